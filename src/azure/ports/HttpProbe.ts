@@ -1,0 +1,22 @@
+/** The outcome of one HTTP probe. */
+export interface ProbeResult {
+  /** True when the status matched what was expected. */
+  ok: boolean;
+  /** HTTP status, or 0 when no response arrived (refused, timed out). */
+  status: number;
+  latencyMs: number;
+  /** Digest the responding app reports, when it says (`x-sandbox-image` or similar), else undefined. */
+  servedDigest?: string;
+  /** Why it failed, for humans (no secrets). */
+  detail: string;
+}
+
+/** Plain HTTP GET probes of a site (health, smoke, warm-up). Read-only, so idempotent. */
+export interface HttpProbe {
+  /** GETs `baseUrl + path`; never throws for HTTP or network failures (see `ok`, `status`). */
+  probe(
+    baseUrl: string,
+    path: string,
+    options: { timeoutMs: number; expectStatus?: number },
+  ): Promise<ProbeResult>;
+}
