@@ -9,22 +9,18 @@ const duration = z
   .transform((text) => tryParseDuration(text) ?? 0)
   .meta({ description: `${durationExpectation}`, pattern: '^(\\d+(\\.\\d+)?(ms|s|m|h|d))+$' });
 
-const name = z
-  .string()
-  .regex(/^[a-z0-9]([a-z0-9-]{0,58}[a-z0-9])?$/, {
-    error: 'a lowercase name of letters, digits and dashes',
-  });
+const name = z.string().regex(/^[a-z0-9]([a-z0-9-]{0,58}[a-z0-9])?$/, {
+  error: 'a lowercase name of letters, digits and dashes',
+});
 
 const urlPath = z.string().regex(/^\/[^\s?#]*(\?[^\s#]*)?$/, { error: 'a path starting with /' });
 
 const email = z.email({ error: 'an email address' });
 
 const source = z.strictObject({
-  registry: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9.-]*[a-z0-9](:\d+)?$/, {
-      error: 'a registry host such as myregistry.azurecr.io',
-    }),
+  registry: z.string().regex(/^[a-z0-9][a-z0-9.-]*[a-z0-9](:\d+)?$/, {
+    error: 'a registry host such as myregistry.azurecr.io',
+  }),
   repository: z
     .string()
     .regex(/^[a-z0-9]+([._/-][a-z0-9]+)*$/, { error: 'a repository name such as team/app' }),
