@@ -1,0 +1,84 @@
+import type { TokenCredential } from '@azure/core-auth';
+import type { HttpClient } from '@azure/core-rest-pipeline';
+
+import type { Clock } from '../devhost/clock/index.js';
+import type { HookCall } from './outside/HookEndpoints.js';
+import type { SlackMessage } from './outside/SlackReceiver.js';
+import type { ArmAuditEntry } from './SandboxContext.js';
+import type { FaultSpec, HookBehaviour, ScenarioInput } from './scenario/Scenario.js';
+
+/** Options of {@link startSandbox}. */
+export interface SandboxOptions {
+  /** Scenario file path (YAML/JSON) or object; default: `sandbox/scenarios/default.yaml`. */
+  scenario?: string | ScenarioInput;
+  /** Port of the TLS listener (ARM + Logs); default a free port. */
+  port?: number;
+  /** Sandbox clock; default a RealClock. */
+  clock?: Clock;
+  /** Where ImagePushed events are POSTed (the host's Event Grid webhook). */
+  eventGridUrl?: string;
+  /** Start Azurite (default true); `location` keeps blobs in a folder instead of memory. */
+  azurite?: boolean | { location?: string };
+  /** Serve ARM and Logs over TLS too (default true). */
+  tls?: boolean;
+  /** Receives one line per notable sandbox event. */
+  log?: (line: string) => void;
+}
+
+/** What a push returns: the image by digest, the event and each delivery's HTTP status. */
+export interface PushResult {
+  image: string;
+  digest: string;
+  event: object;
+  deliveries: { status: number }[];
+}
+
+/** The state of one slot's app as the sandbox sees it now. */
+export interface SiteState {
+  image?: string;
+  digest?: string;
+  /** NoImage | Stopped | Starting | Running | Unhealthy | Crashed */
+  state: string;
+  hostName: string;
+  url: string;
+}
+
+/** A running sandbox. Every method is safe to call at any time before `stop()`. */
+export interface Sandbox {
+  /** https://127.0.0.1:PORT: pass as `endpoint` with the CA at `caCertPath` trusted. */
+  armEndpoint: string;
+  /** https://127.0.0.1:PORT/v1: pass as LogsQueryClient `endpoint` (the SDK does not append /v1). */
+  logsEndpoint: string;
+  blobConnectionString: string;
+  caCertPath: string;
+  adminUrl: string;
+  slackUrl: string;
+  hooksUrl: string;
+  /** Host name (`pwbi-api-prod.azurewebsites.net`) → local app server URL. */
+  hostMap: Record<string, string>;
+  subscriptionId: string;
+  /** A static credential the sandbox accepts. */
+  credential: TokenCredential;
+  /** An HttpClient sending management.azure.com / api.loganalytics.io requests to the sandbox. */
+  rewritingHttpClient(): HttpClient;
+  /** Where later pushes deliver their events. */
+  setEventGridUrl(url: string): void;
+  /**
+   * Pushes `repo:tag` (or `registry/repo:tag`) with a behaviour profile; delivers the ImagePushed
+   * event once (default), twice (duplicate delivery) or holds it (`none`, see deliverHeld).
+   */
+  push(
+    imageRef: string,
+    opts?: { profile?: string; deliver?: 'once' | 'twice' | 'none'; tagless?: boolean },
+  ): Promise<PushResult>;
+  /** Delivers events held by `deliver: 'none'`, newest first (out of order). */
+  deliverHeld(): Promise<{ status: number }[]>;
+  slackMessages(channel?: string): SlackMessage[];
+  hookCalls(name?: string): HookCall[];
+  setHook(name: string, behaviour: HookBehaviour, opts?: { delayMs?: number }): void;
+  injectFault(f: FaultSpec): void;
+  clearFaults(): void;
+  armRequests(): ArmAuditEntry[];
+  siteState(site: string, slot?: string): SiteState;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,80 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/** The well-known Azurite development account key (public, not a secret). */
+const DEV_KEY =
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+/** A running Azurite blob service child process. */
+export interface AzuriteProcess {
+  blobEndpoint: string;
+  connectionString: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Azurite's blob service as a child process on a free port, with
+ * `--skipApiVersionCheck` (the SDK sends a newer x-ms-version than Azurite knows), telemetry
+ * off, and in-memory persistence unless `location` names a folder. Resolves once it listens.
+ */
+export async function startAzurite(opts: { location?: string } = {}): Promise<AzuriteProcess> {
+  const require = createRequire(import.meta.url);
+  const main = join(
+    dirname(require.resolve('azurite/package.json')),
+    'dist',
+    'src',
+    'blob',
+    'main.js',
+  );
+  const args = [
+    main,
+    '--blobHost',
+    '127.0.0.1',
+    '--blobPort',
+    '0',
+    '--skipApiVersionCheck',
+    '--disableTelemetry',
+    '--loose',
+  ];
+  args.push(
+    ...(opts.location === undefined ? ['--inMemoryPersistence'] : ['--location', opts.location]),
+  );
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const blobEndpoint = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(
+      () => reject(new Error(`azurite: not listening after 15 s; output: ${out}`)),
+      15_000,
+    );
+    const onData = (chunk: Buffer): void => {
+      out += chunk.toString();
+      const m = /listens on (http:\/\/[\d.]+:\d+)/.exec(out);
+      if (m?.[1] !== undefined) {
+        clearTimeout(timer);
+        resolve(`${m[1]}/devstoreaccount1`);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`azurite: exited with ${code} before listening; output: ${out}`));
+    });
+  });
+  child.stdout?.resume();
+  child.stderr?.resume();
+  return {
+    blobEndpoint,
+    connectionString: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${DEV_KEY};BlobEndpoint=${blobEndpoint};`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          resolve();
+          return;
+        }
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
