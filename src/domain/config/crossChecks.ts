@@ -81,12 +81,14 @@ export function crossChecks(doc: unknown, options: CrossCheckOptions): ConfigIss
       const target = isNode(stage.target) ? stage.target : undefined;
       if (target !== undefined) {
         if (target.subscription !== undefined) subscriptionSeen = true;
-        else if (!subscriptionSeen)
+        else if (!subscriptionSeen) {
+          subscriptionSeen = true; // report the first stage only; later ones inherit
           issues.push({
             path: formatPath([...at, 'target', 'subscription']),
             expected: 'a subscription id (on this stage or an earlier one)',
             received: 'nothing',
           });
+        }
         const needsSlot =
           stage.monitor !== undefined ||
           stage.warmup !== undefined ||
