@@ -11,7 +11,7 @@ import { armClient } from './armClient.js';
 const RG = 'pwbi-prod';
 const SITE = 'pwbi-api-prod';
 
-describe('sandbox App Service ARM through the real WebSiteManagementClient', () => {
+void describe('sandbox App Service ARM through the real WebSiteManagementClient', () => {
   let sandbox: Sandbox;
   let clock: VirtualClock;
   let web: WebSiteManagementClient;
@@ -25,7 +25,7 @@ describe('sandbox App Service ARM through the real WebSiteManagementClient', () 
     await sandbox.stop();
   });
 
-  it('gets the production site with Azure-like host names and the running image', async () => {
+  void it('gets the production site with Azure-like host names and the running image', async () => {
     const site = await web.webApps.get(RG, SITE);
     assert.equal(site.name, SITE);
     assert.equal(site.type, 'Microsoft.Web/sites');
@@ -38,7 +38,7 @@ describe('sandbox App Service ARM through the real WebSiteManagementClient', () 
     );
   });
 
-  it('gets and lists the staging slot (production is not listed)', async () => {
+  void it('gets and lists the staging slot (production is not listed)', async () => {
     const slot = await web.webApps.getSlot(RG, SITE, 'staging');
     assert.equal(slot.name, 'pwbi-api-prod/staging');
     assert.equal(slot.defaultHostName, 'pwbi-api-prod-staging.azurewebsites.net');
@@ -47,7 +47,7 @@ describe('sandbox App Service ARM through the real WebSiteManagementClient', () 
     assert.deepEqual(names, ['pwbi-api-prod/staging']);
   });
 
-  it('deploys by digest through PATCH config/web, restarting the slot with the new image', async () => {
+  void it('deploys by digest through PATCH config/web, restarting the slot with the new image', async () => {
     const pushed = await sandbox.push('pwbi-api:2.0.0', { profile: 'errors:50' });
     const fx = `DOCKER|${pushed.image}`;
     const updated = await web.webApps.updateConfigurationSlot(RG, SITE, 'staging', {
@@ -64,14 +64,14 @@ describe('sandbox App Service ARM through the real WebSiteManagementClient', () 
     assert.equal(state.digest, pushed.digest);
   });
 
-  it('restarts a slot with 200 (the SDK accepts nothing else)', async () => {
+  void it('restarts a slot with 200 (the SDK accepts nothing else)', async () => {
     await web.webApps.restartSlot(RG, SITE, 'staging');
     assert.equal(sandbox.siteState(SITE, 'staging').state, 'Starting');
     await clock.advance(30_000);
     assert.equal(sandbox.siteState(SITE, 'staging').state, 'Running');
   });
 
-  it('swaps staging into production as a long-running operation polled to completion', async () => {
+  void it('swaps staging into production as a long-running operation polled to completion', async () => {
     const before = sandbox.siteState(SITE);
     const staged = sandbox.siteState(SITE, 'staging');
     const poller = web.webApps.swapSlot(
@@ -97,7 +97,7 @@ describe('sandbox App Service ARM through the real WebSiteManagementClient', () 
     assert.equal(calls.at(-1)?.status, 200);
   });
 
-  it('swaps back with production as the source (swapSlotWithProduction)', async () => {
+  void it('swaps back with production as the source (swapSlotWithProduction)', async () => {
     const staged = sandbox.siteState(SITE, 'staging');
     await web.webApps
       .swapSlotWithProduction(
@@ -110,7 +110,7 @@ describe('sandbox App Service ARM through the real WebSiteManagementClient', () 
     assert.equal(sandbox.siteState(SITE).digest, staged.digest);
   });
 
-  it('answers 409 for a swap while another runs on the same site', async () => {
+  void it('answers 409 for a swap while another runs on the same site', async () => {
     sandbox.injectFault({ op: 'swap', kind: 'hang', times: 1 });
     const first = web.webApps.swapSlot(
       RG,
@@ -133,7 +133,7 @@ describe('sandbox App Service ARM through the real WebSiteManagementClient', () 
     );
   });
 
-  it('surfaces a failing swap (fail-lro) and leaves both slots as they were', async () => {
+  void it('surfaces a failing swap (fail-lro) and leaves both slots as they were', async () => {
     const prod = sandbox.siteState(SITE).digest;
     sandbox.injectFault({ op: 'swap', kind: 'fail-lro', times: 1 });
     await assert.rejects(
@@ -151,7 +151,7 @@ describe('sandbox App Service ARM through the real WebSiteManagementClient', () 
     assert.equal(sandbox.siteState(SITE).digest, prod);
   });
 
-  it('routes production traffic through experiments.rampUpRules on production config', async () => {
+  void it('routes production traffic through experiments.rampUpRules on production config', async () => {
     await web.webApps.updateConfiguration(RG, SITE, {
       experiments: {
         rampUpRules: [
@@ -172,7 +172,7 @@ describe('sandbox App Service ARM through the real WebSiteManagementClient', () 
     await web.webApps.updateConfiguration(RG, SITE, { experiments: { rampUpRules: [] } });
   });
 
-  it('honours Retry-After on an injected 429 and then succeeds', async () => {
+  void it('honours Retry-After on an injected 429 and then succeeds', async () => {
     const retrying = armClient(sandbox, { maxRetries: 3 });
     sandbox.injectFault({ op: 'getConfiguration', kind: '429', times: 1, retryAfterSeconds: 1 });
     const started = Date.now();
@@ -188,7 +188,7 @@ describe('sandbox App Service ARM through the real WebSiteManagementClient', () 
     );
   });
 
-  it('answers 503 and 500 faults with ARM error bodies', async () => {
+  void it('answers 503 and 500 faults with ARM error bodies', async () => {
     sandbox.injectFault({ op: 'get', kind: '500', times: 1 });
     await assert.rejects(
       web.webApps.get(RG, SITE),
@@ -198,7 +198,7 @@ describe('sandbox App Service ARM through the real WebSiteManagementClient', () 
     await assert.rejects(web.webApps.get(RG, SITE), (err: RestError) => err.statusCode === 503);
   });
 
-  it('answers 404 ResourceNotFound for an unknown site or slot and ResourceGroupNotFound for a group', async () => {
+  void it('answers 404 ResourceNotFound for an unknown site or slot and ResourceGroupNotFound for a group', async () => {
     await assert.rejects(
       web.webApps.get(RG, 'nope'),
       (err: RestError) => err.statusCode === 404 && err.code === 'ResourceNotFound',
@@ -213,7 +213,7 @@ describe('sandbox App Service ARM through the real WebSiteManagementClient', () 
     );
   });
 
-  it('rejects an unknown api-version with ARM 400 NoRegisteredProviderFound', async () => {
+  void it('rejects an unknown api-version with ARM 400 NoRegisteredProviderFound', async () => {
     const old = armClient(sandbox, { apiVersion: '2099-01-01' });
     await assert.rejects(
       old.webApps.get(RG, SITE),
@@ -221,7 +221,7 @@ describe('sandbox App Service ARM through the real WebSiteManagementClient', () 
     );
   });
 
-  it('rejects a malformed body with ARM 400 InvalidRequestContent', async () => {
+  void it('rejects a malformed body with ARM 400 InvalidRequestContent', async () => {
     const url = `${sandbox.armEndpoint}/subscriptions/${sandbox.subscriptionId}/resourceGroups/${RG}/providers/Microsoft.Web/sites/${SITE}/config/web?api-version=2025-05-01`;
     const client = sandbox.rewritingHttpClient();
     const { createPipelineRequest } = await import('@azure/core-rest-pipeline');
@@ -241,7 +241,7 @@ describe('sandbox App Service ARM through the real WebSiteManagementClient', () 
     );
   });
 
-  it('refuses a request without a bearer token with 401', async () => {
+  void it('refuses a request without a bearer token with 401', async () => {
     const client = sandbox.rewritingHttpClient();
     const { createPipelineRequest } = await import('@azure/core-rest-pipeline');
     const res = await client.sendRequest(
@@ -252,7 +252,7 @@ describe('sandbox App Service ARM through the real WebSiteManagementClient', () 
     assert.equal(res.status, 401);
   });
 
-  it('is reachable through the URL-rewriting HttpClient with the real public endpoint', async () => {
+  void it('is reachable through the URL-rewriting HttpClient with the real public endpoint', async () => {
     const viaRewrite = new WebSiteManagementClient(sandbox.credential, sandbox.subscriptionId, {
       httpClient: sandbox.rewritingHttpClient(),
       retryOptions: { maxRetries: 0 },

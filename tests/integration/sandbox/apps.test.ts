@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import type { WebSiteManagementClient } from '@azure/arm-appservice';
+import type { RestError } from '@azure/core-rest-pipeline';
+
+import { VirtualClock } from '../../../devhost/clock/index.js';
+import { type Sandbox, startSandbox } from '../../../sandbox/index.js';
+import { armClient } from './armClient.js';
+
+async function get(url: string): Promise<{ status: number; image: string | null; body: unknown }> {
+  const res = await fetch(url);
+  return { status: res.status, image: res.headers.get('x-sandbox-image'), body: await res.json() };
+}
+
+void describe('sandbox app servers: an image profile is observable at its slot port', () => {
+  let sandbox: Sandbox;
+  let clock: VirtualClock;
+  let web: WebSiteManagementClient;
+  const devUrl = (): string => sandbox.hostMap['pwbi-api-dev.azurewebsites.net'] ?? '';
+
+  async function deploy(image: string, profile: string): Promise<string> {
+    const pushed = await sandbox.push(image, { profile });
+    await web.webApps.updateConfiguration('pwbi-dev', 'pwbi-api-dev', {
+      linuxFxVersion: `DOCKER|${pushed.image}`,
+    });
+    return pushed.image;
+  }
+
+  before(async () => {
+    clock = new VirtualClock(Date.UTC(2026, 0, 1, 10));
+    sandbox = await startSandbox({
+      clock,
+      azurite: false,
+      scenario: {
+        registry: { images: [{ image: 'pwbi-api:1.0.0' }] },
+        sites: [
+          { name: 'pwbi-api-dev', resourceGroup: 'pwbi-dev', image: 'pwbi-api:1.0.0' },
+          {
+            name: 'pwbi-api-off',
+            resourceGroup: 'pwbi-dev',
+            image: 'pwbi-api:1.0.0',
+            slots: [{ name: 'staging', state: 'Stopped' }],
+          },
+        ],
+      },
+    });
+    web = armClient(sandbox);
+  });
+  after(async () => {
+    await sandbox.stop();
+  });
+
+  void it('serves the running image and identifies it', async () => {
+    const info = await get(`${devUrl()}/__sandbox/info`);
+    assert.equal(info.status, 200);
+    assert.deepEqual(info.body, {
+      site: 'pwbi-api-dev',
+      slot: 'production',
+      image: sandbox.siteState('pwbi-api-dev').image,
+      digest: sandbox.siteState('pwbi-api-dev').digest,
+      state: 'Running',
+    });
+    const health = await get(`${devUrl()}/health`);
+    assert.deepEqual([health.status, health.image], [200, sandbox.siteState('pwbi-api-dev').image]);
+  });
+
+  void it('answers 503 while the new image starts, then its profile (errors:100 -> every request 5xx)', async () => {
+    const image = await deploy('pwbi-api:bad', 'errors:100');
+    assert.equal((await get(`${devUrl()}/health`)).status, 503);
+    await clock.advance(20_000);
+    const health = await get(`${devUrl()}/health`);
+    assert.deepEqual([health.status, health.image], [200, image]);
+    for (let i = 0; i < 5; i++) assert.ok((await get(`${devUrl()}/api/reports`)).status >= 500);
+  });
+
+  void it('never becomes healthy with the crash profile', async () => {
+    await deploy('pwbi-api:crash', 'crash');
+    await clock.advance(10 * 60_000);
+    assert.equal((await get(`${devUrl()}/health`)).status, 503);
+    assert.equal(
+      ((await get(`${devUrl()}/__sandbox/info`)).body as { state: string }).state,
+      'Crashed',
+    );
+  });
+
+  void it('turns unhealthy after T with unhealthy-later:T', async () => {
+    await deploy('pwbi-api:later', 'unhealthy-later:60000');
+    await clock.advance(20_000);
+    assert.equal((await get(`${devUrl()}/health`)).status, 200);
+    assert.equal((await get(`${devUrl()}/api/reports`)).status, 200);
+    await clock.advance(60_000);
+    assert.equal((await get(`${devUrl()}/health`)).status, 503);
+    assert.equal((await get(`${devUrl()}/api/reports`)).status, 500);
+  });
+
+  void it('answers a swap with a stopped slot with 409', async () => {
+    await assert.rejects(
+      web.webApps
+        .swapSlot('pwbi-dev', 'pwbi-api-off', 'staging', {
+          targetSlot: 'production',
+          preserveVnet: true,
+        })
+        .pollUntilDone(),
+      (err: RestError) => err.statusCode === 409 && /stopped/.test(err.message),
+    );
+    assert.equal(
+      (await get(`${sandbox.hostMap['pwbi-api-off-staging.azurewebsites.net'] ?? ''}/health`))
+        .status,
+      403,
+    );
+  });
+});
