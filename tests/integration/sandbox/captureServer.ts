@@ -9,9 +9,7 @@ export interface Captured {
 }
 
 /** A local HTTP server recording every POST (a fake Event Grid webhook or callback target). */
-export async function startCaptureServer(
-  status = 202,
-): Promise<{
+export async function startCaptureServer(status = 202): Promise<{
   url: string;
   received: Captured[];
   waitFor(count: number): Promise<void>;

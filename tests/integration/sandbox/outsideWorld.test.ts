@@ -128,7 +128,10 @@ void describe('sandbox registry, Event Grid delivery, Slack receiver and gate ho
     const hung = await post('load-test');
     assert.equal(hung.status, 202);
     await hung.arrayBuffer();
-    assert.equal(sandbox.hookCalls('e2e')[0]?.body.releaseId, 'r1');
+    assert.equal(
+      (sandbox.hookCalls('e2e')[0]?.body as { releaseId?: string } | undefined)?.releaseId,
+      'r1',
+    );
   });
 
   void it('calls back after the delay on the sandbox clock (callback-pass / callback-fail)', async () => {
