@@ -1,5 +1,5 @@
 // Runs the test tiers in order (unit → integration → e2e) with node:test and prints one
-// closing line `N passed, N failed` over all of them. Skipped or todo tests count as failures:
+// closing line `N passed, N failed` over all of them. Usage: run-tests.ts [TIER…] [--only WORD] Skipped or todo tests count as failures:
 // a skipped test is not a passing test.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,8 +13,11 @@ const tiers = {
 } as const;
 type Tier = keyof typeof tiers;
 
-const requested = process.argv.slice(2);
-const names = (requested.length > 0 ? requested : Object.keys(tiers)) as Tier[];
+// `--only WORD` keeps the test files whose path contains WORD (e.g. `--only devhost`).
+const args = process.argv.slice(2);
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? args.splice(onlyAt, 2)[1] : undefined;
+const names = (args.length > 0 ? args : Object.keys(tiers)) as Tier[];
 for (const name of names) {
   if (!(name in tiers)) {
     console.error(`run-tests: expected a tier (${Object.keys(tiers).join(', ')}), got "${name}"`);
@@ -71,7 +74,7 @@ function testFiles(dir: string): string[] {
     return [];
   }
   return entries
-    .filter((f) => f.endsWith('.test.ts'))
+    .filter((f) => f.endsWith('.test.ts') && (only === undefined || join(dir, f).includes(only)))
     .map((f) => join(dir, f))
     .sort();
 }
