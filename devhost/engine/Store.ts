@@ -1,0 +1,233 @@
+import Database from 'better-sqlite3';
+
+import type { RuntimeStatus } from '../types.js';
+import type { HistoryEvent } from './history.js';
+
+/** One instance row: the current execution's state. JSON fields hold JSON text or null. */
+export interface InstanceRow {
+  id: string;
+  name: string;
+  version: string;
+  execution_id: string;
+  status: RuntimeStatus;
+  input: string | null;
+  output: string | null;
+  custom_status: string | null;
+  created_ms: number;
+  updated_ms: number;
+  parent_id: string | null;
+  parent_execution_id: string | null;
+  parent_task_id: number | null;
+}
+
+/** A queued message for an instance: a history event delivered when `visible_ms` is due. */
+export interface MessageRow {
+  id: number;
+  instance_id: string;
+  execution_id: string | null;
+  visible_ms: number;
+  event: string;
+}
+
+/** A queued activity invocation. */
+export interface WorkItemRow {
+  id: number;
+  instance_id: string;
+  execution_id: string;
+  task_id: number;
+  name: string;
+  input: string;
+}
+
+const schema = `
+CREATE TABLE IF NOT EXISTS instances(
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, version TEXT NOT NULL, execution_id TEXT NOT NULL,
+  status TEXT NOT NULL, input TEXT, output TEXT, custom_status TEXT,
+  created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL,
+  parent_id TEXT, parent_execution_id TEXT, parent_task_id INTEGER);
+CREATE INDEX IF NOT EXISTS instances_created ON instances(created_ms);
+CREATE TABLE IF NOT EXISTS history(
+  instance_id TEXT NOT NULL, execution_id TEXT NOT NULL, seq INTEGER NOT NULL, event TEXT NOT NULL,
+  PRIMARY KEY(instance_id, seq));
+CREATE TABLE IF NOT EXISTS messages(
+  id INTEGER PRIMARY KEY AUTOINCREMENT, instance_id TEXT NOT NULL, execution_id TEXT,
+  visible_ms INTEGER NOT NULL, event TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS messages_instance ON messages(instance_id, visible_ms);
+CREATE INDEX IF NOT EXISTS messages_visible ON messages(visible_ms);
+CREATE TABLE IF NOT EXISTS work_items(
+  id INTEGER PRIMARY KEY AUTOINCREMENT, instance_id TEXT NOT NULL, execution_id TEXT NOT NULL,
+  task_id INTEGER NOT NULL, name TEXT NOT NULL, input TEXT NOT NULL);
+`;
+
+/**
+ * The durable engine's state in SQLite (WAL): instances, per-execution history, the message
+ * queue (timers are messages that become visible at their fire time) and activity work items.
+ * Every method is synchronous and short; callers group writes with `transaction`.
+ */
+export class Store {
+  readonly db: Database.Database;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    if (file !== ':memory:') this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(schema);
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  getInstance(id: string): InstanceRow | undefined {
+    return this.db.prepare('SELECT * FROM instances WHERE id = ?').get(id) as
+      InstanceRow | undefined;
+  }
+
+  upsertInstance(row: InstanceRow): void {
+    this.db
+      .prepare(
+        `INSERT OR REPLACE INTO instances VALUES (@id, @name, @version, @execution_id, @status, @input, @output,
+         @custom_status, @created_ms, @updated_ms, @parent_id, @parent_execution_id, @parent_task_id)`,
+      )
+      .run(row);
+  }
+
+  updateInstance(id: string, fields: Partial<Omit<InstanceRow, 'id'>>): void {
+    const keys = Object.keys(fields);
+    if (keys.length === 0) return;
+    this.db
+      .prepare(`UPDATE instances SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`)
+      .run({ ...fields, id });
+  }
+
+  /** Deletes the instance with its history, messages and work items; returns 1 or 0. */
+  deleteInstance(id: string): number {
+    this.db.prepare('DELETE FROM history WHERE instance_id = ?').run(id);
+    this.db.prepare('DELETE FROM messages WHERE instance_id = ?').run(id);
+    this.db.prepare('DELETE FROM work_items WHERE instance_id = ?').run(id);
+    return this.db.prepare('DELETE FROM instances WHERE id = ?').run(id).changes;
+  }
+
+  listInstances(filter: {
+    createdFrom?: number;
+    createdTo?: number;
+    statuses?: string[];
+    prefix?: string;
+  }): InstanceRow[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.createdFrom !== undefined) {
+      where.push('created_ms >= ?');
+      args.push(filter.createdFrom);
+    }
+    if (filter.createdTo !== undefined) {
+      where.push('created_ms <= ?');
+      args.push(filter.createdTo);
+    }
+    if (filter.statuses !== undefined && filter.statuses.length > 0) {
+      where.push(`status IN (${filter.statuses.map(() => '?').join(',')})`);
+      args.push(...filter.statuses);
+    }
+    if (filter.prefix !== undefined && filter.prefix !== '') {
+      where.push('substr(id, 1, ?) = ?');
+      args.push(filter.prefix.length, filter.prefix);
+    }
+    const sql = `SELECT * FROM instances ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_ms, id`;
+    return this.db.prepare(sql).all(...args) as InstanceRow[];
+  }
+
+  /** The execution's history in order. */
+  history(instanceId: string, executionId: string): HistoryEvent[] {
+    return (
+      this.db
+        .prepare(
+          'SELECT event FROM history WHERE instance_id = ? AND execution_id = ? ORDER BY seq',
+        )
+        .all(instanceId, executionId) as { event: string }[]
+    ).map((r) => JSON.parse(r.event) as HistoryEvent);
+  }
+
+  appendHistory(instanceId: string, executionId: string, events: HistoryEvent[]): void {
+    const row = this.db
+      .prepare('SELECT MAX(seq) AS m FROM history WHERE instance_id = ?')
+      .get(instanceId) as {
+      m: number | null;
+    };
+    let seq = (row.m ?? -1) + 1;
+    const ins = this.db.prepare('INSERT INTO history VALUES (?, ?, ?, ?)');
+    for (const ev of events)
+      ins.run(instanceId, executionId, seq++, JSON.stringify({ ...ev, IsPlayed: true }));
+  }
+
+  deleteHistory(instanceId: string): void {
+    this.db.prepare('DELETE FROM history WHERE instance_id = ?').run(instanceId);
+  }
+
+  enqueue(
+    instanceId: string,
+    executionId: string | null,
+    visibleMs: number,
+    event: HistoryEvent,
+  ): void {
+    this.db
+      .prepare(
+        'INSERT INTO messages (instance_id, execution_id, visible_ms, event) VALUES (?, ?, ?, ?)',
+      )
+      .run(instanceId, executionId, visibleMs, JSON.stringify(event));
+  }
+
+  dueMessages(instanceId: string, nowMs: number): MessageRow[] {
+    return this.db
+      .prepare('SELECT * FROM messages WHERE instance_id = ? AND visible_ms <= ? ORDER BY id')
+      .all(instanceId, nowMs) as MessageRow[];
+  }
+
+  deleteMessages(ids: number[]): void {
+    const del = this.db.prepare('DELETE FROM messages WHERE id = ?');
+    for (const id of ids) del.run(id);
+  }
+
+  /** Instance ids with at least one due message. */
+  instancesWithDueMessages(nowMs: number): string[] {
+    return (
+      this.db
+        .prepare('SELECT DISTINCT instance_id FROM messages WHERE visible_ms <= ?')
+        .all(nowMs) as {
+        instance_id: string;
+      }[]
+    ).map((r) => r.instance_id);
+  }
+
+  /** The earliest visible time of a message not yet due, or undefined. */
+  nextDueAfter(nowMs: number): number | undefined {
+    const row = this.db
+      .prepare('SELECT MIN(visible_ms) AS m FROM messages WHERE visible_ms > ?')
+      .get(nowMs) as {
+      m: number | null;
+    };
+    return row.m ?? undefined;
+  }
+
+  addWorkItem(item: Omit<WorkItemRow, 'id'>): void {
+    this.db
+      .prepare(
+        'INSERT INTO work_items (instance_id, execution_id, task_id, name, input) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(item.instance_id, item.execution_id, item.task_id, item.name, item.input);
+  }
+
+  workItems(excludeIds: ReadonlySet<number>, limit: number): WorkItemRow[] {
+    const rows = this.db
+      .prepare('SELECT * FROM work_items ORDER BY id LIMIT ?')
+      .all(limit + excludeIds.size) as WorkItemRow[];
+    return rows.filter((r) => !excludeIds.has(r.id)).slice(0, limit);
+  }
+
+  deleteWorkItem(id: number): number {
+    return this.db.prepare('DELETE FROM work_items WHERE id = ?').run(id).changes;
+  }
+}

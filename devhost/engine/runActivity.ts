@@ -1,0 +1,54 @@
+import { invokeFunction } from '../load/invokeFunction.js';
+import type { EngineDeps } from './EngineDeps.js';
+import { EventType, type HistoryEvent, makeEvent } from './history.js';
+import type { WorkItemRow } from './Store.js';
+import { typedDataToJson } from './typedDataToJson.js';
+
+/** The activity's trigger data: the scheduled input unwrapped from its one-element array, as text. */
+function triggerText(input: string): string {
+  const arr = JSON.parse(input) as unknown[];
+  const v = arr[0] ?? null;
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/**
+ * Runs one activity work item and, in one transaction, removes it and queues TaskCompleted or
+ * TaskFailed (reference §3) for the execution that scheduled it. A crash before the commit
+ * leaves the item queued: activities are at-least-once, as on Azure.
+ */
+export async function runActivity(deps: EngineDeps, item: WorkItemRow): Promise<void> {
+  const fn = deps.registry.find(item.name);
+  let ev: HistoryEvent;
+  try {
+    if (fn?.trigger.type.toLowerCase() !== 'activitytrigger') {
+      throw new Error(`The function '${item.name}' is not registered as an activity function.`);
+    }
+    const rv = await invokeFunction(
+      deps.registry,
+      fn,
+      {
+        trigger: { string: triggerText(item.input) },
+        triggerMetadata: { instanceId: item.instance_id },
+      },
+      deps.log,
+    );
+    ev = makeEvent(EventType.TaskCompleted, deps.clock.now(), {
+      TaskScheduledId: item.task_id,
+      Result: typedDataToJson(rv),
+    });
+  } catch (err) {
+    const e = err instanceof Error ? err : new Error(String(err));
+    ev = makeEvent(EventType.TaskFailed, deps.clock.now(), {
+      TaskScheduledId: item.task_id,
+      Reason: `Activity function '${item.name}' failed: ${e.message}`,
+      Details: JSON.stringify({ Message: e.message, StackTrace: e.stack ?? null }),
+      FailureDetails: null,
+    });
+  }
+  deps.store.transaction(() => {
+    if (deps.store.deleteWorkItem(item.id) === 0) return;
+    if (deps.store.getInstance(item.instance_id) === undefined) return;
+    deps.store.enqueue(item.instance_id, item.execution_id, deps.clock.now(), ev);
+  });
+  deps.wake(item.instance_id);
+}

@@ -1,0 +1,248 @@
+import { randomUUID } from 'node:crypto';
+
+import { InstanceConflictError, instanceIdProblem } from '../engine/createInstance.js';
+import type { Engine } from '../engine/Engine.js';
+import { EventType } from '../engine/history.js';
+import { toHistoryEvents, toInstanceStatus } from '../engine/statusPayload.js';
+import type { FunctionRegistry } from '../load/FunctionRegistry.js';
+import type { RuntimeStatus } from '../types.js';
+import { clientData } from './clientData.js';
+import type { HostRequest, HostResponse } from './HostRequest.js';
+
+const terminal = new Set<RuntimeStatus>(['Completed', 'Failed', 'Terminated', 'Canceled']);
+const statuses = new Set([
+  'Pending',
+  'Running',
+  'Completed',
+  'ContinuedAsNew',
+  'Failed',
+  'Canceled',
+  'Terminated',
+  'Suspended',
+]);
+const badRequest = (message: string): HostResponse => ({ status: 400, body: { Message: message } });
+
+/** Parses a JSON request body: empty is null, invalid JSON is an error. */
+function jsonBody(req: HostRequest): { ok: true; text: string | null } | { ok: false } {
+  const text = req.body.toString('utf8');
+  if (text.trim() === '') return { ok: true, text: null };
+  try {
+    return { ok: true, text: JSON.stringify(JSON.parse(text)) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function flag(req: HostRequest, name: string, dflt: boolean): boolean {
+  const v = req.url.searchParams.get(name);
+  return v === null ? dflt : v.toLowerCase() === 'true';
+}
+
+function time(req: HostRequest, name: string): number | undefined | 'bad' {
+  const v = req.url.searchParams.get(name);
+  if (v === null || v === '') return undefined;
+  const ms = Date.parse(v);
+  return Number.isNaN(ms) ? 'bad' : ms;
+}
+
+/**
+ * The Durable HTTP management API (reference §4.1), mounted at `/runtime/webhooks/durabletask/`
+ * and at the loopback `rpcBaseUrl` (`/durabletask/`). `segments` is the path after the mount.
+ */
+export class DurableApi {
+  constructor(
+    private readonly engine: Engine,
+    private readonly registry: FunctionRegistry,
+    private readonly hubName: string,
+    private readonly code: () => string | undefined,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  private checkStatusBody(req: HostRequest, id: string): Record<string, unknown> {
+    const data = clientData({ origin: req.url.origin, hubName: this.hubName, code: this.code() });
+    const urls = data['managementUrls'] as Record<string, string>;
+    const body: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(urls)) body[k] = v.replace('INSTANCEID', id);
+    body['id'] = id;
+    return body;
+  }
+
+  handle(req: HostRequest, segments: string[]): HostResponse {
+    const [head, a, b, c, ...rest] = segments;
+    if (head === 'orchestrators' && a !== undefined && c === undefined && req.method === 'POST')
+      return this.start(req, a, b);
+    if (head === 'instances') {
+      if ((a === undefined || a === '') && b === undefined) {
+        if (req.method === 'GET') return this.list(req);
+        if (req.method === 'DELETE') return this.purgeMany(req);
+        return { status: 404 };
+      }
+      if (a === undefined) return { status: 404 };
+      if (b === undefined) {
+        if (req.method === 'GET') return this.status(req, a);
+        if (req.method === 'DELETE') return this.purge(a);
+        return { status: 404 };
+      }
+      if (req.method !== 'POST') return { status: 404 };
+      if (b.toLowerCase() === 'raiseevent' && c !== undefined && rest.length === 0)
+        return this.raise(req, a, c);
+      if (c === undefined) return this.operation(req, a, b.toLowerCase());
+    }
+    if (head === 'entities')
+      return {
+        status: 501,
+        body: { Message: 'Durable entities are not supported by the dev host.' },
+      };
+    return { status: 404 };
+  }
+
+  private start(req: HostRequest, fnName: string, id: string | undefined): HostResponse {
+    const fn = this.registry.find(fnName);
+    if (fn?.trigger.type.toLowerCase() !== 'orchestrationtrigger') {
+      return badRequest(
+        `The function '${fnName}' doesn't exist, is disabled, or is not an orchestrator function.`,
+      );
+    }
+    const body = jsonBody(req);
+    if (!body.ok) return badRequest('Invalid JSON content');
+    const instanceId = id ?? randomUUID().replace(/-/g, '');
+    const problem = instanceIdProblem(instanceId);
+    if (problem !== undefined) return badRequest(problem);
+    try {
+      this.engine.start(fn.name, instanceId, body.text);
+    } catch (err) {
+      if (err instanceof InstanceConflictError)
+        return { status: 500, body: { Message: err.message } };
+      throw err;
+    }
+    const payload = this.checkStatusBody(req, instanceId);
+    return {
+      status: 202,
+      headers: { Location: String(payload['statusQueryGetUri']), 'Retry-After': '10' },
+      body: payload,
+    };
+  }
+
+  private status(req: HostRequest, id: string): HostResponse {
+    const row = this.engine.getInstance(id);
+    if (row === undefined) return { status: 404 };
+    const payload: Record<string, unknown> = {
+      ...toInstanceStatus(row, flag(req, 'showInput', true)),
+    };
+    if (flag(req, 'showHistory', false)) {
+      payload['historyEvents'] = toHistoryEvents(
+        this.engine.store.history(id, row.execution_id),
+        flag(req, 'showHistoryOutput', false),
+      );
+    }
+    if (row.status === 'Failed' && flag(req, 'returnInternalServerErrorOnFailure', false))
+      return { status: 500, body: payload };
+    if (terminal.has(row.status)) return { status: 200, body: payload };
+    return { status: 202, headers: { Location: req.url.href, 'Retry-After': '5' }, body: payload };
+  }
+
+  private list(req: HostRequest): HostResponse {
+    const from = time(req, 'createdTimeFrom');
+    const to = time(req, 'createdTimeTo');
+    if (from === 'bad' || to === 'bad')
+      return badRequest('createdTimeFrom/createdTimeTo: expected ISO-8601 times');
+    const statusParam = req.url.searchParams.get('runtimeStatus');
+    const wanted =
+      statusParam === null || statusParam === ''
+        ? undefined
+        : statusParam.split(',').map((s) => s.trim());
+    const unknown = wanted?.find((s) => !statuses.has(s));
+    if (unknown !== undefined)
+      return badRequest(
+        `runtimeStatus: expected one of ${[...statuses].join(', ')}, got "${unknown}"`,
+      );
+    const topParam = req.url.searchParams.get('top');
+    const top = topParam === null ? 100 : Number(topParam);
+    if (!Number.isInteger(top) || top <= 0)
+      return badRequest(`top: expected a positive integer, got "${topParam}"`);
+    const token = req.header('x-ms-continuation-token');
+    let offset = 0;
+    if (token !== undefined && token !== '') {
+      offset = Number(Buffer.from(token, 'base64').toString('utf8'));
+      if (!Number.isInteger(offset) || offset < 0)
+        return badRequest('x-ms-continuation-token: expected a token from a previous page');
+    }
+    const showInput = flag(req, 'showInput', true);
+    const rows = this.engine.store.listInstances({
+      createdFrom: from,
+      createdTo: to,
+      statuses: wanted,
+      prefix: req.url.searchParams.get('instanceIdPrefix') ?? undefined,
+    });
+    const page = rows.slice(offset, offset + top);
+    const headers: Record<string, string> = {};
+    if (offset + top < rows.length)
+      headers['x-ms-continuation-token'] = Buffer.from(String(offset + top)).toString('base64');
+    return { status: 200, headers, body: page.map((r) => toInstanceStatus(r, showInput)) };
+  }
+
+  private purge(id: string): HostResponse {
+    const row = this.engine.getInstance(id);
+    if (row === undefined) return { status: 404 };
+    return { status: 200, body: { instancesDeleted: this.engine.purge(id) } };
+  }
+
+  private purgeMany(req: HostRequest): HostResponse {
+    const from = time(req, 'createdTimeFrom');
+    const to = time(req, 'createdTimeTo');
+    if (from === undefined)
+      return badRequest('createdTimeFrom: expected an ISO-8601 time, got nothing');
+    if (from === 'bad' || to === 'bad')
+      return badRequest('createdTimeFrom/createdTimeTo: expected ISO-8601 times');
+    const statusParam = req.url.searchParams.get('runtimeStatus');
+    const rows = this.engine.store.listInstances({
+      createdFrom: from,
+      createdTo: to,
+      statuses: statusParam === null || statusParam === '' ? undefined : statusParam.split(','),
+    });
+    let n = 0;
+    for (const r of rows) n += this.engine.purge(r.id);
+    return n === 0 ? { status: 404 } : { status: 200, body: { instancesDeleted: n } };
+  }
+
+  private raise(req: HostRequest, id: string, name: string): HostResponse {
+    const type = (req.header('content-type') ?? '').toLowerCase();
+    if (!type.startsWith('application/json'))
+      return badRequest('Content-Type: expected application/json');
+    const body = jsonBody(req);
+    if (!body.ok) return badRequest('Invalid JSON content');
+    const row = this.engine.getInstance(id);
+    if (row === undefined) return { status: 404 };
+    if (terminal.has(row.status)) return { status: 410 };
+    if (/[/?#&]/.test(name))
+      this.log(
+        `warning: event name "${name}" contains / ? # or &, which DurableClient.raiseEvent cannot send intact`,
+      );
+    this.engine.raiseEvent(id, name, body.text);
+    return { status: 202 };
+  }
+
+  private operation(req: HostRequest, id: string, op: string): HostResponse {
+    const row = this.engine.getInstance(id);
+    const reason = req.url.searchParams.get('reason');
+    const types: Record<string, number> = {
+      terminate: EventType.ExecutionTerminated,
+      suspend: EventType.ExecutionSuspended,
+      resume: EventType.ExecutionResumed,
+    };
+    const type = types[op];
+    if (type === undefined) {
+      if (op === 'rewind' || op === 'restart')
+        return { status: 501, body: { Message: `${op} is not supported by the dev host.` } };
+      return { status: 404 };
+    }
+    if (row === undefined) return { status: 404 };
+    if (terminal.has(row.status)) return { status: 410 };
+    this.engine.send(
+      id,
+      type,
+      type === EventType.ExecutionTerminated ? { Input: reason } : { Reason: reason },
+    );
+    return { status: 202 };
+  }
+}

@@ -1,0 +1,158 @@
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+import { RealClock } from './clock/index.js';
+import { Engine } from './engine/Engine.js';
+import { toInstanceStatus } from './engine/statusPayload.js';
+import type { AuthKeys } from './http/AuthKeys.js';
+import { clientData } from './http/clientData.js';
+import { createHostServer, type HostRoutes } from './http/createHostServer.js';
+import { DurableApi } from './http/handleDurableApi.js';
+import { HttpTriggerRouter } from './http/handleHttpTrigger.js';
+import { loadApp } from './load/loadApp.js';
+import { readAppConfig } from './load/readAppConfig.js';
+import { advanceVirtual, nextWake, requireVirtual } from './timeSkipping.js';
+import type { DevHost, DevHostOptions, InstanceStatus } from './types.js';
+
+/** Default keys when local settings name none (dev-only values, not secrets). */
+const defaultMasterKey = 'devhost-master-key';
+const defaultFunctionKey = 'devhost-function-key';
+
+function realDeadline(ms: number): {
+  expired: () => boolean;
+  timer: Promise<void>;
+  cancel: () => void;
+} {
+  let handle: NodeJS.Timeout | undefined;
+  const end = Date.now() + ms;
+  const timer = new Promise<void>((resolve) => {
+    handle = setTimeout(resolve, ms);
+  });
+  return { expired: () => Date.now() >= end, timer, cancel: () => clearTimeout(handle) };
+}
+
+/**
+ * Starts a dev host for the app in `options.appDir`: listens on 127.0.0.1, loads the app
+ * (once per process; a second host for the same folder reuses its registrations), opens the
+ * durable store and starts dispatching. Resolves once the host serves requests.
+ */
+export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
+  const log = options.log ?? (() => undefined);
+  const clock = options.clock ?? new RealClock();
+  const config = readAppConfig(options.appDir);
+  const settings = { ...config.values, ...(options.settings ?? {}) };
+  for (const [k, v] of Object.entries(settings)) process.env[k] = v;
+  const keys: AuthKeys = {
+    strict: options.strictAuth === true,
+    master: settings['DEVHOST_MASTER_KEY'] ?? defaultMasterKey,
+    function: settings['DEVHOST_FUNCTION_KEY'] ?? defaultFunctionKey,
+  };
+  let resolveRoutes!: (r: HostRoutes) => void;
+  let rejectRoutes!: (e: unknown) => void;
+  const routes = new Promise<HostRoutes>((res, rej) => {
+    resolveRoutes = res;
+    rejectRoutes = rej;
+  });
+  routes.catch(() => undefined);
+  const server = createHostServer(routes);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  process.env['WEBSITE_HOSTNAME'] = `127.0.0.1:${port}`;
+  let engine: Engine;
+  try {
+    const registry = await loadApp(path.resolve(options.appDir), config.main, log);
+    engine = new Engine({
+      db: options.db ?? ':memory:',
+      clock,
+      registry,
+      log,
+      maxConcurrentActivities: config.maxConcurrentActivities,
+      maxConcurrentOrchestrations: config.maxConcurrentOrchestrations,
+    });
+    const code = (): string | undefined => (keys.strict ? keys.master : undefined);
+    const inputsByType = (): Record<string, { string: string }> => {
+      const data = {
+        string: JSON.stringify(clientData({ origin: url, hubName: config.hubName, code: code() })),
+      };
+      return { durableclient: data, orchestrationclient: data };
+    };
+    resolveRoutes({
+      registry,
+      engine,
+      keys,
+      triggers: new HttpTriggerRouter(registry, config.routePrefix, keys, inputsByType, log),
+      durable: new DurableApi(engine, registry, config.hubName, code, log),
+      inputsByType,
+      log,
+      maxBodyBytes: 100 * 1024 * 1024,
+    });
+  } catch (err) {
+    rejectRoutes(err);
+    await new Promise((r) => server.close(r));
+    throw err;
+  }
+  engine.pump();
+  let stopped: Promise<void> | undefined;
+
+  const getStatus = (id: string): Promise<InstanceStatus | undefined> => {
+    const row = engine.getInstance(id);
+    return Promise.resolve(row === undefined ? undefined : toInstanceStatus(row));
+  };
+
+  const waitFor: DevHost['waitFor'] = async (id, predicate, opts) => {
+    const deadline = realDeadline(opts?.realTimeoutMs ?? 10_000);
+    const startVirtual = clock.now();
+    const maxVirtual = opts?.maxVirtualMs ?? 30 * 24 * 3600 * 1000;
+    try {
+      for (;;) {
+        await engine.settle();
+        const s = await getStatus(id);
+        if (s !== undefined && predicate(s)) return s;
+        if (deadline.expired()) {
+          throw new Error(
+            `waitFor(${id}): predicate not met within the real timeout; last status ${s?.runtimeStatus ?? 'none'}`,
+          );
+        }
+        const next =
+          clock.kind === 'virtual' ? nextWake(engine, requireVirtual(clock, 'waitFor')) : undefined;
+        if (next !== undefined) {
+          if (next - startVirtual > maxVirtual) {
+            throw new Error(
+              `waitFor(${id}): predicate not met within ${maxVirtual} ms of virtual time; last status ${s?.runtimeStatus ?? 'none'}`,
+            );
+          }
+          await requireVirtual(clock, 'waitFor').advanceTo(next);
+          engine.pump();
+        } else {
+          await Promise.race([engine.nextChange(), deadline.timer]);
+        }
+      }
+    } finally {
+      deadline.cancel();
+    }
+  };
+
+  return {
+    url,
+    clock,
+    functionKey: keys.master,
+    advance: (ms) => advanceVirtual(engine, requireVirtual(clock, 'advance'), ms),
+    waitFor,
+    settle: () => engine.settle(),
+    getStatus,
+    stop: () => {
+      stopped ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await engine.stop();
+      })();
+      return stopped;
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { Clock } from './clock/index.js';
+
+/** Runtime statuses, as the Durable HTTP status API names them. */
+export type RuntimeStatus =
+  | 'Pending'
+  | 'Running'
+  | 'Completed'
+  | 'ContinuedAsNew'
+  | 'Failed'
+  | 'Canceled'
+  | 'Terminated'
+  | 'Suspended';
+
+/** One orchestration instance as the HTTP status API returns it, with JSON fields parsed. */
+export interface InstanceStatus {
+  instanceId: string;
+  name: string;
+  runtimeStatus: RuntimeStatus;
+  input: unknown;
+  output: unknown;
+  customStatus: unknown;
+  /** ISO-8601, second precision, as the real host formats it. */
+  createdTime: string;
+  lastUpdatedTime: string;
+}
+
+/** How to start a dev host. Only `appDir` is required. */
+export interface DevHostOptions {
+  /** Folder with package.json + host.json (+ local.settings.json). */
+  appDir: string;
+  /** Port on 127.0.0.1; 0 or undefined picks a free one. */
+  port?: number;
+  /** SQLite file path or ':memory:' (the default). */
+  db?: string;
+  /** Time source shared with the engine's timers; default a RealClock. */
+  clock?: Clock;
+  /** Enforce function keys on HTTP triggers and host webhooks (Core Tools `--enableAuth`). */
+  strictAuth?: boolean;
+  /** App settings overriding local.settings.json Values; set into process.env before the app loads. */
+  settings?: Record<string, string>;
+  /** Host log lines; silent when absent. */
+  log?: (line: string) => void;
+}
+
+/** A running dev host. `stop()` is idempotent. */
+export interface DevHost {
+  /** http://127.0.0.1:PORT */
+  readonly url: string;
+  readonly clock: Clock;
+  /** A key accepted on function- and admin-level routes (the master key). */
+  readonly functionKey: string;
+  /**
+   * Virtual clock only: move time forward by `ms`, running every episode, activity and timer
+   * that becomes due, jumping from timer to timer.
+   */
+  advance(ms: number): Promise<void>;
+  /**
+   * Run work (skipping virtual time to the next due timer whenever nothing else can run)
+   * until `predicate` holds on the instance's status. Rejects after `maxVirtualMs` of skipped
+   * time or `realTimeoutMs` (default 10 s) of real time.
+   */
+  waitFor(
+    instanceId: string,
+    predicate: (s: InstanceStatus) => boolean,
+    opts?: { maxVirtualMs?: number; realTimeoutMs?: number },
+  ): Promise<InstanceStatus>;
+  /** Let all currently runnable work finish without moving virtual time. */
+  settle(): Promise<void>;
+  /** The instance's status, or undefined when no such instance exists. */
+  getStatus(instanceId: string): Promise<InstanceStatus | undefined>;
+  /** Stop serving, finish in-flight work, close the database. */
+  stop(): Promise<void>;
+}
