@@ -16,7 +16,10 @@ export type SwapProgress =
 
 /**
  * App Service as Slotpilot needs it (ARM `Microsoft.Web/sites`), over @azure/arm-appservice.
- * Throws RetryAfterError on 429/503 with the server's delay, NonRetryableError on 4xx.
+ * Every method throws RetryAfterError on 429/503 (with the server's Retry-After delay), on other
+ * 5xx and when ARM cannot be reached; and a NonRetryableError (`AzureRequestError` from
+ * `src/azure`, carrying `statusCode` and ARM `code`) on 400/401/403/404/409. A 409 from
+ * `beginSwap` means a swap already runs on the site or one of the slots is stopped.
  */
 export interface AppServicePort {
   /** Reads what a site or slot runs. Read-only. Throws NonRetryableError on 404. */
@@ -25,8 +28,10 @@ export interface AppServicePort {
   listSlots(ref: Omit<SiteRef, 'slot'>): Promise<SlotState[]>;
   /**
    * Points the site or slot at `image` (`registry/repo@sha256:…`) via `linuxFxVersion` and
-   * restarts it. Idempotent: when it already runs that image nothing is changed and
-   * `changed` is false.
+   * restarts it. Idempotent: when `config/web` already names that image nothing is changed and
+   * `changed` is false (so a retry after a failed restart does not restart again; the config
+   * change itself recycles the app). Throws ValidationError for an image that is not
+   * `registry/repo@sha256:<64 hex>` or `registry/repo:tag`.
    */
   deployImage(ref: SiteRef, image: string): Promise<{ changed: boolean }>;
   /**
@@ -35,6 +40,11 @@ export interface AppServicePort {
    * which digest each slot runs.
    */
   beginSwap(site: Omit<SiteRef, 'slot'>, slot: string): Promise<SwapHandle>;
-  /** Polls a swap once (no waiting). Idempotent. */
+  /**
+   * Polls a swap once (no waiting). Idempotent: polling a finished swap again answers the same.
+   * A swap ARM reports as failed (or refuses with 409/400 while polling) is
+   * `{status:'failed', detail}`, not an exception; throttling is RetryAfterError; a handle that
+   * is not what `beginSwap` returned is a ValidationError.
+   */
   pollSwap(handle: SwapHandle): Promise<SwapProgress>;
 }

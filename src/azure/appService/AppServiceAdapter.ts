@@ -1,0 +1,182 @@
+import { restorePoller, type Site, type WebSiteManagementClient } from '@azure/arm-appservice';
+
+import { describeValue } from '../../domain/describeValue.js';
+import { RetryAfterError, ValidationError } from '../../domain/errors.js';
+import { AzureRequestError } from '../errors/AzureRequestError.js';
+import { mapAzureError } from '../errors/mapAzureError.js';
+import type { AppServicePort, SwapHandle, SwapProgress } from '../ports/AppServicePort.js';
+import type { SiteRef, SlotState } from '../ports/SiteRef.js';
+import { linuxFxVersionFor, parseLinuxFxVersion } from './parseLinuxFxVersion.js';
+import { siteLabel } from './siteLabel.js';
+import { slotNameOf, toSlotState } from './toSlotState.js';
+
+/** What the adapter needs from the client factory. */
+export interface AppServiceClients {
+  webSites(subscriptionId: string): WebSiteManagementClient;
+  siteUrl(hostName: string): string;
+}
+
+const IMAGE = /^[a-z0-9.-]+(:\d+)?\/[a-z0-9._/-]+(@sha256:[0-9a-f]{64}|:[\w][\w.-]{0,127})$/i;
+
+/**
+ * {@link AppServicePort} over `WebSiteManagementClient` (@azure/arm-appservice 19). Site and
+ * slot reads combine the Site resource with its `config/web` (the image lives in
+ * `linuxFxVersion`); a deploy PATCHes `config/web` and restarts; a swap is started and polled
+ * through the SDK's serialisable poller so no activity waits for it.
+ * Errors: see {@link mapAzureError} (429/503 → RetryAfterError, 4xx → AzureRequestError).
+ */
+export class AppServiceAdapter implements AppServicePort {
+  constructor(private readonly clients: AppServiceClients) {}
+
+  private readonly siteUrl = (hostName: string): string => this.clients.siteUrl(hostName);
+
+  async getSlot(ref: SiteRef): Promise<SlotState> {
+    const apps = this.apps(ref);
+    try {
+      const [site, config] =
+        ref.slot === undefined
+          ? await Promise.all([
+              apps.get(ref.resourceGroup, ref.site),
+              apps.getConfiguration(ref.resourceGroup, ref.site),
+            ])
+          : await Promise.all([
+              apps.getSlot(ref.resourceGroup, ref.site, ref.slot),
+              apps.getConfigurationSlot(ref.resourceGroup, ref.site, ref.slot),
+            ]);
+      return toSlotState(ref.slot ?? 'production', site, config.linuxFxVersion, this.siteUrl);
+    } catch (err) {
+      throw mapAzureError(err, `getSlot ${siteLabel(ref)}`);
+    }
+  }
+
+  async listSlots(ref: Omit<SiteRef, 'slot'>): Promise<SlotState[]> {
+    const production = await this.getSlot(ref);
+    const apps = this.apps(ref);
+    const sites: Site[] = [];
+    try {
+      for await (const site of apps.listSlots(ref.resourceGroup, ref.site)) sites.push(site);
+    } catch (err) {
+      throw mapAzureError(err, `listSlots ${siteLabel(ref)}`);
+    }
+    const slots = await Promise.all(
+      sites.map(async (site) => {
+        const name = slotNameOf(site) ?? '';
+        // GET site carries linuxFxVersion in siteConfig; read config/web only when it does not.
+        const fx = site.siteConfig?.linuxFxVersion;
+        if (fx !== undefined && fx !== null && fx !== '') {
+          return toSlotState(name, site, fx, this.siteUrl);
+        }
+        return this.getSlot({ ...ref, slot: name });
+      }),
+    );
+    return [production, ...slots.sort((a, b) => a.name.localeCompare(b.name))];
+  }
+
+  async deployImage(ref: SiteRef, image: string): Promise<{ changed: boolean }> {
+    if (!IMAGE.test(image)) {
+      throw new ValidationError(
+        'image',
+        'registry/repository@sha256:<64 hex> (or :tag)',
+        describeValue(image),
+      );
+    }
+    const apps = this.apps(ref);
+    const what = `deployImage ${siteLabel(ref)}`;
+    try {
+      const config =
+        ref.slot === undefined
+          ? await apps.getConfiguration(ref.resourceGroup, ref.site)
+          : await apps.getConfigurationSlot(ref.resourceGroup, ref.site, ref.slot);
+      if (parseLinuxFxVersion(config.linuxFxVersion)?.image.toLowerCase() === image.toLowerCase()) {
+        return { changed: false };
+      }
+      const patch = { linuxFxVersion: linuxFxVersionFor(image) };
+      if (ref.slot === undefined) {
+        await apps.updateConfiguration(ref.resourceGroup, ref.site, patch);
+        await apps.restart(ref.resourceGroup, ref.site);
+      } else {
+        await apps.updateConfigurationSlot(ref.resourceGroup, ref.site, ref.slot, patch);
+        await apps.restartSlot(ref.resourceGroup, ref.site, ref.slot);
+      }
+      return { changed: true };
+    } catch (err) {
+      throw mapAzureError(err, what);
+    }
+  }
+
+  async beginSwap(site: Omit<SiteRef, 'slot'>, slot: string): Promise<SwapHandle> {
+    const apps = this.apps(site);
+    const what = `beginSwap ${siteLabel({ ...site, slot })} -> production`;
+    try {
+      // The poller is thenable: never await it or return it, or it would poll to the end.
+      const poller = apps.swapSlot(site.resourceGroup, site.site, slot, {
+        targetSlot: 'production',
+        preserveVnet: true,
+      });
+      await poller.submitted();
+      const pollerState = await poller.serialize();
+      return {
+        pollerState,
+        site: {
+          subscription: site.subscription,
+          resourceGroup: site.resourceGroup,
+          site: site.site,
+        },
+        slot,
+      };
+    } catch (err) {
+      throw mapAzureError(err, what);
+    }
+  }
+
+  async pollSwap(handle: SwapHandle): Promise<SwapProgress> {
+    const client = this.clients.webSites(handle.site.subscription);
+    const what = `pollSwap ${siteLabel({ ...handle.site, slot: handle.slot })}`;
+    let poller;
+    try {
+      poller = restorePoller(client, handle.pollerState, client.webApps.swapSlot);
+    } catch (err) {
+      throw new ValidationError(
+        'pollerState',
+        'the state beginSwap returned',
+        describeValue(handle.pollerState),
+        {
+          cause: err,
+        },
+      );
+    }
+    try {
+      await poller.poll();
+    } catch (err) {
+      const mapped = mapAzureError(err, what);
+      if (mapped instanceof RetryAfterError) throw mapped;
+      // A swap ARM refuses while polling (409/400) or an LRO reporting failure is a failed swap.
+      if (
+        mapped instanceof AzureRequestError &&
+        mapped.statusCode !== 404 &&
+        mapped.statusCode !== 401 &&
+        mapped.statusCode !== 403
+      ) {
+        return { status: 'failed', detail: mapped.message };
+      }
+      if (!(mapped instanceof AzureRequestError) && poller.operationState?.status === 'failed') {
+        return { status: 'failed', detail: `${what}: ${(err as Error).message}` };
+      }
+      throw mapped;
+    }
+    const status = poller.operationState?.status;
+    switch (status) {
+      case 'succeeded':
+        return { status: 'succeeded' };
+      case 'failed':
+      case 'canceled':
+        return { status: 'failed', detail: `${what}: the swap ${status}` };
+      default:
+        return { status: 'running' };
+    }
+  }
+
+  private apps(ref: Pick<SiteRef, 'subscription'>): WebSiteManagementClient['webApps'] {
+    return this.clients.webSites(ref.subscription).webApps;
+  }
+}

@@ -1,0 +1,25 @@
+import type { WebSiteManagementClient } from '@azure/arm-appservice';
+import type { TokenCredential } from '@azure/core-auth';
+import type { LogsQueryClient } from '@azure/monitor-query-logs';
+import type { ContainerClient } from '@azure/storage-blob';
+
+import type { AzureSettings } from './AzureSettings.js';
+
+/**
+ * Every Azure SDK client Slotpilot uses, built once by `createClients` with one decision about
+ * endpoint, transport and credential. Adapters take this (or the part they need); nothing
+ * else constructs SDK clients.
+ */
+export interface AzureClients {
+  /** The validated settings the clients were built from. */
+  readonly settings: AzureSettings;
+  readonly credential: TokenCredential;
+  /** The App Service management client of a subscription (cached per subscription). */
+  webSites(subscriptionId: string): WebSiteManagementClient;
+  /** The Logs query client (Application Insights / Log Analytics). */
+  readonly logs: LogsQueryClient;
+  /** The audit container (created on first use by the audit store). */
+  readonly auditContainer: ContainerClient;
+  /** Base URL that reaches a site's host name from here (`SLOTPILOT_HOST_MAP`, else `https://<hostName>`). */
+  siteUrl(hostName: string): string;
+}

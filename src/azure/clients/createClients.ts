@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+
+import { WebSiteManagementClient } from '@azure/arm-appservice';
+import type { TokenCredential } from '@azure/core-auth';
+import type { HttpClient, PipelineRetryOptions, TlsSettings } from '@azure/core-rest-pipeline';
+import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
+import { LogsQueryClient } from '@azure/monitor-query-logs';
+import { BlobServiceClient } from '@azure/storage-blob';
+
+import { ValidationError } from '../../domain/errors.js';
+import type { AzureClients } from './AzureClients.js';
+import type { AzureSettings } from './AzureSettings.js';
+import { prefixRewritingHttpClient } from './prefixRewritingHttpClient.js';
+import { type AppSettings, readAzureSettings } from './readAzureSettings.js';
+import { staticTokenCredential } from './staticTokenCredential.js';
+
+/** Public endpoints of the clients (Azure mode, and the names rewritten in sandbox mode). */
+export const PUBLIC_ARM_ENDPOINT = 'https://management.azure.com';
+export const PUBLIC_LOGS_ENDPOINT = 'https://api.loganalytics.io/v1';
+
+/** Options of {@link createClients}. */
+export interface CreateClientsOptions {
+  /**
+   * SDK-level retries of ARM and Logs calls; default 0, because the adapters turn throttling
+   * and outages into RetryAfterError and durable activity retries wait without blocking.
+   */
+  maxRetries?: number;
+  /** Overrides the credential (tests). Default: see {@link createClients}. */
+  credential?: TokenCredential;
+}
+
+/**
+ * Builds every Azure client from app settings — the one place that decides endpoint,
+ * transport and credential:
+ * - Azure mode (no `SLOTPILOT_ARM_ENDPOINT`): public endpoints; `ManagedIdentityCredential`
+ *   for the user-assigned identity named by `AZURE_CLIENT_ID`, else `DefaultAzureCredential`.
+ * - Sandbox mode (`SLOTPILOT_ARM_ENDPOINT` and `SLOTPILOT_LOGS_ENDPOINT` set): a static token,
+ *   the sandbox endpoints over TLS with the PEM at `SLOTPILOT_CA_CERT` trusted through client
+ *   options (TLS verification stays on), or — for `http://` endpoints — public endpoints
+ *   rewritten to the sandbox by the HTTP client.
+ * The audit container comes from `SLOTPILOT_AUDIT_CONNECTION` / `AzureWebJobsStorage`
+ * (`UseDevelopmentStorage=true` = Azurite). Throws ValidationError naming a bad setting.
+ * Creates no connections: the first request does.
+ */
+export function createClients(
+  settings: AppSettings,
+  options: CreateClientsOptions = {},
+): AzureClients {
+  const parsed = readAzureSettings(settings);
+  const credential = options.credential ?? credentialFor(parsed);
+  const retryOptions: PipelineRetryOptions = { maxRetries: options.maxRetries ?? 0 };
+  const transport = transportFor(parsed);
+
+  const webSitesBySubscription = new Map<string, WebSiteManagementClient>();
+  const webSites = (subscriptionId: string): WebSiteManagementClient => {
+    let client = webSitesBySubscription.get(subscriptionId);
+    if (client === undefined) {
+      client = new WebSiteManagementClient(credential, subscriptionId, {
+        endpoint: transport.armEndpoint,
+        retryOptions,
+        ...transport.pipeline,
+      });
+      webSitesBySubscription.set(subscriptionId, client);
+    }
+    return client;
+  };
+  const logs = new LogsQueryClient(credential, {
+    endpoint: transport.logsEndpoint,
+    retryOptions,
+    ...transport.pipeline,
+  });
+  const audit = parsed.audit;
+  const blobService =
+    audit.kind === 'connectionString'
+      ? BlobServiceClient.fromConnectionString(audit.connectionString)
+      : new BlobServiceClient(audit.serviceUrl, credential);
+
+  return {
+    settings: parsed,
+    credential,
+    webSites,
+    logs,
+    auditContainer: blobService.getContainerClient(audit.container),
+    siteUrl: (hostName) => parsed.hostMap[hostName.toLowerCase()] ?? `https://${hostName}`,
+  };
+}
+
+function credentialFor(settings: AzureSettings): TokenCredential {
+  if (settings.mode === 'sandbox') return staticTokenCredential('slotpilot-sandbox');
+  return settings.managedIdentityClientId === undefined
+    ? new DefaultAzureCredential()
+    : new ManagedIdentityCredential({ clientId: settings.managedIdentityClientId });
+}
+
+interface Transport {
+  armEndpoint: string;
+  logsEndpoint: string;
+  pipeline: { tlsOptions?: TlsSettings; httpClient?: HttpClient };
+}
+
+function transportFor(settings: AzureSettings): Transport {
+  const { armEndpoint, logsEndpoint } = settings;
+  if (settings.mode === 'azure' || armEndpoint === undefined || logsEndpoint === undefined) {
+    return { armEndpoint: PUBLIC_ARM_ENDPOINT, logsEndpoint: PUBLIC_LOGS_ENDPOINT, pipeline: {} };
+  }
+  const plain = [armEndpoint, logsEndpoint].filter((u) => u.startsWith('http:'));
+  if (plain.length > 0) {
+    if (plain.length !== 2) {
+      throw new ValidationError(
+        'SLOTPILOT_LOGS_ENDPOINT',
+        'the same scheme as SLOTPILOT_ARM_ENDPOINT (both https, or both http for URL rewriting)',
+        `${new URL(armEndpoint).protocol} and ${new URL(logsEndpoint).protocol}`,
+      );
+    }
+    return {
+      armEndpoint: PUBLIC_ARM_ENDPOINT,
+      logsEndpoint: PUBLIC_LOGS_ENDPOINT,
+      pipeline: {
+        httpClient: prefixRewritingHttpClient({
+          [PUBLIC_ARM_ENDPOINT]: armEndpoint,
+          [PUBLIC_LOGS_ENDPOINT]: logsEndpoint,
+        }),
+      },
+    };
+  }
+  return {
+    armEndpoint,
+    logsEndpoint,
+    pipeline:
+      settings.caCertPath === undefined ? {} : { tlsOptions: { ca: readCa(settings.caCertPath) } },
+  };
+}
+
+function readCa(path: string): string {
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ValidationError(
+      'SLOTPILOT_CA_CERT',
+      'a readable PEM certificate file',
+      `${path} (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+      { cause: err },
+    );
+  }
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new ValidationError(
+      'SLOTPILOT_CA_CERT',
+      'a PEM certificate file',
+      `${path} without a certificate`,
+    );
+  }
+  return pem;
+}

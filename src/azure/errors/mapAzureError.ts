@@ -1,0 +1,64 @@
+import { RetryAfterError } from '../../domain/errors.js';
+import { AzureRequestError } from './AzureRequestError.js';
+import { DEFAULT_RETRY_AFTER_MS, retryAfterMs } from './retryAfterMs.js';
+
+/** The parts of an SDK RestError this mapping reads (duck-typed across SDK generations). */
+interface RestErrorLike {
+  name: string;
+  message: string;
+  code?: string;
+  statusCode?: number;
+  details?: { errorCode?: string };
+  response?: { headers: { get(name: string): string | undefined | null } };
+}
+
+function isRestErrorLike(err: unknown): err is RestErrorLike {
+  return err instanceof Error && err.name === 'RestError';
+}
+
+/**
+ * Turns an Azure SDK failure into an error that says how to retry:
+ * - 429, 503 → RetryAfterError with the server's Retry-After delay;
+ * - 408, other 5xx but 501/505, and failures to reach the service → RetryAfterError (default delay);
+ * - any other status (400, 401, 403, 404, 409, 412, …) → {@link AzureRequestError} (non-retryable)
+ *   carrying the status, the service's code and its message.
+ * Anything that is not a RestError is returned unchanged. `operation` names the call and its
+ * target for humans (never a secret), e.g. `getSlot pwbi-prod/pwbi-api-prod/staging`.
+ */
+export function mapAzureError(
+  err: unknown,
+  operation: string,
+  nowMs: number = Date.now(),
+): unknown {
+  if (!isRestErrorLike(err)) return err;
+  const status = err.statusCode;
+  const code = err.details?.errorCode ?? err.code ?? '';
+  if (status === undefined) {
+    return new RetryAfterError(
+      `${operation}: the service could not be reached (${err.code ?? 'network error'}): ${err.message}`,
+      DEFAULT_RETRY_AFTER_MS,
+      { cause: err },
+    );
+  }
+  if (status === 429 || status === 503) {
+    const headers = err.response?.headers;
+    const after = retryAfterMs((name) => headers?.get(name), nowMs);
+    return new RetryAfterError(
+      `${operation}: ${status} ${code} (retry after ${after} ms): ${err.message}`,
+      after,
+      { cause: err },
+    );
+  }
+  if (status === 408 || (status >= 500 && status !== 501 && status !== 505)) {
+    return new RetryAfterError(
+      `${operation}: ${status} ${code}: ${err.message}`,
+      DEFAULT_RETRY_AFTER_MS,
+      {
+        cause: err,
+      },
+    );
+  }
+  return new AzureRequestError(`${operation}: ${status} ${code}: ${err.message}`, status, code, {
+    cause: err,
+  });
+}
