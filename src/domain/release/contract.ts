@@ -10,6 +10,8 @@ export const orchestratorNames = {
   deployStage: 'deployStage',
   production: 'productionRelease',
   monitor: 'monitorRelease',
+  /** The production lock of one site (instance id {@link productionLockId}). */
+  productionLock: 'productionLock',
 } as const;
 
 /** Names of the external events a release orchestration accepts (raise-event names). */
@@ -25,6 +27,40 @@ export const releaseEvents = {
   /** {@link ProductionLockGranted}: the production lock for the site is this release's now. */
   lockGranted: 'lockGranted',
 } as const;
+
+/** Events the `productionLock` orchestration accepts. */
+export const lockEvents = {
+  /** {@link LockRelease}: the holder is done with the production phase. */
+  release: 'release',
+} as const;
+
+/** Payload of the lock's `release` event; ignored unless `holder` holds the lock. */
+export interface LockRelease {
+  holder: string;
+}
+
+/** Input of the `productionLock` orchestration. */
+export interface ProductionLockInput {
+  site: string;
+  /** Instance id of the `productionRelease` that holds the lock. */
+  holder: string;
+  /** The release the holder belongs to (shown as `waitingForLock.heldBy`). */
+  releaseId: string;
+}
+
+/** Instance id of the production lock of `site` (one instance at a time per site). */
+export function productionLockId(site: string): string {
+  return `lock-${site}`;
+}
+
+/**
+ * Instance id of the sub-orchestration that runs `stage` of a release (`deployStage` or
+ * `productionRelease`). Its custom status is a {@link StageProgress}; hook callbacks are
+ * raised on it.
+ */
+export function stageInstanceId(releaseId: string, stage: string): string {
+  return `${releaseId}-${stage}`;
+}
 
 /** Raise-event name a callback hook's result arrives under (letters, digits, dashes only). */
 export function hookEventName(stage: string, hook: string): string {
@@ -70,6 +106,57 @@ export interface PlannedStage {
     inconclusive: 'continue' | 'rollback' | 'pause';
     health: { path: string; timeoutMs: number };
   };
+}
+
+/** Input of the `deployStage` and `productionRelease` sub-orchestrations (no secrets). */
+export interface StageInput {
+  releaseId: string;
+  pipeline: string;
+  image: string;
+  digest: string;
+  tag?: string;
+  stage: PlannedStage;
+}
+
+/** What a stage sub-orchestration returns; never thrown, always returned. */
+export interface StageResult {
+  stage: string;
+  status: 'Succeeded' | 'Failed' | 'RolledBack';
+  /** Why it failed or rolled back, for humans. */
+  reason?: string;
+  checks: CheckView[];
+  startedAt: string;
+  finishedAt: string;
+  /** Production stages: the digest production ran before the swap. */
+  previousDigest?: string;
+  swappedAt?: string;
+}
+
+/**
+ * The custom status of a stage sub-orchestration while it runs: the live detail of the stage
+ * the release view shows (merge with {@link ReleaseCustomStatus} via `mergeStageProgress`).
+ */
+export interface StageProgress {
+  stage: string;
+  step: string;
+  updatedAt: string;
+  checks: CheckView[];
+  waitingForLock?: { site: string; heldBy: string };
+  previousDigest?: string;
+  swappedAt?: string;
+}
+
+/** Payload a callback hook POSTs to its `callbackUrl` (raised as {@link hookEventName}). */
+export interface HookCallback {
+  status: 'passed' | 'failed';
+  detail?: string;
+}
+
+/** The output of `releasePipeline`: the final status and why. */
+export interface ReleaseOutcome {
+  status: ReleaseStatus;
+  stage: string;
+  reason?: string;
 }
 
 /** Payload of the `approval` event. Validated by the trigger before it is raised. */

@@ -1,18 +1,39 @@
+export type { ActivityFailure } from './activityFailure.js';
+export { decodeActivityFailure, encodeActivityFailure } from './activityFailure.js';
 export type {
   ApprovalDecision,
   CancelRequest,
   CheckView,
+  HookCallback,
+  LockRelease,
   PlannedStage,
   ProductionLockGranted,
+  ProductionLockInput,
   ReleaseCustomStatus,
   ReleaseInput,
+  ReleaseOutcome,
   ReleasePlan,
   ReleaseStatus,
   RollbackRequest,
   SampleView,
+  StageInput,
+  StageProgress,
+  StageResult,
   StageStatus,
   StageView,
   SupersedeNotice,
 } from './contract.js';
-export { hookEventName, orchestratorNames, releaseEvents, terminalStatuses } from './contract.js';
+export {
+  hookEventName,
+  lockEvents,
+  orchestratorNames,
+  productionLockId,
+  releaseEvents,
+  stageInstanceId,
+  terminalStatuses,
+} from './contract.js';
+export { customStatusBudgetChars, fitStatus, shortenChecks } from './fitStatus.js';
+export { mergeStageProgress } from './mergeStageProgress.js';
+export { initialReleaseStatus, reduceReleaseStatus } from './reduceReleaseStatus.js';
 export { releaseIdFor } from './releaseId.js';
+export type { ReleaseStatusEvent } from './ReleaseStatusEvent.js';

@@ -1,0 +1,28 @@
+/** The runtime status and input of an orchestration instance. */
+export interface InstanceInfo {
+  runtimeStatus: string;
+  input: unknown;
+}
+
+/**
+ * The few durable client operations activities need (hook callback URLs, the production
+ * lock). Built per invocation from the activity's durable client input.
+ */
+export interface DurableOps {
+  /** The raise-event URL that delivers `eventName` to `instanceId` (a hook's `callbackUrl`). */
+  raiseEventUrl(instanceId: string, eventName: string): string;
+  /** The instance's status, or undefined when it does not exist. */
+  getInstance(instanceId: string): Promise<InstanceInfo | undefined>;
+  /** Starts `name` as `instanceId`; rejects when that id is already running. */
+  startNew(name: string, instanceId: string, input: unknown): Promise<void>;
+  /** Raises an event; a finished instance ignores it. */
+  raiseEvent(instanceId: string, eventName: string, data: unknown): Promise<void>;
+}
+
+/** Runtime statuses of an instance that may still do work. */
+export const activeStatuses: ReadonlySet<string> = new Set([
+  'Pending',
+  'Running',
+  'ContinuedAsNew',
+  'Suspended',
+]);

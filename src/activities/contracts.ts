@@ -1,0 +1,157 @@
+/**
+ * Activity contracts: names, inputs and outputs of every release activity. Orchestrators
+ * import these types only (`import type`) and call activities through typed wrappers, so no
+ * call passes `unknown`. Inputs never carry secrets: activities look hook and Slack URLs up
+ * in the config by pipeline, stage and hook name.
+ */
+import type { HookAnswer, SwapHandle, SwapProgress } from '../azure/ports/index.js';
+
+/** Where a stage deploys: a site, or one deployment slot of it. */
+export interface TargetRef {
+  subscription: string;
+  resourceGroup: string;
+  site: string;
+  slot?: string;
+}
+
+/** Input of `deployImage`. Idempotent: a no-op when the target already runs `image`. */
+export interface DeployImageInput {
+  pipeline: string;
+  stage: string;
+  target: TargetRef;
+  /** `registry/repository@sha256:…`; must belong to the pipeline's source. */
+  image: string;
+}
+
+/** Output of `deployImage`. */
+export interface DeployImageOutput {
+  changed: boolean;
+  hostName: string;
+}
+
+/** Input of `checkSite`: one look at what a site runs and whether it answers healthy. */
+export interface CheckSiteInput {
+  target: TargetRef;
+  digest: string;
+  path: string;
+  expectStatus: number;
+  timeoutMs: number;
+}
+
+/** Output of `checkSite`. `ready` = configured with the digest, running, healthy, serving it. */
+export interface CheckSiteOutput {
+  ready: boolean;
+  configuredDigest?: string;
+  servedDigest?: string;
+  state: string;
+  status: number;
+  detail: string;
+}
+
+/** Input of `callHook`. The URL comes from config; the callback goes to `instanceId`. */
+export interface CallHookInput {
+  releaseId: string;
+  pipeline: string;
+  stage: string;
+  hook: string;
+  image: string;
+  digest: string;
+  target: TargetRef;
+  /** The orchestration instance that waits for the callback. */
+  instanceId: string;
+  timeoutMs: number;
+}
+
+/** Input of `notify`. Sent at most once per `key`. */
+export interface NotifyInput {
+  key: string;
+  releaseId: string;
+  pipeline: string;
+  stage?: string;
+  outcome: string;
+  severity: 'info' | 'success' | 'warning' | 'critical';
+  image: string;
+  text: string;
+}
+
+/** Input of `recordAudit`. Written once per `eventId`. */
+export interface RecordAuditInput {
+  eventId: string;
+  releaseId: string;
+  pipeline: string;
+  at: string;
+  type: string;
+  stage?: string;
+  actor?: string;
+  detail?: Record<string, string | number | boolean>;
+}
+
+/** Input of `readSlots`: which digest production and the staging slot run. */
+export interface ReadSlotsInput {
+  target: TargetRef;
+}
+
+/** Output of `readSlots`. */
+export interface ReadSlotsOutput {
+  /** Default host name of production (scopes monitoring queries). */
+  productionHostName: string;
+  productionDigest?: string;
+  slotDigest?: string;
+}
+
+/** Input of `startSwap`. */
+export interface StartSwapInput {
+  target: TargetRef & { slot: string };
+  digest: string;
+}
+
+/** Output of `startSwap`: `alreadySwapped` when production already runs `digest`. */
+export type StartSwapOutput = { kind: 'alreadySwapped' } | { kind: 'started'; handle: SwapHandle };
+
+/** Input of `pollSwap`. */
+export interface PollSwapInput {
+  handle: SwapHandle;
+}
+
+/** Input of `tryAcquireLock`. Idempotent for the same holder. */
+export interface TryAcquireLockInput {
+  site: string;
+  holder: string;
+  releaseId: string;
+}
+
+/** Output of `tryAcquireLock`. */
+export type TryAcquireLockOutput = { acquired: true } | { acquired: false; heldBy: string };
+
+/** Input of `releaseLock`. Idempotent; a no-op when `holder` does not hold it. */
+export interface ReleaseLockInput {
+  site: string;
+  holder: string;
+}
+
+/** Input of `isInstanceActive`. */
+export interface IsInstanceActiveInput {
+  instanceId: string;
+}
+
+/** Every activity: name → input and output. */
+export interface ActivityContracts {
+  deployImage: { input: DeployImageInput; output: DeployImageOutput };
+  checkSite: { input: CheckSiteInput; output: CheckSiteOutput };
+  callHook: { input: CallHookInput; output: HookAnswer };
+  notify: { input: NotifyInput; output: null };
+  recordAudit: { input: RecordAuditInput; output: null };
+  readSlots: { input: ReadSlotsInput; output: ReadSlotsOutput };
+  startSwap: { input: StartSwapInput; output: StartSwapOutput };
+  pollSwap: { input: PollSwapInput; output: SwapProgress };
+  tryAcquireLock: { input: TryAcquireLockInput; output: TryAcquireLockOutput };
+  releaseLock: { input: ReleaseLockInput; output: null };
+  isInstanceActive: { input: IsInstanceActiveInput; output: boolean };
+}
+
+/** An activity name. */
+export type ActivityName = keyof ActivityContracts;
+/** The input of activity `N`. */
+export type ActivityInput<N extends ActivityName> = ActivityContracts[N]['input'];
+/** The output of activity `N`. */
+export type ActivityOutput<N extends ActivityName> = ActivityContracts[N]['output'];

@@ -1,0 +1,53 @@
+import type { SwapHandle } from '../../azure/ports/index.js';
+import type { MonitorDeps } from './MonitorDeps.js';
+import type { BeginSwapBackInput, BeginSwapBackOutput } from './contracts.js';
+
+/** Key of the record that remembers a started swap back (so a retried activity resumes it). */
+export function swapBackRecordId(releaseId: string): string {
+  return `${releaseId}.swap-back`;
+}
+
+/**
+ * Starts swapping the previous version back into production, after checking which digest
+ * each side runs. Never swaps twice: production already on the previous digest →
+ * `alreadyRolledBack`; a swap back of this release already started (recorded) → the same
+ * handle; the slot no longer holding the previous digest → `refused`, nothing changed.
+ */
+export async function beginSwapBack(
+  deps: MonitorDeps,
+  input: BeginSwapBackInput,
+): Promise<BeginSwapBackOutput> {
+  const production = await deps.appService.getSlot(input.site);
+  if (production.digest === input.previousDigest) return { kind: 'alreadyRolledBack' };
+
+  const recordId = swapBackRecordId(input.releaseId);
+  const started = await deps.audit.getRelease(recordId);
+  if (isSwapHandle(started?.['handle'])) return { kind: 'started', handle: started['handle'] };
+
+  const slot = await deps.appService.getSlot({ ...input.site, slot: input.slot });
+  if (slot.digest !== input.previousDigest) {
+    return {
+      kind: 'refused',
+      detail: `slot ${input.slot}: expected it to still run the previous digest ${input.previousDigest}, got ${slot.digest ?? 'no digest'}`,
+      ...(slot.digest !== undefined && { slotDigest: slot.digest }),
+    };
+  }
+  if (production.digest !== input.newDigest) {
+    return {
+      kind: 'refused',
+      detail: `production: expected it to run this release's digest ${input.newDigest}, got ${production.digest ?? 'no digest'}`,
+    };
+  }
+  const handle = await deps.appService.beginSwap(input.site, input.slot);
+  await deps.audit.putRelease(recordId, { handle, releaseId: input.releaseId });
+  return { kind: 'started', handle };
+}
+
+function isSwapHandle(value: unknown): value is SwapHandle {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { pollerState?: unknown }).pollerState === 'string' &&
+    typeof (value as { slot?: unknown }).slot === 'string'
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * Contracts of the monitoring activities: names, inputs and outputs. Orchestrators import
+ * these with `import type` (and the names object) and call through the typed wrapper in
+ * `src/orchestrators/monitor/callMonitorActivity.ts`. Inputs carry no secrets: the App
+ * Insights resource and Slack URLs are looked up in config by pipeline and stage.
+ */
+import type { SwapHandle, SwapProgress } from '../../azure/ports/index.js';
+import type { ProductionSite, RollbackTrigger } from '../../domain/monitor/contract.js';
+import type { SampleHealth, SampleStats } from '../../domain/monitor/ProductionSample.js';
+
+/** Input of `monitorProbeHealth`: GET the health path of production once. Read-only. */
+export interface ProbeHealthInput {
+  site: ProductionSite;
+  path: string;
+  timeoutMs: number;
+}
+
+/** Output of `monitorProbeHealth`. */
+export type ProbeHealthOutput = SampleHealth & { servedDigest?: string };
+
+/**
+ * Input of `monitorQueryRequests`: request statistics of production over one window.
+ * Read-only; throws on a failed query (the orchestrator retries with durable timers and then
+ * records the sample as inconclusive, never as a pass).
+ */
+export interface QueryRequestsInput {
+  pipeline: string;
+  stage: string;
+  table: 'AppRequests' | 'requests';
+  hostNames: string[];
+  fromIso: string;
+  toIso: string;
+}
+
+/** Output of `monitorQueryRequests`. */
+export type QueryRequestsOutput = SampleStats;
+
+/** Input of `monitorBeginSwapBack` (and of `monitorPollSwapBack` through its handle). */
+export interface BeginSwapBackInput {
+  releaseId: string;
+  site: ProductionSite;
+  /** The slot that holds the previous version since the forward swap. */
+  slot: string;
+  previousDigest: string;
+  newDigest: string;
+}
+
+/**
+ * Output of `monitorBeginSwapBack`. Idempotent: `alreadyRolledBack` when production already
+ * runs the previous digest (never swap twice); the same `started` handle again when a swap
+ * back of this release was already started; `refused` (nothing changed) when the slot no
+ * longer runs the previous digest.
+ */
+export type BeginSwapBackOutput =
+  | { kind: 'started'; handle: SwapHandle }
+  | { kind: 'alreadyRolledBack' }
+  | { kind: 'refused'; detail: string; slotDigest?: string };
+
+/** Input of `monitorPollSwapBack`. */
+export interface PollSwapBackInput {
+  handle: SwapHandle;
+}
+
+/** Input of `monitorVerifyProduction`: does production run and serve `digest` healthily? */
+export interface VerifyProductionInput {
+  site: ProductionSite;
+  digest: string;
+  healthPath: string;
+  timeoutMs: number;
+}
+
+/** Output of `monitorVerifyProduction`. Read-only. */
+export interface VerifyProductionOutput {
+  ok: boolean;
+  configuredDigest?: string;
+  servedDigest?: string;
+  status: number;
+  detail: string;
+}
+
+/** Input of `monitorNotifyRollback`: the critical Slack message of a rollback. Sent once per release and outcome. */
+export interface NotifyRollbackInput {
+  releaseId: string;
+  pipeline: string;
+  stage: string;
+  image: string;
+  outcome: 'rolledBack' | 'rollbackFailed';
+  trigger: RollbackTrigger;
+  reason: string;
+  evidence: Record<string, unknown>;
+  detectedAt: string;
+  decidedAt: string;
+  swapBackCompletedAt?: string;
+  error?: string;
+}
+
+/** Input of `monitorAudit`: one audit event, written once per `eventId`. */
+export interface MonitorAuditInput {
+  eventId: string;
+  releaseId: string;
+  pipeline: string;
+  stage: string;
+  at: string;
+  type: string;
+  actor?: string;
+  detail: Record<string, unknown>;
+}
+
+/** Every monitoring activity: name → input and output. */
+export interface MonitorActivityContracts {
+  monitorProbeHealth: { input: ProbeHealthInput; output: ProbeHealthOutput };
+  monitorQueryRequests: { input: QueryRequestsInput; output: QueryRequestsOutput };
+  monitorBeginSwapBack: { input: BeginSwapBackInput; output: BeginSwapBackOutput };
+  monitorPollSwapBack: { input: PollSwapBackInput; output: SwapProgress };
+  monitorVerifyProduction: { input: VerifyProductionInput; output: VerifyProductionOutput };
+  monitorNotifyRollback: { input: NotifyRollbackInput; output: null };
+  monitorAudit: { input: MonitorAuditInput; output: null };
+}
+
+/** A monitoring activity name. */
+export type MonitorActivityName = keyof MonitorActivityContracts;
+/** Input of monitoring activity `N`. */
+export type MonitorActivityInput<N extends MonitorActivityName> =
+  MonitorActivityContracts[N]['input'];
+/** Output of monitoring activity `N`. */
+export type MonitorActivityOutput<N extends MonitorActivityName> =
+  MonitorActivityContracts[N]['output'];

@@ -1,0 +1,25 @@
+import type { MonitorDeps } from './MonitorDeps.js';
+import type { ProbeHealthInput, ProbeHealthOutput } from './contracts.js';
+
+/**
+ * GETs the health path of production once (200 expected). Read-only. Throws only when
+ * production's address cannot be read (App Service failing); an unhealthy or unreachable
+ * app is a result (`ok: false`), not an error.
+ */
+export async function probeHealth(
+  deps: MonitorDeps,
+  input: ProbeHealthInput,
+): Promise<ProbeHealthOutput> {
+  const production = await deps.appService.getSlot(input.site);
+  const result = await deps.probe.probe(production.url, input.path, {
+    timeoutMs: input.timeoutMs,
+    expectStatus: 200,
+  });
+  return {
+    ok: result.ok,
+    status: result.status,
+    latencyMs: result.latencyMs,
+    detail: result.detail,
+    ...(result.servedDigest !== undefined && { servedDigest: result.servedDigest }),
+  };
+}

@@ -1,0 +1,31 @@
+import { buildRequestsQuery } from '../../domain/monitor/buildRequestsQuery.js';
+import type { MonitorDeps } from './MonitorDeps.js';
+import type { QueryRequestsInput, QueryRequestsOutput } from './contracts.js';
+import { findMonitorConfig } from './findMonitorConfig.js';
+
+/**
+ * Queries production's request statistics over one window from Application Insights.
+ * Read-only. Throws (RetryAfterError on 429/5xx, NonRetryableError on a rejected query);
+ * a partial result is an error, never a pass.
+ */
+export async function queryRequests(
+  deps: MonitorDeps,
+  input: QueryRequestsInput,
+): Promise<QueryRequestsOutput> {
+  const resource = findMonitorConfig(deps.config, input.pipeline, input.stage).appInsights;
+  const spec = {
+    table: input.table,
+    hostNames: input.hostNames,
+    fromIso: input.fromIso,
+    toIso: input.toIso,
+  };
+  // The KQL text is the monitor's (buildRequestsQuery); the adapter may run it as given.
+  const query = { resource, ...spec, kql: buildRequestsQuery(spec) };
+  const stats = await deps.metrics.requestStats(query);
+  return {
+    requests: stats.requests,
+    failed: stats.failed,
+    serverErrors: stats.serverErrors,
+    ...(stats.p95Ms !== undefined && { p95Ms: stats.p95Ms }),
+  };
+}

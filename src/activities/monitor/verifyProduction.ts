@@ -1,0 +1,33 @@
+import type { MonitorDeps } from './MonitorDeps.js';
+import type { VerifyProductionInput, VerifyProductionOutput } from './contracts.js';
+
+/**
+ * Checks that production is configured with `digest`, answers its health path with 200 and,
+ * when the app says which image it serves, serves that digest. Read-only.
+ */
+export async function verifyProduction(
+  deps: MonitorDeps,
+  input: VerifyProductionInput,
+): Promise<VerifyProductionOutput> {
+  const production = await deps.appService.getSlot(input.site);
+  const probe = await deps.probe.probe(production.url, input.healthPath, {
+    timeoutMs: input.timeoutMs,
+    expectStatus: 200,
+  });
+  const configured = production.digest;
+  const served = probe.servedDigest;
+  const problems: string[] = [];
+  if (configured !== input.digest) problems.push(`configured ${configured ?? 'no digest'}`);
+  if (served !== undefined && served !== input.digest) problems.push(`serving ${served}`);
+  if (!probe.ok) problems.push(`health ${probe.detail}`);
+  return {
+    ok: problems.length === 0,
+    ...(configured !== undefined && { configuredDigest: configured }),
+    ...(served !== undefined && { servedDigest: served }),
+    status: probe.status,
+    detail:
+      problems.length === 0
+        ? `production runs and serves ${input.digest}`
+        : `production: expected ${input.digest}, ${problems.join(', ')}`,
+  };
+}

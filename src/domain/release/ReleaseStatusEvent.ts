@@ -1,0 +1,23 @@
+import type { ReleaseStatus, StageResult } from './contract.js';
+
+/**
+ * Everything that changes a release's custom status. `releasePipeline` folds these through
+ * {@link reduceReleaseStatus}; `at` is always the orchestration clock (ISO).
+ */
+export type ReleaseStatusEvent =
+  | { type: 'stageStarted'; stage: string; at: string; step: string }
+  | {
+      type: 'waitingForApproval';
+      stage: string;
+      at: string;
+      expiresAt: string;
+      approvers: string[];
+    }
+  | { type: 'approved'; stage: string; at: string; by: string; comment?: string }
+  | { type: 'stageFinished'; result: StageResult; at: string }
+  | {
+      type: 'finished';
+      status: Exclude<ReleaseStatus, 'Running' | 'WaitingForApproval'>;
+      at: string;
+      step: string;
+    };

@@ -1,0 +1,1 @@
+export { registerOrchestrators } from './registerOrchestrators.js';

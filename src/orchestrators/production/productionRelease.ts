@@ -1,0 +1,136 @@
+import type { OrchestrationContext, Task } from 'durable-functions';
+
+import type { TargetRef } from '../../activities/contracts.js';
+import type { MonitorInput, MonitorResult } from '../../domain/monitor/contract.js';
+import type { StageInput, StageResult } from '../../domain/release/index.js';
+import { orchestratorNames } from '../../domain/release/index.js';
+import { callActivity } from '../calls/callActivity.js';
+import { nowIso } from '../calls/clock.js';
+import { failureReason } from '../calls/failureReason.js';
+import { runHookPhase } from '../stage/runHookPhase.js';
+import { StageTracker } from '../stage/StageTracker.js';
+import { waitUntilReady } from '../stage/waitUntilReady.js';
+import { acquireLock } from './acquireLock.js';
+import { swapSlots } from './swapSlots.js';
+import { warmUp } from './warmUp.js';
+
+const defaultWarmup = { path: '/health', successes: 3, intervalMs: 2_000, timeoutMs: 5 * 60_000 };
+const verifyTimeoutMs = 2 * 60_000;
+const verifyIntervalMs = 5_000;
+
+/**
+ * The `productionRelease` sub-orchestration: take the site's production lock, note the
+ * digest production runs (previousDigest), deploy to the inactive slot, warm it up, run
+ * preSwap hooks, swap, verify production serves the new digest, then `monitorRelease` when
+ * the stage monitors. Releases the lock in every outcome. Returns a {@link StageResult}.
+ */
+export function* productionRelease(
+  context: OrchestrationContext,
+): Generator<Task, StageResult, unknown> {
+  const input = context.df.getInput<StageInput>();
+  const tracker = new StageTracker(context, input);
+  const site = input.stage.target.site;
+  let result: StageResult;
+  try {
+    yield* acquireLock(context, site, input.releaseId, tracker);
+    result = yield* runProduction(context, input, tracker);
+  } catch (error) {
+    result = tracker.result('Failed', failureReason(error));
+  }
+  try {
+    yield* callActivity(context, 'releaseLock', { site, holder: context.df.instanceId });
+  } catch {
+    // The lock notices a finished holder by itself (productionLock polls isInstanceActive).
+  }
+  return result;
+}
+
+function* runProduction(
+  context: OrchestrationContext,
+  input: StageInput,
+  tracker: StageTracker,
+): Generator<Task, StageResult, unknown> {
+  const { stage, digest } = input;
+  const slotName = stage.target.slot ?? 'staging';
+  const slot: TargetRef & { slot: string } = { ...stage.target, slot: slotName };
+  const { slot: _slot, ...productionTarget } = stage.target;
+
+  const before = yield* callActivity(context, 'readSlots', { target: slot });
+  const previousDigest = before.productionDigest ?? '';
+  const alreadyLive = before.productionDigest === digest;
+  tracker.step('production lock acquired', { previousDigest });
+
+  if (!alreadyLive) {
+    tracker.step(`deploying ${digest} to slot ${slotName}`, { previousDigest });
+    yield* callActivity(context, 'deployImage', {
+      pipeline: input.pipeline,
+      stage: stage.name,
+      target: slot,
+      image: input.image,
+    });
+    const warm = yield* warmUp(context, slot, digest, stage.warmup ?? defaultWarmup, tracker);
+    tracker.check({ name: 'warm-up', status: warm.ok ? 'Passed' : 'Failed', detail: warm.detail });
+    if (!warm.ok)
+      return tracker.result('Failed', `slot ${slotName} did not warm up: ${warm.detail}`);
+
+    tracker.step('running preSwap hooks', { previousDigest });
+    const hooks = yield* runHookPhase(context, input, 'preSwap', tracker);
+    const failed = hooks.filter((c) => c.status === 'Failed');
+    if (failed.length > 0) {
+      const reason = failed.map((c) => `hook ${c.name} failed: ${c.detail ?? ''}`).join('; ');
+      return tracker.result('Failed', reason);
+    }
+  }
+
+  tracker.step(`swapping slot ${slotName} into production`, { previousDigest });
+  const swap = yield* swapSlots(context, slot, digest);
+  tracker.check({ name: 'swap', status: swap.ok ? 'Passed' : 'Failed', detail: swap.detail });
+  if (!swap.ok) return tracker.result('Failed', swap.detail);
+  const swappedAt = nowIso(context);
+
+  tracker.step('verifying production serves the new image', { previousDigest, swappedAt });
+  const verify = yield* waitUntilReady(context, {
+    target: productionTarget,
+    digest,
+    path: stage.warmup?.path ?? defaultWarmup.path,
+    expectStatus: 200,
+    timeoutMs: verifyTimeoutMs,
+    intervalMs: verifyIntervalMs,
+  });
+  tracker.check({
+    name: 'verify',
+    status: verify.ready ? 'Passed' : 'Failed',
+    detail: verify.detail,
+  });
+  if (!verify.ready)
+    return tracker.result('Failed', `production does not serve ${digest}: ${verify.detail}`);
+
+  if (stage.monitor === undefined) return tracker.result('Succeeded');
+  tracker.step('monitoring production', { previousDigest, swappedAt });
+  const monitorInput: MonitorInput = {
+    releaseId: input.releaseId,
+    pipeline: input.pipeline,
+    stage: stage.name,
+    plan: stage.monitor,
+    site: productionTarget,
+    slot: slotName,
+    hostNames: [before.productionHostName],
+    swappedAt,
+    previousDigest,
+    newDigest: digest,
+    image: input.image,
+  };
+  const monitored = (yield context.df.callSubOrchestrator(
+    orchestratorNames.monitor,
+    monitorInput,
+    `${input.releaseId}-monitor`,
+  )) as MonitorResult;
+  switch (monitored.outcome) {
+    case 'healthy':
+      return tracker.result('Succeeded');
+    case 'rolledBack':
+      return tracker.result('RolledBack', `rolled back: ${monitored.reason}`);
+    case 'rollbackFailed':
+      return tracker.result('Failed', `rollback failed: ${monitored.error} (${monitored.reason})`);
+  }
+}

@@ -1,0 +1,38 @@
+import type { OrchestrationContext, Task } from 'durable-functions';
+
+import type { TargetRef } from '../../activities/contracts.js';
+import { callActivity } from '../calls/callActivity.js';
+import { inMs, nowMs } from '../calls/clock.js';
+
+/** The outcome of a swap. */
+export interface SwapResult {
+  ok: boolean;
+  /** `alreadySwapped` when production already ran the digest (nothing was swapped). */
+  detail: string;
+}
+
+const swapPollIntervalMs = 2_000;
+const swapTimeoutMs = 15 * 60_000;
+
+/**
+ * Swaps the slot into production: `startSwap` checks which digest each side runs first (so a
+ * swap never runs twice) and returns the poller state; `pollSwap` runs between durable
+ * timers until the swap is done, failed, or out of time.
+ */
+export function* swapSlots(
+  context: OrchestrationContext,
+  target: TargetRef & { slot: string },
+  digest: string,
+): Generator<Task, SwapResult, unknown> {
+  const started = yield* callActivity(context, 'startSwap', { target, digest });
+  if (started.kind === 'alreadySwapped') return { ok: true, detail: 'alreadySwapped' };
+  const deadline = nowMs(context) + swapTimeoutMs;
+  for (;;) {
+    yield context.df.createTimer(inMs(context, swapPollIntervalMs));
+    const progress = yield* callActivity(context, 'pollSwap', { handle: started.handle });
+    if (progress.status === 'succeeded') return { ok: true, detail: 'swapped' };
+    if (progress.status === 'failed')
+      return { ok: false, detail: `swap failed: ${progress.detail}` };
+    if (nowMs(context) > deadline) return { ok: false, detail: 'swap did not finish in 15m' };
+  }
+}

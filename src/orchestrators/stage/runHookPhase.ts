@@ -1,0 +1,108 @@
+import type { OrchestrationContext, Task } from 'durable-functions';
+
+import type { ActivityOutput } from '../../activities/contracts.js';
+import { formatDuration } from '../../domain/duration.js';
+import type { CheckView, HookCallback, StageInput } from '../../domain/release/index.js';
+import { hookEventName } from '../../domain/release/index.js';
+import { activityTask } from '../calls/activityTask.js';
+import { nowMs } from '../calls/clock.js';
+import { failureReason } from '../calls/failureReason.js';
+import type { StageTracker } from './StageTracker.js';
+
+/**
+ * Runs the hooks of one phase in parallel: every hook is called at once; a hook that
+ * answered 202 is awaited as the external event `hookEventName(stage, hook)` raced against
+ * a timer at its own deadline (the losing timer is cancelled). Returns every hook's check,
+ * in config order; `Failed` for a failed, unreachable or timed-out hook.
+ */
+export function* runHookPhase(
+  context: OrchestrationContext,
+  input: StageInput,
+  phase: string,
+  tracker: StageTracker,
+): Generator<Task, CheckView[], unknown> {
+  const hooks = input.stage.hooks.filter((h) => h.phase === phase);
+  if (hooks.length === 0) return [];
+  const startedMs = nowMs(context);
+  for (const hook of hooks) tracker.check({ name: hook.name, status: 'Running' });
+  const calls = hooks.map((hook) =>
+    activityTask(context, 'callHook', {
+      releaseId: input.releaseId,
+      pipeline: input.pipeline,
+      stage: input.stage.name,
+      hook: hook.name,
+      image: input.image,
+      digest: input.digest,
+      target: input.stage.target,
+      instanceId: context.df.instanceId,
+      timeoutMs: hook.timeoutMs,
+    }),
+  );
+  try {
+    yield context.df.Task.all(calls);
+  } catch {
+    // Task.all fails fast: wait for the calls still running, then read each one below.
+    for (const call of calls.filter((c) => !c.isCompleted)) {
+      try {
+        yield call;
+      } catch {
+        // Read below.
+      }
+    }
+  }
+  const results: CheckView[] = [];
+  for (const [i, hook] of hooks.entries()) {
+    const call = calls[i];
+    let check: CheckView;
+    if (call === undefined || call.isFaulted) {
+      check = { name: hook.name, status: 'Failed', detail: failureReason(call?.result) };
+    } else {
+      const answer = call.result as ActivityOutput<'callHook'>;
+      if (answer.kind === 'result') {
+        check = {
+          name: hook.name,
+          status: answer.status === 'passed' ? 'Passed' : 'Failed',
+          detail: answer.detail,
+        };
+      } else {
+        const deadline = new Date(startedMs + hook.timeoutMs);
+        check = yield* awaitCallback(
+          context,
+          input.stage.name,
+          hook.name,
+          deadline,
+          hook.timeoutMs,
+        );
+      }
+    }
+    tracker.check(check);
+    results.push(check);
+  }
+  return results;
+}
+
+function* awaitCallback(
+  context: OrchestrationContext,
+  stage: string,
+  hook: string,
+  deadline: Date,
+  timeoutMs: number,
+): Generator<Task, CheckView, unknown> {
+  if (deadline.getTime() <= nowMs(context)) {
+    return { name: hook, status: 'Failed', detail: `timed out after ${formatDuration(timeoutMs)}` };
+  }
+  const timer = context.df.createTimer(deadline);
+  const callback = context.df.waitForExternalEvent(hookEventName(stage, hook));
+  const winner: unknown = yield context.df.Task.any([callback, timer]);
+  if (winner !== timer) timer.cancel();
+  if (winner === timer) {
+    return { name: hook, status: 'Failed', detail: `timed out after ${formatDuration(timeoutMs)}` };
+  }
+  const result = callback.result as Partial<HookCallback> | null;
+  const passed = result?.status === 'passed';
+  return {
+    name: hook,
+    status: passed ? 'Passed' : 'Failed',
+    detail: result?.detail ?? (passed ? 'passed (callback)' : 'failed (callback)'),
+  };
+}
