@@ -1,0 +1,41 @@
+import type { DurableClient } from 'durable-functions';
+
+import { orchestratorNames } from '../../domain/release/index.js';
+import {
+  buildReleaseView,
+  readReleaseInput,
+  type ReleaseInputFacts,
+  type ReleaseView,
+} from '../../domain/view/index.js';
+import { NotFoundError } from '../http/ApiError.js';
+import { releaseLinks } from './releaseLinks.js';
+import { tryGetStatus } from './tryGetStatus.js';
+
+/** A release view together with the plan snapshot from its input (for the policies). */
+export interface LoadedRelease {
+  view: ReleaseView;
+  input: ReleaseInputFacts;
+}
+
+/**
+ * Reads a release (its `releasePipeline` instance and, when present, the `${id}-monitor`
+ * sub-orchestration) and assembles its view. Throws NotFoundError (404) for an unknown id
+ * or an instance that is not a release.
+ */
+export async function loadReleaseView(
+  client: DurableClient,
+  id: string,
+  origin: string,
+): Promise<LoadedRelease> {
+  const release = await tryGetStatus(client, id);
+  if (release?.name !== orchestratorNames.release) {
+    throw new NotFoundError(`No release with id ${id}.`);
+  }
+  const monitor = await tryGetStatus(client, `${id}-monitor`);
+  const view = buildReleaseView({
+    release,
+    ...(monitor === undefined ? {} : { monitor }),
+    links: releaseLinks(client, origin, id),
+  });
+  return { view, input: readReleaseInput(release.input, id) };
+}

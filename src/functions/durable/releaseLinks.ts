@@ -1,0 +1,19 @@
+import type { DurableClient } from 'durable-functions';
+
+import type { ReleaseLinks } from '../../domain/view/index.js';
+
+/**
+ * The links of a release view: the API routes on the request's origin and the durable
+ * status URL (moved to the same origin, as createCheckStatusResponse does).
+ */
+export function releaseLinks(client: DurableClient, origin: string, id: string): ReleaseLinks {
+  const status = new URL(client.createHttpManagementPayload(id).statusQueryGetUri);
+  const base = new URL(origin);
+  status.protocol = base.protocol;
+  status.host = base.host;
+  return {
+    self: `${origin}/api/releases/${id}`,
+    approve: `${origin}/api/releases/${id}/approve`,
+    status: status.href,
+  };
+}

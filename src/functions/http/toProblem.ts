@@ -1,0 +1,76 @@
+import { ConfigError } from '../../domain/config/index.js';
+import { NonRetryableError, RetryAfterError, ValidationError } from '../../domain/errors.js';
+import { ApiError } from './ApiError.js';
+import type { Problem, ProblemResponse } from './Problem.js';
+
+const contentType = 'application/problem+json';
+
+/**
+ * THE mapping from errors to HTTP problem responses (RFC 9457), used by every HTTP trigger:
+ * ValidationError → 400 with `errors:[{field, expected, received}]`; ApiError → its status;
+ * RetryAfterError → 503 with `Retry-After`; NonRetryableError (an upstream refusal) → 502;
+ * anything else → 500 without internals. `instance` is the request path. Pure.
+ */
+export function toProblem(error: unknown, instance: string): ProblemResponse {
+  if (error instanceof ValidationError) {
+    return respond({
+      type: 'urn:slotpilot:problem:bad-request',
+      title: 'Bad Request',
+      status: 400,
+      detail: error.message,
+      instance,
+      errors: [{ field: error.field, expected: error.expected, received: error.received }],
+    });
+  }
+  if (error instanceof ApiError) {
+    return respond({
+      ...error.extensions,
+      type: `urn:slotpilot:problem:${kebab(error.title)}`,
+      title: error.title,
+      status: error.status,
+      detail: error.message,
+      instance,
+    });
+  }
+  if (error instanceof RetryAfterError) {
+    const seconds = Math.max(1, Math.ceil(error.afterMs / 1000));
+    return respond(
+      {
+        type: 'urn:slotpilot:problem:unavailable',
+        title: 'Service Unavailable',
+        status: 503,
+        detail: `${error.message}; retry after ${seconds}s`,
+        instance,
+      },
+      { 'Retry-After': String(seconds) },
+    );
+  }
+  if (error instanceof NonRetryableError || error instanceof ConfigError) {
+    return respond({
+      type: 'urn:slotpilot:problem:upstream',
+      title: 'Bad Gateway',
+      status: 502,
+      detail: error.message,
+      instance,
+    });
+  }
+  return respond({
+    type: 'urn:slotpilot:problem:internal',
+    title: 'Internal Server Error',
+    status: 500,
+    detail: 'Slotpilot failed to handle the request; the function log has the cause.',
+    instance,
+  });
+}
+
+function respond(problem: Problem, headers: Record<string, string> = {}): ProblemResponse {
+  return {
+    status: problem.status,
+    headers: { 'Content-Type': contentType, ...headers },
+    jsonBody: problem,
+  };
+}
+
+function kebab(title: string): string {
+  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+}

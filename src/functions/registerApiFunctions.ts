@@ -1,0 +1,54 @@
+import { app } from '@azure/functions';
+import * as df from 'durable-functions';
+
+import type { ApiDeps } from './ApiDeps.js';
+import { healthHandler } from './healthHandler.js';
+import { withProblems } from './http/withProblems.js';
+import { onImagePushedHandler } from './onImagePushed.js';
+import { slotsHandler } from './pipelines/slotsHandler.js';
+import { cancelHandler } from './releases/cancelHandler.js';
+import { decisionHandler } from './releases/decisionHandler.js';
+import { getReleaseHandler } from './releases/getReleaseHandler.js';
+import { listReleasesHandler } from './releases/listReleasesHandler.js';
+import { startReleaseHandler } from './releases/startReleaseHandler.js';
+
+/**
+ * Registers the API engineer's triggers: the ACR Event Grid trigger and the HTTP API of
+ * DESIGN §4 (route prefix `api`). Every HTTP route but `/api/health` needs a function key.
+ * The rollback and alert routes are registered by registerRecoveryFunctions.
+ */
+export function registerApiFunctions(deps: ApiDeps): void {
+  df.app.client.eventGrid('onImagePushed', { handler: onImagePushedHandler(deps) });
+
+  const route = (
+    name: string,
+    method: 'GET' | 'POST',
+    path: string,
+    handler: ReturnType<typeof withProblems>,
+  ): void => {
+    df.app.client.http(name, { methods: [method], route: path, authLevel: 'function', handler });
+  };
+  route('startRelease', 'POST', 'releases', withProblems(startReleaseHandler(deps)));
+  route('listReleases', 'GET', 'releases', withProblems(listReleasesHandler(deps)));
+  route('getRelease', 'GET', 'releases/{id}', withProblems(getReleaseHandler(deps)));
+  route(
+    'approveRelease',
+    'POST',
+    'releases/{id}/approve',
+    withProblems(decisionHandler(deps, 'approve')),
+  );
+  route(
+    'rejectRelease',
+    'POST',
+    'releases/{id}/reject',
+    withProblems(decisionHandler(deps, 'reject')),
+  );
+  route('cancelRelease', 'POST', 'releases/{id}/cancel', withProblems(cancelHandler(deps)));
+  app.http('health', {
+    methods: ['GET'],
+    route: 'health',
+    authLevel: 'anonymous',
+    handler: healthHandler(deps),
+  });
+  route('pipelineSlots', 'GET', 'pipelines/{name}/slots', withProblems(slotsHandler(deps)));
+}

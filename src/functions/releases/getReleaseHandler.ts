@@ -1,0 +1,17 @@
+import type { ApiDeps } from '../ApiDeps.js';
+import { loadReleaseView } from '../durable/loadReleaseView.js';
+import { json } from '../http/json.js';
+import type { ClientHttpHandler } from '../http/withProblems.js';
+import { requestOrigin } from './requestOrigin.js';
+
+/** `GET /api/releases/{id}`: the release view (DESIGN §4); 404 for an unknown id. */
+export function getReleaseHandler(_deps: ApiDeps): ClientHttpHandler {
+  return async (request, client) => {
+    const { view } = await loadReleaseView(
+      client,
+      request.params.id ?? '',
+      requestOrigin(request.url),
+    );
+    return json(200, view);
+  };
+}

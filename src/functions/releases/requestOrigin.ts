@@ -1,0 +1,4 @@
+/** `scheme://host[:port]` of a request URL. */
+export function requestOrigin(url: string): string {
+  return new URL(url).origin;
+}

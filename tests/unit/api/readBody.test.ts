@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { BadRequestError } from '../../../src/functions/http/ApiError.js';
+import { readBody } from '../../../src/functions/http/readBody.js';
+
+const rules = { stage: { required: true }, comment: { required: false } };
+const text = (t: string) => () => Promise.resolve(t);
+
+describe('readBody', () => {
+  it('returns trimmed string fields and ignores unknown ones', async () => {
+    assert.deepEqual(await readBody(text('{"stage":" staging ","other":1}'), rules), {
+      stage: 'staging',
+    });
+  });
+
+  it('reports every bad field with expected and received', async () => {
+    await assert.rejects(readBody(text('{"comment":7}'), rules), (e: unknown) => {
+      assert.ok(e instanceof BadRequestError);
+      assert.deepEqual(e.extensions.errors, [
+        { field: 'stage', expected: 'a non-empty string', received: 'nothing' },
+        { field: 'comment', expected: 'a non-empty string', received: '7' },
+      ]);
+      return true;
+    });
+  });
+
+  it('refuses bodies that are not a JSON object', async () => {
+    for (const body of ['', 'not json', '[1]', '"x"']) {
+      await assert.rejects(readBody(text(body), rules), BadRequestError);
+    }
+  });
+});

@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import type { ReleaseCustomStatus, ReleaseInput } from '../../../src/domain/release/index.js';
+import {
+  buildReleaseView,
+  effectiveStatus,
+  summarizeRelease,
+} from '../../../src/domain/view/index.js';
+
+const digest = `sha256:${'ab'.repeat(32)}`;
+const input: ReleaseInput = {
+  releaseId: 'pwbi-api-abababababababababab',
+  pipeline: 'pwbi-api',
+  image: `pwbiregistry.azurecr.io/pwbi-api@${digest}`,
+  tag: '1.2.0',
+  digest,
+  requestedBy: 'acr:ci',
+  plan: {
+    stages: ['dev', 'staging', 'production'].map((name) => ({
+      name,
+      target: { subscription: 's', resourceGroup: 'rg', site: `pwbi-api-${name}` },
+      checks: [],
+      hooks: [],
+    })),
+  },
+};
+const links = {
+  self: 'http://h/api/releases/r',
+  approve: 'http://h/api/releases/r/approve',
+  status: 'http://h/status',
+};
+const custom: ReleaseCustomStatus = {
+  status: 'WaitingForApproval',
+  stage: 'staging',
+  step: 'waiting for approval',
+  updatedAt: '2026-01-01T00:05:00.000Z',
+  stages: [
+    { name: 'dev', status: 'Succeeded', checks: [{ name: 'smoke', status: 'Passed' }] },
+    { name: 'staging', status: 'WaitingForApproval', checks: [] },
+    { name: 'production', status: 'Pending', checks: [] },
+  ],
+  waitingFor: {
+    stage: 'staging',
+    since: '2026-01-01T00:05:00.000Z',
+    expiresAt: '2026-01-04T00:05:00.000Z',
+    approvers: ['qa-lead@contoso.com'],
+  },
+};
+const release = {
+  name: 'releasePipeline',
+  instanceId: input.releaseId,
+  runtimeStatus: 'Running',
+  createdTime: new Date('2026-01-01T00:00:00Z'),
+  lastUpdatedTime: '2026-01-01T00:05:01Z',
+  input,
+  customStatus: custom,
+};
+
+describe('buildReleaseView', () => {
+  it('assembles the DESIGN §4 view from input, custom status and durable status', () => {
+    const view = buildReleaseView({ release, links });
+    assert.equal(view.id, input.releaseId);
+    assert.equal(view.pipeline, 'pwbi-api');
+    assert.equal(view.image, input.image);
+    assert.equal(view.tag, '1.2.0');
+    assert.equal(view.digest, digest);
+    assert.equal(view.status, 'WaitingForApproval');
+    assert.equal(view.stage, 'staging');
+    assert.equal(view.step, 'waiting for approval');
+    assert.equal(view.createdAt, '2026-01-01T00:00:00.000Z');
+    assert.equal(view.updatedAt, '2026-01-01T00:05:00.000Z');
+    assert.equal(view.stages.length, 3);
+    assert.equal(view.waitingFor?.stage, 'staging');
+    assert.deepEqual(view.links, links);
+    assert.equal(view.monitor, undefined);
+  });
+
+  it('shows the planned stages as Pending before the orchestration publishes a status', () => {
+    const view = buildReleaseView({
+      release: { ...release, runtimeStatus: 'Pending', customStatus: null },
+      links,
+    });
+    assert.equal(view.status, 'Running');
+    assert.deepEqual(
+      view.stages.map((s) => `${s.name}:${s.status}`),
+      ['dev:Pending', 'staging:Pending', 'production:Pending'],
+    );
+    assert.equal(view.stage, 'dev');
+    assert.equal(view.updatedAt, '2026-01-01T00:05:01.000Z');
+  });
+
+  it('prefers the monitor sub-orchestration for monitoring and rollback', () => {
+    const monitor = { startedAt: 'a', endsAt: 'b', samples: [], verdict: 'pending' as const };
+    const stale = { ...monitor, startedAt: 'stale' };
+    const view = buildReleaseView({
+      release: { ...release, customStatus: { ...custom, status: 'Running', monitor: stale } },
+      monitor: {
+        name: 'monitorRelease',
+        instanceId: `${input.releaseId}-monitor`,
+        runtimeStatus: 'Running',
+        createdTime: 'x',
+        lastUpdatedTime: 'x',
+        customStatus: { monitor },
+      },
+      links,
+    });
+    assert.deepEqual(view.monitor, monitor);
+    const fallback = buildReleaseView({
+      release: { ...release, customStatus: { ...custom, status: 'Running', monitor: stale } },
+      links,
+    });
+    assert.deepEqual(fallback.monitor, stale);
+  });
+
+  it('reports a failed instance as Failed and drops a stale approval wait', () => {
+    const view = buildReleaseView({ release: { ...release, runtimeStatus: 'Failed' }, links });
+    assert.equal(view.status, 'Failed');
+    assert.equal(view.step, 'ended: Failed');
+    assert.equal(view.waitingFor, undefined);
+  });
+
+  it('falls back to the release id for the pipeline when the input is missing', () => {
+    const view = buildReleaseView({
+      release: { ...release, input: undefined, customStatus: undefined },
+      links,
+    });
+    assert.equal(view.pipeline, 'pwbi-api');
+    assert.deepEqual(view.stages, []);
+  });
+
+  it('summarizes without stages and approval links', () => {
+    const summary = summarizeRelease(buildReleaseView({ release, links }));
+    assert.deepEqual(Object.keys(summary).sort(), [
+      'createdAt',
+      'digest',
+      'id',
+      'image',
+      'links',
+      'pipeline',
+      'requestedBy',
+      'stage',
+      'status',
+      'step',
+      'tag',
+      'updatedAt',
+    ]);
+    assert.deepEqual(summary.links, { self: links.self });
+  });
+});
+
+describe('effectiveStatus', () => {
+  it('combines the runtime status with the published one', () => {
+    assert.equal(effectiveStatus('Running', 'WaitingForApproval'), 'WaitingForApproval');
+    assert.equal(effectiveStatus('Running', undefined), 'Running');
+    assert.equal(effectiveStatus('Completed', 'RolledBack'), 'RolledBack');
+    assert.equal(effectiveStatus('Completed', 'Running'), 'Succeeded');
+    assert.equal(effectiveStatus('Completed', 'Running', { status: 'Expired' }), 'Expired');
+    assert.equal(effectiveStatus('Terminated', 'Running'), 'Canceled');
+    assert.equal(effectiveStatus('Failed', 'Running'), 'Failed');
+  });
+});
