@@ -143,6 +143,18 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     advance: (ms) => advanceVirtual(engine, requireVirtual(clock, 'advance'), ms),
     waitFor,
     settle: () => engine.settle(),
+    history: (id) => {
+      const row = engine.getInstance(id);
+      return Promise.resolve(
+        row === undefined ? undefined : engine.store.history(id, row.execution_id),
+      );
+    },
+    durableClientData: () =>
+      clientData({
+        origin: url,
+        hubName: config.hubName,
+        code: keys.strict ? keys.master : undefined,
+      }),
     getStatus,
     stop: () => {
       stopped ??= (async () => {

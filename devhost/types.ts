@@ -68,6 +68,13 @@ export interface DevHost {
   settle(): Promise<void>;
   /** The instance's status, or undefined when no such instance exists. */
   getStatus(instanceId: string): Promise<InstanceStatus | undefined>;
+  /**
+   * The current execution's raw history as the engine recorded it (PascalCase DTFx events with
+   * EventId and IsPlayed), or undefined when no such instance exists. For conformance tests.
+   */
+  history(instanceId: string): Promise<Record<string, unknown>[] | undefined>;
+  /** The durableClient binding data this host hands to client functions (for `df.getClient`). */
+  durableClientData(): Record<string, unknown>;
   /** Stop serving, finish in-flight work, close the database. */
   stop(): Promise<void>;
 }

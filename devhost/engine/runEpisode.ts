@@ -385,14 +385,18 @@ export async function runEpisode(deps: EngineDeps, instanceId: string): Promise<
       message: `Orchestrator function '${inst.name}' failed: ${unknown}`,
       details: '',
     };
+  // Failures the host detects itself (not the orchestrator's own error) apply no decisions.
+  const applyDecisions =
+    outcome.kind !== 'failed' || (state?.error !== undefined && unknown === undefined);
   const commitMs = Math.max(nowMs, clock.now());
   store.transaction(() => {
     const current = store.getInstance(instanceId);
     if (current?.execution_id !== inst.execution_id) return;
     store.deleteMessages(batch.map((p) => p.m.id));
     const events = [...newEvents];
-    if (unknown === undefined) {
-      events.push(...decisions);
+    if (applyDecisions) {
+      // DTFx stamps scheduling events when the episode creates them, not at the replayed time.
+      events.push(...decisions.map((d) => ({ ...d, Timestamp: new Date(nowMs).toISOString() })));
       dispatch(deps, inst, decisions, nowMs);
     }
     finish(deps, inst, events, outcome, replay?.nextId ?? 0, nowMs);
@@ -407,7 +411,7 @@ export async function runEpisode(deps: EngineDeps, instanceId: string): Promise<
         custom_status: customStatus,
         updated_ms: commitMs,
       });
-    } else if (state?.customStatus) {
+    } else if (state?.customStatus && applyDecisions) {
       store.updateInstance(instanceId, { custom_status: JSON.stringify(state.customStatus) });
     }
     if (outcome.kind === 'continuedAsNew') continueAsNew(deps, inst, outcome.input, nowMs);
