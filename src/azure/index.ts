@@ -5,4 +5,9 @@ export { createClients, type CreateClientsOptions } from './clients/createClient
 export { type AppSettings, readAzureSettings } from './clients/readAzureSettings.js';
 export { AzureRequestError } from './errors/AzureRequestError.js';
 export { mapAzureError } from './errors/mapAzureError.js';
+export { FetchHookClient } from './http/FetchHookClient.js';
+export { FetchHttpProbe, IMAGE_HEADER } from './http/FetchHttpProbe.js';
 export type * from './ports/index.js';
+export { buildSlackMessage } from './slack/buildSlackMessage.js';
+export type { SlackMessage } from './slack/SlackMessage.js';
+export { SlackNotifier, type SlackNotifierOptions } from './slack/SlackNotifier.js';

@@ -1,0 +1,78 @@
+import type { Notification } from '../ports/Notifier.js';
+import type { MrkdwnText, SlackBlock, SlackButton, SlackMessage } from './SlackMessage.js';
+
+const ICON: Record<Notification['severity'], string> = {
+  info: ':information_source:',
+  success: ':white_check_mark:',
+  warning: ':warning:',
+  critical: ':rotating_light:',
+};
+
+/** Slack's limits: header text 150 chars, section text 3000, field 2000, button URL 3000. */
+const HEADER_MAX = 150;
+const SECTION_MAX = 3000;
+const FIELD_MAX = 2000;
+const URL_MAX = 3000;
+
+/** Escapes the three characters Slack's mrkdwn treats as control characters. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function mrkdwn(text: string, max = SECTION_MAX): MrkdwnText {
+  return { type: 'mrkdwn', text: clip(text, max) };
+}
+
+/**
+ * The Block Kit message for one release notification: a header `<icon> pipeline · stage ·
+ * outcome`, the text, fields with the image and release id, and link buttons to the release
+ * and (when waiting for approval) the approve endpoint. `text` is the notification fallback
+ * shown where blocks are not (push notifications, old clients).
+ * Example header: `:rotating_light: pwbi-api · production · rolled back`.
+ */
+export function buildSlackMessage(n: Notification): SlackMessage {
+  const stage = n.stage ?? 'release';
+  const header = `${ICON[n.severity]} ${n.pipeline} · ${stage} · ${n.outcome}`;
+  const buttons: SlackButton[] = [];
+  if (n.links.release.length <= URL_MAX) {
+    buttons.push({
+      type: 'button',
+      action_id: 'slotpilot-open-release',
+      text: { type: 'plain_text', text: 'Open release' },
+      url: n.links.release,
+    });
+  }
+  if (n.links.approve !== undefined && n.links.approve.length <= URL_MAX) {
+    buttons.push({
+      type: 'button',
+      action_id: 'slotpilot-approve',
+      text: { type: 'plain_text', text: `Approve ${stage}` },
+      url: n.links.approve,
+      style: 'primary',
+    });
+  }
+  const blocks: SlackBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(header, HEADER_MAX), emoji: true } },
+    { type: 'section', text: mrkdwn(escapeMrkdwn(n.text)) },
+    {
+      type: 'section',
+      fields: [
+        mrkdwn(`*Image*\n\`${escapeMrkdwn(n.image)}\``, FIELD_MAX),
+        mrkdwn(`*Release*\n${escapeMrkdwn(n.releaseId)}`, FIELD_MAX),
+      ],
+    },
+  ];
+  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
+  if (n.severity === 'critical') {
+    blocks.push({
+      type: 'context',
+      elements: [mrkdwn(':rotating_light: Critical: sent to the critical channel')],
+    });
+  }
+  const fallback = `[${n.severity}] ${n.pipeline} ${stage}: ${n.outcome} — ${n.image} (${n.links.release})`;
+  return { text: clip(fallback, SECTION_MAX), blocks };
+}
