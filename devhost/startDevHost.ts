@@ -88,7 +88,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
       durable: new DurableApi(engine, registry, config.hubName, code, log),
       inputsByType,
       log,
-      maxBodyBytes: 100 * 1024 * 1024,
+      maxBodyBytes: options.maxRequestBodyBytes ?? 100 * 1024 * 1024,
     });
   } catch (err) {
     rejectRoutes(err);

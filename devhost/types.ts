@@ -38,6 +38,8 @@ export interface DevHostOptions {
   strictAuth?: boolean;
   /** App settings overriding local.settings.json Values; set into process.env before the app loads. */
   settings?: Record<string, string>;
+  /** Largest accepted request body in bytes (default 100 MB, the Functions host limit); larger gets 413. */
+  maxRequestBodyBytes?: number;
   /** Host log lines; silent when absent. */
   log?: (line: string) => void;
 }

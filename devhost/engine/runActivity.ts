@@ -50,5 +50,8 @@ export async function runActivity(deps: EngineDeps, item: WorkItemRow): Promise<
     if (deps.store.getInstance(item.instance_id) === undefined) return;
     deps.store.enqueue(item.instance_id, item.execution_id, deps.clock.now(), ev);
   });
+  deps.log(
+    `activity ${item.name}#${item.task_id} of ${item.instance_id} ${ev.EventType === EventType.TaskCompleted ? 'completed' : 'failed'}`,
+  );
   deps.wake(item.instance_id);
 }

@@ -299,6 +299,7 @@ function control(
     }
     events.push(executionCompleted(nowMs, -1, OrchestrationStatus.Terminated, reason));
     store.updateInstance(inst.id, { status: 'Terminated', output, updated_ms: nowMs });
+    deps.log(`instance ${inst.id} terminated`);
     notifyParent(store, inst, nowMs, {
       ok: false,
       reason: `Orchestration '${inst.id}' was terminated: ${reason}`,
@@ -417,6 +418,7 @@ export async function runEpisode(deps: EngineDeps, instanceId: string): Promise<
     if (outcome.kind === 'continuedAsNew') continueAsNew(deps, inst, outcome.input, nowMs);
   });
   deps.changed(instanceId);
+  if (outcome.kind !== 'running') deps.log(`instance ${instanceId} ${outcome.kind}`);
   if (inst.parent_id !== null && outcome.kind !== 'running' && outcome.kind !== 'continuedAsNew')
     deps.wake(inst.parent_id);
   return true;

@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { app } from '@azure/functions';
+
+import { type DevHost, startDevHost } from '../../../devhost/index.js';
+import { fixtureAppDir, post } from './fixtureApp.js';
+
+describe('HTTP triggers (keys not enforced, as Core Tools by default)', () => {
+  let host: DevHost;
+  before(async () => {
+    host = await startDevHost({ appDir: fixtureAppDir });
+  });
+  after(async () => {
+    await host.stop();
+  });
+
+  it('serves a route template with an optional parameter, query and app settings', async () => {
+    const res = await fetch(`${host.url}/api/hello/bob?q=1`);
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { greeting: 'hello', name: 'bob', q: '1' });
+    const bare = await fetch(`${host.url}/api/hello`);
+    assert.deepEqual(await bare.json(), { greeting: 'hello', name: null, q: null });
+  });
+
+  it('matches the route prefix and literals case-insensitively', async () => {
+    const res = await fetch(`${host.url}/API/Hello/ann`);
+    assert.equal(res.status, 200);
+    assert.equal(((await res.json()) as { name: string }).name, 'ann');
+  });
+
+  it('applies route constraints', async () => {
+    assert.deepEqual(await (await fetch(`${host.url}/api/items/12`)).json(), { id: 12 });
+    assert.equal((await fetch(`${host.url}/api/items/abc`)).status, 404);
+  });
+
+  it('passes the body, status and headers through the production conversions', async () => {
+    const res = await post(host.url, '/api/echo', 'plain text', { 'content-type': 'text/plain' });
+    assert.equal(res.status, 201);
+    assert.equal(res.headers.get('x-echo'), 'yes');
+    assert.equal(await res.text(), 'plain text');
+  });
+
+  it('answers an unregistered method with the host’s empty 404 (not 405)', async () => {
+    const res = await post(host.url, '/api/hello/bob', {});
+    assert.equal(res.status, 404);
+    assert.equal(await res.text(), '');
+  });
+
+  it('answers an unknown route with an empty 404', async () => {
+    const res = await fetch(`${host.url}/api/nothing/here`);
+    assert.equal(res.status, 404);
+    assert.equal(await res.text(), '');
+  });
+
+  it('turns a throwing function into an empty 500 and keeps serving', async () => {
+    const res = await fetch(`${host.url}/api/boom`);
+    assert.equal(res.status, 500);
+    assert.equal(await res.text(), '');
+    assert.equal((await fetch(`${host.url}/api/hello`)).status, 200);
+  });
+
+  it('does not enforce keys by default', async () => {
+    assert.equal((await fetch(`${host.url}/api/secure`)).status, 200);
+    assert.equal((await fetch(`${host.url}/api/adminOnly`)).status, 200);
+  });
+
+  it('ran the appStart hook before serving', () => {
+    assert.equal(process.env['FIXTURE_APP_STARTED'], 'yes');
+  });
+
+  it('refuses registrations after start-up', () => {
+    assert.throws(
+      () => app.http('late', { handler: () => ({ body: 'late' }) }),
+      /can only be registered during app startup/,
+    );
+  });
+});
+
+describe('HTTP triggers with --strict-auth (second host reusing the loaded app)', () => {
+  let host: DevHost;
+  before(async () => {
+    host = await startDevHost({ appDir: fixtureAppDir, strictAuth: true });
+  });
+  after(async () => {
+    await host.stop();
+  });
+
+  it('answers a function-level route without a key with an empty 401', async () => {
+    const res = await fetch(`${host.url}/api/secure`);
+    assert.equal(res.status, 401);
+    assert.equal(await res.text(), '');
+  });
+
+  it('accepts the function key as code= or x-functions-key, and the master key', async () => {
+    assert.equal((await fetch(`${host.url}/api/secure?code=fixture-function-key`)).status, 200);
+    const byHeader = await fetch(`${host.url}/api/secure`, {
+      headers: { 'x-functions-key': 'fixture-function-key' },
+    });
+    assert.equal(byHeader.status, 200);
+    assert.equal((await fetch(`${host.url}/api/secure?code=${host.functionKey}`)).status, 200);
+    assert.equal((await fetch(`${host.url}/api/secure?code=wrong`)).status, 401);
+  });
+
+  it('requires the master key on admin-level routes', async () => {
+    assert.equal((await fetch(`${host.url}/api/adminOnly?code=fixture-function-key`)).status, 401);
+    assert.equal((await fetch(`${host.url}/api/adminOnly?code=fixture-master-key`)).status, 200);
+  });
+
+  it('keeps anonymous routes open', async () => {
+    assert.equal((await fetch(`${host.url}/api/hello`)).status, 200);
+  });
+
+  it('protects the durable webhook but not the loopback RPC mount', async () => {
+    assert.equal((await fetch(`${host.url}/runtime/webhooks/durabletask/instances/x`)).status, 401);
+    const keyed = await fetch(
+      `${host.url}/runtime/webhooks/durabletask/instances/x?code=${host.functionKey}`,
+    );
+    assert.equal(keyed.status, 404);
+    assert.equal((await fetch(`${host.url}/durabletask/instances/x`)).status, 404);
+  });
+
+  it('puts the key into the check-status URLs it generates', async () => {
+    const res = await post(host.url, '/api/start/WaitForApproval/strict-1');
+    assert.equal(res.status, 202);
+    const body = (await res.json()) as { statusQueryGetUri: string };
+    assert.match(body.statusQueryGetUri, /code=fixture-master-key/);
+    assert.equal((await fetch(body.statusQueryGetUri)).status, 202);
+  });
+});
