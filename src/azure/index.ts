@@ -1,4 +1,5 @@
 export { AppServiceAdapter, type AppServiceClients } from './appService/index.js';
+export { BlobAuditStore, type BlobAuditStoreOptions } from './audit/BlobAuditStore.js';
 export type { AzureClients } from './clients/AzureClients.js';
 export type { AuditStorageSettings, AzureSettings } from './clients/AzureSettings.js';
 export { createClients, type CreateClientsOptions } from './clients/createClients.js';
