@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { createActivities } from '../../../../src/activities/index.js';
+import { NonRetryableError } from '../../../../src/domain/errors.js';
+import { digest, image, oldDigest } from '../support/fixtures.js';
+import { fakeDeps, fakeDurable } from './fakePorts.js';
+
+const dev = { subscription: 'sub-1', resourceGroup: 'pwbi-dev', site: 'pwbi-api-dev' };
+const prod = { subscription: 'sub-1', resourceGroup: 'pwbi-prod', site: 'pwbi-api-prod' };
+const prodSlot = { ...prod, slot: 'staging' };
+const oldImage = `pwbiregistry.azurecr.io/pwbi-api@${oldDigest}`;
+const noDurable = () => {
+  throw new Error('not needed');
+};
+
+describe('release activities', () => {
+  it('deployImage deploys by digest and is a no-op the second time', async () => {
+    const { deps, record, setSlot } = fakeDeps();
+    setSlot(dev, oldImage);
+    const a = createActivities(deps);
+    const input = { pipeline: 'pwbi-api', stage: 'dev', target: dev, image };
+    assert.deepEqual(await a.deployImage(input, noDurable), {
+      changed: true,
+      hostName: 'pwbi-api-dev.azurewebsites.net',
+    });
+    assert.equal((await a.deployImage(input, noDurable)).changed, false);
+    assert.equal(record.deploys.length, 2);
+  });
+
+  it('deployImage refuses an image from another registry or repository, or not pinned by digest', async () => {
+    const { deps, record } = fakeDeps();
+    const a = createActivities(deps);
+    for (const bad of [
+      `evil.azurecr.io/pwbi-api@${digest}`,
+      `pwbiregistry.azurecr.io/other@${digest}`,
+      'pwbiregistry.azurecr.io/pwbi-api:1.2.0',
+    ]) {
+      await assert.rejects(
+        a.deployImage({ pipeline: 'pwbi-api', stage: 'dev', target: dev, image: bad }, noDurable),
+        NonRetryableError,
+      );
+    }
+    assert.equal(record.deploys.length, 0);
+  });
+
+  it('checkSite is ready only when configured with the digest, running, healthy and serving it', async () => {
+    const { deps, setSlot, setProbe } = fakeDeps();
+    const a = createActivities(deps);
+    const look = () =>
+      a.checkSite(
+        { target: dev, digest, path: '/health', expectStatus: 200, timeoutMs: 1000 },
+        noDurable,
+      );
+    setSlot(dev, oldImage);
+    assert.equal((await look()).ready, false);
+    setSlot(dev, image);
+    setProbe(false);
+    assert.equal((await look()).ready, false);
+    setProbe(true, oldDigest);
+    assert.match((await look()).detail, /serves sha256:0101/);
+    setProbe(true, digest);
+    assert.equal((await look()).ready, true);
+  });
+
+  it('startSwap never swaps when production already runs the digest', async () => {
+    const { deps, record, setSlot } = fakeDeps();
+    const a = createActivities(deps);
+    setSlot(prod, image);
+    setSlot(prodSlot, oldImage);
+    assert.deepEqual(await a.startSwap({ target: prodSlot, digest }, noDurable), {
+      kind: 'alreadySwapped',
+    });
+    assert.equal(record.swaps.length, 0);
+  });
+
+  it('startSwap refuses when the slot lost the image, and starts otherwise', async () => {
+    const { deps, record, setSlot } = fakeDeps();
+    const a = createActivities(deps);
+    setSlot(prod, oldImage);
+    setSlot(prodSlot, oldImage);
+    await assert.rejects(a.startSwap({ target: prodSlot, digest }, noDurable), NonRetryableError);
+    setSlot(prodSlot, image);
+    const started = await a.startSwap({ target: prodSlot, digest }, noDurable);
+    assert.equal(started.kind, 'started');
+    assert.deepEqual(record.swaps, ['pwbi-api-prod/staging']);
+  });
+
+  it('callHook posts to the configured URL with a callback to the waiting instance', async () => {
+    const { deps, record, setSlot } = fakeDeps();
+    const durable = fakeDurable();
+    setSlot({ ...dev, site: 'pwbi-api-staging', resourceGroup: 'pwbi-staging' }, image);
+    const a = createActivities(deps);
+    const answer = await a.callHook(
+      {
+        releaseId: 'r1',
+        pipeline: 'pwbi-api',
+        stage: 'staging',
+        hook: 'migrate',
+        image,
+        digest,
+        target: { subscription: 'sub-1', resourceGroup: 'pwbi-staging', site: 'pwbi-api-staging' },
+        instanceId: 'r1-staging',
+        timeoutMs: 900_000,
+      },
+      () => durable.ops,
+    );
+    assert.deepEqual(answer, { kind: 'running' });
+    assert.equal(record.hookCalls[0]?.url, 'https://hooks.test/migrate');
+    assert.equal(
+      record.hookCalls[0]?.request.callbackUrl,
+      'http://host.test/runtime/webhooks/durabletask/instances/r1-staging/raiseEvent/hook-staging-migrate?code=k',
+    );
+    assert.equal(record.hookCalls[0]?.request.digest, digest);
+  });
+
+  it('notify sends to the pipeline webhook, and critical messages to the critical one too', async () => {
+    const { deps, record } = fakeDeps();
+    const a = createActivities(deps);
+    const base = { releaseId: 'r1', pipeline: 'pwbi-api', image, text: 't' };
+    await a.notify(
+      { ...base, key: 'r1:a', outcome: 'waiting for approval', severity: 'info' },
+      noDurable,
+    );
+    await a.notify(
+      { ...base, key: 'r1:b', outcome: 'rolled back', severity: 'critical' },
+      noDurable,
+    );
+    assert.deepEqual(
+      record.notifications.map((x) => x.url),
+      ['https://slack.test/releases', 'https://slack.test/releases', 'https://slack.test/critical'],
+    );
+    assert.equal(
+      record.notifications[0]?.n.links.approve,
+      'https://slotpilot.test/api/releases/r1/approve',
+    );
+  });
+
+  it('recordAudit writes an event once', async () => {
+    const { deps, record } = fakeDeps();
+    const a = createActivities(deps);
+    const e = {
+      eventId: 'r1:started',
+      releaseId: 'r1',
+      pipeline: 'pwbi-api',
+      at: 'T',
+      type: 'started',
+    };
+    await a.recordAudit(e, noDurable);
+    await a.recordAudit(e, noDurable);
+    assert.equal(record.audit.length, 1);
+  });
+
+  it('the production lock goes to one holder at a time and is idempotent for its holder', async () => {
+    const { deps } = fakeDeps();
+    const durable = fakeDurable();
+    const a = createActivities(deps);
+    const d = () => durable.ops;
+    assert.deepEqual(
+      await a.tryAcquireLock(
+        { site: 'pwbi-api-prod', holder: 'r1-production', releaseId: 'r1' },
+        d,
+      ),
+      { acquired: true },
+    );
+    assert.deepEqual(
+      await a.tryAcquireLock(
+        { site: 'pwbi-api-prod', holder: 'r1-production', releaseId: 'r1' },
+        d,
+      ),
+      { acquired: true },
+    );
+    assert.deepEqual(
+      await a.tryAcquireLock(
+        { site: 'pwbi-api-prod', holder: 'r2-production', releaseId: 'r2' },
+        d,
+      ),
+      { acquired: false, heldBy: 'r1' },
+    );
+    await a.releaseLock({ site: 'pwbi-api-prod', holder: 'r1-production' }, d);
+    assert.deepEqual(durable.raised, [
+      { instanceId: 'lock-pwbi-api-prod', name: 'release', data: { holder: 'r1-production' } },
+    ]);
+    durable.instances.set('lock-pwbi-api-prod', { runtimeStatus: 'Completed', input: {} });
+    assert.deepEqual(
+      await a.tryAcquireLock(
+        { site: 'pwbi-api-prod', holder: 'r2-production', releaseId: 'r2' },
+        d,
+      ),
+      { acquired: true },
+    );
+    assert.equal(await a.isInstanceActive({ instanceId: 'lock-pwbi-api-prod' }, d), true);
+    assert.equal(await a.isInstanceActive({ instanceId: 'nope' }, d), false);
+  });
+});

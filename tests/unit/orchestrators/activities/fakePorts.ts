@@ -1,0 +1,118 @@
+/* eslint-disable @typescript-eslint/require-await -- in-memory fakes of async ports */
+import type { ActivityDeps, DurableOps, InstanceInfo } from '../../../../src/activities/index.js';
+import type {
+  AuditEvent,
+  HookRequest,
+  Notification,
+  SiteRef,
+  SlotState,
+  SwapHandle,
+} from '../../../../src/azure/ports/index.js';
+import { testConfig } from '../support/fixtures.js';
+
+/** In-memory App Service, probes, hooks, Slack and audit, recording every call. */
+export function fakeDeps() {
+  const slots = new Map<string, SlotState>();
+  const key = (r: SiteRef) => `${r.site}/${r.slot ?? 'production'}`;
+  const record = {
+    deploys: [] as { ref: SiteRef; image: string }[],
+    swaps: [] as string[],
+    hookCalls: [] as { url: string; request: HookRequest }[],
+    notifications: [] as { url: string; n: Notification }[],
+    audit: [] as AuditEvent[],
+  };
+  const setSlot = (ref: SiteRef, image: string | undefined, state = 'Running') => {
+    const digest = image?.split('@')[1];
+    slots.set(key(ref), {
+      name: ref.slot ?? 'production',
+      ...(image === undefined ? {} : { image }),
+      ...(digest === undefined ? {} : { digest }),
+      state,
+      hostName: `${ref.site}${ref.slot ? `-${ref.slot}` : ''}.azurewebsites.net`,
+      url: `http://127.0.0.1:9/${key(ref)}`,
+    });
+  };
+  let probeOk = true;
+  let servedDigest: string | undefined;
+  const deps: ActivityDeps = {
+    config: testConfig(),
+    publicBaseUrl: 'https://slotpilot.test',
+    appService: {
+      getSlot: async (ref) => {
+        const s = slots.get(key(ref));
+        if (s === undefined) throw new Error(`no slot ${key(ref)}`);
+        return s;
+      },
+      listSlots: async () => [...slots.values()],
+      deployImage: async (ref, image) => {
+        record.deploys.push({ ref, image });
+        if (slots.get(key(ref))?.image === image) return { changed: false };
+        setSlot(ref, image);
+        return { changed: true };
+      },
+      beginSwap: async (site, slot): Promise<SwapHandle> => {
+        record.swaps.push(`${site.site}/${slot}`);
+        return { pollerState: '{}', site, slot };
+      },
+      pollSwap: async () => ({ status: 'succeeded' }),
+    },
+    probe: {
+      probe: async () => ({
+        ok: probeOk,
+        status: probeOk ? 200 : 503,
+        latencyMs: 3,
+        ...(servedDigest === undefined ? {} : { servedDigest }),
+        detail: probeOk ? '200 OK' : '503',
+      }),
+    },
+    hooks: {
+      call: async (url, request) => {
+        record.hookCalls.push({ url, request });
+        return { kind: 'running' };
+      },
+    },
+    notifier: {
+      notify: async (url, n) => {
+        record.notifications.push({ url, n });
+      },
+    },
+    audit: {
+      append: async (e) => {
+        if (!record.audit.some((x) => x.eventId === e.eventId)) record.audit.push(e);
+      },
+      putRelease: async () => undefined,
+      getRelease: async () => undefined,
+      events: async () => record.audit,
+    },
+  };
+  return {
+    deps,
+    record,
+    setSlot,
+    setProbe: (ok: boolean, served?: string) => {
+      probeOk = ok;
+      servedDigest = served;
+    },
+  };
+}
+
+/** In-memory durable client operations with the store's "one running instance per id" rule. */
+export function fakeDurable() {
+  const instances = new Map<string, InstanceInfo>();
+  const raised: { instanceId: string; name: string; data: unknown }[] = [];
+  const ops: DurableOps = {
+    raiseEventUrl: (id, name) =>
+      `http://host.test/runtime/webhooks/durabletask/instances/${id}/raiseEvent/${name}?code=k`,
+    getInstance: async (id) => instances.get(id),
+    startNew: async (_name, id, input) => {
+      const current = instances.get(id);
+      if (current !== undefined && current.runtimeStatus === 'Running')
+        throw new Error('409 already running');
+      instances.set(id, { runtimeStatus: 'Running', input });
+    },
+    raiseEvent: async (instanceId, name, data) => {
+      raised.push({ instanceId, name, data });
+    },
+  };
+  return { ops, instances, raised };
+}

@@ -1,0 +1,196 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import type {
+  ReleaseCustomStatus,
+  ReleaseOutcome,
+  StageInput,
+} from '../../../src/domain/release/index.js';
+import { releasePipeline } from '../../../src/orchestrators/release/releasePipeline.js';
+import { runOrchestration, type Script, type ScriptedEvent } from './support/FakeOrchestration.js';
+import { releaseInput, stageResult } from './support/fixtures.js';
+
+const hourMs = 3_600_000;
+
+const approve = (stage: string, atMs?: number): ScriptedEvent => ({
+  name: 'approval',
+  data: { stage, decision: 'approved', by: 'lead@contoso.com', at: '2026-01-01T01:00:00Z' },
+  ...(atMs === undefined ? {} : { atMs }),
+});
+
+function world(
+  events: ScriptedEvent[],
+  results: Record<string, StageResult['status']> = {},
+): Script {
+  return {
+    activities: { notify: () => null, recordAudit: () => null },
+    subOrchestrators: {
+      deployStage: (input: StageInput) =>
+        stageResult(input.stage.name, results[input.stage.name] ?? 'Succeeded'),
+      productionRelease: (input: StageInput) =>
+        stageResult(
+          input.stage.name,
+          results[input.stage.name] ?? 'Succeeded',
+          results[input.stage.name] === 'RolledBack'
+            ? 'rolled back: errorRate 0.2 > 0.01'
+            : undefined,
+        ),
+    },
+    events,
+  };
+}
+type StageResult = ReturnType<typeof stageResult>;
+
+const run = (script: Script) =>
+  runOrchestration<ReleaseOutcome>(releasePipeline, releaseInput(), script);
+
+describe('releasePipeline', () => {
+  it('deploys dev at once, waits for each approval, then runs staging and production in order', () => {
+    const r = run(world([approve('staging', hourMs), approve('production', 2 * hourMs)]));
+    assert.deepEqual(r.output, { status: 'Succeeded', stage: 'production' });
+    const subs = r.calls.filter((c) => c.kind === 'sub');
+    assert.deepEqual(
+      subs.map((c) => [c.name, c.instanceId, c.atMs]),
+      [
+        ['deployStage', 'pwbi-api-abababababababababab-dev', 0],
+        ['deployStage', 'pwbi-api-abababababababababab-staging', hourMs],
+        ['productionRelease', 'pwbi-api-abababababababababab-production', 2 * hourMs],
+      ],
+    );
+    const final = r.lastStatus<ReleaseCustomStatus>();
+    assert.equal(final.status, 'Succeeded');
+    assert.deepEqual(
+      final.stages.map((s) => s.status),
+      ['Succeeded', 'Succeeded', 'Succeeded'],
+    );
+    assert.equal(final.stages[1]?.approval?.by, 'lead@contoso.com');
+  });
+
+  it('publishes WaitingForApproval with stage, since, expiry and approvers', () => {
+    const r = run(world([approve('staging', hourMs), approve('production', 2 * hourMs)]));
+    const waiting = r.statuses
+      .map((s) => s as ReleaseCustomStatus)
+      .find((s) => s.status === 'WaitingForApproval');
+    assert.deepEqual(waiting?.waitingFor, {
+      stage: 'staging',
+      since: '2026-01-01T00:00:00.000Z',
+      expiresAt: '2026-01-04T00:00:00.000Z',
+      approvers: ['qa-lead@contoso.com'],
+    });
+    assert.equal(waiting?.stages[0]?.status, 'Succeeded');
+    const outcomes = r.activity('notify').map((c) => (c.input as { outcome: string }).outcome);
+    assert.ok(outcomes.includes('waiting for approval'));
+    assert.ok(outcomes.includes('deployed'));
+    assert.ok(outcomes.includes('released'));
+  });
+
+  it('ignores an approval for another stage and keeps the original deadline', () => {
+    const r = run(
+      world([
+        approve('production', hourMs),
+        approve('staging', 2 * hourMs),
+        approve('production', 3 * hourMs),
+      ]),
+    );
+    assert.equal(r.output?.status, 'Succeeded');
+    const staging = r.calls.find((c) => c.instanceId?.endsWith('-staging'));
+    assert.equal(staging?.atMs, 2 * hourMs);
+    const deadlines = new Set(
+      r.calls.filter((c) => c.kind === 'timer' && c.atMs < 2 * hourMs).map((c) => c.fireAtMs),
+    );
+    assert.deepEqual([...deadlines], [72 * hourMs]);
+  });
+
+  it('ends Rejected when the awaited stage is rejected, without deploying it', () => {
+    const r = run(
+      world([
+        {
+          name: 'approval',
+          data: {
+            stage: 'staging',
+            decision: 'rejected',
+            by: 'qa@contoso.com',
+            at: 'x',
+            comment: 'broken login',
+          },
+        },
+      ]),
+    );
+    assert.equal(r.output?.status, 'Rejected');
+    assert.match(r.output?.reason ?? '', /rejected by qa@contoso.com: broken login/);
+    assert.equal(r.calls.filter((c) => c.kind === 'sub').length, 1);
+    const final = r.lastStatus<ReleaseCustomStatus>();
+    assert.deepEqual(
+      final.stages.map((s) => s.status),
+      ['Succeeded', 'Rejected', 'Skipped'],
+    );
+    assert.equal(final.waitingFor, undefined);
+  });
+
+  it('ends Expired when nobody decides before the approval timeout', () => {
+    const r = run(world([]));
+    assert.equal(r.output?.status, 'Expired');
+    assert.ok(r.elapsedMs >= 72 * hourMs);
+    assert.equal(r.lastStatus<ReleaseCustomStatus>().stages[1]?.status, 'Expired');
+  });
+
+  it('ends Canceled on a cancel and Superseded on a newer image while waiting', () => {
+    const canceled = run(
+      world([
+        {
+          name: 'cancel',
+          data: { by: 'ops@contoso.com', reason: 'hotfix', at: 'x' },
+          atMs: hourMs,
+        },
+      ]),
+    );
+    assert.equal(canceled.output?.status, 'Canceled');
+    assert.match(canceled.output?.reason ?? '', /ops@contoso.com: hotfix/);
+    const superseded = run(
+      world([{ name: 'supersede', data: { byReleaseId: 'pwbi-api-ffff', at: 'x' }, atMs: hourMs }]),
+    );
+    assert.equal(superseded.output?.status, 'Superseded');
+    assert.match(superseded.output?.reason ?? '', /pwbi-api-ffff/);
+    assert.equal(superseded.elapsedMs, hourMs);
+  });
+
+  it('fails the release when dev fails, and never waits for staging', () => {
+    const r = run(world([approve('staging')], { dev: 'Failed' }));
+    assert.equal(r.output?.status, 'Failed');
+    assert.equal(r.output?.stage, 'dev');
+    assert.equal(r.calls.filter((c) => c.kind === 'sub').length, 1);
+    assert.ok(!r.statuses.some((s) => (s as ReleaseCustomStatus).status === 'WaitingForApproval'));
+  });
+
+  it('ends RolledBack when production rolled back, with a critical notification', () => {
+    const r = run(world([approve('staging'), approve('production')], { production: 'RolledBack' }));
+    assert.equal(r.output?.status, 'RolledBack');
+    const critical = r
+      .activity('notify')
+      .filter((c) => (c.input as { severity: string }).severity === 'critical');
+    assert.equal(critical.length, 1);
+  });
+
+  it('treats a crashed stage sub-orchestration as a failed stage', () => {
+    const script = world([]);
+    script.subOrchestrators = {
+      deployStage: () => {
+        throw new Error('boom');
+      },
+    };
+    const r = run(script);
+    assert.equal(r.output?.status, 'Failed');
+    assert.match(r.output?.reason ?? '', /boom/);
+  });
+
+  it('keeps going when Slack is down', () => {
+    const script = world([approve('staging'), approve('production')]);
+    script.activities = {
+      recordAudit: () => null,
+      notify: () => {
+        throw new Error('slack 500');
+      },
+    };
+    assert.equal(run(script).output?.status, 'Succeeded');
+  });
+});

@@ -1,0 +1,274 @@
+/**
+ * A small in-memory stand-in for the parts of the durable orchestration context Slotpilot's
+ * orchestrators use, to drive their generators and record the decisions they make. Time
+ * moves only to the timers and events the orchestrator waits for.
+ */
+import type { OrchestrationContext } from 'durable-functions';
+
+import { encodeActivityFailure } from '../../../../src/domain/release/index.js';
+
+type Kind = 'activity' | 'timer' | 'event' | 'sub' | 'any' | 'all';
+
+/** A task as the fake hands it out; mirrors the fields of a durable Task. */
+export interface FakeTask {
+  kind: Kind;
+  name: string;
+  input?: unknown;
+  instanceId?: string;
+  fireAtMs?: number;
+  children?: FakeTask[];
+  retries?: number;
+  isCompleted: boolean;
+  isFaulted: boolean;
+  isCanceled: boolean;
+  result?: unknown;
+  cancel: () => void;
+}
+
+/** One recorded call an orchestrator made. */
+export interface Call {
+  kind: 'activity' | 'sub' | 'timer';
+  name: string;
+  input: unknown;
+  atMs: number;
+  instanceId?: string;
+  fireAtMs?: number;
+}
+
+/** An external event that arrives `atMs` after the start (default: whenever awaited). */
+export interface ScriptedEvent {
+  name: string;
+  data: unknown;
+  atMs?: number;
+}
+
+/** What the outside world answers. A handler that throws makes the call fail. */
+export interface Script {
+  activities?: Record<string, (input: never, attempt: number) => unknown>;
+  subOrchestrators?: Record<string, (input: never, instanceId: string | undefined) => unknown>;
+  events?: ScriptedEvent[];
+}
+
+/** What a run did. */
+export interface Run<T> {
+  output?: T;
+  error?: unknown;
+  calls: Call[];
+  statuses: unknown[];
+  /** Virtual ms elapsed from the start. */
+  elapsedMs: number;
+  activity(name: string): Call[];
+  lastStatus<S>(): S;
+}
+
+const startMs = Date.UTC(2026, 0, 1, 0, 0, 0);
+
+/** Runs `orchestrator` to completion against `script`. */
+export function runOrchestration<T>(
+  orchestrator: (context: OrchestrationContext) => Generator<unknown, T, unknown>,
+  input: unknown,
+  script: Script,
+  instanceId = 'release-1',
+): Run<T> {
+  let now = startMs;
+  const calls: Call[] = [];
+  const statuses: unknown[] = [];
+  const pending = (script.events ?? []).map((e) => ({ ...e, at: startMs + (e.atMs ?? 0) }));
+  const attempts = new Map<string, number>();
+
+  const task = (kind: Kind, name: string, extra: Partial<FakeTask> = {}): FakeTask => {
+    const t: FakeTask = {
+      kind,
+      name,
+      isCompleted: false,
+      isFaulted: false,
+      isCanceled: false,
+      cancel: () => {
+        t.isCanceled = true;
+      },
+      ...extra,
+    };
+    return t;
+  };
+
+  const df = {
+    instanceId,
+    isReplaying: false,
+    get currentUtcDateTime() {
+      return new Date(now);
+    },
+    getInput: () => structuredClone(input),
+    setCustomStatus: (s: unknown) => statuses.push(structuredClone(s)),
+    callActivity: (name: string, i: unknown) => task('activity', name, { input: i }),
+    callActivityWithRetry: (name: string, retry: { maxNumberOfAttempts: number }, i: unknown) =>
+      task('activity', name, { input: i, retries: retry.maxNumberOfAttempts }),
+    callSubOrchestrator: (name: string, i: unknown, id?: string) =>
+      task('sub', name, { input: i, ...(id === undefined ? {} : { instanceId: id }) }),
+    createTimer: (at: Date) => task('timer', 'timer', { fireAtMs: at.getTime() }),
+    waitForExternalEvent: (name: string) => task('event', name),
+    Task: {
+      any: (children: FakeTask[]) => task('any', 'any', { children }),
+      all: (children: FakeTask[]) => task('all', 'all', { children }),
+    },
+  };
+
+  const settle = (t: FakeTask, ok: boolean, value: unknown): void => {
+    t.isCompleted = true;
+    t.isFaulted = !ok;
+    t.result = value;
+  };
+
+  const runActivity = (t: FakeTask): void => {
+    const handler = script.activities?.[t.name];
+    const tries = t.retries ?? 1;
+    for (let i = 1; i <= tries; i += 1) {
+      const n = (attempts.get(t.name) ?? 0) + 1;
+      attempts.set(t.name, n);
+      calls.push({
+        kind: 'activity',
+        name: t.name,
+        input: structuredClone(t.input),
+        atMs: now - startMs,
+      });
+      try {
+        if (handler === undefined) throw new Error(`no fake for activity ${t.name}`);
+        settle(t, true, structuredClone(handler(t.input as never, n)) ?? null);
+        return;
+      } catch (error) {
+        const msg = `Activity function '${t.name}' failed: ${encodeActivityFailure(error)} \n {"Message":"x"}`;
+        settle(t, false, new Error(msg));
+      }
+    }
+  };
+
+  const runSub = (t: FakeTask): void => {
+    calls.push({
+      kind: 'sub',
+      name: t.name,
+      input: structuredClone(t.input),
+      atMs: now - startMs,
+      ...(t.instanceId === undefined ? {} : { instanceId: t.instanceId }),
+    });
+    const handler = script.subOrchestrators?.[t.name];
+    try {
+      if (handler === undefined) throw new Error(`no fake for sub-orchestration ${t.name}`);
+      settle(t, true, structuredClone(handler(t.input as never, t.instanceId)));
+    } catch (error) {
+      settle(t, false, new Error(`Orchestrator function '${t.name}' failed: ${String(error)}`));
+    }
+  };
+
+  const nextEvent = (name: string): { at: number; index: number } | undefined => {
+    let best: { at: number; index: number } | undefined;
+    pending.forEach((e, index) => {
+      if (e.name === name && (best === undefined || e.at < best.at)) best = { at: e.at, index };
+    });
+    return best;
+  };
+
+  const deliver = (t: FakeTask, index: number): void => {
+    const [e] = pending.splice(index, 1);
+    if (e === undefined) throw new Error('no event');
+    now = Math.max(now, e.at);
+    settle(t, true, structuredClone(e.data));
+  };
+
+  const resolve = (t: FakeTask): void => {
+    if (t.isCompleted) return;
+    switch (t.kind) {
+      case 'activity':
+        return runActivity(t);
+      case 'sub':
+        return runSub(t);
+      case 'timer':
+        calls.push({
+          kind: 'timer',
+          name: 'timer',
+          input: null,
+          atMs: now - startMs,
+          fireAtMs: (t.fireAtMs ?? now) - startMs,
+        });
+        now = Math.max(now, t.fireAtMs ?? now);
+        return settle(t, true, undefined);
+      case 'event': {
+        const e = nextEvent(t.name);
+        if (e === undefined)
+          throw new Error(`deadlock: waiting for event ${t.name} that never comes`);
+        return deliver(t, e.index);
+      }
+      case 'all': {
+        const children = t.children ?? [];
+        children.forEach(resolve);
+        const failed = children.find((c) => c.isFaulted);
+        return failed
+          ? settle(t, false, failed.result)
+          : settle(
+              t,
+              true,
+              children.map((c) => c.result),
+            );
+      }
+      case 'any': {
+        const children = t.children ?? [];
+        const immediate = children.find(
+          (c) => c.kind === 'activity' || c.kind === 'sub' || c.isCompleted,
+        );
+        if (immediate !== undefined) {
+          resolve(immediate);
+          return settle(t, true, immediate);
+        }
+        let winner: { child: FakeTask; at: number; index?: number } | undefined;
+        for (const child of children) {
+          if (child.kind === 'timer') {
+            calls.push({
+              kind: 'timer',
+              name: 'timer',
+              input: null,
+              atMs: now - startMs,
+              fireAtMs: (child.fireAtMs ?? now) - startMs,
+            });
+            const at = child.fireAtMs ?? now;
+            if (winner === undefined || at < winner.at) winner = { child, at };
+          } else if (child.kind === 'event') {
+            const e = nextEvent(child.name);
+            const at = e === undefined ? undefined : Math.max(now, e.at);
+            if (e !== undefined && at !== undefined && (winner === undefined || at <= winner.at)) {
+              winner = { child, at, index: e.index };
+            }
+          }
+        }
+        if (winner === undefined)
+          throw new Error('deadlock: Task.any with nothing that can complete');
+        if (winner.index !== undefined) deliver(winner.child, winner.index);
+        else {
+          now = Math.max(now, winner.at);
+          settle(winner.child, true, undefined);
+        }
+        return settle(t, true, winner.child);
+      }
+    }
+  };
+
+  const context = { df } as unknown as OrchestrationContext;
+  const generator = orchestrator(context);
+  const run: Run<T> = {
+    calls,
+    statuses,
+    elapsedMs: 0,
+    activity: (name) => calls.filter((c) => c.kind === 'activity' && c.name === name),
+    lastStatus: <S>() => statuses.at(-1) as S,
+  };
+  let step = generator.next();
+  for (let guard = 0; !step.done; guard += 1) {
+    if (guard > 10_000) throw new Error('orchestrator did not finish in 10000 steps');
+    const t = step.value as FakeTask;
+    resolve(t);
+    step = t.isFaulted ? generator.throw(t.result) : generator.next(t.result);
+  }
+  run.output = step.value;
+  run.elapsedMs = now - startMs;
+  return run;
+}
+
+/** The fake's start time as ISO text. */
+export const fakeStartIso = new Date(startMs).toISOString();

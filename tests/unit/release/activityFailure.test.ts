@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { NonRetryableError, RetryAfterError, ValidationError } from '../../../src/domain/errors.js';
+import { decodeActivityFailure, encodeActivityFailure } from '../../../src/domain/release/index.js';
+
+const asHostReports = (name: string, error: unknown) =>
+  new Error(
+    `Activity function '${name}' failed: ${encodeActivityFailure(error)} \n {"Message":"…"}`,
+  );
+
+describe('activity failures', () => {
+  it('carry the retry advice across the durable boundary', () => {
+    assert.deepEqual(
+      decodeActivityFailure(asHostReports('a', new RetryAfterError('429', 12_000))),
+      {
+        kind: 'retryable',
+        retryAfterMs: 12_000,
+        message: '429',
+      },
+    );
+    assert.deepEqual(decodeActivityFailure(asHostReports('a', new NonRetryableError('404 site'))), {
+      kind: 'nonRetryable',
+      message: '404 site',
+    });
+    assert.equal(
+      decodeActivityFailure(asHostReports('a', new ValidationError('image', 'x', 'y'))).kind,
+      'nonRetryable',
+    );
+    assert.deepEqual(decodeActivityFailure(asHostReports('a', new Error('socket hang up'))), {
+      kind: 'retryable',
+      message: 'socket hang up',
+    });
+  });
+
+  it('treats a failure without advice as retryable and strips the host wrapping', () => {
+    assert.deepEqual(decodeActivityFailure(new Error("Activity function 'x' failed: boom \n {}")), {
+      kind: 'retryable',
+      message: 'boom',
+    });
+  });
+});
