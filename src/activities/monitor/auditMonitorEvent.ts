@@ -1,5 +1,5 @@
-import type { MonitorDeps } from './MonitorDeps.js';
 import type { MonitorAuditInput } from './contracts.js';
+import type { MonitorDeps } from './MonitorDeps.js';
 
 /** Appends one audit event of the monitor; the store keeps one event per `eventId`. */
 export async function auditMonitorEvent(

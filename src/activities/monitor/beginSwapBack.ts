@@ -1,6 +1,6 @@
 import type { SwapHandle } from '../../azure/ports/index.js';
-import type { MonitorDeps } from './MonitorDeps.js';
 import type { BeginSwapBackInput, BeginSwapBackOutput } from './contracts.js';
+import type { MonitorDeps } from './MonitorDeps.js';
 
 /** Key of the record that remembers a started swap back (so a retried activity resumes it). */
 export function swapBackRecordId(releaseId: string): string {

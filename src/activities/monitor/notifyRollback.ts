@@ -1,7 +1,7 @@
 import type { Notification } from '../../azure/ports/index.js';
-import type { MonitorDeps } from './MonitorDeps.js';
 import type { NotifyRollbackInput } from './contracts.js';
 import { findPipelineConfig } from './findMonitorConfig.js';
+import type { MonitorDeps } from './MonitorDeps.js';
 import { rollbackMessage } from './rollbackMessage.js';
 
 /**

@@ -1,7 +1,7 @@
 import { buildRequestsQuery } from '../../domain/monitor/buildRequestsQuery.js';
-import type { MonitorDeps } from './MonitorDeps.js';
 import type { QueryRequestsInput, QueryRequestsOutput } from './contracts.js';
 import { findMonitorConfig } from './findMonitorConfig.js';
+import type { MonitorDeps } from './MonitorDeps.js';
 
 /**
  * Queries production's request statistics over one window from Application Insights.

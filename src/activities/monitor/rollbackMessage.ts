@@ -38,7 +38,7 @@ function evidenceLine(evidence: Record<string, unknown>): string {
       if (key === 'thresholds') parts.push(`thresholds ${JSON.stringify(value)}`);
       continue;
     }
-    parts.push(`${key} ${String(value)}`);
+    parts.push(`${key} ${typeof value === 'string' ? value : JSON.stringify(value)}`);
   }
   return parts.join(', ');
 }

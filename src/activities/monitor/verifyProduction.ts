@@ -1,5 +1,5 @@
-import type { MonitorDeps } from './MonitorDeps.js';
 import type { VerifyProductionInput, VerifyProductionOutput } from './contracts.js';
+import type { MonitorDeps } from './MonitorDeps.js';
 
 /**
  * Checks that production is configured with `digest`, answers its health path with 200 and,

@@ -16,6 +16,8 @@ export interface SampleHealth {
   status: number;
   latencyMs: number;
   detail: string;
+  /** True when the probe could not run at all (e.g. App Service unreachable): health unknown. */
+  unknown?: boolean;
 }
 
 /**

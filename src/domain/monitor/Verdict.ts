@@ -23,9 +23,10 @@ export type BreachRule = 'health' | 'errorRate' | 'p95';
  * Why a sample was inconclusive:
  * - `awaitingData`: no post-swap window is complete yet (early ticks); neutral, policy not applied;
  * - `lowTraffic`: fewer requests than `minRequests`;
- * - `queryFailed`: the Logs query failed after its retries.
+ * - `queryFailed`: the Logs query failed after its retries;
+ * - `probeFailed`: the health probe could not run at all (health unknown, not failing).
  */
-export type InconclusiveCause = 'awaitingData' | 'lowTraffic' | 'queryFailed';
+export type InconclusiveCause = 'awaitingData' | 'lowTraffic' | 'queryFailed' | 'probeFailed';
 
 /** The verdict on one sample: a closed union, never a boolean. */
 export type Verdict =

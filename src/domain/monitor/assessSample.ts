@@ -9,7 +9,9 @@ import type { BreachRule, SampleEvidence, Verdict } from './Verdict.js';
  * 3. fewer than `minRequests` requests (and always zero requests) → inconclusive `lowTraffic`:
  *    too little traffic neither passes nor breaches;
  * 4. error rate (5xx / requests) above `errorRate`, or p95 above `p95Ms` → breach (every rule
- *    that fired is listed); otherwise pass. Thresholds are exclusive: equal is a pass.
+ *    that fired is listed);
+ * 5. a probe that could not run (health unknown) → inconclusive `probeFailed`; otherwise pass.
+ *    Thresholds are exclusive: equal is a pass.
  */
 export function assessSample(
   sample: ProductionSample,
@@ -34,7 +36,7 @@ export function assessSample(
     ...(sample.queryError !== undefined && { queryError: sample.queryError }),
   };
 
-  if (!sample.health.ok) {
+  if (!sample.health.ok && sample.health.unknown !== true) {
     return {
       verdict: 'breach',
       rules: ['health'],
@@ -78,6 +80,14 @@ export function assessSample(
     reasons.push(`p95 ${Math.round(p95Ms)}ms > ${thresholds.p95Ms}ms`);
   }
   if (rules.length > 0) return { verdict: 'breach', rules, reason: reasons.join('; '), evidence };
+  if (sample.health.unknown === true) {
+    return {
+      verdict: 'inconclusive',
+      cause: 'probeFailed',
+      reason: `health probe could not run: ${sample.health.detail}`,
+      evidence,
+    };
+  }
   return {
     verdict: 'pass',
     reason: `errorRate ${round(errorRate ?? 0)} <= ${thresholds.errorRate}, p95 ${Math.round(p95Ms ?? 0)}ms <= ${thresholds.p95Ms}ms over ${stats.requests} requests`,

@@ -124,3 +124,25 @@ describe('assessSample', () => {
     assert.ok(v.verdict === 'inconclusive' && v.cause === 'awaitingData');
   });
 });
+
+describe('assessSample with a probe that could not run', () => {
+  it('is inconclusive (probeFailed), neither a health breach nor a pass', () => {
+    const unknown = { ok: false, status: 0, latencyMs: 0, detail: 'ARM 503', unknown: true };
+    const v = assessSample(sample({ health: unknown }), thresholds);
+    assert.ok(v.verdict === 'inconclusive' && v.cause === 'probeFailed');
+    assert.match(v.reason, /ARM 503/);
+  });
+
+  it('still breaches on the metrics', () => {
+    const unknown = { ok: false, status: 0, latencyMs: 0, detail: 'ARM 503', unknown: true };
+    const v = assessSample(
+      sample({
+        health: unknown,
+        stats: { requests: 1000, failed: 90, serverErrors: 90, p95Ms: 1 },
+      }),
+      thresholds,
+    );
+    assert.ok(v.verdict === 'breach');
+    assert.deepEqual(v.rules, ['errorRate']);
+  });
+});

@@ -1,0 +1,237 @@
+import type { OrchestrationContext, Task } from 'durable-functions';
+
+import { assessSample } from '../../domain/monitor/assessSample.js';
+import {
+  maxRecentSamples,
+  type MonitorCarry,
+  type MonitorDecision,
+  monitorEvents,
+  type MonitorInput,
+  type MonitorResult,
+} from '../../domain/monitor/contract.js';
+import { type BreachRun, decideTick } from '../../domain/monitor/decideTick.js';
+import { nextTick } from '../../domain/monitor/nextTick.js';
+import { toSampleView } from '../../domain/monitor/toSampleView.js';
+import {
+  releaseEvents,
+  type RollbackRequest,
+  type SampleView,
+} from '../../domain/release/contract.js';
+import { callMonitorActivity } from './callMonitorActivity.js';
+import type { MonitorCustomStatus } from './MonitorStatus.js';
+import { rollBack, type RollbackCause, type RollbackView } from './rollBack.js';
+import { takeSample } from './takeSample.js';
+
+/**
+ * Ticks per execution before the monitor continues as new. Bounds durable history: a tick
+ * adds at most ~10 events (timer created/fired, two activities scheduled/completed, episode
+ * markers), so one execution holds about 120 events whatever the window length; retries of
+ * failed reads add 4 events each.
+ */
+export const ticksPerExecution = 10;
+
+/**
+ * `monitorRelease`: watches production after the swap for `plan.durationMs`, one sample per
+ * `plan.intervalMs` on durable timers, and swaps back by itself the moment it is unhealthy
+ * (`failureLimit` consecutive breaches, a failing health probe, the `inconclusive` policy) or
+ * when a `rollback` event arrives (alert push, manual request) — without waiting for a tick.
+ * Publishes the `monitor`/`rollback` parts of the release view as custom status, and
+ * continues as new every {@link ticksPerExecution} ticks with its state carried.
+ */
+export function* monitorRelease(
+  context: OrchestrationContext,
+): Generator<Task, MonitorResult | undefined, unknown> {
+  const input = context.df.getInput<MonitorInput>();
+  const { carry: carried, ...target } = input;
+  const plan = input.plan;
+  const window = {
+    startedAt: input.swappedAt,
+    endsAt: new Date(Date.parse(input.swappedAt) + plan.durationMs).toISOString(),
+  };
+  const carry: MonitorCarry = carried ?? {
+    generation: 0,
+    consecutiveBreaches: 0,
+    samples: [],
+    sampleCount: 0,
+    startedAt: context.df.currentUtcDateTime.toISOString(),
+  };
+  let run: BreachRun = {
+    consecutiveBreaches: carry.consecutiveBreaches,
+    ...(carry.firstBreachAt !== undefined && { firstBreachAt: carry.firstBreachAt }),
+  };
+  let samples: SampleView[] = carry.samples;
+  let sampleCount = carry.sampleCount;
+  let verdict: NonNullable<MonitorCustomStatus['monitor']>['verdict'] =
+    samples.at(-1)?.verdict ?? 'pending';
+
+  type Extra = Omit<Partial<MonitorCustomStatus>, 'monitor'> & { nextTickAt?: string };
+  const publish = (step: string, extra: Extra = {}): void => {
+    const status: MonitorCustomStatus = {
+      step,
+      updatedAt: context.df.currentUtcDateTime.toISOString(),
+      monitor: {
+        startedAt: window.startedAt,
+        endsAt: window.endsAt,
+        ...(extra.nextTickAt !== undefined && { nextTickAt: extra.nextTickAt }),
+        samples,
+        verdict,
+      },
+      ...(extra.rollback !== undefined && { rollback: extra.rollback }),
+      ...(extra.waitingForDecision !== undefined && {
+        waitingForDecision: extra.waitingForDecision,
+      }),
+      ...(extra.status !== undefined && { status: extra.status }),
+    };
+    context.df.setCustomStatus(status);
+  };
+
+  const finish = function* (cause: RollbackCause): Generator<Task, MonitorResult, unknown> {
+    verdict = 'breach';
+    const outcome = yield* rollBack(context, target, cause, {
+      onRefused: 'fail',
+      publish: (view: RollbackView, step: string) =>
+        publish(step, {
+          rollback: view,
+          ...(view.swapBackCompletedAt !== undefined && { status: 'RolledBack' as const }),
+        }),
+    });
+    if (outcome.outcome === 'refused') throw new Error('unreachable: refusals fail the rollback');
+    return outcome;
+  };
+
+  if (carried === undefined) {
+    yield* auditBestEffort(context, input, 'monitoring started', {
+      endsAt: window.endsAt,
+      intervalMs: plan.intervalMs,
+      thresholds: plan.thresholds,
+    });
+  }
+
+  // One waiter for the whole execution: a rollback raised while a sample is being taken is
+  // kept and seen at the next check, never lost between two waits.
+  const rollbackEvent = context.df.waitForExternalEvent(releaseEvents.rollback);
+  let ticks = 0;
+  for (;;) {
+    if (rollbackEvent.isCompleted) {
+      return yield* finish(requestCause(rollbackEvent.result as RollbackRequest));
+    }
+    const tickAt = nextTick(window, plan.intervalMs, context.df.currentUtcDateTime);
+    if (tickAt === undefined) {
+      if (verdict === 'pending') verdict = 'inconclusive';
+      else if (verdict !== 'breach' && verdict !== 'inconclusive') verdict = 'pass';
+      publish('monitoring window ended healthy');
+      yield* auditBestEffort(context, input, 'monitoring ended healthy', { samples: sampleCount });
+      return {
+        outcome: 'healthy',
+        samples: sampleCount,
+        endedAt: context.df.currentUtcDateTime.toISOString(),
+      };
+    }
+    if (ticks >= ticksPerExecution) {
+      const next: MonitorInput = {
+        ...target,
+        carry: {
+          generation: carry.generation + 1,
+          consecutiveBreaches: run.consecutiveBreaches,
+          ...(run.firstBreachAt !== undefined && { firstBreachAt: run.firstBreachAt }),
+          samples,
+          sampleCount,
+          startedAt: carry.startedAt,
+        },
+      };
+      context.df.continueAsNew(next);
+      return undefined;
+    }
+
+    publish(`watching production (next sample ${tickAt})`, { nextTickAt: tickAt });
+    const timer = context.df.createTimer(new Date(tickAt));
+    const winner = yield context.df.Task.any([rollbackEvent, timer]);
+    if (winner !== timer) {
+      timer.cancel();
+      continue;
+    }
+
+    const sample = yield* takeSample(context, target);
+    const judged = assessSample(sample, plan.thresholds);
+    samples = [...samples, toSampleView(judged)].slice(-maxRecentSamples);
+    sampleCount += 1;
+    ticks += 1;
+    verdict = judged.verdict;
+    const decision = decideTick(run, judged, plan);
+    run = decision.run;
+
+    if (decision.action === 'rollback') {
+      return yield* finish({
+        trigger: decision.trigger,
+        reason: decision.reason,
+        evidence: { ...judged.evidence, consecutiveBreaches: run.consecutiveBreaches },
+        detectedAt: decision.detectedAt,
+        actor: 'slotpilot',
+      });
+    }
+    if (decision.action === 'pause') {
+      const since = context.df.currentUtcDateTime.toISOString();
+      publish(`paused: ${decision.reason}; waiting for a decision`, {
+        waitingForDecision: { since, reason: decision.reason },
+      });
+      if (rollbackEvent.isCompleted) continue;
+      const decisionEvent = context.df.waitForExternalEvent(monitorEvents.decision);
+      const chosen = yield context.df.Task.any([rollbackEvent, decisionEvent]);
+      if (chosen !== decisionEvent) continue;
+      const answer = decisionEvent.result as MonitorDecision;
+      if (answer.decision === 'rollback') {
+        return yield* finish({
+          trigger: 'inconclusive',
+          reason: `${decision.reason}; ${answer.by} decided to roll back: ${answer.reason}`,
+          evidence: { ...judged.evidence, decidedBy: answer.by },
+          detectedAt: since,
+          actor: answer.by,
+        });
+      }
+      yield* auditBestEffort(
+        context,
+        input,
+        'monitoring resumed',
+        {
+          by: answer.by,
+          reason: answer.reason,
+          pausedSince: since,
+        },
+        since,
+      );
+    }
+  }
+}
+
+function requestCause(request: RollbackRequest): RollbackCause {
+  return {
+    trigger: request.source,
+    reason: request.reason,
+    evidence: { source: request.source, requestedBy: request.by, ...(request.evidence ?? {}) },
+    detectedAt: request.at,
+    actor: request.by,
+  };
+}
+
+function* auditBestEffort(
+  context: OrchestrationContext,
+  input: MonitorInput,
+  type: string,
+  detail: Record<string, unknown>,
+  discriminator = '',
+): Generator<Task, void, unknown> {
+  try {
+    yield* callMonitorActivity(context, 'monitorAudit', {
+      eventId: `${input.releaseId}:${type.replaceAll(' ', '-')}${discriminator === '' ? '' : `:${discriminator}`}`,
+      releaseId: input.releaseId,
+      pipeline: input.pipeline,
+      stage: input.stage,
+      at: context.df.currentUtcDateTime.toISOString(),
+      type,
+      actor: 'slotpilot',
+      detail,
+    });
+  } catch {
+    // Best effort: monitoring goes on without its audit line.
+  }
+}

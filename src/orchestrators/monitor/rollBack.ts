@@ -1,0 +1,219 @@
+import type { OrchestrationContext, Task } from 'durable-functions';
+
+import type {
+  MonitorInput,
+  MonitorResult,
+  RollbackTrigger,
+} from '../../domain/monitor/contract.js';
+import type { ReleaseCustomStatus } from '../../domain/release/contract.js';
+import { callMonitorActivity, errorText } from './callMonitorActivity.js';
+
+/** Why a rollback happens, as decided by the monitor or asked by a person or an alert. */
+export interface RollbackCause {
+  trigger: RollbackTrigger;
+  reason: string;
+  evidence: Record<string, unknown>;
+  /** ISO time the problem was first seen. */
+  detectedAt: string;
+  /** Who asked (manual/alert) or `slotpilot`. */
+  actor: string;
+}
+
+/** The `rollback` part of the release view while and after rolling back. */
+export type RollbackView = NonNullable<ReleaseCustomStatus['rollback']>;
+
+/** What rolling back ended in; `refused` only when the caller asked to get it back. */
+export type RollbackOutcome =
+  | Extract<MonitorResult, { outcome: 'rolledBack' | 'rollbackFailed' }>
+  | { outcome: 'refused'; error: string };
+
+/** Options of {@link rollBack}. */
+export interface RollbackOptions {
+  /** Called with the rollback part of the view whenever it changes. */
+  publish: (view: RollbackView, step: string) => void;
+  /**
+   * `fail`: a refused swap back is a failed rollback (critical alert, audit); `return`: it is
+   * handed back untouched as `refused` (a manual request after the window gets a 409).
+   */
+  onRefused: 'fail' | 'return';
+}
+
+const swapPollMs = 2_000;
+const swapTimeoutMs = 15 * 60_000;
+const verifyAttempts = 6;
+const verifyGapMs = 5_000;
+
+/**
+ * Swaps the previous version back into production and proves it: swap back only if the slot
+ * still runs the previous digest (never twice), poll the swap between durable timers, verify
+ * production runs and serves the previous digest, then send the critical notification with
+ * the evidence and write the audit record. Records detected, decided and swap-back-complete
+ * times. Notification and audit are best effort: they never change the outcome.
+ */
+export function* rollBack(
+  context: OrchestrationContext,
+  target: Omit<MonitorInput, 'carry'>,
+  cause: RollbackCause,
+  options: RollbackOptions,
+): Generator<Task, RollbackOutcome, unknown> {
+  const decidedAt = nowIso(context);
+  const view: RollbackView = {
+    reason: cause.reason,
+    evidence: { trigger: cause.trigger, ...cause.evidence },
+    at: decidedAt,
+    detectedAt: cause.detectedAt,
+    decidedAt,
+  };
+  options.publish(view, `rolling back: ${cause.reason}`);
+
+  let error: string | undefined;
+  let refused = false;
+  try {
+    const begin = yield* callMonitorActivity(context, 'monitorBeginSwapBack', {
+      releaseId: target.releaseId,
+      site: target.site,
+      slot: target.slot,
+      previousDigest: target.previousDigest,
+      newDigest: target.newDigest,
+    });
+    if (begin.kind === 'refused') {
+      error = begin.detail;
+      refused = true;
+    } else if (begin.kind === 'started') {
+      options.publish(view, `swapping ${target.slot} back into production`);
+      const deadline = context.df.currentUtcDateTime.getTime() + swapTimeoutMs;
+      for (;;) {
+        yield context.df.createTimer(
+          new Date(context.df.currentUtcDateTime.getTime() + swapPollMs),
+        );
+        const progress = yield* callMonitorActivity(context, 'monitorPollSwapBack', {
+          handle: begin.handle,
+        });
+        if (progress.status === 'succeeded') break;
+        if (progress.status === 'failed') {
+          error = `swap back failed: ${progress.detail}`;
+          break;
+        }
+        if (context.df.currentUtcDateTime.getTime() > deadline) {
+          error = `swap back still running after ${swapTimeoutMs / 60_000} minutes`;
+          break;
+        }
+      }
+    }
+    if (error === undefined) error = yield* verify(context, target);
+  } catch (caught) {
+    error = errorText(caught);
+  }
+
+  if (refused && options.onRefused === 'return') return { outcome: 'refused', error: error ?? '' };
+
+  const completedAt = nowIso(context);
+  const outcome: RollbackOutcome =
+    error === undefined
+      ? {
+          outcome: 'rolledBack',
+          trigger: cause.trigger,
+          reason: cause.reason,
+          evidence: view.evidence,
+          detectedAt: cause.detectedAt,
+          decidedAt,
+          swapBackCompletedAt: completedAt,
+        }
+      : {
+          outcome: 'rollbackFailed',
+          trigger: cause.trigger,
+          reason: cause.reason,
+          evidence: view.evidence,
+          detectedAt: cause.detectedAt,
+          decidedAt,
+          error,
+        };
+  if (outcome.outcome === 'rolledBack') {
+    options.publish({ ...view, swapBackCompletedAt: completedAt }, 'rolled back');
+  } else {
+    options.publish(
+      { ...view, evidence: { ...view.evidence, error } },
+      `rollback failed: ${error}`,
+    );
+  }
+  yield* tell(context, target, cause, outcome);
+  return outcome;
+}
+
+/** Verifies production serves the previous digest, giving the restart a little time. */
+function* verify(
+  context: OrchestrationContext,
+  target: Omit<MonitorInput, 'carry'>,
+): Generator<Task, string | undefined, unknown> {
+  let detail = '';
+  for (let attempt = 1; attempt <= verifyAttempts; attempt += 1) {
+    const result = yield* callMonitorActivity(context, 'monitorVerifyProduction', {
+      site: target.site,
+      digest: target.previousDigest,
+      healthPath: target.plan.health.path,
+      timeoutMs: target.plan.health.timeoutMs,
+    });
+    if (result.ok) return undefined;
+    detail = result.detail;
+    if (attempt < verifyAttempts) {
+      yield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + verifyGapMs));
+    }
+  }
+  return `verification failed: ${detail}`;
+}
+
+/** Critical notification and audit record of the outcome (best effort). */
+function* tell(
+  context: OrchestrationContext,
+  target: Omit<MonitorInput, 'carry'>,
+  cause: RollbackCause,
+  outcome: Extract<RollbackOutcome, { outcome: 'rolledBack' | 'rollbackFailed' }>,
+): Generator<Task, void, unknown> {
+  const times = {
+    detectedAt: outcome.detectedAt,
+    decidedAt: outcome.decidedAt,
+    ...(outcome.outcome === 'rolledBack' && { swapBackCompletedAt: outcome.swapBackCompletedAt }),
+  };
+  try {
+    yield* callMonitorActivity(context, 'monitorNotifyRollback', {
+      releaseId: target.releaseId,
+      pipeline: target.pipeline,
+      stage: target.stage,
+      image: target.image,
+      outcome: outcome.outcome,
+      trigger: cause.trigger,
+      reason: cause.reason,
+      evidence: outcome.evidence,
+      ...times,
+      ...(outcome.outcome === 'rollbackFailed' && { error: outcome.error }),
+    });
+  } catch {
+    // Best effort: the audit record below still tells what happened.
+  }
+  try {
+    yield* callMonitorActivity(context, 'monitorAudit', {
+      eventId: `${target.releaseId}:${outcome.outcome}`,
+      releaseId: target.releaseId,
+      pipeline: target.pipeline,
+      stage: target.stage,
+      at: nowIso(context),
+      type: outcome.outcome === 'rolledBack' ? 'rolled back' : 'rollback failed',
+      actor: cause.actor,
+      detail: {
+        trigger: cause.trigger,
+        reason: cause.reason,
+        evidence: outcome.evidence,
+        previousDigest: target.previousDigest,
+        newDigest: target.newDigest,
+        ...times,
+        ...(outcome.outcome === 'rollbackFailed' && { error: outcome.error }),
+      },
+    });
+  } catch {
+    // Best effort: a failed audit write never undoes a rollback.
+  }
+}
+
+function nowIso(context: OrchestrationContext): string {
+  return context.df.currentUtcDateTime.toISOString();
+}

@@ -1,0 +1,63 @@
+import type { OrchestrationContext, Task } from 'durable-functions';
+
+import type { RollbackReleaseInput, RollbackReleaseResult } from '../../domain/monitor/contract.js';
+import type { MonitorCustomStatus } from './MonitorStatus.js';
+import { rollBack } from './rollBack.js';
+
+/**
+ * `rollbackRelease` (instance `${releaseId}-rollback`): the manual rollback after the
+ * monitoring window ended. Swaps back only while the slot still runs the previous digest;
+ * otherwise it changes nothing and returns `refused` (the API answers 409). Its custom
+ * status carries `phase` (the API waits for it to leave `checking`) and the `rollback` part
+ * of the release view.
+ */
+export function* rollbackRelease(
+  context: OrchestrationContext,
+): Generator<Task, RollbackReleaseResult, unknown> {
+  const { monitor: target, request } = context.df.getInput<RollbackReleaseInput>();
+  const publish = (status: Omit<MonitorCustomStatus, 'updatedAt'>): void =>
+    context.df.setCustomStatus({
+      ...status,
+      updatedAt: context.df.currentUtcDateTime.toISOString(),
+    } satisfies MonitorCustomStatus);
+
+  publish({ step: 'checking that the previous version is still in the slot', phase: 'checking' });
+  const outcome = yield* rollBack(
+    context,
+    target,
+    {
+      trigger: request.source,
+      reason: request.reason,
+      evidence: { source: request.source, requestedBy: request.by },
+      detectedAt: request.at,
+      actor: request.by,
+    },
+    {
+      onRefused: 'return',
+      publish: (view, step) =>
+        publish({
+          step,
+          phase: view.swapBackCompletedAt === undefined ? 'rollingBack' : 'done',
+          rollback: view,
+          ...(view.swapBackCompletedAt !== undefined && { status: 'RolledBack' as const }),
+        }),
+    },
+  );
+  if (outcome.outcome === 'refused') {
+    publish({ step: `rollback refused: ${outcome.error}`, phase: 'refused' });
+  } else if (outcome.outcome === 'rollbackFailed') {
+    publish({
+      step: `rollback failed: ${outcome.error}`,
+      phase: 'done',
+      status: 'Failed',
+      rollback: {
+        reason: outcome.reason,
+        evidence: { ...outcome.evidence, error: outcome.error },
+        at: outcome.decidedAt,
+        detectedAt: outcome.detectedAt,
+        decidedAt: outcome.decidedAt,
+      },
+    });
+  }
+  return outcome;
+}
