@@ -1,0 +1,143 @@
+import { parseDuration } from '../src/domain/duration.js';
+import { issueToken } from '../src/domain/identity/index.js';
+import { terminalStatuses } from '../src/domain/release/index.js';
+import type { ReleaseSummary, ReleaseView } from '../src/domain/view/index.js';
+import { apiRequest } from './apiRequest.js';
+import { CliError, exitCodes } from './CliError.js';
+import { tokenIssue } from './commands/tokenIssue.js';
+import { formatRelease, formatSummaryLine } from './formatRelease.js';
+import { readSigningKey } from './readSigningKey.js';
+import { resolveTarget } from './resolveTarget.js';
+import { watchLines } from './watchLines.js';
+
+/** Parsed `--options` of the CLI. */
+export interface CliValues {
+  user?: string;
+  ttl?: string;
+  pipeline?: string;
+  status?: string;
+  top?: string;
+  stage?: string;
+  comment?: string;
+  reason?: string;
+  token?: string;
+  as?: string;
+  interval?: string;
+  json?: boolean;
+}
+
+/** Runs one CLI command; returns the exit code. `print` writes one line of output. */
+export async function runCommand(
+  positionals: readonly string[],
+  values: CliValues,
+  env: NodeJS.ProcessEnv,
+  print: (line: string) => void,
+): Promise<number> {
+  const [command, ...args] = positionals;
+  if (command === 'token') {
+    if (args[0] !== 'issue') throw usageError('token issue --user EMAIL [--ttl 1h]');
+    print(
+      await tokenIssue(
+        { user: required(values.user, '--user EMAIL'), ...(values.ttl ? { ttl: values.ttl } : {}) },
+        env,
+      ),
+    );
+    return exitCodes.ok;
+  }
+  const target = resolveTarget(env);
+  const id = (): string => encodeURIComponent(required(args[0], 'a release ID'));
+  switch (command) {
+    case 'list': {
+      const query = new URLSearchParams();
+      if (values.pipeline) query.set('pipeline', values.pipeline);
+      if (values.status) query.set('status', values.status);
+      if (values.top) query.set('top', values.top);
+      const qs = query.size > 0 ? `?${query.toString()}` : '';
+      const { releases } = await apiRequest<{ releases: ReleaseSummary[] }>(target, {
+        method: 'GET',
+        path: `/api/releases${qs}`,
+      });
+      if (values.json === true) print(JSON.stringify(releases, null, 2));
+      else if (releases.length === 0) print('no releases');
+      else releases.forEach((r) => print(formatSummaryLine(r)));
+      return exitCodes.ok;
+    }
+    case 'show': {
+      const view = await apiRequest<ReleaseView>(target, {
+        method: 'GET',
+        path: `/api/releases/${id()}`,
+      });
+      print(values.json === true ? JSON.stringify(view, null, 2) : formatRelease(view));
+      return exitCodes.ok;
+    }
+    case 'watch': {
+      const intervalMs = parseDuration(values.interval ?? '1s', 'interval');
+      const path = `/api/releases/${id()}`;
+      let previous: ReleaseView | undefined;
+      for (;;) {
+        const view = await apiRequest<ReleaseView>(target, { method: 'GET', path });
+        for (const line of watchLines(previous, view))
+          print(`${new Date().toISOString().slice(11, 19)} ${line}`);
+        if (terminalStatuses.has(view.status)) {
+          return view.status === 'Succeeded' ? exitCodes.ok : exitCodes.releaseFailed;
+        }
+        previous = view;
+        await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      }
+    }
+    case 'approve':
+    case 'reject':
+    case 'rollback':
+    case 'cancel': {
+      const releaseId = id();
+      const body =
+        command === 'approve'
+          ? {
+              stage: required(values.stage, '--stage S'),
+              ...(values.comment ? { comment: values.comment } : {}),
+            }
+          : command === 'reject'
+            ? {
+                stage: required(values.stage, '--stage S'),
+                reason: required(values.reason, '--reason TEXT'),
+              }
+            : { reason: required(values.reason, '--reason TEXT') };
+      const token = await identityToken(values, env);
+      const result = await apiRequest<Record<string, unknown>>(target, {
+        method: 'POST',
+        path: `/api/releases/${releaseId}/${command}`,
+        body,
+        token,
+      });
+      print(
+        values.json === true
+          ? JSON.stringify(result, null, 2)
+          : `${command} of ${decodeURIComponent(releaseId)} accepted`,
+      );
+      return exitCodes.ok;
+    }
+    default:
+      throw usageError(`unknown command ${String(command)}; see slotpilot --help`);
+  }
+}
+
+async function identityToken(values: CliValues, env: NodeJS.ProcessEnv): Promise<string> {
+  if (values.token) return values.token;
+  if (values.as)
+    return issueToken({ user: values.as, signingKey: readSigningKey(env), ttlMs: 3_600_000 });
+  const fromEnv = env.SLOTPILOT_TOKEN;
+  if (fromEnv) return fromEnv;
+  throw new CliError(
+    'This command needs an identity: --token T, SLOTPILOT_TOKEN, or --as EMAIL (see slotpilot token issue).',
+    exitCodes.usage,
+  );
+}
+
+function required(value: string | undefined, what: string): string {
+  if (value === undefined || value === '') throw usageError(`missing ${what}`);
+  return value;
+}
+
+function usageError(message: string): CliError {
+  return new CliError(message, exitCodes.usage);
+}
