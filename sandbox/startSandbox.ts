@@ -9,6 +9,7 @@ import { staticCredential } from './auth/staticCredential.js';
 import { type AzuriteProcess, startAzurite } from './azurite/startAzurite.js';
 import { FaultInjector } from './faults/FaultInjector.js';
 import { createLogsHandler } from './logs/createLogsHandler.js';
+import { KqlParser } from './logs/kql/KqlParser.js';
 import { World } from './model/World.js';
 import { HookEndpoints } from './outside/HookEndpoints.js';
 import { SlackReceiver } from './outside/SlackReceiver.js';
@@ -18,6 +19,7 @@ import type { Sandbox, SandboxOptions, SiteState } from './Sandbox.js';
 import type { SandboxContext } from './SandboxContext.js';
 import { loadScenario } from './scenario/loadScenario.js';
 import { startListeners } from './server/startListeners.js';
+import { TelemetryGenerator } from './telemetry/TelemetryGenerator.js';
 import { createCertificate } from './tls/createCertificate.js';
 import { parseDuration } from './util/parseDuration.js';
 
@@ -89,7 +91,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     }
 
     const ref: { sandbox?: Sandbox } = {};
-    const logs = createLogsHandler(ctx);
+    const parser = new KqlParser();
+    cleanups.push(() => parser.close());
+    const telemetry = new TelemetryGenerator(
+      world,
+      clock.now() - 3_600_000,
+      parseDuration(scenario.telemetry.ingestionDelay, 'telemetry.ingestionDelay'),
+      scenario.telemetry.paths,
+    );
+    const logs = createLogsHandler(ctx, parser, telemetry);
     const listeners = await startListeners(
       [
         {

@@ -1,0 +1,332 @@
+import { AGGREGATES, isAggregate } from './aggregates.js';
+import { KqlError } from './KqlError.js';
+import { literalValue } from './literals.js';
+import { child, kids, listItems, nameOf, operands, unsupported } from './nodes.js';
+import { scalarFunction } from './scalarFunctions.js';
+import type { KqlNode } from './SyntaxTree.js';
+import {
+  compareValues,
+  KDate,
+  KSpan,
+  type Row,
+  toNumber,
+  toText,
+  type Value,
+  valuesEqual,
+} from './values.js';
+
+/** A compiled scalar expression evaluated for row `i` of `rows` (a group's rows in summarize). */
+export type Compiled = (rows: Row[], i: number) => Value;
+
+/** What names mean while compiling: input columns, `let` scalars, "now", aggregates allowed. */
+export interface Scope {
+  columns: ReadonlySet<string>;
+  lets: ReadonlyMap<string, Value>;
+  now: number;
+  aggregates: boolean;
+}
+
+const constant =
+  (v: Value): Compiled =>
+  () =>
+    v;
+
+/** Compiles a scalar expression node into a closure (unsupported constructs throw KqlError). */
+export function compileScalar(node: KqlNode, scope: Scope): Compiled {
+  const k = node.k;
+  if (k.endsWith('LiteralExpression')) {
+    const tok = kids(node)[0];
+    return constant(tok === undefined ? null : literalValue(tok.k, tok.t ?? ''));
+  }
+  switch (k) {
+    case 'NameReference':
+      return compileName(nameOf(node), scope);
+    case 'ParenthesizedExpression': {
+      const inner = operands(node)[0];
+      if (inner === undefined) return constant(null);
+      return compileScalar(inner, scope);
+    }
+    case 'UnaryMinusExpression': {
+      const f = compileScalar(operands(node)[0] ?? node, scope);
+      return (r, i) => negate(f(r, i));
+    }
+    case 'UnaryPlusExpression':
+      return compileScalar(operands(node)[0] ?? node, scope);
+    case 'DynamicExpression':
+      return constant(jsonValue(operands(node)[0]));
+    case 'FunctionCallExpression':
+      return compileCall(node, scope);
+    case 'PathExpression': {
+      const [target, member] = operands(node);
+      if (target === undefined || member === undefined) unsupported('this member access');
+      const f = compileScalar(target, scope);
+      const name = nameOf(member);
+      return (r, i) => member_(f(r, i), name);
+    }
+    case 'ElementExpression': {
+      const [target, bracket] = operands(node);
+      const index = bracket === undefined ? undefined : operands(bracket)[0];
+      if (target === undefined || index === undefined) unsupported('this element access');
+      const f = compileScalar(target, scope);
+      const g = compileScalar(index, scope);
+      return (r, i) => member_(f(r, i), g(r, i));
+    }
+    case 'BetweenExpression':
+    case 'NotBetweenExpression':
+      return compileBetween(node, scope, k === 'NotBetweenExpression');
+    default:
+      break;
+  }
+  const parts = kids(node);
+  const opTok = parts[1];
+  if (
+    parts.length === 3 &&
+    opTok?.t !== undefined &&
+    parts[0] !== undefined &&
+    parts[2] !== undefined
+  ) {
+    return compileBinary(opTok.t.toLowerCase(), parts[0], parts[2], node, scope);
+  }
+  return unsupported(`the expression kind ${k}`);
+}
+
+function compileName(name: string, scope: Scope): Compiled {
+  if (scope.columns.has(name)) return (r, i) => r[i]?.[name] ?? null;
+  if (scope.lets.has(name)) return constant(scope.lets.get(name) ?? null);
+  throw new KqlError('SemanticError', `Failed to resolve scalar expression named '${name}'`, {
+    code: 'SEM0100',
+  });
+}
+
+function compileCall(node: KqlNode, scope: Scope): Compiled {
+  const nameNode = child(node, 'NameReference');
+  const name = nameNode === undefined ? '' : nameOf(nameNode).toLowerCase();
+  const argNodes = listItems(child(child(node, 'ExpressionList') ?? node, 'List'));
+  if (name === 'ingestion_time') return (r, i) => r[i]?.['$IngestionTime'] ?? null;
+  if (isAggregate(name) && scope.aggregates) {
+    const inner: Scope = { ...scope, aggregates: false };
+    const args = argNodes.map((a) => compileScalar(a, inner));
+    const agg = AGGREGATES[name];
+    if (agg === undefined) return unsupported(`the aggregate ${name}()`);
+    return (rows) =>
+      agg(
+        rows.length,
+        args.map((f) => (j: number) => f(rows, j)),
+      );
+  }
+  if (isAggregate(name) && name !== 'count' && name !== 'min' && name !== 'max') {
+    throw new KqlError(
+      'SemanticError',
+      `${name}(): aggregate functions are only allowed in summarize`,
+      { code: 'SEM0130' },
+    );
+  }
+  const fn = scalarFunction(name);
+  const args = argNodes.map((a) => compileScalar(a, scope));
+  return (r, i) =>
+    fn(
+      args.map((f) => f(r, i)),
+      scope.now,
+    );
+}
+
+function compileBetween(node: KqlNode, scope: Scope, negated: boolean): Compiled {
+  const [left, couple] = operands(node);
+  const [lo, hi] = couple === undefined ? [] : operands(couple);
+  if (left === undefined || lo === undefined || hi === undefined) unsupported('this between form');
+  const f = compileScalar(left, scope);
+  const flo = compileScalar(lo, scope);
+  const fhi = compileScalar(hi, scope);
+  return (r, i) => {
+    const v = f(r, i);
+    const a = flo(r, i);
+    let b = fhi(r, i);
+    if (a instanceof KDate && b instanceof KSpan) b = new KDate(a.ms + b.ms);
+    if (v === null || a === null || b === null) return null;
+    const inside = compareValues(v, a) >= 0 && compareValues(v, b) <= 0;
+    return negated ? !inside : inside;
+  };
+}
+
+function compileBinary(
+  op: string,
+  leftNode: KqlNode,
+  rightNode: KqlNode,
+  node: KqlNode,
+  scope: Scope,
+): Compiled {
+  const l = compileScalar(leftNode, scope);
+  if (op === 'in' || op === '!in' || op === 'in~' || op === '!in~') {
+    const items = listItems(child(rightNode, 'List')).map((n) => {
+      if (n.cols !== undefined) unsupported('a tabular right side of in');
+      return compileScalar(n, scope);
+    });
+    const ci = op.endsWith('~');
+    const neg = op.startsWith('!');
+    return (r, i) => {
+      const v = l(r, i);
+      if (v === null) return neg;
+      const candidates = items.flatMap((f) => {
+        const c = f(r, i);
+        return Array.isArray(c) ? c.map((x) => x as Value) : [c];
+      });
+      const hit = candidates.some((c) =>
+        ci ? toText(c).toLowerCase() === toText(v).toLowerCase() : valuesEqual(v, c),
+      );
+      return neg ? !hit : hit;
+    };
+  }
+  const rt = compileScalar(rightNode, scope);
+  if (op === 'and') return (r, i) => and(l(r, i), rt(r, i));
+  if (op === 'or') return (r, i) => or(l(r, i), rt(r, i));
+  const fn = binaryOp(op, node.ty);
+  return (r, i) => fn(l(r, i), rt(r, i));
+}
+
+function and(a: Value, b: Value): Value {
+  if (a === false || b === false) return false;
+  return a === true && b === true ? true : null;
+}
+
+function or(a: Value, b: Value): Value {
+  if (a === true || b === true) return true;
+  return a === false && b === false ? false : null;
+}
+
+function words(s: string): string[] {
+  return s.toLowerCase().split(/[^\p{L}\p{N}_]+/u);
+}
+
+function binaryOp(op: string, resultType: string | undefined): (a: Value, b: Value) => Value {
+  const str = (f: (a: string, b: string) => boolean) => (a: Value, b: Value) =>
+    f(toText(a), toText(b));
+  switch (op) {
+    case '==':
+      return (a, b) => (a === null || b === null ? null : valuesEqual(a, b));
+    case '!=':
+    case '<>':
+      return (a, b) => (a === null || b === null ? null : !valuesEqual(a, b));
+    case '<':
+      return (a, b) => (a === null || b === null ? null : compareValues(a, b) < 0);
+    case '<=':
+      return (a, b) => (a === null || b === null ? null : compareValues(a, b) <= 0);
+    case '>':
+      return (a, b) => (a === null || b === null ? null : compareValues(a, b) > 0);
+    case '>=':
+      return (a, b) => (a === null || b === null ? null : compareValues(a, b) >= 0);
+    case '=~':
+      return str((a, b) => a.toLowerCase() === b.toLowerCase());
+    case '!~':
+      return str((a, b) => a.toLowerCase() !== b.toLowerCase());
+    case 'contains':
+      return str((a, b) => a.toLowerCase().includes(b.toLowerCase()));
+    case '!contains':
+      return str((a, b) => !a.toLowerCase().includes(b.toLowerCase()));
+    case 'contains_cs':
+      return str((a, b) => a.includes(b));
+    case '!contains_cs':
+      return str((a, b) => !a.includes(b));
+    case 'has':
+      return str(
+        (a, b) =>
+          words(a).includes(b.toLowerCase()) ||
+          (/\W/.test(b) && a.toLowerCase().includes(b.toLowerCase())),
+      );
+    case '!has':
+      return str((a, b) => !words(a).includes(b.toLowerCase()));
+    case 'startswith':
+      return str((a, b) => a.toLowerCase().startsWith(b.toLowerCase()));
+    case '!startswith':
+      return str((a, b) => !a.toLowerCase().startsWith(b.toLowerCase()));
+    case 'endswith':
+      return str((a, b) => a.toLowerCase().endsWith(b.toLowerCase()));
+    case '!endswith':
+      return str((a, b) => !a.toLowerCase().endsWith(b.toLowerCase()));
+    case '+':
+    case '-':
+    case '*':
+    case '/':
+    case '%':
+      return (a, b) => arithmetic(op, a, b, resultType);
+    default:
+      return unsupported(`the operator '${op}'`);
+  }
+}
+
+function arithmetic(op: string, a: Value, b: Value, resultType: string | undefined): Value {
+  if (a === null || b === null) return null;
+  if (a instanceof KDate || a instanceof KSpan || b instanceof KDate || b instanceof KSpan)
+    return timeArithmetic(op, a, b);
+  const x = toNumber(a);
+  const y = toNumber(b);
+  if (x === null || y === null) return null;
+  const integral = resultType === 'long' || resultType === 'int';
+  switch (op) {
+    case '+':
+      return x + y;
+    case '-':
+      return x - y;
+    case '*':
+      return x * y;
+    case '/':
+      if (y === 0) return integral ? null : x === 0 ? Number.NaN : x > 0 ? Infinity : -Infinity;
+      return integral ? Math.trunc(x / y) : x / y;
+    default:
+      return y === 0 ? null : x % y;
+  }
+}
+
+function timeArithmetic(op: string, a: Value, b: Value): Value {
+  const ms = (v: Value): number =>
+    v instanceof KDate || v instanceof KSpan ? v.ms : (toNumber(v) ?? 0);
+  if (a instanceof KDate && b instanceof KDate && op === '-') return new KSpan(a.ms - b.ms);
+  if (a instanceof KDate && b instanceof KSpan)
+    return new KDate(op === '-' ? a.ms - b.ms : a.ms + b.ms);
+  if (a instanceof KSpan && b instanceof KDate && op === '+') return new KDate(a.ms + b.ms);
+  if (a instanceof KSpan && b instanceof KSpan) {
+    if (op === '/') return b.ms === 0 ? null : a.ms / b.ms;
+    return new KSpan(op === '-' ? a.ms - b.ms : a.ms + b.ms);
+  }
+  if (a instanceof KSpan && (op === '*' || op === '/'))
+    return new KSpan(op === '*' ? a.ms * ms(b) : a.ms / ms(b));
+  return unsupported(`'${op}' between these types`);
+}
+
+function negate(v: Value): Value {
+  if (v instanceof KSpan) return new KSpan(-v.ms);
+  const n = toNumber(v);
+  return n === null ? null : -n;
+}
+
+function member_(target: Value, key: Value): Value {
+  if (
+    target === null ||
+    typeof target !== 'object' ||
+    target instanceof KDate ||
+    target instanceof KSpan
+  )
+    return null;
+  const v = (target as Record<string, unknown>)[toText(key)];
+  return v === undefined ? null : (v as Value);
+}
+
+function jsonValue(node: KqlNode | undefined): Value {
+  if (node === undefined) return null;
+  if (node.k === 'JsonArrayExpression') return listItems(child(node, 'List')).map(jsonValue);
+  if (node.k === 'JsonObjectExpression') {
+    const out: Record<string, unknown> = {};
+    for (const pair of listItems(child(node, 'List'))) {
+      const [keyNode, valueNode] = operands(pair);
+      const keyTok = keyNode === undefined ? undefined : kids(keyNode)[0];
+      const key = keyTok?.t === undefined ? '' : toText(literalValue(keyTok.k, keyTok.t));
+      out[key] = jsonValue(valueNode);
+    }
+    return out;
+  }
+  if (node.k.endsWith('LiteralExpression')) {
+    const tok = kids(node)[0];
+    return tok === undefined ? null : literalValue(tok.k, tok.t ?? '');
+  }
+  if (node.k === 'NullLiteralExpression') return null;
+  return unsupported(`the dynamic literal part ${node.k}`);
+}

@@ -1,0 +1,18 @@
+/** One simulated request as Application Insights records it (before table-specific naming). */
+export interface RequestRecord {
+  /** When the request ran (epoch ms). */
+  t: number;
+  /** When it becomes queryable (`ingestion_time()`). */
+  ingest: number;
+  id: string;
+  url: string;
+  name: string;
+  success: boolean;
+  resultCode: string;
+  durationMs: number;
+  roleName: string;
+  roleInstance: string;
+  version: string;
+  itemCount: number;
+  resourceId: string;
+}
