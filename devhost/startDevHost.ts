@@ -140,7 +140,9 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     url,
     clock,
     functionKey: keys.master,
-    advance: (ms) => advanceVirtual(engine, requireVirtual(clock, 'advance'), ms),
+    advance: async (ms) => {
+      await advanceVirtual(engine, requireVirtual(clock, 'advance'), ms);
+    },
     waitFor,
     settle: () => engine.settle(),
     history: (id) => {
