@@ -3,8 +3,8 @@ import { after, before, describe, it } from 'node:test';
 
 import type { RestError } from '@azure/core-rest-pipeline';
 import {
-  type LogsQueryClient,
   LogsQueryClient as Client,
+  type LogsQueryClient,
   type LogsQueryResult,
   LogsQueryResultStatus,
 } from '@azure/monitor-query-logs';
@@ -112,7 +112,7 @@ void describe('sandbox Logs query API through the real LogsQueryClient', () => {
       `p95 ${String(row['p95Ms'])}`,
     );
     assert.ok(row['lastIngest'] instanceof Date);
-    assert.ok((row['lastIngest'] as Date).getTime() <= clock.now());
+    assert.ok(row['lastIngest'].getTime() <= clock.now());
   });
 
   void it('serves the classic requests table through queryResource (leading slash tolerated)', async () => {
