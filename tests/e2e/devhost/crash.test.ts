@@ -14,9 +14,9 @@ describe('dev host crash recovery (SIGKILL mid-orchestration, restart on the sam
   const db = path.join(dir, 'durable.db');
   const running: DevHostProcess[] = [];
   after(async () => {
-    await Promise.all(
-      running.map((p) => (p.child.exitCode === null ? p.kill('SIGKILL') : undefined)),
-    );
+    for (const p of running) {
+      if (p.child.exitCode === null && p.child.signalCode === null) await p.kill('SIGKILL');
+    }
     rmSync(dir, { recursive: true, force: true });
   });
   const start = (): DevHostProcess => {
