@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+
+import { parse } from 'yaml';
+
+import { VirtualClock } from '../../../devhost/clock/index.js';
+import { type DevHost, type InstanceStatus, startDevHost } from '../../../devhost/index.js';
+import {
+  defaultScenarioPath,
+  type Sandbox,
+  type ScenarioInput,
+  startSandbox,
+} from '../../../sandbox/index.js';
+import type { ReleaseCustomStatus } from '../../../src/domain/release/index.js';
+import { releaseIdFor } from '../../../src/domain/release/index.js';
+import { appSettingsFor } from './appSettings.js';
+import { buildAppOnce, repoRoot } from './buildApp.js';
+import { type ConfigVariant, writePipelineConfig } from './pipelineConfig.js';
+import { ReleaseApi } from './ReleaseApi.js';
+
+/** Approvers of the repository's slotpilot.yaml. */
+export const users = {
+  qaLead: 'qa-lead@contoso.com',
+  engLead: 'eng-lead@contoso.com',
+  stranger: 'mallory@contoso.com',
+} as const;
+
+/** A pushed image and the release it starts. */
+export interface Pushed {
+  digest: string;
+  image: string;
+  releaseId: string;
+  deliveries: { status: number }[];
+}
+
+/** Options of {@link startPipelineWorld}. */
+export interface WorldOptions {
+  config?: ConfigVariant;
+  /** Sandbox scenario overrides (merged over the default scenario file). */
+  scenario?: Record<string, unknown>;
+}
+
+/**
+ * The e2e world: the sandbox (simulated Azure), the dev host running the compiled app, one
+ * VirtualClock shared by both, and Given/When/Then helpers that act only through HTTP.
+ * One world per test file (the app reads its settings once per process).
+ */
+export class PipelineWorld {
+  readonly api: ReleaseApi;
+  private readonly realStartMs = Date.now();
+  private readonly virtualStartMs: number;
+
+  private constructor(
+    readonly sandbox: Sandbox,
+    readonly host: DevHost,
+    readonly clock: VirtualClock,
+  ) {
+    this.api = new ReleaseApi(() => host.url);
+    this.virtualStartMs = clock.now();
+  }
+
+  /** Starts sandbox and dev host (building the app first when needed). */
+  static async start(options: WorldOptions = {}): Promise<PipelineWorld> {
+    buildAppOnce();
+    const clock = new VirtualClock(Date.UTC(2026, 0, 5, 9, 0, 0));
+    const sandbox = await startSandbox({
+      clock,
+      ...(options.scenario === undefined ? {} : { scenario: scenarioWith(options.scenario) }),
+    });
+    let host: DevHost | undefined;
+    try {
+      const configPath = writePipelineConfig(options.config);
+      host = await startDevHost({
+        appDir: repoRoot,
+        clock,
+        settings: appSettingsFor(sandbox, configPath),
+        ...(process.env.SLOTPILOT_E2E_LOG === '1'
+          ? { log: (l: string) => console.error(`[host] ${l}`) }
+          : {}),
+      });
+      sandbox.setEventGridUrl(`${host.url}/runtime/webhooks/EventGrid?functionName=onImagePushed`);
+      return new PipelineWorld(sandbox, host, clock);
+    } catch (error) {
+      await host?.stop();
+      await sandbox.stop();
+      throw error;
+    }
+  }
+
+  /** Stops dev host and sandbox. */
+  async stop(): Promise<void> {
+    await this.host.stop();
+    await this.sandbox.stop();
+  }
+
+  /** Virtual ms since the world started. */
+  virtualElapsedMs(): number {
+    return this.clock.now() - this.virtualStartMs;
+  }
+
+  /** Real ms since the world started. */
+  realElapsedMs(): number {
+    return Date.now() - this.realStartMs;
+  }
+
+  /** Given/When: pushes `pwbi-api:<tag>` with a behaviour profile through the sandbox registry. */
+  async push(
+    tag: string,
+    profile = 'healthy',
+    opts: { deliver?: 'once' | 'twice' | 'none'; repository?: string } = {},
+  ): Promise<Pushed> {
+    const result = await this.sandbox.push(`${opts.repository ?? 'pwbi-api'}:${tag}`, {
+      profile,
+      ...(opts.deliver === undefined ? {} : { deliver: opts.deliver }),
+    });
+    await this.host.settle();
+    return {
+      digest: result.digest,
+      image: result.image,
+      releaseId: releaseIdFor('pwbi-api', result.digest),
+      deliveries: result.deliveries,
+    };
+  }
+
+  /** Then: runs time forward until the release's custom status satisfies `predicate`. */
+  async until(
+    releaseId: string,
+    predicate: (s: ReleaseCustomStatus, raw: InstanceStatus) => boolean,
+    opts: { maxVirtualMs?: number; realTimeoutMs?: number } = {},
+  ): Promise<ReleaseCustomStatus> {
+    const status = await this.host.waitFor(
+      releaseId,
+      (s) =>
+        s.customStatus !== null &&
+        s.customStatus !== undefined &&
+        predicate(s.customStatus as ReleaseCustomStatus, s),
+      {
+        maxVirtualMs: opts.maxVirtualMs ?? 7 * 86_400_000,
+        realTimeoutMs: opts.realTimeoutMs ?? 20_000,
+      },
+    );
+    return status.customStatus as ReleaseCustomStatus;
+  }
+
+  /** Then: runs until the release waits for `stage`'s approval. */
+  untilWaitingFor(releaseId: string, stage: string): Promise<ReleaseCustomStatus> {
+    return this.until(
+      releaseId,
+      (s) => s.status === 'WaitingForApproval' && s.waitingFor?.stage === stage,
+    );
+  }
+
+  /** Then: runs until the release has ended (any terminal status). */
+  untilEnded(
+    releaseId: string,
+    opts: { maxVirtualMs?: number } = {},
+  ): Promise<ReleaseCustomStatus> {
+    return this.until(
+      releaseId,
+      (_s, raw) => ['Completed', 'Failed', 'Terminated'].includes(raw.runtimeStatus),
+      opts,
+    );
+  }
+
+  /** When: approves `stage` as `user`; asserts the API accepted it. */
+  async approve(releaseId: string, stage: string, user: string): Promise<void> {
+    const answer = await this.api.approve(releaseId, stage, user, 'e2e');
+    if (answer.status !== 202) {
+      throw new Error(
+        `approve ${stage}: expected 202, got ${answer.status} ${JSON.stringify(answer.body)}`,
+      );
+    }
+    await this.host.settle();
+  }
+
+  /** The image production serves, read at the production app's own port. */
+  async productionServes(): Promise<string | null> {
+    const state = this.sandbox.siteState('pwbi-api-prod');
+    const res = await fetch(`${state.url}/`);
+    await res.arrayBuffer();
+    return res.headers.get('x-sandbox-image');
+  }
+
+  /** ARM swap requests the sandbox received (starts, not polls). */
+  swapCalls(): number {
+    return this.sandbox
+      .armRequests()
+      .filter((r) => r.method === 'POST' && /\/slotsswap/i.test(r.path)).length;
+  }
+}
+
+function scenarioWith(overrides: Record<string, unknown>): ScenarioInput {
+  const base = parse(readFileSync(defaultScenarioPath, 'utf8')) as Record<string, unknown>;
+  return { ...base, ...overrides } as ScenarioInput;
+}
