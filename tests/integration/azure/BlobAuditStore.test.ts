@@ -108,7 +108,10 @@ describe('BlobAuditStore against Azurite (sandbox)', () => {
     await store.putRelease('rel-e', { status: 'Running' });
     await store.putRelease('rel-e', { status: 'Failed' });
     assert.deepEqual(await store.getRelease('rel-e'), { status: 'Failed' });
-    assert.equal(JSON.parse(await text(clients, 'releases/rel-d.json')).status, 'Succeeded');
+    assert.equal(
+      (JSON.parse(await text(clients, 'releases/rel-d.json')) as { status: string }).status,
+      'Succeeded',
+    );
   });
 
   test('bad times and names are ValidationErrors naming the field', async () => {

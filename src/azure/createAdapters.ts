@@ -1,0 +1,43 @@
+import { AppServiceAdapter } from './appService/AppServiceAdapter.js';
+import { BlobAuditStore } from './audit/BlobAuditStore.js';
+import type { AzureClients } from './clients/AzureClients.js';
+import { FetchHookClient } from './http/FetchHookClient.js';
+import { FetchHttpProbe } from './http/FetchHttpProbe.js';
+import { LogsRequestMetrics } from './metrics/LogsRequestMetrics.js';
+import type {
+  AppServicePort,
+  AuditStore,
+  HookClient,
+  HttpProbe,
+  Notifier,
+  RequestMetricsPort,
+} from './ports/index.js';
+import { SlackNotifier } from './slack/SlackNotifier.js';
+
+/** Every port implemented over the real clients, as the composition root hands them out. */
+export interface Adapters {
+  appService: AppServicePort;
+  probe: HttpProbe;
+  hooks: HookClient;
+  notifier: Notifier;
+  audit: AuditStore;
+  requestMetrics: RequestMetricsPort;
+  /** Base URL that reaches a site's host name from here (see `AzureClients.siteUrl`). */
+  siteUrl(hostName: string): string;
+}
+
+/**
+ * Builds every adapter over clients from `createClients(settings)`. Creates no connections.
+ * Example: `const adapters = createAdapters(createClients(process.env));`
+ */
+export function createAdapters(clients: AzureClients): Adapters {
+  return {
+    appService: new AppServiceAdapter(clients),
+    probe: new FetchHttpProbe(),
+    hooks: new FetchHookClient(),
+    notifier: new SlackNotifier(),
+    audit: new BlobAuditStore(clients.auditContainer),
+    requestMetrics: new LogsRequestMetrics(clients.logs),
+    siteUrl: (hostName) => clients.siteUrl(hostName),
+  };
+}
