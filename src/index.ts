@@ -6,16 +6,15 @@
 import { isAbsolute, join } from 'node:path';
 
 import { registerActivities } from './activities/index.js';
-import { FetchHookClient } from './azure/http/FetchHookClient.js';
-import { FetchHttpProbe } from './azure/http/FetchHttpProbe.js';
-import { AppServiceAdapter, createClients } from './azure/index.js';
-import { SlackNotifier } from './azure/slack/SlackNotifier.js';
+import { registerMonitorActivities } from './activities/monitor/index.js';
+import { createAdapters, createClients } from './azure/index.js';
 import { loadConfigFile } from './domain/config/index.js';
 import { registerApiFunctions } from './functions/registerApiFunctions.js';
 import { appRoot } from './functions/startup/appRoot.js';
 import { publicBaseUrl } from './functions/startup/publicBaseUrl.js';
 import { readAppVersion } from './functions/startup/readAppVersion.js';
 import { registerOrchestrators } from './orchestrators/index.js';
+import { registerMonitorOrchestrators } from './orchestrators/monitor/index.js';
 
 const settings = process.env;
 const root = appRoot(import.meta.url);
@@ -24,20 +23,23 @@ const config = loadConfigFile(isAbsolute(configPath) ? configPath : join(root, c
   settings,
 });
 
-const clients = createClients(settings);
-const appService = new AppServiceAdapter(clients);
-const probe = new FetchHttpProbe();
-const hooks = new FetchHookClient();
-const notifier = new SlackNotifier();
+const adapters = createAdapters(createClients(settings));
+const { appService, probe, hooks, notifier, audit, requestMetrics } = adapters;
 const baseUrl = publicBaseUrl(settings);
 
 registerOrchestrators();
-// TODO(adapters): the Blob AuditStore adapter has not landed; activities register once it does:
-// registerActivities({ appService, probe, hooks, notifier, audit, config, publicBaseUrl: baseUrl });
-// TODO(monitoring): registerMonitorOrchestrators(), registerMonitorActivities({ ..., metrics }),
-// registerRecoveryFunctions() once src/orchestrators/monitor and src/functions/alerts.ts land.
-void registerActivities;
-void [probe, hooks, notifier, baseUrl];
+registerActivities({ appService, probe, hooks, notifier, audit, config, publicBaseUrl: baseUrl });
+registerMonitorOrchestrators();
+registerMonitorActivities({
+  appService,
+  probe,
+  metrics: requestMetrics,
+  notifier,
+  audit,
+  config,
+  publicBaseUrl: baseUrl,
+});
+// TODO(monitoring): registerRecoveryFunctions() from ./functions/alerts.js once it lands.
 registerApiFunctions({
   config,
   identity: {

@@ -12,6 +12,8 @@ export interface ReleaseViewSources {
   release: DurableStatusLike;
   /** The `${id}-monitor` sub-orchestration status, when it exists. */
   monitor?: DurableStatusLike;
+  /** The `${id}-rollback` orchestration (a manual rollback after the window), when it exists. */
+  rollback?: DurableStatusLike;
   links: ReleaseLinks;
 }
 
@@ -19,20 +21,27 @@ export interface ReleaseViewSources {
  * Assembles the release view (DESIGN §4). Before the orchestration publishes anything the
  * stages come from the plan snapshot in its input, all Pending. Monitoring and rollback come
  * from the monitor sub-orchestration when it published them (it is the fresher source), else
- * from the release's own custom status. Pure.
+ * from the release's own custom status; a later `${id}-rollback` orchestration's rollback
+ * wins over both, and once it reports RolledBack so does the release. Pure.
  */
 export function buildReleaseView(sources: ReleaseViewSources): ReleaseView {
   const { release, links } = sources;
   const input = readReleaseInput(release.input, release.instanceId);
   const custom = readCustomStatus(release.customStatus);
   const monitorParts = readMonitorStatus(sources.monitor?.customStatus);
-  const status = effectiveStatus(release.runtimeStatus, custom?.status, release.output);
+  const lateRollback = readMonitorStatus(sources.rollback?.customStatus);
+  const rolledBackLate = lateRollback?.status === 'RolledBack';
+  const status = rolledBackLate
+    ? 'RolledBack'
+    : effectiveStatus(release.runtimeStatus, custom?.status, release.output);
   const stages: StageView[] =
     custom?.stages ??
     input.plan.stages.map((s) => ({ name: s.name, status: 'Pending', checks: [] }));
   const monitor = monitorParts?.monitor ?? custom?.monitor;
-  const rollback = monitorParts?.rollback ?? custom?.rollback;
-  const ended = status !== custom?.status && status !== 'Running';
+  const rollback = lateRollback?.rollback ?? monitorParts?.rollback ?? custom?.rollback;
+  const rollbackActive = sources.rollback?.runtimeStatus === 'Running' || rolledBackLate;
+  const rollbackStep = rollbackActive ? lateRollback?.step : undefined;
+  const ended = status !== custom?.status && status !== 'Running' && !rolledBackLate;
   return {
     id: release.instanceId,
     pipeline: input.pipeline,
@@ -41,7 +50,7 @@ export function buildReleaseView(sources: ReleaseViewSources): ReleaseView {
     digest: input.digest,
     status,
     stage: custom?.stage ?? stages[0]?.name ?? '',
-    step: ended ? `ended: ${status}` : (custom?.step ?? 'starting'),
+    step: ended ? `ended: ${status}` : (rollbackStep ?? custom?.step ?? 'starting'),
     requestedBy: input.requestedBy,
     createdAt: toIso(release.createdTime),
     updatedAt: custom?.updatedAt ?? toIso(release.lastUpdatedTime),

@@ -12,8 +12,14 @@ export function readCustomStatus(value: unknown): ReleaseCustomStatus | undefine
   return status as ReleaseCustomStatus;
 }
 
-/** The `monitor` and `rollback` parts a `${id}-monitor` sub-orchestration publishes. */
-export type MonitorCustomStatus = Pick<ReleaseCustomStatus, 'monitor' | 'rollback'>;
+/**
+ * What a `${id}-monitor` or `${id}-rollback` orchestration publishes: the `monitor` and
+ * `rollback` parts of the release view, its own step, and the final status it implies.
+ */
+export type MonitorCustomStatus = Pick<ReleaseCustomStatus, 'monitor' | 'rollback'> & {
+  step?: string;
+  status?: 'RolledBack' | 'Failed';
+};
 
 /** Reads a monitor sub-orchestration's custom status; undefined when it holds neither part. */
 export function readMonitorStatus(value: unknown): MonitorCustomStatus | undefined {
@@ -21,9 +27,14 @@ export function readMonitorStatus(value: unknown): MonitorCustomStatus | undefin
   const status = value as MonitorCustomStatus;
   const monitor = typeof status.monitor === 'object' ? status.monitor : undefined;
   const rollback = typeof status.rollback === 'object' ? status.rollback : undefined;
-  if (monitor === undefined && rollback === undefined) return undefined;
+  const step = typeof status.step === 'string' ? status.step : undefined;
+  const final =
+    status.status === 'RolledBack' || status.status === 'Failed' ? status.status : undefined;
+  if (monitor === undefined && rollback === undefined && step === undefined) return undefined;
   return {
     ...(monitor === undefined ? {} : { monitor }),
     ...(rollback === undefined ? {} : { rollback }),
+    ...(step === undefined ? {} : { step }),
+    ...(final === undefined ? {} : { status: final }),
   };
 }

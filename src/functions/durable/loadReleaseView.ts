@@ -19,7 +19,7 @@ export interface LoadedRelease {
 
 /**
  * Reads a release (its `releasePipeline` instance and, when present, the `${id}-monitor`
- * sub-orchestration) and assembles its view. Throws NotFoundError (404) for an unknown id
+ * sub-orchestration and the `${id}-rollback` orchestration) and assembles its view. Throws NotFoundError (404) for an unknown id
  * or an instance that is not a release.
  */
 export async function loadReleaseView(
@@ -31,10 +31,14 @@ export async function loadReleaseView(
   if (release?.name !== orchestratorNames.release) {
     throw new NotFoundError(`No release with id ${id}.`);
   }
-  const monitor = await tryGetStatus(client, `${id}-monitor`);
+  const [monitor, rollback] = await Promise.all([
+    tryGetStatus(client, `${id}-monitor`),
+    tryGetStatus(client, `${id}-rollback`),
+  ]);
   const view = buildReleaseView({
     release,
     ...(monitor === undefined ? {} : { monitor }),
+    ...(rollback === undefined ? {} : { rollback }),
     links: releaseLinks(client, origin, id),
   });
   return { view, input: readReleaseInput(release.input, id) };

@@ -113,6 +113,51 @@ describe('buildReleaseView', () => {
     assert.deepEqual(fallback.monitor, stale);
   });
 
+  it('shows a rollback after the window from the ${id}-rollback orchestration', () => {
+    const rollback = {
+      reason: 'manual: p95 regression',
+      evidence: {},
+      at: 't9',
+      detectedAt: 't9',
+      decidedAt: 't9',
+    };
+    const done = {
+      ...custom,
+      status: 'Succeeded' as const,
+      step: 'succeeded',
+      waitingFor: undefined,
+    };
+    const running = buildReleaseView({
+      release: { ...release, runtimeStatus: 'Completed', customStatus: done },
+      rollback: {
+        name: 'rollbackRelease',
+        instanceId: 'x-rollback',
+        runtimeStatus: 'Running',
+        createdTime: 'x',
+        lastUpdatedTime: 'x',
+        customStatus: { step: 'swapping back', updatedAt: 't9', rollback },
+      },
+      links,
+    });
+    assert.equal(running.status, 'Succeeded');
+    assert.equal(running.step, 'swapping back');
+    assert.deepEqual(running.rollback, rollback);
+    const finished = buildReleaseView({
+      release: { ...release, runtimeStatus: 'Completed', customStatus: done },
+      rollback: {
+        name: 'rollbackRelease',
+        instanceId: 'x-rollback',
+        runtimeStatus: 'Completed',
+        createdTime: 'x',
+        lastUpdatedTime: 'x',
+        customStatus: { step: 'rolled back', updatedAt: 't9', rollback, status: 'RolledBack' },
+      },
+      links,
+    });
+    assert.equal(finished.status, 'RolledBack');
+    assert.equal(finished.step, 'rolled back');
+  });
+
   it('reports a failed instance as Failed and drops a stale approval wait', () => {
     const view = buildReleaseView({ release: { ...release, runtimeStatus: 'Failed' }, links });
     assert.equal(view.status, 'Failed');
