@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { createMonitorActivities } from '../../../src/activities/monitor/createMonitorActivities.js';
+import type { RollbackReleaseInput } from '../../../src/domain/monitor/contract.js';
+import type { MonitorCustomStatus } from '../../../src/orchestrators/monitor/index.js';
+import { rollbackRelease } from '../../../src/orchestrators/monitor/index.js';
+import { fakeStartMs } from './support/fakeDurable.js';
+import {
+  fakeWorld,
+  monitorInput,
+  newDigest,
+  otherDigest,
+  previousDigest,
+} from './support/fakeWorld.js';
+import { runWithWorld } from './support/runMonitor.js';
+
+const { carry: _carry, ...monitor } = monitorInput();
+const input: RollbackReleaseInput = {
+  monitor,
+  request: {
+    source: 'manual',
+    by: 'eng-lead@contoso.com',
+    reason: 'customer reports',
+    at: new Date(fakeStartMs).toISOString(),
+  },
+};
+
+describe('rollbackRelease (after the window)', () => {
+  it('swaps the previous version back, verifies it and records the three times', async () => {
+    const { run, world } = await runWithWorld(rollbackRelease, input);
+    const out = run.output;
+    assert.ok(out.outcome === 'rolledBack');
+    assert.equal(out.trigger, 'manual');
+    assert.equal(out.detectedAt, input.request.at);
+    assert.ok(out.swapBackCompletedAt >= out.decidedAt);
+    assert.equal(world.slots.get('production'), previousDigest);
+    assert.equal(world.record.swaps, 1);
+    const status = run.lastStatus<MonitorCustomStatus>();
+    assert.equal(status.phase, 'done');
+    assert.equal(status.status, 'RolledBack');
+    assert.equal(world.record.audit.get('rel-1:rolledBack')?.actor, 'eng-lead@contoso.com');
+  });
+
+  it('refuses, changing nothing and telling nobody, when the slot runs another digest now', async () => {
+    const { run, world } = await runWithWorld(rollbackRelease, input, {}, [], (w) =>
+      w.slots.set('staging', otherDigest),
+    );
+    const out = run.output;
+    assert.ok(out.outcome === 'refused');
+    assert.match(out.error, /expected it to still run the previous digest/);
+    assert.equal(world.record.swaps, 0);
+    assert.equal(world.record.notifications.length, 0);
+    assert.equal(run.lastStatus<MonitorCustomStatus>().phase, 'refused');
+  });
+});
+
+describe('monitorBeginSwapBack', () => {
+  const target = {
+    releaseId: 'rel-1',
+    site: monitor.site,
+    slot: 'staging',
+    previousDigest,
+    newDigest,
+  };
+
+  it('resumes a started swap back instead of starting a second one', async () => {
+    const world = fakeWorld();
+    const activities = createMonitorActivities(world.deps);
+    const first = await activities.monitorBeginSwapBack(target);
+    const again = await activities.monitorBeginSwapBack(target);
+    assert.equal(first.kind, 'started');
+    assert.deepEqual(again, first);
+    assert.equal(world.record.swaps, 1);
+  });
+
+  it('is a no-op once production runs the previous digest', async () => {
+    const world = fakeWorld();
+    const activities = createMonitorActivities(world.deps);
+    const first = await activities.monitorBeginSwapBack(target);
+    assert.ok(first.kind === 'started');
+    await activities.monitorPollSwapBack({ handle: first.handle });
+    assert.deepEqual(await activities.monitorBeginSwapBack(target), { kind: 'alreadyRolledBack' });
+    assert.equal(world.record.swaps, 1);
+  });
+
+  it('refuses when production runs neither digest', async () => {
+    const world = fakeWorld();
+    world.slots.set('production', otherDigest);
+    const out = await createMonitorActivities(world.deps).monitorBeginSwapBack(target);
+    assert.ok(out.kind === 'refused');
+    assert.match(out.detail, /production: expected it to run this release's digest/);
+  });
+});
+
+describe('monitorVerifyProduction', () => {
+  it('fails naming what production is configured with and serves', async () => {
+    const world = fakeWorld();
+    const out = await createMonitorActivities(world.deps).monitorVerifyProduction({
+      site: monitor.site,
+      digest: previousDigest,
+      healthPath: '/health',
+      timeoutMs: 1000,
+    });
+    assert.equal(out.ok, false);
+    assert.match(out.detail, new RegExp(`configured ${newDigest}`));
+    assert.match(out.detail, new RegExp(`serving ${newDigest}`));
+  });
+});
+
+describe('monitorQueryRequests', () => {
+  it('looks the App Insights resource up in config and sends the monitor KQL', async () => {
+    const world = fakeWorld();
+    let seen: unknown;
+    world.deps.metrics = {
+      requestStats: (q) => {
+        seen = q;
+        return Promise.resolve({
+          from: q.fromIso,
+          to: q.toIso,
+          requests: 5,
+          failed: 0,
+          serverErrors: 0,
+        });
+      },
+    };
+    const out = await createMonitorActivities(world.deps).monitorQueryRequests({
+      pipeline: 'pwbi-api',
+      stage: 'production',
+      table: 'AppRequests',
+      hostNames: ['pwbi-api-prod.azurewebsites.net'],
+      fromIso: '2026-01-01T10:00:00.000Z',
+      toIso: '2026-01-01T10:05:00.000Z',
+    });
+    assert.deepEqual(out, { requests: 5, failed: 0, serverErrors: 0 });
+    const q = seen as { resource: string; kql: string };
+    assert.match(q.resource, /components\/ai$/);
+    assert.match(q.kql, /^AppRequests$/m);
+  });
+
+  it('names the stage when it has no monitor settings', async () => {
+    const world = fakeWorld();
+    await assert.rejects(
+      createMonitorActivities(world.deps).monitorQueryRequests({
+        pipeline: 'pwbi-api',
+        stage: 'dev',
+        table: 'AppRequests',
+        hostNames: ['x.net'],
+        fromIso: '2026-01-01T10:00:00.000Z',
+        toIso: '2026-01-01T10:05:00.000Z',
+      }),
+      /pwbi-api\.stages\.dev\.monitor: expected a monitored stage/,
+    );
+  });
+});
