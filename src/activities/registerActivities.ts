@@ -7,6 +7,7 @@ import type { ActivityName } from './contracts.js';
 import { type Activities, createActivities, durableActivities } from './createActivities.js';
 import type { DurableOps } from './DurableOps.js';
 import { durableOpsFromClient } from './durableOpsFromClient.js';
+import { httpDurableOps } from './httpDurableOps.js';
 
 /**
  * Registers every release activity with the Functions host. Errors leave as messages that
@@ -20,7 +21,7 @@ export function registerActivities(deps: ActivityDeps): void {
     df.app.activity(name, {
       ...(needsClient ? { extraInputs: [df.input.durableClient()] } : {}),
       handler: (input: unknown, context: InvocationContext) =>
-        run(activities, name, input, () => durableOps(context)),
+        run(activities, name, input, () => durableOps(context, deps.publicBaseUrl)),
     });
   }
 }
@@ -39,6 +40,11 @@ async function run(
   }
 }
 
-function durableOps(context: InvocationContext): DurableOps {
-  return durableOpsFromClient(df.getClient(context));
+function durableOps(context: InvocationContext, origin: string): DurableOps {
+  try {
+    return durableOpsFromClient(df.getClient(context));
+  } catch {
+    // The local dev host gives activities no durable client input; its HTTP API serves the same.
+    return httpDurableOps(origin);
+  }
 }

@@ -60,7 +60,9 @@ export class PipelineWorld {
 
   /** Starts sandbox and dev host (building the app first when needed). */
   static async start(options: WorldOptions = {}): Promise<PipelineWorld> {
-    buildAppOnce();
+    // SLOTPILOT_E2E_APP_DIR runs an already built app folder instead (debugging a build).
+    const appDir = process.env.SLOTPILOT_E2E_APP_DIR ?? repoRoot;
+    if (appDir === repoRoot) buildAppOnce();
     const clock = new VirtualClock(Date.UTC(2026, 0, 5, 9, 0, 0));
     const sandbox = await startSandbox({
       clock,
@@ -70,7 +72,7 @@ export class PipelineWorld {
     try {
       const configPath = writePipelineConfig(options.config);
       host = await startDevHost({
-        appDir: repoRoot,
+        appDir,
         clock,
         settings: appSettingsFor(sandbox, configPath),
         ...(process.env.SLOTPILOT_E2E_LOG === '1'
@@ -127,17 +129,21 @@ export class PipelineWorld {
     predicate: (s: ReleaseCustomStatus, raw: InstanceStatus) => boolean,
     opts: { maxVirtualMs?: number; realTimeoutMs?: number } = {},
   ): Promise<ReleaseCustomStatus> {
-    const status = await this.host.waitFor(
-      releaseId,
-      (s) =>
-        s.customStatus !== null &&
-        s.customStatus !== undefined &&
-        predicate(s.customStatus as ReleaseCustomStatus, s),
-      {
-        maxVirtualMs: opts.maxVirtualMs ?? 7 * 86_400_000,
-        realTimeoutMs: opts.realTimeoutMs ?? 20_000,
-      },
-    );
+    const ended = (raw: InstanceStatus) =>
+      ['Completed', 'Failed', 'Terminated'].includes(raw.runtimeStatus);
+    const holds = (raw: InstanceStatus) =>
+      raw.customStatus !== null &&
+      raw.customStatus !== undefined &&
+      predicate(raw.customStatus as ReleaseCustomStatus, raw);
+    const status = await this.host.waitFor(releaseId, (raw) => holds(raw) || ended(raw), {
+      maxVirtualMs: opts.maxVirtualMs ?? 7 * 86_400_000,
+      realTimeoutMs: opts.realTimeoutMs ?? 20_000,
+    });
+    if (!holds(status)) {
+      throw new Error(
+        `release ${releaseId} ended (${status.runtimeStatus}) before the awaited state: ${JSON.stringify(status.customStatus)}`,
+      );
+    }
     return status.customStatus as ReleaseCustomStatus;
   }
 
