@@ -74,8 +74,26 @@ export class Store {
     this.db.exec(schema);
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** A prepared statement, cached by its SQL text (preparing is the expensive part). */
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (st === undefined) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
+  /** Runs `fn` in one SQLite transaction; a failure also drops the history cache. */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    try {
+      return this.db.transaction(fn)();
+    } catch (err) {
+      this.historyCache.clear();
+      throw err;
+    }
   }
 
   close(): void {
@@ -83,33 +101,31 @@ export class Store {
   }
 
   getInstance(id: string): InstanceRow | undefined {
-    return this.db.prepare('SELECT * FROM instances WHERE id = ?').get(id) as
-      InstanceRow | undefined;
+    return this.stmt('SELECT * FROM instances WHERE id = ?').get(id) as InstanceRow | undefined;
   }
 
   upsertInstance(row: InstanceRow): void {
-    this.db
-      .prepare(
-        `INSERT OR REPLACE INTO instances VALUES (@id, @name, @version, @execution_id, @status, @input, @output,
+    this.stmt(
+      `INSERT OR REPLACE INTO instances VALUES (@id, @name, @version, @execution_id, @status, @input, @output,
          @custom_status, @created_ms, @updated_ms, @parent_id, @parent_execution_id, @parent_task_id)`,
-      )
-      .run(row);
+    ).run(row);
   }
 
   updateInstance(id: string, fields: Partial<Omit<InstanceRow, 'id'>>): void {
     const keys = Object.keys(fields);
     if (keys.length === 0) return;
-    this.db
-      .prepare(`UPDATE instances SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`)
-      .run({ ...fields, id });
+    this.stmt(
+      `UPDATE instances SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`,
+    ).run({ ...fields, id });
   }
 
   /** Deletes the instance with its history, messages and work items; returns 1 or 0. */
   deleteInstance(id: string): number {
-    this.db.prepare('DELETE FROM history WHERE instance_id = ?').run(id);
-    this.db.prepare('DELETE FROM messages WHERE instance_id = ?').run(id);
-    this.db.prepare('DELETE FROM work_items WHERE instance_id = ?').run(id);
-    return this.db.prepare('DELETE FROM instances WHERE id = ?').run(id).changes;
+    this.historyCache.delete(id);
+    this.stmt('DELETE FROM history WHERE instance_id = ?').run(id);
+    this.stmt('DELETE FROM messages WHERE instance_id = ?').run(id);
+    this.stmt('DELETE FROM work_items WHERE instance_id = ?').run(id);
+    return this.stmt('DELETE FROM instances WHERE id = ?').run(id).changes;
   }
 
   listInstances(filter: {
@@ -140,31 +156,62 @@ export class Store {
     return this.db.prepare(sql).all(...args) as InstanceRow[];
   }
 
-  /** The execution's history in order. */
+  /** Recently used histories (one writer per database, so the cache stays exact). */
+  private readonly historyCache = new Map<
+    string,
+    { executionId: string; nextSeq: number; events: HistoryEvent[] }
+  >();
+
+  private cached(instanceId: string): {
+    executionId: string;
+    nextSeq: number;
+    events: HistoryEvent[];
+  } {
+    const hit = this.historyCache.get(instanceId);
+    if (hit !== undefined) return hit;
+    const rows = this.stmt(
+      'SELECT execution_id, seq, event FROM history WHERE instance_id = ? ORDER BY seq',
+    ).all(instanceId) as { execution_id: string; seq: number; event: string }[];
+    const last = rows[rows.length - 1];
+    const executionId = last?.execution_id ?? '';
+    const entry = {
+      executionId,
+      nextSeq: (last?.seq ?? -1) + 1,
+      events: rows
+        .filter((r) => r.execution_id === executionId)
+        .map((r) => JSON.parse(r.event) as HistoryEvent),
+    };
+    if (this.historyCache.size >= 2000) {
+      const oldest = this.historyCache.keys().next().value;
+      if (oldest !== undefined) this.historyCache.delete(oldest);
+    }
+    this.historyCache.set(instanceId, entry);
+    return entry;
+  }
+
+  /** The execution's history in order (a fresh array; the events must not be mutated). */
   history(instanceId: string, executionId: string): HistoryEvent[] {
-    return (
-      this.db
-        .prepare(
-          'SELECT event FROM history WHERE instance_id = ? AND execution_id = ? ORDER BY seq',
-        )
-        .all(instanceId, executionId) as { event: string }[]
-    ).map((r) => JSON.parse(r.event) as HistoryEvent);
+    const c = this.cached(instanceId);
+    return c.executionId === executionId ? [...c.events] : [];
   }
 
   appendHistory(instanceId: string, executionId: string, events: HistoryEvent[]): void {
-    const row = this.db
-      .prepare('SELECT MAX(seq) AS m FROM history WHERE instance_id = ?')
-      .get(instanceId) as {
-      m: number | null;
-    };
-    let seq = (row.m ?? -1) + 1;
-    const ins = this.db.prepare('INSERT INTO history VALUES (?, ?, ?, ?)');
-    for (const ev of events)
-      ins.run(instanceId, executionId, seq++, JSON.stringify({ ...ev, IsPlayed: true }));
+    const c = this.cached(instanceId);
+    if (c.executionId !== executionId) {
+      c.executionId = executionId;
+      c.events = [];
+    }
+    const ins = this.stmt('INSERT INTO history VALUES (?, ?, ?, ?)');
+    for (const ev of events) {
+      const played = { ...ev, IsPlayed: true };
+      ins.run(instanceId, executionId, c.nextSeq++, JSON.stringify(played));
+      c.events.push(played);
+    }
   }
 
   deleteHistory(instanceId: string): void {
-    this.db.prepare('DELETE FROM history WHERE instance_id = ?').run(instanceId);
+    this.historyCache.delete(instanceId);
+    this.stmt('DELETE FROM history WHERE instance_id = ?').run(instanceId);
   }
 
   enqueue(
@@ -173,30 +220,26 @@ export class Store {
     visibleMs: number,
     event: HistoryEvent,
   ): void {
-    this.db
-      .prepare(
-        'INSERT INTO messages (instance_id, execution_id, visible_ms, event) VALUES (?, ?, ?, ?)',
-      )
-      .run(instanceId, executionId, visibleMs, JSON.stringify(event));
+    this.stmt(
+      'INSERT INTO messages (instance_id, execution_id, visible_ms, event) VALUES (?, ?, ?, ?)',
+    ).run(instanceId, executionId, visibleMs, JSON.stringify(event));
   }
 
   dueMessages(instanceId: string, nowMs: number): MessageRow[] {
-    return this.db
-      .prepare('SELECT * FROM messages WHERE instance_id = ? AND visible_ms <= ? ORDER BY id')
-      .all(instanceId, nowMs) as MessageRow[];
+    return this.stmt(
+      'SELECT * FROM messages WHERE instance_id = ? AND visible_ms <= ? ORDER BY id',
+    ).all(instanceId, nowMs) as MessageRow[];
   }
 
   deleteMessages(ids: number[]): void {
-    const del = this.db.prepare('DELETE FROM messages WHERE id = ?');
+    const del = this.stmt('DELETE FROM messages WHERE id = ?');
     for (const id of ids) del.run(id);
   }
 
   /** Instance ids with at least one due message. */
   instancesWithDueMessages(nowMs: number): string[] {
     return (
-      this.db
-        .prepare('SELECT DISTINCT instance_id FROM messages WHERE visible_ms <= ?')
-        .all(nowMs) as {
+      this.stmt('SELECT DISTINCT instance_id FROM messages WHERE visible_ms <= ?').all(nowMs) as {
         instance_id: string;
       }[]
     ).map((r) => r.instance_id);
@@ -204,30 +247,28 @@ export class Store {
 
   /** The earliest visible time of a message not yet due, or undefined. */
   nextDueAfter(nowMs: number): number | undefined {
-    const row = this.db
-      .prepare('SELECT MIN(visible_ms) AS m FROM messages WHERE visible_ms > ?')
-      .get(nowMs) as {
+    const row = this.stmt('SELECT MIN(visible_ms) AS m FROM messages WHERE visible_ms > ?').get(
+      nowMs,
+    ) as {
       m: number | null;
     };
     return row.m ?? undefined;
   }
 
   addWorkItem(item: Omit<WorkItemRow, 'id'>): void {
-    this.db
-      .prepare(
-        'INSERT INTO work_items (instance_id, execution_id, task_id, name, input) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(item.instance_id, item.execution_id, item.task_id, item.name, item.input);
+    this.stmt(
+      'INSERT INTO work_items (instance_id, execution_id, task_id, name, input) VALUES (?, ?, ?, ?, ?)',
+    ).run(item.instance_id, item.execution_id, item.task_id, item.name, item.input);
   }
 
   workItems(excludeIds: ReadonlySet<number>, limit: number): WorkItemRow[] {
-    const rows = this.db
-      .prepare('SELECT * FROM work_items ORDER BY id LIMIT ?')
-      .all(limit + excludeIds.size) as WorkItemRow[];
+    const rows = this.stmt('SELECT * FROM work_items ORDER BY id LIMIT ?').all(
+      limit + excludeIds.size,
+    ) as WorkItemRow[];
     return rows.filter((r) => !excludeIds.has(r.id)).slice(0, limit);
   }
 
   deleteWorkItem(id: number): number {
-    return this.db.prepare('DELETE FROM work_items WHERE id = ?').run(id).changes;
+    return this.stmt('DELETE FROM work_items WHERE id = ?').run(id).changes;
   }
 }
