@@ -8,7 +8,7 @@ import { NonRetryableError } from '../../domain/errors.js';
 export class AzureRequestError extends NonRetryableError {
   constructor(
     message: string,
-    /** HTTP status the service answered. */
+    /** HTTP status the service answered; 0 when none (untrusted TLS certificate). */
     readonly statusCode: number,
     /** The service's error code (ARM `error.code`, storage `x-ms-error-code`), or `''`. */
     readonly code: string,

@@ -12,6 +12,17 @@ interface RestErrorLike {
   response?: { headers: { get(name: string): string | undefined | null } };
 }
 
+/** Node's TLS verification failures: a configuration problem that retrying never fixes. */
+const TLS_TRUST_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
 function isRestErrorLike(err: unknown): err is RestErrorLike {
   return err instanceof Error && err.name === 'RestError';
 }
@@ -21,7 +32,8 @@ function isRestErrorLike(err: unknown): err is RestErrorLike {
  * - 429, 503 → RetryAfterError with the server's Retry-After delay;
  * - 408, other 5xx but 501/505, and failures to reach the service → RetryAfterError (default delay);
  * - any other status (400, 401, 403, 404, 409, 412, …) → {@link AzureRequestError} (non-retryable)
- *   carrying the status, the service's code and its message.
+ *   carrying the status, the service's code and its message;
+ * - an untrusted TLS certificate → AzureRequestError with status 0 (a configuration problem).
  * Anything that is not a RestError is returned unchanged. `operation` names the call and its
  * target for humans (never a secret), e.g. `getSlot pwbi-prod/pwbi-api-prod/staging`.
  */
@@ -33,6 +45,15 @@ export function mapAzureError(
   if (!isRestErrorLike(err)) return err;
   const status = err.statusCode;
   const code = err.details?.errorCode ?? err.code ?? '';
+  if (status === undefined && TLS_TRUST_CODES.has(err.code ?? '')) {
+    return new AzureRequestError(
+      `${operation}: the service's TLS certificate is not trusted (${err.code}): ${err.message}. ` +
+        'In sandbox mode set SLOTPILOT_CA_CERT to the sandbox CA.',
+      0,
+      err.code ?? '',
+      { cause: err },
+    );
+  }
   if (status === undefined) {
     return new RetryAfterError(
       `${operation}: the service could not be reached (${err.code ?? 'network error'}): ${err.message}`,

@@ -17,6 +17,12 @@ export type HookAnswer =
 
 /** Calls gate hooks. Hooks must tolerate a repeated call for the same release (at-least-once). */
 export interface HookClient {
-  /** POSTs `request` to `url`; a non-2xx or unreadable answer is `failed` with the reason. Throws RetryAfterError on network failure or 429/503. */
+  /**
+   * POSTs `request` as JSON to `url`. 2xx `{"status":"passed"|"failed"}` is a result; 202 is
+   * `running` (the result arrives at `callbackUrl`). A non-2xx answer (but 429/503), an
+   * unreadable body or no answer within `timeoutMs` is `failed` with the reason. Throws
+   * RetryAfterError when the hook cannot be reached or answers 429/503 (Retry-After honoured).
+   * `url` is a secret: errors and details name the hook and host only.
+   */
   call(url: string, request: HookRequest, timeoutMs: number): Promise<HookAnswer>;
 }

@@ -13,8 +13,16 @@ export interface Notification {
   links: { release: string; approve?: string };
 }
 
-/** Slack incoming webhooks (Block Kit). Critical messages also go to the critical webhook. */
+/**
+ * Slack incoming webhooks (Block Kit). The caller picks the webhook: critical messages are also
+ * sent, by the caller, to the pipeline's critical webhook.
+ */
 export interface Notifier {
-  /** Sends one message; throws RetryAfterError on 429/5xx. Idempotent per `key` within a process. */
+  /**
+   * Sends one message. Idempotent per (`webhookUrl`, `key`) within a process: a key already
+   * delivered to that webhook is skipped. Throws RetryAfterError on 429/5xx or when Slack cannot
+   * be reached, NonRetryableError on other 4xx (`invalid_payload`, `no_service`, …).
+   * `webhookUrl` is a secret: errors name its host only.
+   */
   notify(webhookUrl: string, notification: Notification): Promise<void>;
 }

@@ -14,9 +14,11 @@ export interface RequestStats {
 /** Application Insights requests through @azure/monitor-query-logs (Logs query API). Read-only. */
 export interface RequestMetricsPort {
   /**
-   * Queries request stats for the given host names over [fromIso, toIso). Throws
-   * RetryAfterError on 429/5xx and NonRetryableError on rejected queries; a partial result
-   * is reported as an error, never as a pass.
+   * Queries request stats for the given host names over [fromIso, toIso). `resource` is an
+   * Application Insights component resource id (`/subscriptions/…/components/…`) or a Log
+   * Analytics workspace id (GUID; `AppRequests` only). Throws RetryAfterError on 429/5xx,
+   * NonRetryableError on rejected queries (400, 404) and on a partial result — never a pass;
+   * ValidationError for host names that are not DNS names or times that are not ISO.
    */
   requestStats(query: {
     resource: string;

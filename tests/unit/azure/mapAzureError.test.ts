@@ -91,3 +91,10 @@ test('retryAfterMs reads seconds, HTTP dates and ms headers, never negative', ()
   assert.equal(retryAfterMs(h({ 'retry-after': 'soon' }), now), DEFAULT_RETRY_AFTER_MS);
   assert.equal(retryAfterMs(h({}), now), DEFAULT_RETRY_AFTER_MS);
 });
+
+test('an untrusted TLS certificate is a non-retryable configuration error', () => {
+  const mapped = mapAzureError(restError(undefined, 'DEPTH_ZERO_SELF_SIGNED_CERT'), 'getSlot a/b');
+  assert.ok(mapped instanceof AzureRequestError);
+  assert.equal(mapped.statusCode, 0);
+  assert.match(mapped.message, /TLS certificate is not trusted .*SLOTPILOT_CA_CERT/);
+});
