@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { PipelineWorld, users } from './support/PipelineWorld.js';
+
+const minuteMs = 60_000;
+
+describe('pipeline: staging gate hooks', () => {
+  let world: PipelineWorld;
+  before(async () => {
+    world = await PipelineWorld.start();
+  });
+  after(async () => {
+    await world?.stop();
+  });
+
+  it('a failing migrate runs the onFailure hooks and fails the release before production', async () => {
+    // Given migrate fails
+    world.sandbox.setHook('migrate', 'fail');
+    const prodBefore = world.sandbox.siteState('pwbi-api-prod', 'staging').digest;
+
+    // When an image is pushed and staging approved
+    const pushed = await world.push('2.0.0');
+    await world.untilWaitingFor(pushed.releaseId, 'staging');
+    await world.approve(pushed.releaseId, 'staging', users.qaLead);
+
+    // Then the backup ran, migrate failed, restore ran, and the release failed
+    const done = await world.untilEnded(pushed.releaseId);
+    assert.equal(done.status, 'Failed');
+    assert.match(done.step, /hook migrate failed/);
+    const staging = done.stages[1];
+    assert.equal(staging?.status, 'Failed');
+    assert.deepEqual(
+      staging?.checks.map((c) => [c.name, c.status]),
+      [
+        ['smoke', 'Passed'],
+        ['db-backup', 'Passed'],
+        ['migrate', 'Failed'],
+        ['restore', 'Passed'],
+      ],
+    );
+    assert.equal(world.sandbox.hookCalls('restore').length, 1);
+    assert.equal(world.sandbox.hookCalls('e2e').length, 0, 'verify hooks never ran');
+    assert.equal(done.stages[2]?.status, 'Skipped');
+    assert.equal(world.sandbox.siteState('pwbi-api-prod', 'staging').digest, prodBefore);
+  });
+
+  it('a hook that answers 202 and never calls back fails the stage at its timeout', async () => {
+    // Given migrate passes and e2e (timeout 30m) hangs after answering 202
+    world.sandbox.setHook('migrate', 'pass');
+    world.sandbox.setHook('e2e', 'hang');
+    const startedAt = world.clock.now();
+
+    // When an image is pushed and staging approved
+    const pushed = await world.push('2.0.1');
+    await world.untilWaitingFor(pushed.releaseId, 'staging');
+    const approvedAt = world.clock.now();
+    await world.approve(pushed.releaseId, 'staging', users.qaLead);
+
+    // Then the stage fails once the e2e deadline passed, and nothing reaches production
+    const done = await world.untilEnded(pushed.releaseId);
+    assert.equal(done.status, 'Failed');
+    assert.match(done.step, /hook e2e failed: timed out after 30m/);
+    const e2e = done.stages[1]?.checks.find((c) => c.name === 'e2e');
+    assert.equal(e2e?.status, 'Failed');
+    assert.ok(world.clock.now() - approvedAt >= 30 * minuteMs, 'waited the whole hook timeout');
+    assert.equal(world.sandbox.hookCalls('restore').length, 1, 'only the first release restored');
+    assert.ok(world.realElapsedMs() < 60_000);
+    assert.ok(world.clock.now() - startedAt >= 30 * minuteMs);
+  });
+});
