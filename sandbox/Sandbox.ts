@@ -21,6 +21,8 @@ export interface SandboxOptions {
   azurite?: boolean | { location?: string };
   /** Serve ARM and Logs over TLS too (default true). */
   tls?: boolean;
+  /** Load the KQL analyzer at start (in a worker) so the first query is fast; default false. */
+  warmKql?: boolean;
   /** Receives one line per notable sandbox event. */
   log?: (line: string) => void;
 }

@@ -93,6 +93,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const ref: { sandbox?: Sandbox } = {};
     const parser = new KqlParser();
     cleanups.push(() => parser.close());
+    if (opts.warmKql === true) void parser.warmUp();
     const telemetry = new TelemetryGenerator(
       world,
       clock.now() - 3_600_000,

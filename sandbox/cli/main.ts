@@ -10,6 +10,7 @@ async function main(): Promise<void> {
     clock: opts.clock,
     eventGridUrl: opts.eventGridUrl,
     azurite: opts.azurite,
+    warmKql: true,
     log: (line) => process.stderr.write(`sandbox: ${line}\n`),
   });
   process.stdout.write(`sandbox ready ${JSON.stringify(readyInfo(sandbox))}\n`);

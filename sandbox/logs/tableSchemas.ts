@@ -1,6 +1,8 @@
 import type { RequestRecord } from '../telemetry/RequestRecord.js';
 import { KDate, type Row } from './kql/values.js';
 
+const EMPTY: Record<string, never> = Object.freeze({});
+
 /** Workspace-based Application Insights requests (`AppRequests`), the columns the sandbox fills. */
 export const APP_REQUESTS_SCHEMA =
   '(TenantId:string, TimeGenerated:datetime, Id:string, Source:string, Name:string, Url:string, Success:bool, ResultCode:string, DurationMs:real, PerformanceBucket:string, Properties:dynamic, Measurements:dynamic, OperationName:string, OperationId:string, ParentId:string, SyntheticSource:string, SessionId:string, UserId:string, AppVersion:string, AppRoleName:string, AppRoleInstance:string, ClientType:string, ClientIP:string, ResourceGUID:string, IKey:string, SDKVersion:string, ItemCount:int, SourceSystem:string, Type:string, _ResourceId:string)';
@@ -21,6 +23,11 @@ function bucket(ms: number): string {
 
 /** An `AppRequests` row for a record (hidden `$IngestionTime` feeds `ingestion_time()`). */
 export function appRequestsRow(r: RequestRecord): Row {
+  const memo = (r.rows ??= {});
+  return (memo['AppRequests'] ??= makeAppRequestsRow(r)) as Row;
+}
+
+function makeAppRequestsRow(r: RequestRecord): Row {
   return {
     TenantId: '',
     TimeGenerated: new KDate(r.t),
@@ -32,8 +39,8 @@ export function appRequestsRow(r: RequestRecord): Row {
     ResultCode: r.resultCode,
     DurationMs: r.durationMs,
     PerformanceBucket: bucket(r.durationMs),
-    Properties: {},
-    Measurements: {},
+    Properties: EMPTY,
+    Measurements: EMPTY,
     OperationName: r.name,
     OperationId: r.id,
     ParentId: r.id,
@@ -58,6 +65,11 @@ export function appRequestsRow(r: RequestRecord): Row {
 
 /** A classic `requests` row for a record. */
 export function classicRequestsRow(r: RequestRecord): Row {
+  const memo = (r.rows ??= {});
+  return (memo['requests'] ??= makeClassicRow(r)) as Row;
+}
+
+function makeClassicRow(r: RequestRecord): Row {
   return {
     timestamp: new KDate(r.t),
     id: r.id,
@@ -69,8 +81,8 @@ export function classicRequestsRow(r: RequestRecord): Row {
     duration: r.durationMs,
     performanceBucket: bucket(r.durationMs),
     itemType: 'request',
-    customDimensions: {},
-    customMeasurements: {},
+    customDimensions: EMPTY,
+    customMeasurements: EMPTY,
     operation_Name: r.name,
     operation_Id: r.id,
     operation_ParentId: r.id,

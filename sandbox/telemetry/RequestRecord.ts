@@ -15,4 +15,6 @@ export interface RequestRecord {
   version: string;
   itemCount: number;
   resourceId: string;
+  /** Memoised table rows for this record (filled by the Logs handler; never mutated). */
+  rows?: Record<string, unknown>;
 }

@@ -5,7 +5,8 @@ import type { World } from '../model/World.js';
 import { createRng, seedOf } from '../util/createRng.js';
 import type { RequestRecord } from './RequestRecord.js';
 
-const MAX_CACHED_SECONDS = 40_000;
+const MAX_CACHED_MINUTES = 2_000;
+const MINUTE = 60_000;
 
 function lastAtOrBefore<T extends { from: number }>(list: readonly T[], t: number): T | undefined {
   let found: T | undefined;
@@ -46,31 +47,35 @@ export class TelemetryGenerator {
         const rate =
           source === site.production ? site.production.requestsPerSecond : source.requestsPerSecond;
         if (rate <= 0) continue;
-        for (let sec = Math.floor(start / 1000); sec * 1000 < end; sec++) {
-          for (const r of this.second(site, source, rate, sec, resourceId, now)) {
-            if (r.t >= start && r.t < end) out.push(r);
-          }
+        for (let min = Math.floor(start / MINUTE); min * MINUTE < end; min++) {
+          const chunk = this.minute(site, source, rate, min, resourceId, now);
+          const whole = min * MINUTE >= start && (min + 1) * MINUTE <= end;
+          for (const r of chunk) if (whole || (r.t >= start && r.t < end)) out.push(r);
         }
       }
     }
     return out;
   }
 
-  private second(
+  private minute(
     site: SiteModel,
     source: SlotModel,
     rate: number,
-    sec: number,
+    min: number,
     resourceId: string,
     now: number,
   ): RequestRecord[] {
-    const key = `${source.hostName}|${sec}|${resourceId}`;
+    const key = `${source.hostName}|${min}|${resourceId}`;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
-    const records = this.generate(site, source, rate, sec, resourceId);
-    if ((sec + 1) * 1000 <= now) {
+    const records: RequestRecord[] = [];
+    const first = Math.max(min * 60, Math.floor(this.horizonMs / 1000));
+    for (let sec = first; sec < (min + 1) * 60 && sec * 1000 < now; sec++) {
+      for (const r of this.generate(site, source, rate, sec, resourceId)) records.push(r);
+    }
+    if ((min + 1) * MINUTE <= now) {
       this.cache.set(key, records);
-      if (this.cache.size > MAX_CACHED_SECONDS) {
+      if (this.cache.size > MAX_CACHED_MINUTES) {
         const oldest = this.cache.keys().next().value;
         if (oldest !== undefined) this.cache.delete(oldest);
       }

@@ -4,27 +4,52 @@ import { Worker } from 'node:worker_threads';
 
 import type { ParsedQuery } from './SyntaxTree.js';
 
+type Pending = { resolve: (q: ParsedQuery) => void; reject: (e: Error) => void };
+
 /**
  * Microsoft's KQL parser and analyzer (`@kusto/language-service-next`) in a worker thread, so
- * its one-off warm-up (seconds) never blocks the sandbox's event loop. Idempotent `close()`.
+ * its one-off warm-up (seconds of CPU) never blocks the sandbox's event loop. The worker starts
+ * on the first `parse` or `warmUp`; `close()` is idempotent.
  */
 export class KqlParser {
-  private readonly worker: Worker;
+  private worker: Worker | undefined;
   private nextId = 0;
-  private readonly pending = new Map<
-    number,
-    { resolve: (q: ParsedQuery) => void; reject: (e: Error) => void }
-  >();
-  private readonly warm: Promise<void>;
+  private readonly pending = new Map<number, Pending>();
+  private warm: Promise<void> | undefined;
 
-  constructor() {
-    this.worker = startWorker(
+  /** Starts the worker (if needed) and resolves once it has parsed its first query. */
+  warmUp(): Promise<void> {
+    this.start();
+    return this.warm ?? Promise.resolve();
+  }
+
+  /** Parses and analyzes `text` against `tables` (name → `(Col:type, …)`). */
+  parse(text: string, tables: Record<string, string>): Promise<ParsedQuery> {
+    const worker = this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, text, tables });
+    });
+  }
+
+  /** Stops the worker. */
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = undefined;
+    if (w !== undefined) await w.terminate();
+  }
+
+  private start(): Worker {
+    if (this.worker !== undefined) return this.worker;
+    const worker = startWorker(
       new URL(`./kqlWorker${extname(fileURLToPath(import.meta.url))}`, import.meta.url),
     );
-    this.worker.unref();
+    this.worker = worker;
+    worker.unref();
     let warmed: () => void = () => undefined;
     this.warm = new Promise((r) => (warmed = r));
-    this.worker.on('message', (msg: { id: number; result?: ParsedQuery; error?: string }) => {
+    worker.on('message', (msg: { id: number; result?: ParsedQuery; error?: string }) => {
       if (msg.id === -1) {
         warmed();
         return;
@@ -34,30 +59,12 @@ export class KqlParser {
       if (msg.result !== undefined) p?.resolve(msg.result);
       else p?.reject(new Error(msg.error ?? 'KQL parser failed'));
     });
-    this.worker.on('error', (err) => {
+    worker.on('error', (err) => {
       for (const p of this.pending.values()) p.reject(err);
       this.pending.clear();
     });
-    this.worker.postMessage('warmup');
-  }
-
-  /** Resolves once the parser has loaded and parsed its first query. */
-  ready(): Promise<void> {
-    return this.warm;
-  }
-
-  /** Parses and analyzes `text` against `tables` (name → `(Col:type, …)`). */
-  parse(text: string, tables: Record<string, string>): Promise<ParsedQuery> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, text, tables });
-    });
-  }
-
-  /** Stops the worker. */
-  async close(): Promise<void> {
-    await this.worker.terminate();
+    worker.postMessage('warmup');
+    return worker;
   }
 }
 

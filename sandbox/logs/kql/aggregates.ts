@@ -21,13 +21,18 @@ function numbers(n: number, f: ArgFn | undefined, pred?: ArgFn): number[] {
 /** Nearest-rank percentile `p` (0..100) of `values` weighted by `weights` (all 1 when absent). */
 export function nearestRank(values: number[], p: number, weights?: number[]): number | null {
   if (values.length === 0) return null;
-  const idx = values.map((_, i) => i).sort((a, b) => (values[a] ?? 0) - (values[b] ?? 0));
-  const total = weights === undefined ? values.length : weights.reduce((s, w) => s + w, 0);
-  const target = (Math.min(Math.max(p, 0), 100) / 100) * total;
+  const target = Math.min(Math.max(p, 0), 100) / 100;
+  if (weights === undefined || weights.every((w) => w === 1)) {
+    const sorted = Float64Array.from(values).sort();
+    const rank = Math.max(1, Math.ceil(target * sorted.length));
+    return sorted[Math.min(rank, sorted.length) - 1] ?? null;
+  }
+  const idx = Uint32Array.from(values.keys()).sort((a, b) => (values[a] ?? 0) - (values[b] ?? 0));
+  const total = weights.reduce((s, w) => s + w, 0);
   let acc = 0;
   for (const i of idx) {
-    acc += weights?.[i] ?? 1;
-    if (acc >= target && acc > 0) return values[i] ?? null;
+    acc += weights[i] ?? 1;
+    if (acc >= target * total && acc > 0) return values[i] ?? null;
   }
   return values[idx[idx.length - 1] ?? 0] ?? null;
 }

@@ -26,10 +26,19 @@ export interface Scope {
   aggregates: boolean;
 }
 
-const constant =
-  (v: Value): Compiled =>
-  () =>
-    v;
+/** Closures whose value does not depend on the row (folded once at compile time). */
+const constants = new WeakSet<Compiled>();
+
+function constant(v: Value): Compiled {
+  const f: Compiled = () => v;
+  constants.add(f);
+  return f;
+}
+
+/** Folds `f` into a constant when every input is constant. */
+function fold(f: Compiled, inputs: Compiled[]): Compiled {
+  return inputs.every((x) => constants.has(x)) ? constant(f([{}], 0)) : f;
+}
 
 /** Compiles a scalar expression node into a closure (unsupported constructs throw KqlError). */
 export function compileScalar(node: KqlNode, scope: Scope): Compiled {
@@ -48,7 +57,7 @@ export function compileScalar(node: KqlNode, scope: Scope): Compiled {
     }
     case 'UnaryMinusExpression': {
       const f = compileScalar(operands(node)[0] ?? node, scope);
-      return (r, i) => negate(f(r, i));
+      return fold((r, i) => negate(f(r, i)), [f]);
     }
     case 'UnaryPlusExpression':
       return compileScalar(operands(node)[0] ?? node, scope);
@@ -61,7 +70,7 @@ export function compileScalar(node: KqlNode, scope: Scope): Compiled {
       if (target === undefined || member === undefined) unsupported('this member access');
       const f = compileScalar(target, scope);
       const name = nameOf(member);
-      return (r, i) => member_(f(r, i), name);
+      return fold((r, i) => member_(f(r, i), name), [f]);
     }
     case 'ElementExpression': {
       const [target, bracket] = operands(node);
@@ -123,11 +132,19 @@ function compileCall(node: KqlNode, scope: Scope): Compiled {
   }
   const fn = scalarFunction(name);
   const args = argNodes.map((a) => compileScalar(a, scope));
-  return (r, i) =>
-    fn(
-      args.map((f) => f(r, i)),
-      scope.now,
-    );
+  const [a0, a1] = args;
+  if (args.length === 1 && a0 !== undefined) return fold((r, i) => fn([a0(r, i)], scope.now), args);
+  if (args.length === 2 && a0 !== undefined && a1 !== undefined) {
+    return fold((r, i) => fn([a0(r, i), a1(r, i)], scope.now), args);
+  }
+  return fold(
+    (r, i) =>
+      fn(
+        args.map((f) => f(r, i)),
+        scope.now,
+      ),
+    args,
+  );
 }
 
 function compileBetween(node: KqlNode, scope: Scope, negated: boolean): Compiled {
@@ -163,6 +180,24 @@ function compileBinary(
     });
     const ci = op.endsWith('~');
     const neg = op.startsWith('!');
+    if (items.every((f) => constants.has(f))) {
+      const all = items.flatMap((f) => {
+        const c = f([{}], 0);
+        return Array.isArray(c) ? c.map((x) => x as Value) : [c];
+      });
+      const set = new Set(all.map((c) => (ci ? toText(c).toLowerCase() : toText(c))));
+      return fold(
+        (r, i) => {
+          const v = l(r, i);
+          if (v === null) return neg;
+          const hit = ci
+            ? set.has(toText(v).toLowerCase())
+            : set.has(toText(v)) && all.some((c) => valuesEqual(v, c));
+          return neg ? !hit : hit;
+        },
+        [l],
+      );
+    }
     return (r, i) => {
       const v = l(r, i);
       if (v === null) return neg;
@@ -177,10 +212,10 @@ function compileBinary(
     };
   }
   const rt = compileScalar(rightNode, scope);
-  if (op === 'and') return (r, i) => and(l(r, i), rt(r, i));
-  if (op === 'or') return (r, i) => or(l(r, i), rt(r, i));
+  if (op === 'and') return fold((r, i) => and(l(r, i), rt(r, i)), [l, rt]);
+  if (op === 'or') return fold((r, i) => or(l(r, i), rt(r, i)), [l, rt]);
   const fn = binaryOp(op, node.ty);
-  return (r, i) => fn(l(r, i), rt(r, i));
+  return fold((r, i) => fn(l(r, i), rt(r, i)), [l, rt]);
 }
 
 function and(a: Value, b: Value): Value {

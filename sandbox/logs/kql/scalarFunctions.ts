@@ -25,8 +25,19 @@ function bin(v: Value | undefined, size: Value | undefined): Value {
   return Math.floor(n / s) * s;
 }
 
+const urlCache = new Map<string, Value>();
+
 function parseUrl(v: Value | undefined): Value {
   const text = toText(v ?? null);
+  const cached = urlCache.get(text);
+  if (cached !== undefined) return cached;
+  const parsed = parseUrlUncached(text);
+  if (urlCache.size > 10_000) urlCache.clear();
+  urlCache.set(text, parsed);
+  return parsed;
+}
+
+function parseUrlUncached(text: string): Value {
   try {
     const u = new URL(text);
     const query: Record<string, string> = {};
