@@ -65,14 +65,6 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   let engine: Engine;
   try {
     const registry = await loadApp(path.resolve(options.appDir), config.main, log);
-    engine = new Engine({
-      db: options.db ?? ':memory:',
-      clock,
-      registry,
-      log,
-      maxConcurrentActivities: config.maxConcurrentActivities,
-      maxConcurrentOrchestrations: config.maxConcurrentOrchestrations,
-    });
     const code = (): string | undefined => (keys.strict ? keys.master : undefined);
     const inputsByType = (): Record<string, { string: string }> => {
       const data = {
@@ -80,6 +72,15 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
       };
       return { durableclient: data, orchestrationclient: data };
     };
+    engine = new Engine({
+      db: options.db ?? ':memory:',
+      clock,
+      registry,
+      log,
+      maxConcurrentActivities: config.maxConcurrentActivities,
+      maxConcurrentOrchestrations: config.maxConcurrentOrchestrations,
+      inputsByType,
+    });
     resolveRoutes({
       registry,
       engine,

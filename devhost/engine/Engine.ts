@@ -1,5 +1,6 @@
 import type { Clock } from '../clock/index.js';
 import type { FunctionRegistry } from '../load/FunctionRegistry.js';
+import type { TypedData } from '../load/invokeFunction.js';
 import { createInstance } from './createInstance.js';
 import type { EngineDeps } from './EngineDeps.js';
 import { EventType, makeEvent } from './history.js';
@@ -16,6 +17,8 @@ export interface EngineOptions {
   log: (line: string) => void;
   maxConcurrentActivities: number;
   maxConcurrentOrchestrations: number;
+  /** Input binding data (durableClient) handed to activities and orchestrators that declare it. */
+  inputsByType?: () => Record<string, TypedData>;
 }
 
 /**
@@ -47,6 +50,7 @@ export class Engine {
       registry: opts.registry,
       clock: opts.clock,
       log: opts.log,
+      inputsByType: opts.inputsByType ?? (() => ({})),
       wake: (id) => {
         if (id !== undefined) this.blocked.delete(id);
         this.pump();

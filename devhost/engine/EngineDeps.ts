@@ -1,5 +1,6 @@
 import type { Clock } from '../clock/index.js';
 import type { FunctionRegistry } from '../load/FunctionRegistry.js';
+import type { TypedData } from '../load/invokeFunction.js';
 import type { Store } from './Store.js';
 
 /** What the episode and activity runners share with the engine. */
@@ -8,6 +9,8 @@ export interface EngineDeps {
   registry: FunctionRegistry;
   clock: Clock;
   log: (line: string) => void;
+  /** Data for non-trigger input bindings by lower-case type (the durableClient binding data). */
+  inputsByType(): Record<string, TypedData>;
   /** Wakes the dispatcher after new messages or work items were committed. */
   wake(instanceId?: string): void;
   /** Tells listeners an instance's status row changed. */

@@ -29,6 +29,7 @@ export async function runActivity(deps: EngineDeps, item: WorkItemRow): Promise<
       {
         trigger: { string: triggerText(item.input) },
         triggerMetadata: { instanceId: item.instance_id },
+        inputsByType: deps.inputsByType(),
       },
       deps.log,
     );

@@ -127,4 +127,12 @@ describe('Durable management API through the real DurableClient', () => {
     assert.equal(done.status, 200);
     assert.deepEqual(((await done.json()) as { output: unknown }).output, { by: 'http' });
   });
+
+  it('hands the durable client input to activities that declare it', async () => {
+    const id = await client.startNew('StartsAnother', { instanceId: 'dc-act' });
+    const s = await host.waitFor(id, (x) => x.runtimeStatus === 'Completed');
+    assert.equal(s.output, 'dc-act-started');
+    const child = await host.waitFor('dc-act-started', (x) => x.runtimeStatus === 'Completed');
+    assert.equal(child.output, 2);
+  });
 });
