@@ -16,6 +16,13 @@ export interface AppServiceClients {
   siteUrl(hostName: string): string;
 }
 
+/** `slot: 'production'` names the site itself, which ARM addresses without `/slots/`. */
+function withoutProductionSlot(ref: SiteRef): SiteRef {
+  if (ref.slot?.toLowerCase() !== 'production') return ref;
+  const { slot: _slot, ...site } = ref;
+  return site;
+}
+
 const IMAGE = /^[a-z0-9.-]+(:\d+)?\/[a-z0-9._/-]+(@sha256:[0-9a-f]{64}|:[\w][\w.-]{0,127})$/i;
 
 /**
@@ -30,7 +37,8 @@ export class AppServiceAdapter implements AppServicePort {
 
   private readonly siteUrl = (hostName: string): string => this.clients.siteUrl(hostName);
 
-  async getSlot(ref: SiteRef): Promise<SlotState> {
+  async getSlot(given: SiteRef): Promise<SlotState> {
+    const ref = withoutProductionSlot(given);
     const apps = this.apps(ref);
     try {
       const [site, config] =
@@ -72,7 +80,8 @@ export class AppServiceAdapter implements AppServicePort {
     return [production, ...slots.sort((a, b) => a.name.localeCompare(b.name))];
   }
 
-  async deployImage(ref: SiteRef, image: string): Promise<{ changed: boolean }> {
+  async deployImage(given: SiteRef, image: string): Promise<{ changed: boolean }> {
+    const ref = withoutProductionSlot(given);
     if (!IMAGE.test(image)) {
       throw new ValidationError(
         'image',
@@ -171,8 +180,13 @@ export class AppServiceAdapter implements AppServicePort {
       case 'failed':
       case 'canceled':
         return { status: 'failed', detail: `${what}: the swap ${status}` };
-      default:
-        return { status: 'running' };
+      default: {
+        // Azure signs a fresh Location on every 202: hand the newest state back for the next poll.
+        const pollerState = await poller.serialize();
+        return pollerState === handle.pollerState
+          ? { status: 'running' }
+          : { status: 'running', handle: { ...handle, pollerState } };
+      }
     }
   }
 

@@ -12,7 +12,17 @@ export interface SwapHandle {
 
 /** Where a swap stands. */
 export type SwapProgress =
-  { status: 'running' } | { status: 'succeeded' } | { status: 'failed'; detail: string };
+  | {
+      status: 'running';
+      /**
+       * The handle to poll with next time, when the service moved the operation's poll URL
+       * (Azure signs a new `Location` on every 202). Absent when unchanged; the previous
+       * handle keeps working as long as the service accepts its URL.
+       */
+      handle?: SwapHandle;
+    }
+  | { status: 'succeeded' }
+  | { status: 'failed'; detail: string };
 
 /**
  * App Service as Slotpilot needs it (ARM `Microsoft.Web/sites`), over @azure/arm-appservice.

@@ -3,7 +3,7 @@ export interface SiteRef {
   subscription: string;
   resourceGroup: string;
   site: string;
-  /** Deployment slot name; undefined means the production slot of the site. */
+  /** Deployment slot name; undefined (or `production`) means the production slot of the site. */
   slot?: string;
 }
 

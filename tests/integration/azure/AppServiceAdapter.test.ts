@@ -8,10 +8,12 @@ import { RetryAfterError } from '../../../src/domain/errors.js';
 import { sandboxSettings } from './support/sandboxSettings.js';
 
 /** Polls a swap until it is no longer running, without sleeping (the sandbox swap takes 0 s). */
-async function pollToEnd(adapter: AppServiceAdapter, handle: SwapHandle): Promise<SwapProgress> {
+async function pollToEnd(adapter: AppServiceAdapter, first: SwapHandle): Promise<SwapProgress> {
+  let handle = first;
   for (let i = 0; i < 10; i++) {
     const progress = await adapter.pollSwap(handle);
     if (progress.status !== 'running') return progress;
+    handle = progress.handle ?? handle;
   }
   throw new Error('swap still running after 10 polls');
 }
@@ -40,6 +42,7 @@ describe('AppServiceAdapter against the sandbox (real SDK over TLS)', () => {
     assert.equal(state.state, 'Running');
     assert.equal(state.hostName, 'pwbi-api-prod.azurewebsites.net');
     assert.equal(state.url, sandbox.hostMap['pwbi-api-prod.azurewebsites.net']);
+    assert.deepEqual(await adapter.getSlot({ ...prod(), slot: 'Production' }), state);
   });
 
   test('listSlots lists production and staging, and only production for a site without slots', async () => {
@@ -90,7 +93,14 @@ describe('AppServiceAdapter against the sandbox (real SDK over TLS)', () => {
     const handle = await adapter.beginSwap(prod(), 'staging');
     const restored = JSON.parse(JSON.stringify(handle)) as SwapHandle;
     assert.equal(sandbox.siteState('pwbi-api-prod').digest, oldProd);
-    assert.deepEqual(await pollToEnd(adapter, restored), { status: 'succeeded' });
+    const first = await adapter.pollSwap(restored);
+    assert.equal(first.status, 'running');
+    const next = first.status === 'running' ? first.handle : undefined;
+    assert.ok(
+      next !== undefined && next.pollerState !== restored.pollerState,
+      'a fresh Location comes back',
+    );
+    assert.deepEqual(await pollToEnd(adapter, next), { status: 'succeeded' });
     assert.equal(sandbox.siteState('pwbi-api-prod').digest, pushed.digest);
     assert.equal(sandbox.siteState('pwbi-api-prod', 'staging').digest, oldProd);
     assert.deepEqual(await adapter.pollSwap(restored), { status: 'succeeded' });
