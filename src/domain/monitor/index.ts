@@ -22,8 +22,11 @@ export {
 } from './contract.js';
 export type { BreachRun, TickDecision } from './decideTick.js';
 export { decideTick } from './decideTick.js';
+export { matchesAlert } from './matchesAlert.js';
 export type { MonitorWindow } from './nextTick.js';
 export { nextTick } from './nextTick.js';
+export type { AlertPush, AlertTarget } from './parseAlertPush.js';
+export { parseAlertPush } from './parseAlertPush.js';
 export type { ProductionSample, SampleHealth, SampleStats } from './ProductionSample.js';
 export type { QueryWindow } from './queryWindow.js';
 export { queryWindow } from './queryWindow.js';

@@ -27,10 +27,13 @@ export type RollbackOutcome =
   | Extract<MonitorResult, { outcome: 'rolledBack' | 'rollbackFailed' }>
   | { outcome: 'refused'; error: string };
 
+/** Where a rollback stands: decided (checking the slots), swapping, or over. */
+export type RollbackPhase = 'decided' | 'swapping' | 'rolledBack' | 'failed';
+
 /** Options of {@link rollBack}. */
 export interface RollbackOptions {
-  /** Called with the rollback part of the view whenever it changes. */
-  publish: (view: RollbackView, step: string) => void;
+  /** Called with the rollback part of the view whenever it changes, and where it stands. */
+  publish: (view: RollbackView, step: string, phase: RollbackPhase) => void;
   /**
    * `fail`: a refused swap back is a failed rollback (critical alert, audit); `return`: it is
    * handed back untouched as `refused` (a manual request after the window gets a 409).
@@ -64,7 +67,7 @@ export function* rollBack(
     detectedAt: cause.detectedAt,
     decidedAt,
   };
-  options.publish(view, `rolling back: ${cause.reason}`);
+  options.publish(view, `rolling back: ${cause.reason}`, 'decided');
 
   let error: string | undefined;
   let refused = false;
@@ -80,7 +83,7 @@ export function* rollBack(
       error = begin.detail;
       refused = true;
     } else if (begin.kind === 'started') {
-      options.publish(view, `swapping ${target.slot} back into production`);
+      options.publish(view, `swapping ${target.slot} back into production`, 'swapping');
       const deadline = context.df.currentUtcDateTime.getTime() + swapTimeoutMs;
       for (;;) {
         yield context.df.createTimer(
@@ -129,11 +132,12 @@ export function* rollBack(
           error,
         };
   if (outcome.outcome === 'rolledBack') {
-    options.publish({ ...view, swapBackCompletedAt: completedAt }, 'rolled back');
+    options.publish({ ...view, swapBackCompletedAt: completedAt }, 'rolled back', 'rolledBack');
   } else {
     options.publish(
       { ...view, evidence: { ...view.evidence, error } },
       `rollback failed: ${error}`,
+      'failed',
     );
   }
   yield* tell(context, target, cause, outcome);

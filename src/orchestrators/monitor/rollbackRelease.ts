@@ -34,30 +34,18 @@ export function* rollbackRelease(
     },
     {
       onRefused: 'return',
-      publish: (view, step) =>
+      publish: (view, step, phase) =>
         publish({
           step,
-          phase: view.swapBackCompletedAt === undefined ? 'rollingBack' : 'done',
+          phase: phase === 'decided' ? 'checking' : phase === 'swapping' ? 'rollingBack' : 'done',
           rollback: view,
-          ...(view.swapBackCompletedAt !== undefined && { status: 'RolledBack' as const }),
+          ...(phase === 'rolledBack' && { status: 'RolledBack' as const }),
+          ...(phase === 'failed' && { status: 'Failed' as const }),
         }),
     },
   );
   if (outcome.outcome === 'refused') {
     publish({ step: `rollback refused: ${outcome.error}`, phase: 'refused' });
-  } else if (outcome.outcome === 'rollbackFailed') {
-    publish({
-      step: `rollback failed: ${outcome.error}`,
-      phase: 'done',
-      status: 'Failed',
-      rollback: {
-        reason: outcome.reason,
-        evidence: { ...outcome.evidence, error: outcome.error },
-        at: outcome.decidedAt,
-        detectedAt: outcome.detectedAt,
-        decidedAt: outcome.decidedAt,
-      },
-    });
   }
   return outcome;
 }

@@ -1,0 +1,151 @@
+import { describeValue } from '../describeValue.js';
+import { ValidationError } from '../errors.js';
+
+/** Which release an alert is about: any of these may match a release in its window. */
+export interface AlertTarget {
+  pipeline?: string;
+  site?: string;
+  /** Azure resource ids the alert fired on (sites, slots, App Insights components), lower-cased. */
+  resourceIds: string[];
+  /** The alert's configuration items (often the resource names), lower-cased. */
+  items: string[];
+}
+
+/** A parsed alert push. */
+export type AlertPush =
+  | {
+      kind: 'fire';
+      target: AlertTarget;
+      /** One line for humans, e.g. `alert "prod 5xx" (Sev1) fired: Http5xx > 10`. */
+      reason: string;
+      /** Rule, severity, ids and times, as evidence of the rollback. */
+      evidence: Record<string, string>;
+      /** When the alert fired (ISO), when it says. */
+      firedAt?: string;
+    }
+  | { kind: 'ignored'; reason: string };
+
+/**
+ * Reads `POST /api/alerts`: the Azure Monitor common alert schema
+ * (`{schemaId: "azureMonitorCommonAlertSchema", data: {essentials, alertContext, customProperties?}}`)
+ * or the plain form `{pipeline?, site?, reason}` (at least one of pipeline and site). A
+ * `Resolved` alert is ignored. Throws ValidationError naming the field otherwise.
+ */
+export function parseAlertPush(body: unknown): AlertPush {
+  if (!isRecord(body)) throw new ValidationError('(body)', 'a JSON object', describeValue(body));
+  if (body['schemaId'] !== undefined) return parseCommonSchema(body);
+  const pipeline = optionalString(body, 'pipeline');
+  const site = optionalString(body, 'site');
+  if (pipeline === undefined && site === undefined) {
+    throw new ValidationError(
+      'pipeline',
+      'a pipeline or a site name (or the common alert schema)',
+      'neither',
+    );
+  }
+  const reason = optionalString(body, 'reason');
+  if (reason === undefined)
+    throw new ValidationError('reason', 'a non-empty string', describeValue(body['reason']));
+  return {
+    kind: 'fire',
+    target: {
+      ...(pipeline !== undefined && { pipeline }),
+      ...(site !== undefined && { site }),
+      resourceIds: [],
+      items: [],
+    },
+    reason: `alert: ${reason}`,
+    evidence: { alertReason: reason },
+  };
+}
+
+function parseCommonSchema(body: Record<string, unknown>): AlertPush {
+  if (body['schemaId'] !== 'azureMonitorCommonAlertSchema') {
+    throw new ValidationError(
+      'schemaId',
+      '"azureMonitorCommonAlertSchema"',
+      describeValue(body['schemaId']),
+    );
+  }
+  const data = body['data'];
+  if (!isRecord(data)) throw new ValidationError('data', 'an object', describeValue(data));
+  const essentials = data['essentials'];
+  if (!isRecord(essentials)) {
+    throw new ValidationError('data.essentials', 'an object', describeValue(essentials));
+  }
+  const condition = optionalString(essentials, 'monitorCondition', 'data.essentials.');
+  const rule = optionalString(essentials, 'alertRule', 'data.essentials.') ?? 'unnamed rule';
+  if (condition !== undefined && condition.toLowerCase() === 'resolved') {
+    return { kind: 'ignored', reason: `alert "${rule}" resolved` };
+  }
+  const resourceIds = stringList(essentials, 'alertTargetIDs').map((s) => s.toLowerCase());
+  const items = stringList(essentials, 'configurationItems').map((s) => s.toLowerCase());
+  const custom = isRecord(data['customProperties']) ? data['customProperties'] : {};
+  const pipeline = optionalString(custom, 'pipeline', 'data.customProperties.');
+  const site = optionalString(custom, 'site', 'data.customProperties.');
+  if (
+    resourceIds.length === 0 &&
+    items.length === 0 &&
+    pipeline === undefined &&
+    site === undefined
+  ) {
+    throw new ValidationError(
+      'data.essentials.alertTargetIDs',
+      'the resource ids the alert fired on (or customProperties pipeline/site)',
+      'none',
+    );
+  }
+  const severity = optionalString(essentials, 'severity', 'data.essentials.');
+  const firedAt = optionalString(essentials, 'firedDateTime', 'data.essentials.');
+  const description = optionalString(essentials, 'description', 'data.essentials.');
+  const evidence: Record<string, string> = { alertRule: rule };
+  for (const key of [
+    'alertId',
+    'severity',
+    'signalType',
+    'monitoringService',
+    'firedDateTime',
+  ] as const) {
+    const value = optionalString(essentials, key, 'data.essentials.');
+    if (value !== undefined) evidence[key] = value;
+  }
+  const firedMs = firedAt === undefined ? Number.NaN : Date.parse(firedAt);
+  return {
+    kind: 'fire',
+    target: {
+      ...(pipeline !== undefined && { pipeline }),
+      ...(site !== undefined && { site }),
+      resourceIds,
+      items,
+    },
+    reason: `alert "${rule}"${severity === undefined ? '' : ` (${severity})`} fired${description === undefined ? '' : `: ${description}`}`,
+    evidence,
+    ...(!Number.isNaN(firedMs) && { firedAt: new Date(firedMs).toISOString() }),
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function optionalString(
+  record: Record<string, unknown>,
+  key: string,
+  prefix = '',
+): string | undefined {
+  const value = record[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new ValidationError(`${prefix}${key}`, 'a non-empty string', describeValue(value));
+  }
+  return value.trim();
+}
+
+function stringList(record: Record<string, unknown>, key: string): string[] {
+  const value = record[key];
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+    throw new ValidationError(`data.essentials.${key}`, 'a list of strings', describeValue(value));
+  }
+  return value as string[];
+}
