@@ -1,0 +1,34 @@
+/**
+ * Child-process entry for restart tests: runs the dev host on a ScaledClock aligned with the
+ * parent's (same virtual time for the same real instant), so a SIGKILL really kills the host
+ * while the sandbox lives on in the parent. Prints `host ready at URL`.
+ *
+ * Environment: HOST_APP_DIR, HOST_PORT, HOST_DB, HOST_SCALE, HOST_VIRTUAL0, HOST_REAL0 and
+ * HOST_SETTINGS (JSON app settings).
+ */
+import { ScaledClock } from '../../../devhost/clock/index.js';
+import { startDevHost } from '../../../devhost/index.js';
+
+const env = (name: string): string => {
+  const value = process.env[name];
+  if (value === undefined)
+    throw new Error(`${name}: expected an environment variable, got nothing`);
+  return value;
+};
+
+const scale = Number(env('HOST_SCALE'));
+const virtual0 = Number(env('HOST_VIRTUAL0'));
+const real0 = Number(env('HOST_REAL0'));
+const clock = new ScaledClock(scale, virtual0 + (Date.now() - real0) * scale);
+const host = await startDevHost({
+  appDir: env('HOST_APP_DIR'),
+  port: Number(env('HOST_PORT')),
+  db: env('HOST_DB'),
+  clock,
+  settings: JSON.parse(env('HOST_SETTINGS')) as Record<string, string>,
+  log: (line) => process.stderr.write(`${line}\n`),
+});
+process.stdout.write(`host ready at ${host.url}\n`);
+process.once('SIGTERM', () => {
+  void host.stop().then(() => process.exit(0));
+});
