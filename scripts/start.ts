@@ -7,8 +7,8 @@
  * Writes `.slotpilot/runtime.json` (removed on exit); Ctrl-C / SIGTERM stop everything.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { followReleases } from '../cli/followReleases.js';
@@ -68,6 +68,7 @@ try {
     settings = sandboxSettings(started);
   }
   const db = values.db ?? join(root, '.slotpilot', values.azure ? 'azure.db' : 'sandbox.db');
+  mkdirSync(dirname(db), { recursive: true });
   if (!values.azure && values.db === undefined) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
   }
