@@ -27,12 +27,15 @@ export function* swapSlots(
   const started = yield* callActivity(context, 'startSwap', { target, digest });
   if (started.kind === 'alreadySwapped') return { ok: true, detail: 'alreadySwapped' };
   const deadline = nowMs(context) + swapTimeoutMs;
+  let handle = started.handle;
   for (;;) {
     yield context.df.createTimer(inMs(context, swapPollIntervalMs));
-    const progress = yield* callActivity(context, 'pollSwap', { handle: started.handle });
+    const progress = yield* callActivity(context, 'pollSwap', { handle });
     if (progress.status === 'succeeded') return { ok: true, detail: 'swapped' };
     if (progress.status === 'failed')
       return { ok: false, detail: `swap failed: ${progress.detail}` };
+    // Azure re-signs the poll URL on every 202: poll with the newest handle.
+    handle = progress.handle ?? handle;
     if (nowMs(context) > deadline) return { ok: false, detail: 'swap did not finish in 15m' };
   }
 }

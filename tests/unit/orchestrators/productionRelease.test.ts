@@ -50,6 +50,8 @@ function world(o: Options = {}): Script {
         o.swap === 'alreadySwapped' ? { kind: 'alreadySwapped' } : { kind: 'started', handle },
       pollSwap: (_: unknown, n: number) => {
         const status = polls[Math.min(n, polls.length) - 1] ?? 'succeeded';
+        if (status === 'running')
+          return { status, handle: { ...handle, pollerState: `poll-${n + 1}` } };
         return status === 'failed' ? { status, detail: 'slot stopped' } : { status };
       },
     },
@@ -91,7 +93,13 @@ describe('productionRelease', () => {
     assert.equal(warmups.length, 5, 'a failed probe restarts the streak of 3');
     assert.equal(warmups[4]?.atMs, 8_000, 'probes are 2s apart');
     assert.equal(r.activity('startSwap').length, 1);
-    assert.equal(r.activity('pollSwap').length, 2);
+    assert.deepEqual(
+      r
+        .activity('pollSwap')
+        .map((c) => (c.input as { handle: { pollerState: string } }).handle.pollerState),
+      ['{"state":{}}', 'poll-2'],
+      'each poll uses the newest poller state',
+    );
     const verify = r
       .activity('checkSite')
       .filter((c) => (c.input as CheckSiteInput).target.slot === undefined);
