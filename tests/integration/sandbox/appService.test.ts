@@ -198,6 +198,18 @@ void describe('sandbox App Service ARM through the real WebSiteManagementClient'
     await assert.rejects(web.webApps.get(RG, SITE), (err: RestError) => err.statusCode === 503);
   });
 
+  void it('delays a call with a slow fault and never answers a hung one', async () => {
+    sandbox.injectFault({ op: 'getConfiguration', kind: 'slow', times: 1, delayMs: 300 });
+    const started = Date.now();
+    await web.webApps.getConfiguration(RG, SITE);
+    assert.ok(Date.now() - started >= 290);
+    sandbox.injectFault({ op: 'getConfiguration', kind: 'hang', times: 1 });
+    await assert.rejects(
+      web.webApps.getConfiguration(RG, SITE, { abortSignal: AbortSignal.timeout(300) }),
+      (err: Error) => err.name === 'AbortError',
+    );
+  });
+
   void it('answers 404 ResourceNotFound for an unknown site or slot and ResourceGroupNotFound for a group', async () => {
     await assert.rejects(
       web.webApps.get(RG, 'nope'),

@@ -207,6 +207,39 @@ void describe('sandbox Logs query API through the real LogsQueryClient', () => {
     assert.equal(rows[0]?.['errors'], 0);
   });
 
+  void it('splits production traffic by experiments.rampUpRules in telemetry', async () => {
+    const bad = await sandbox.push('pwbi-api:2.1.0', { profile: 'errors:100' });
+    const web = armClient(sandbox);
+    await web.webApps.updateConfigurationSlot('pwbi-prod', 'pwbi-api-prod', 'staging', {
+      linuxFxVersion: `DOCKER|${bad.image}`,
+    });
+    await clock.advance(60_000);
+    await web.webApps.updateConfiguration('pwbi-prod', 'pwbi-api-prod', {
+      experiments: {
+        rampUpRules: [
+          {
+            actionHostName: 'pwbi-api-prod-staging.azurewebsites.net',
+            reroutePercentage: 30,
+            name: 'staging',
+          },
+        ],
+      },
+    });
+    await clock.advance(10 * 60_000);
+    const [row] = table(
+      await logs.queryWorkspace(
+        WORKSPACE,
+        'AppRequests | where TimeGenerated > ago(7m) and Url startswith "https://pwbi-api-prod.azurewebsites.net/" | summarize n = count(), errors = countif(toint(ResultCode) >= 500), canary = countif(AppVersion == "2.1.0") | extend rate = todouble(errors) / n',
+        HOUR,
+      ),
+    );
+    assert.ok(Math.abs(Number(row?.['rate']) - 0.3) < 0.04, `rate ${String(row?.['rate'])}`);
+    assert.equal(row?.['canary'], row?.['errors']);
+    await web.webApps.updateConfiguration('pwbi-prod', 'pwbi-api-prod', {
+      experiments: { rampUpRules: [] },
+    });
+  });
+
   void it('rejects invalid KQL with the Log Analytics error shape', async () => {
     await assert.rejects(
       logs.queryWorkspace(WORKSPACE, 'AppRequests | where (', HOUR),
