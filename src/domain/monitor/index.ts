@@ -23,6 +23,7 @@ export {
 export type { BreachRun, TickDecision } from './decideTick.js';
 export { decideTick } from './decideTick.js';
 export { matchesAlert } from './matchesAlert.js';
+export { mayRollBack } from './mayRollBack.js';
 export type { MonitorWindow } from './nextTick.js';
 export { nextTick } from './nextTick.js';
 export type { AlertPush, AlertTarget } from './parseAlertPush.js';

@@ -1,0 +1,124 @@
+import type { DurableClient, OrchestrationFilter } from 'durable-functions';
+import * as df from 'durable-functions';
+
+import type { SlotpilotConfig } from '../domain/config/index.js';
+import { describeValue } from '../domain/describeValue.js';
+import { ValidationError } from '../domain/errors.js';
+import type { IdentitySettings } from '../domain/identity/index.js';
+import {
+  matchesAlert,
+  type MonitorInput,
+  monitorInstanceId,
+  monitorOrchestratorNames,
+  parseAlertPush,
+} from '../domain/monitor/index.js';
+import { releaseEvents, type RollbackRequest } from '../domain/release/index.js';
+import { authenticate } from './http/authenticate.js';
+import { json } from './http/json.js';
+import { type ClientHttpHandler, withProblems } from './http/withProblems.js';
+import { resumeHandler, rollbackHandler } from './rollback.js';
+
+/** What the recovery triggers need (the composition root passes its own; env otherwise). */
+export interface RecoveryDeps {
+  identity: IdentitySettings;
+  /** Lets an alert on the App Insights component match the releases it monitors. */
+  config?: SlotpilotConfig;
+}
+
+/**
+ * Registers the recovery routes: `POST /api/alerts` (alert push → immediate rollback of the
+ * matching release in its window), `POST /api/releases/{id}/rollback` (manual rollback during
+ * or after the window) and `POST /api/releases/{id}/resume` (continue a monitor paused on an
+ * inconclusive sample). All need a function key and an identity.
+ */
+export function registerRecoveryFunctions(deps: RecoveryDeps = recoveryDepsFromEnv()): void {
+  const route = (name: string, path: string, handler: ClientHttpHandler): void => {
+    df.app.client.http(name, {
+      methods: ['POST'],
+      route: path,
+      authLevel: 'function',
+      handler: withProblems(handler),
+    });
+  };
+  route('alertPush', 'alerts', alertsHandler(deps));
+  route('requestRollback', 'releases/{id}/rollback', rollbackHandler(deps));
+  route('resumeMonitoring', 'releases/{id}/resume', resumeHandler(deps));
+}
+
+/**
+ * `POST /api/alerts`: the Azure Monitor common alert schema or `{pipeline|site, reason}`.
+ * Raises `rollback` on every monitor in its window whose release the alert is about, so it
+ * rolls back at once, without waiting for a tick. 202 with the releases it reached (none is
+ * still 202: the alert is acknowledged); a resolved alert is acknowledged and ignored.
+ */
+export function alertsHandler(deps: RecoveryDeps): ClientHttpHandler {
+  return async (request, client, context) => {
+    const principal = await authenticate(request.headers, deps.identity);
+    const alert = parseAlertPush(await readJson(request.text()));
+    if (alert.kind === 'ignored') return json(202, { ignored: alert.reason, releases: [] });
+    const monitors = await activeMonitors(client);
+    const matched = monitors.filter((m) =>
+      matchesAlert(alert.target, m, appInsightsOf(deps.config, m)),
+    );
+    const receivedAt = new Date().toISOString();
+    const rollback: RollbackRequest = {
+      source: 'alert',
+      by: principal.email,
+      reason: alert.reason,
+      at: alert.firedAt !== undefined && alert.firedAt < receivedAt ? alert.firedAt : receivedAt,
+      evidence: { ...alert.evidence, receivedAt },
+    };
+    await Promise.all(
+      matched.map((m) =>
+        client.raiseEvent(monitorInstanceId(m.releaseId), releaseEvents.rollback, rollback),
+      ),
+    );
+    const releases = matched.map((m) => m.releaseId);
+    context.log(
+      `alert from ${principal.email}: ${alert.reason} → rollback ${releases.join(', ') || 'none'}`,
+    );
+    return json(202, { releases, reason: alert.reason });
+  };
+}
+
+/** Inputs of every monitor in its window (running, or between two executions). */
+async function activeMonitors(client: DurableClient): Promise<MonitorInput[]> {
+  const filter: OrchestrationFilter & { showInput: boolean } = {
+    showInput: true,
+    runtimeStatus: ['Running', 'Pending', 'ContinuedAsNew'] as OrchestrationFilter['runtimeStatus'],
+  };
+  const statuses = await client.getStatusBy(filter);
+  return statuses
+    .filter((s) => s.name === monitorOrchestratorNames.monitor && isMonitorInput(s.input))
+    .map((s) => s.input as MonitorInput);
+}
+
+function isMonitorInput(value: unknown): value is MonitorInput {
+  const v = value as Partial<MonitorInput> | null;
+  return typeof v?.releaseId === 'string' && typeof v.site?.site === 'string';
+}
+
+function appInsightsOf(config: SlotpilotConfig | undefined, m: MonitorInput): string | undefined {
+  const stage = config?.pipelines
+    .find((p) => p.name === m.pipeline)
+    ?.stages.find((s) => s.name === m.stage);
+  return stage?.monitor?.appInsights;
+}
+
+async function readJson(text: Promise<string>): Promise<unknown> {
+  const raw = await text;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new ValidationError('(body)', 'a JSON object', describeValue(raw.slice(0, 40)));
+  }
+}
+
+function recoveryDepsFromEnv(): RecoveryDeps {
+  return {
+    identity: {
+      platformAuthEnabled: process.env.WEBSITE_AUTH_ENABLED?.toLowerCase() === 'true',
+      signingKey: process.env.SLOTPILOT_SIGNING_KEY ?? '',
+    },
+  };
+}
