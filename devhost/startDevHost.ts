@@ -9,6 +9,7 @@ import { clientData } from './http/clientData.js';
 import { createHostServer, type HostRoutes } from './http/createHostServer.js';
 import { DurableApi } from './http/handleDurableApi.js';
 import { HttpTriggerRouter } from './http/handleHttpTrigger.js';
+import type { FunctionRegistry } from './load/FunctionRegistry.js';
 import { loadApp } from './load/loadApp.js';
 import { readAppConfig } from './load/readAppConfig.js';
 import { advanceVirtual, nextWake, requireVirtual } from './timeSkipping.js';
@@ -63,8 +64,9 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   const url = `http://127.0.0.1:${port}`;
   process.env['WEBSITE_HOSTNAME'] = `127.0.0.1:${port}`;
   let engine: Engine;
+  let registry: FunctionRegistry;
   try {
-    const registry = await loadApp(path.resolve(options.appDir), config.main, log);
+    registry = await loadApp(path.resolve(options.appDir), config.main, log);
     const code = (): string | undefined => (keys.strict ? keys.master : undefined);
     const inputsByType = (): Record<string, { string: string }> => {
       const data = {
@@ -90,6 +92,10 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
       inputsByType,
       log,
       maxBodyBytes: options.maxRequestBodyBytes ?? 100 * 1024 * 1024,
+      control: {
+        advance: (ms) => advanceVirtual(engine, requireVirtual(clock, 'advance'), ms),
+        settle: () => engine.settle(),
+      },
     });
   } catch (err) {
     rejectRoutes(err);
@@ -166,6 +172,13 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
           server.closeAllConnections();
         });
         await engine.stop();
+        for (const hook of registry.hooks.get('appTerminate') ?? []) {
+          try {
+            await hook({ hookData: {}, appHookData: {} });
+          } catch (err) {
+            log(`appTerminate hook failed: ${(err as Error).message}`);
+          }
+        }
       })();
       return stopped;
     },

@@ -160,6 +160,11 @@ export class Engine {
     return new Promise((resolve) => this.changeWaiters.push(resolve));
   }
 
+  /** The engine clock's current time (epoch ms). */
+  clockNow(): number {
+    return this.opts.clock.now();
+  }
+
   /** The earliest queued timer (or delayed message) after `now`, if any. */
   nextTimerAt(): number | undefined {
     return this.store.nextDueAfter(this.opts.clock.now());

@@ -21,6 +21,8 @@ export interface HostRoutes {
   inputsByType: () => Record<string, TypedData>;
   log: (line: string) => void;
   maxBodyBytes: number;
+  /** Time control for out-of-process tests (`/admin/devhost/advance?ms=`, `/admin/devhost/settle`). */
+  control: { advance(ms: number): Promise<void>; settle(): Promise<void> };
 }
 
 const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -72,6 +74,39 @@ async function route(r: HostRoutes, req: HostRequest): Promise<HostResponse> {
   return (await r.triggers.handle(req)) ?? { status: 404 };
 }
 
+/** `POST /admin/devhost/advance?ms=N` (virtual clock) and `POST /admin/devhost/settle`; admin key in strict mode. */
+async function handleControl(
+  r: HostRoutes,
+  raw: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const url = new URL(raw.url ?? '/', 'http://127.0.0.1');
+  const req = {
+    url,
+    header: (n: string) => raw.headers[n.toLowerCase()] as string | undefined,
+  } as HostRequest;
+  raw.resume();
+  if (raw.method !== 'POST') return sendResponse(res, { status: 404 });
+  if (!isAuthorized(r.keys, 'admin', req)) return sendResponse(res, { status: 401 });
+  try {
+    const op = url.pathname.toLowerCase().slice('/admin/devhost/'.length);
+    if (op === 'settle') await r.control.settle();
+    else if (op === 'advance') {
+      const ms = Number(url.searchParams.get('ms'));
+      if (!(ms >= 0)) {
+        return sendResponse(res, {
+          status: 400,
+          body: { Message: `ms: expected a number >= 0, got "${url.searchParams.get('ms')}"` },
+        });
+      }
+      await r.control.advance(ms);
+    } else return sendResponse(res, { status: 404 });
+    sendResponse(res, { status: 200, body: { nowMs: r.engine.clockNow() } });
+  } catch (err) {
+    sendResponse(res, { status: 400, body: { Message: (err as Error).message } });
+  }
+}
+
 /**
  * The host's one HTTP server: HTTP triggers under the route prefix, the Event Grid webhook,
  * the Durable management API (public webhook and loopback RPC mounts) and the admin invoke
@@ -85,6 +120,12 @@ export function createHostServer(routes: Promise<HostRoutes>): Server {
       r = await routes;
     } catch {
       sendResponse(res, { status: 503 });
+      return;
+    }
+    const path = (raw.url ?? '/').split('?')[0]?.toLowerCase() ?? '/';
+    if (path.startsWith('/admin/devhost/')) {
+      // Not tracked as in-flight work: it waits for the host to go idle.
+      await handleControl(r, raw, res);
       return;
     }
     await r.engine.track(async () => {

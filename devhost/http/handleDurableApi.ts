@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { sleepReal } from '../clock/sleepReal.js';
 import { InstanceConflictError, instanceIdProblem } from '../engine/createInstance.js';
 import type { Engine } from '../engine/Engine.js';
 import { EventType } from '../engine/history.js';
@@ -67,7 +68,7 @@ export class DurableApi {
     return body;
   }
 
-  handle(req: HostRequest, segments: string[]): HostResponse {
+  handle(req: HostRequest, segments: string[]): HostResponse | Promise<HostResponse> {
     const [head, a, b, c, ...rest] = segments;
     if (head === 'orchestrators' && a !== undefined && c === undefined && req.method === 'POST')
       return this.start(req, a, b);
@@ -96,7 +97,11 @@ export class DurableApi {
     return { status: 404 };
   }
 
-  private start(req: HostRequest, fnName: string, id: string | undefined): HostResponse {
+  private start(
+    req: HostRequest,
+    fnName: string,
+    id: string | undefined,
+  ): HostResponse | Promise<HostResponse> {
     const fn = this.registry.find(fnName);
     if (fn?.trigger.type.toLowerCase() !== 'orchestrationtrigger') {
       return badRequest(
@@ -116,6 +121,38 @@ export class DurableApi {
       throw err;
     }
     const payload = this.checkStatusBody(req, instanceId);
+    const timeout = req.url.searchParams.get('timeout');
+    if (timeout !== null && Number(timeout) > 0)
+      return this.waitForCompletion(instanceId, Number(timeout) * 1000, payload);
+    return {
+      status: 202,
+      headers: { Location: String(payload['statusQueryGetUri']), 'Retry-After': '10' },
+      body: payload,
+    };
+  }
+
+  /** The create-and-wait form: 200 with the output (or the status when it did not complete) once done, else 202. */
+  private async waitForCompletion(
+    id: string,
+    timeoutMs: number,
+    payload: Record<string, unknown>,
+  ): Promise<HostResponse> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const row = this.engine.getInstance(id);
+      if (row !== undefined && terminal.has(row.status)) {
+        const status = toInstanceStatus(row);
+        return { status: 200, body: row.status === 'Completed' ? (status.output ?? null) : status };
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) break;
+      const ac = new AbortController();
+      await Promise.race([
+        this.engine.nextChange(),
+        sleepReal(left, ac.signal).catch(() => undefined),
+      ]);
+      ac.abort();
+    }
     return {
       status: 202,
       headers: { Location: String(payload['statusQueryGetUri']), 'Retry-After': '10' },

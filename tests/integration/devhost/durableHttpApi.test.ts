@@ -167,4 +167,21 @@ describe('Durable HTTP API status codes (raw HTTP)', () => {
     );
     assert.equal(again.status, 404);
   });
+
+  it('waits for completion when started with ?timeout=, else answers 202 after it', async () => {
+    const done = await post(host.url, `${api}/orchestrators/Sequence/wait-1?timeout=5`, 2);
+    assert.equal(done.status, 200);
+    assert.equal(await done.json(), 2);
+    const pending = await post(
+      host.url,
+      `${api}/orchestrators/WaitForApproval/wait-2?timeout=0.1`,
+      {},
+    );
+    assert.equal(pending.status, 202);
+    assert.ok(
+      ((await pending.json()) as { statusQueryGetUri: string }).statusQueryGetUri.includes(
+        'wait-2',
+      ),
+    );
+  });
 });

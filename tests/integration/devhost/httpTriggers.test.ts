@@ -86,6 +86,10 @@ describe('HTTP triggers with --strict-auth (second host reusing the loaded app)'
     await host.stop();
   });
 
+  it('ran the appTerminate hook when the first host stopped', () => {
+    assert.equal(process.env['FIXTURE_APP_TERMINATED'], 'yes');
+  });
+
   it('answers a function-level route without a key with an empty 401', async () => {
     const res = await fetch(`${host.url}/api/secure`);
     assert.equal(res.status, 401);

@@ -71,6 +71,17 @@ describe('virtual time-skipping', () => {
     assert.equal(clock.now(), t0 + 60 * minute);
   });
 
+  it('moves time for out-of-process tests through POST /admin/devhost/advance', async () => {
+    const t0 = clock.now();
+    await post(host.url, `${api}/orchestrators/UncancelledTimer/vt-admin`, {});
+    const res = await post(host.url, `/admin/devhost/advance?ms=${30 * minute}`);
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { nowMs: t0 + 30 * minute });
+    assert.equal((await host.getStatus('vt-admin'))?.runtimeStatus, 'Completed');
+    assert.equal((await post(host.url, '/admin/devhost/advance?ms=-1')).status, 400);
+    assert.equal((await post(host.url, '/admin/devhost/settle')).status, 200);
+  });
+
   it('rejects waitFor once the next timer lies beyond maxVirtualMs, without moving past it', async () => {
     const t0 = clock.now();
     await post(host.url, `${api}/orchestrators/WaitForApproval/vt-4`, {});
