@@ -40,7 +40,10 @@ export async function startAzurite(opts: { location?: string } = {}): Promise<Az
   args.push(
     ...(opts.location === undefined ? ['--inMemoryPersistence'] : ['--location', opts.location]),
   );
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // A watchdog around Azurite's own main: when our end of its stdin closes (this process has
+  // exited, however abruptly), it shuts Azurite down rather than leaving an orphan on a port.
+  const watchdog = `process.stdin.on('end', () => process.kill(process.pid, 'SIGTERM')).resume(); require(process.argv[1]);`;
+  const child: ChildProcess = spawn(process.execPath, ['-e', watchdog, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   const blobEndpoint = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(
