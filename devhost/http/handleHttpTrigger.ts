@@ -38,10 +38,10 @@ function cookieHeader(c: RpcCookie): string {
   return s;
 }
 
-/** Turns the RPC http return value into a response; a missing value is an empty 200 as in the host. */
+/** Turns the RPC http return value into a response; no value is an empty 204, as Functions 2.x+ answers. */
 function toHostResponse(value: unknown): HostResponse {
   const http = (value as { http?: Record<string, unknown> } | undefined)?.http;
-  if (http === undefined) return { status: 200 };
+  if (http === undefined) return { status: 204 };
   const headers: Record<string, string | string[]> = {
     ...(http['headers'] as Record<string, string>),
   };

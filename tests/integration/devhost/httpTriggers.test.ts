@@ -41,6 +41,12 @@ describe('HTTP triggers (keys not enforced, as Core Tools by default)', () => {
     assert.equal(await res.text(), 'plain text');
   });
 
+  it('answers 204 with no body when the function returns nothing (Functions 2.x+ default)', async () => {
+    const res = await post(host.url, '/api/noReturn', {});
+    assert.equal(res.status, 204);
+    assert.equal(await res.text(), '');
+  });
+
   it('answers an unregistered method with the host’s empty 404 (not 405)', async () => {
     const res = await post(host.url, '/api/hello/bob', {});
     assert.equal(res.status, 404);
