@@ -103,9 +103,16 @@ export class Engine {
       if (this.locked.has(id) || this.blocked.has(id)) continue;
       this.locked.add(id);
       this.run(
-        runEpisode(this.deps, id).then((consumed) => {
-          if (!consumed) this.blocked.add(id);
-        }),
+        runEpisode(this.deps, id).then(
+          (consumed) => {
+            if (!consumed) this.blocked.add(id);
+          },
+          (err: unknown) => {
+            // Park the instance until a new message arrives instead of retrying in a hot loop.
+            this.blocked.add(id);
+            throw err;
+          },
+        ),
         () => this.locked.delete(id),
       );
     }
@@ -114,10 +121,13 @@ export class Engine {
       for (const item of this.store.workItems(this.runningItems, free)) {
         this.runningItems.add(item.id);
         this.runningActivities++;
-        this.run(runActivity(this.deps, item), () => {
-          this.runningItems.delete(item.id);
-          this.runningActivities--;
-        });
+        // On failure the item stays listed in runningItems: parked until restart, not retried hot.
+        this.run(
+          runActivity(this.deps, item).then(() => this.runningItems.delete(item.id)),
+          () => {
+            this.runningActivities--;
+          },
+        );
       }
     }
     if (this.opts.clock.kind !== 'virtual') this.armTimer(now);
