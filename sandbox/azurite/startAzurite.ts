@@ -43,7 +43,9 @@ export async function startAzurite(opts: { location?: string } = {}): Promise<Az
   // A watchdog around Azurite's own main: when our end of its stdin closes (this process has
   // exited, however abruptly), it shuts Azurite down rather than leaving an orphan on a port.
   const watchdog = `process.stdin.on('end', () => process.kill(process.pid, 'SIGTERM')).resume(); require(process.argv[1]);`;
-  const child: ChildProcess = spawn(process.execPath, ['-e', watchdog, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['-e', watchdog, ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const blobEndpoint = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(
@@ -76,8 +78,13 @@ export async function startAzurite(opts: { location?: string } = {}): Promise<Az
           resolve();
           return;
         }
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
+        const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          resolve();
+        });
+        // Closing stdin makes the watchdog send Azurite one SIGTERM (a graceful shutdown).
+        child.stdin?.end();
       }),
   };
 }
