@@ -12,6 +12,7 @@ import { HttpTriggerRouter } from './http/handleHttpTrigger.js';
 import type { FunctionRegistry } from './load/FunctionRegistry.js';
 import { loadApp } from './load/loadApp.js';
 import { readAppConfig } from './load/readAppConfig.js';
+import { TimerScheduler } from './timers/TimerScheduler.js';
 import { advanceVirtual, nextWake, requireVirtual } from './timeSkipping.js';
 import type { DevHost, DevHostOptions, InstanceStatus } from './types.js';
 
@@ -63,18 +64,19 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   process.env['WEBSITE_HOSTNAME'] = `127.0.0.1:${port}`;
-  let engine: Engine;
+  const code = (): string | undefined => (keys.strict ? keys.master : undefined);
+  const inputsByType = (): Record<string, { string: string }> => {
+    const data = {
+      string: JSON.stringify(clientData({ origin: url, hubName: config.hubName, code: code() })),
+    };
+    return { durableclient: data, orchestrationclient: data };
+  };
+  let engine: Engine | undefined;
   let registry: FunctionRegistry;
+  let timers: TimerScheduler;
   try {
     registry = await loadApp(path.resolve(options.appDir), config.main, log);
-    const code = (): string | undefined => (keys.strict ? keys.master : undefined);
-    const inputsByType = (): Record<string, { string: string }> => {
-      const data = {
-        string: JSON.stringify(clientData({ origin: url, hubName: config.hubName, code: code() })),
-      };
-      return { durableclient: data, orchestrationclient: data };
-    };
-    engine = new Engine({
+    const eng = new Engine({
       db: options.db ?? ':memory:',
       clock,
       registry,
@@ -83,30 +85,41 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
       maxConcurrentOrchestrations: config.maxConcurrentOrchestrations,
       inputsByType,
     });
+    engine = eng;
+    timers = new TimerScheduler({
+      registry,
+      clock,
+      log,
+      track: (work) => eng.track(work),
+      inputsByType,
+    });
+    timers.start();
     resolveRoutes({
       registry,
-      engine,
+      engine: eng,
       keys,
       triggers: new HttpTriggerRouter(registry, config.routePrefix, keys, inputsByType, log),
-      durable: new DurableApi(engine, registry, config.hubName, code, log),
+      durable: new DurableApi(eng, registry, config.hubName, code, log),
       inputsByType,
       log,
       maxBodyBytes: options.maxRequestBodyBytes ?? 100 * 1024 * 1024,
       control: {
-        advance: (ms) => advanceVirtual(engine, requireVirtual(clock, 'advance'), ms),
-        settle: () => engine.settle(),
+        advance: (ms) => advanceVirtual(eng, requireVirtual(clock, 'advance'), ms),
+        settle: () => eng.settle(),
       },
     });
   } catch (err) {
     rejectRoutes(err);
     await new Promise((r) => server.close(r));
+    await engine?.stop();
     throw err;
   }
-  engine.pump();
+  const running: Engine = engine;
+  running.pump();
   let stopped: Promise<void> | undefined;
 
   const getStatus = (id: string): Promise<InstanceStatus | undefined> => {
-    const row = engine.getInstance(id);
+    const row = running.getInstance(id);
     return Promise.resolve(row === undefined ? undefined : toInstanceStatus(row));
   };
 
@@ -116,7 +129,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     const maxVirtual = opts?.maxVirtualMs ?? 30 * 24 * 3600 * 1000;
     try {
       for (;;) {
-        await engine.settle();
+        await running.settle();
         const s = await getStatus(id);
         if (s !== undefined && predicate(s)) return s;
         if (deadline.expired()) {
@@ -125,7 +138,9 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
           );
         }
         const next =
-          clock.kind === 'virtual' ? nextWake(engine, requireVirtual(clock, 'waitFor')) : undefined;
+          clock.kind === 'virtual'
+            ? nextWake(running, requireVirtual(clock, 'waitFor'))
+            : undefined;
         if (next !== undefined) {
           if (next - startVirtual > maxVirtual) {
             throw new Error(
@@ -133,9 +148,9 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
             );
           }
           await requireVirtual(clock, 'waitFor').advanceTo(next);
-          engine.pump();
+          running.pump();
         } else {
-          await Promise.race([engine.nextChange(), deadline.timer]);
+          await Promise.race([running.nextChange(), deadline.timer]);
         }
       }
     } finally {
@@ -148,14 +163,14 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     clock,
     functionKey: keys.master,
     advance: async (ms) => {
-      await advanceVirtual(engine, requireVirtual(clock, 'advance'), ms);
+      await advanceVirtual(running, requireVirtual(clock, 'advance'), ms);
     },
     waitFor,
-    settle: () => engine.settle(),
+    settle: () => running.settle(),
     history: (id) => {
-      const row = engine.getInstance(id);
+      const row = running.getInstance(id);
       return Promise.resolve(
-        row === undefined ? undefined : engine.store.history(id, row.execution_id),
+        row === undefined ? undefined : running.store.history(id, row.execution_id),
       );
     },
     durableClientData: () =>
@@ -171,7 +186,8 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
           server.close(() => resolve());
           server.closeAllConnections();
         });
-        await engine.stop();
+        await timers.stop();
+        await running.stop();
         for (const hook of registry.hooks.get('appTerminate') ?? []) {
           try {
             await hook({ hookData: {}, appHookData: {} });

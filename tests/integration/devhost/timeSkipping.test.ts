@@ -90,7 +90,9 @@ describe('virtual time-skipping', () => {
       host.waitFor('vt-5', (x) => x.runtimeStatus === 'Completed', { maxVirtualMs: 10 * minute }),
       /virtual time/,
     );
-    assert.equal(clock.now(), t0);
+    // The fixture's 5-minute timer trigger is a stop on the way; the 30-minute durable timer is not reached.
+    assert.ok(clock.now() <= t0 + 10 * minute);
+    assert.equal((await host.getStatus('vt-5'))?.runtimeStatus, 'Running');
   });
 
   it('rejects waitFor after the real timeout when nothing can ever happen', async () => {
