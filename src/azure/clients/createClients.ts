@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 
 import { WebSiteManagementClient } from '@azure/arm-appservice';
 import type { TokenCredential } from '@azure/core-auth';
-import type { HttpClient, PipelineRetryOptions, TlsSettings } from '@azure/core-rest-pipeline';
+import type {
+  HttpClient,
+  PipelinePolicy,
+  PipelineRetryOptions,
+  TlsSettings,
+} from '@azure/core-rest-pipeline';
 import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
 import { LogsQueryClient } from '@azure/monitor-query-logs';
 import { BlobServiceClient } from '@azure/storage-blob';
@@ -12,6 +17,7 @@ import type { AzureClients } from './AzureClients.js';
 import type { AzureSettings } from './AzureSettings.js';
 import { prefixRewritingHttpClient } from './prefixRewritingHttpClient.js';
 import { type AppSettings, readAzureSettings } from './readAzureSettings.js';
+import { requestTimeoutPolicy } from './requestTimeoutPolicy.js';
 import { staticTokenCredential } from './staticTokenCredential.js';
 
 /** Public endpoints of the clients (Azure mode, and the names rewritten in sandbox mode). */
@@ -25,6 +31,8 @@ export interface CreateClientsOptions {
    * and outages into RetryAfterError and durable activity retries wait without blocking.
    */
   maxRetries?: number;
+  /** Per-request timeout of ARM and Logs calls; default 60 s (a hung call is retryable). */
+  requestTimeoutMs?: number;
   /** Overrides the credential (tests). Default: see {@link createClients}. */
   credential?: TokenCredential;
 }
@@ -49,6 +57,9 @@ export function createClients(
   const parsed = readAzureSettings(settings);
   const credential = options.credential ?? credentialFor(parsed);
   const retryOptions: PipelineRetryOptions = { maxRetries: options.maxRetries ?? 0 };
+  const additionalPolicies: Array<{ policy: PipelinePolicy; position: 'perCall' | 'perRetry' }> = [
+    { policy: requestTimeoutPolicy(options.requestTimeoutMs ?? 60_000), position: 'perCall' },
+  ];
   const transport = transportFor(parsed);
 
   const webSitesBySubscription = new Map<string, WebSiteManagementClient>();
@@ -58,6 +69,7 @@ export function createClients(
       client = new WebSiteManagementClient(credential, subscriptionId, {
         endpoint: transport.armEndpoint,
         retryOptions,
+        additionalPolicies,
         ...transport.pipeline,
       });
       webSitesBySubscription.set(subscriptionId, client);
@@ -67,6 +79,7 @@ export function createClients(
   const logs = new LogsQueryClient(credential, {
     endpoint: transport.logsEndpoint,
     retryOptions,
+    additionalPolicies,
     ...transport.pipeline,
   });
   const audit = parsed.audit;

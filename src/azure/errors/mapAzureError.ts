@@ -30,11 +30,12 @@ function isRestErrorLike(err: unknown): err is RestErrorLike {
 /**
  * Turns an Azure SDK failure into an error that says how to retry:
  * - 429, 503 → RetryAfterError with the server's Retry-After delay;
- * - 408, other 5xx but 501/505, and failures to reach the service → RetryAfterError (default delay);
+ * - 408, other 5xx but 501/505, requests that timed out (AbortError), and failures to reach
+ *   the service → RetryAfterError (default delay);
  * - any other status (400, 401, 403, 404, 409, 412, …) → {@link AzureRequestError} (non-retryable)
  *   carrying the status, the service's code and its message;
  * - an untrusted TLS certificate → AzureRequestError with status 0 (a configuration problem).
- * Anything that is not a RestError is returned unchanged. `operation` names the call and its
+ * Anything else is returned unchanged. `operation` names the call and its
  * target for humans (never a secret), e.g. `getSlot pwbi-prod/pwbi-api-prod/staging`.
  */
 export function mapAzureError(
@@ -42,6 +43,14 @@ export function mapAzureError(
   operation: string,
   nowMs: number = Date.now(),
 ): unknown {
+  // Slotpilot passes no abort signals to SDK calls: an abort is the client's request timeout.
+  if (err instanceof Error && err.name === 'AbortError') {
+    return new RetryAfterError(
+      `${operation}: no answer within the request timeout`,
+      DEFAULT_RETRY_AFTER_MS,
+      { cause: err },
+    );
+  }
   if (!isRestErrorLike(err)) return err;
   const status = err.statusCode;
   const code = err.details?.errorCode ?? err.code ?? '';

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { type Sandbox, startSandbox } from '../../../sandbox/index.js';
 import { AppServiceAdapter, createClients } from '../../../src/azure/index.js';
-import { NonRetryableError } from '../../../src/domain/errors.js';
+import { NonRetryableError, RetryAfterError } from '../../../src/domain/errors.js';
 import { sandboxSettings } from './support/sandboxSettings.js';
 
 describe('createClients transports against the sandbox', () => {
@@ -66,5 +66,36 @@ describe('createClients transports against the sandbox', () => {
       status = (await adapter.pollSwap(handle)).status;
     assert.equal(status, 'succeeded');
     assert.equal(plain.siteState('pwbi-api-prod').digest, pushed.digest);
+  });
+});
+
+describe('createClients request timeout', () => {
+  let sandbox: Sandbox;
+  before(async () => {
+    sandbox = await startSandbox({ azurite: false });
+  });
+  after(async () => {
+    await sandbox.stop();
+  });
+
+  test('a hung ARM call fails after the request timeout as RetryAfterError', async () => {
+    const adapter = new AppServiceAdapter(
+      createClients(sandboxSettings(sandbox), { requestTimeoutMs: 300 }),
+    );
+    sandbox.injectFault({ op: 'get', kind: 'hang', times: 1 });
+    const started = Date.now();
+    await assert.rejects(
+      adapter.getSlot({
+        subscription: sandbox.subscriptionId,
+        resourceGroup: 'pwbi-dev',
+        site: 'pwbi-api-dev',
+      }),
+      (err: unknown) => {
+        assert.ok(err instanceof RetryAfterError, String(err));
+        assert.match(err.message, /no answer within the request timeout/);
+        return true;
+      },
+    );
+    assert.ok(Date.now() - started < 5000);
   });
 });

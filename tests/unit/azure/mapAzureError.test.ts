@@ -98,3 +98,11 @@ test('an untrusted TLS certificate is a non-retryable configuration error', () =
   assert.equal(mapped.statusCode, 0);
   assert.match(mapped.message, /TLS certificate is not trusted .*SLOTPILOT_CA_CERT/);
 });
+
+test('an aborted request (the client request timeout) is retryable', () => {
+  const abort = new Error('The operation was aborted.');
+  abort.name = 'AbortError';
+  const mapped = mapAzureError(abort, 'getSlot a/b');
+  assert.ok(mapped instanceof RetryAfterError);
+  assert.equal(mapped.cause, abort);
+});
