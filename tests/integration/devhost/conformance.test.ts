@@ -304,6 +304,15 @@ describe('durable engine conformance (golden histories, virtual clock)', () => {
     await start('ParentOfFailing', 'parent1');
     const s = await host.waitFor('parent1', (x) => x.runtimeStatus === 'Completed');
     assert.equal(s.output, "Orchestrator function 'Failing' failed: child exploded ");
+    const events = (await host.history('parent1')) ?? [];
+    const started = events.find((e) => e['EventType'] === 0) as {
+      OrchestrationInstance: { ExecutionId: string };
+    };
+    const created = events.find((e) => e['EventType'] === 7);
+    // The default child id is "<parent execution id>:<sequence id>".
+    assert.equal(created?.['InstanceId'], `${started.OrchestrationInstance.ExecutionId}:0`);
+    const child = await host.getStatus(`${started.OrchestrationInstance.ExecutionId}:0`);
+    assert.equal(child?.runtimeStatus, 'Failed');
   });
 
   it('fails the orchestration when an activity fails and nothing catches it', async () => {

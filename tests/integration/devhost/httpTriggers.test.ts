@@ -75,6 +75,14 @@ describe('HTTP triggers (keys not enforced, as Core Tools by default)', () => {
     assert.equal(process.env['FIXTURE_APP_STARTED'], 'yes');
   });
 
+  it('runs preInvocation and postInvocation hooks around the function', async () => {
+    await fetch(`${host.url}/api/hooked`);
+    const res = await fetch(`${host.url}/api/hooked`);
+    // The response body is serialized after the postInvocation hooks, as the worker does.
+    const second = ['pre:hooked', 'handler', 'post:hooked:200'];
+    assert.deepEqual(await res.json(), [...second, ...second]);
+  });
+
   it('refuses registrations after start-up', () => {
     assert.throws(
       () => app.http('late', { handler: () => ({ body: 'late' }) }),
