@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { applyFault, hang } from '../faults/applyFault.js';
+import { HttpError } from '../http/HttpError.js';
 import { readJson } from '../http/readBody.js';
 import { sendJson } from '../http/sendJson.js';
 import type { SandboxContext } from '../SandboxContext.js';
@@ -21,8 +22,8 @@ export const MAX_QUERY_LENGTH = 32_768;
 export const MAX_RESULT_ROWS = 500_000;
 
 /**
- * The Log Analytics query API the LogsQueryClient calls: `POST /v1/workspaces/{id}/query` and
- * `POST /v1/{resourceId}/query` with `{query, timespan?}`. The KQL is parsed and checked by
+ * The Log Analytics query API the LogsQueryClient calls: `POST /v1/workspaces/{id}/query`,
+ * `POST /v1/{resourceId}/query` with `{query, timespan?}`, and `POST /v1/$batch`. The KQL is parsed and checked by
  * Microsoft's analyzer against the target's tables, then evaluated over simulated telemetry
  * visible at the sandbox clock's now (ingestion delay applies). Errors use the service's shape.
  */
@@ -35,19 +36,13 @@ export function createLogsHandler(
     if (!/^Bearer \S+/.test(req.headers.authorization ?? '')) {
       throw logsError(401, 'AuthorizationRequiredError', 'Valid authentication was not provided');
     }
+    const batch = /^\/v1\/\$batch$/i.test(url.pathname);
     const m = /^\/v1\/(.+)\/query$/i.exec(url.pathname);
-    if (m?.[1] === undefined)
+    if (!batch && m?.[1] === undefined) {
       throw logsError(
         404,
         'PathNotFoundError',
         `The requested path does not exist: ${url.pathname}`,
-      );
-    const target = resolveQueryTarget(ctx.world.scenario, m[1].replace(/^\/+/, ''));
-    if (target === undefined) {
-      throw logsError(
-        404,
-        /^workspaces\//i.test(m[1]) ? 'WorkspaceNotFoundError' : 'ResourceNotFoundError',
-        `The workspace or resource '${m[1]}' could not be found.`,
       );
     }
     const fault = ctx.faults.take('logsQuery');
@@ -56,77 +51,151 @@ export function createLogsHandler(
       hang(res);
       return;
     }
-    const body = await readQueryBody(req, url);
-    const now = ctx.clock.now();
-    const span = parseTimespan(body.timespan, now);
-    const parsed = await parser.parse(body.query, target.tables);
-    const errors = parsed.diagnostics.filter((d) => d.severity === 'Error');
-    if (errors[0] !== undefined) throw diagnosticError(body.query, errors[0]);
-    ctx.swaps.settle();
-    const cache = new Map<string, Row[]>();
-    const source = (name: string): Row[] | undefined => {
-      const schema = Object.keys(target.tables).find((t) => t.toLowerCase() === name.toLowerCase());
-      if (schema === undefined) return undefined;
-      let rows = cache.get(schema);
-      if (rows === undefined) {
-        const toRow = schema === 'requests' ? classicRequestsRow : appRequestsRow;
-        rows = target.components
-          .flatMap((c) => telemetry.records(c.name, c.resourceId, span.from, span.to))
-          .filter((r) => r.ingest <= now)
-          .map(toRow);
-        cache.set(schema, rows);
-      }
-      return rows;
-    };
-    let table;
-    try {
-      table = runQuery(parsed.tree, source, now);
-    } catch (err) {
-      if (err instanceof KqlError) throw kqlError(err);
-      throw err;
+    const prefer = String(req.headers.prefer ?? '');
+    if (batch) {
+      const body = await readJson(
+        req,
+        (d) => badArgument('InvalidBody', `body: expected JSON, got invalid JSON (${d})`),
+        1_048_576,
+      );
+      sendJson(res, 200, await runBatch(ctx, parser, telemetry, body, prefer));
+      return;
     }
-    const truncated = table.rows.length > MAX_RESULT_ROWS;
-    const rows = table.rows
-      .slice(0, MAX_RESULT_ROWS)
-      .map((r) => table.columns.map((c) => toWire(r[c.name] ?? null, c.type)));
-    const response: Record<string, unknown> = {
-      tables: [
-        {
-          name: 'PrimaryResult',
-          columns: table.columns.map((c) => ({ name: c.name, type: c.type })),
-          rows,
-        },
+    const body = await readQueryBody(req, url);
+    sendJson(
+      res,
+      200,
+      await executeQuery(ctx, parser, telemetry, m?.[1] ?? '', body, prefer, partialFault),
+    );
+  };
+}
+
+/** Runs `$batch`: each request against its workspace; failures become that item's status and error body. */
+async function runBatch(
+  ctx: SandboxContext,
+  parser: KqlParser,
+  telemetry: TelemetryGenerator,
+  body: unknown,
+  prefer: string,
+): Promise<object> {
+  const requests = (body as { requests?: unknown } | undefined)?.requests;
+  if (!Array.isArray(requests)) {
+    throw badArgument(
+      'InvalidBody',
+      `requests: expected an array of batch requests, got ${JSON.stringify(requests)}`,
+    );
+  }
+  const responses = [];
+  for (const item of requests as Array<{ id?: unknown; workspace?: unknown; body?: unknown }>) {
+    const id = typeof item.id === 'string' ? item.id : String(item.id);
+    try {
+      const q = checkQueryBody(item.body);
+      const result = await executeQuery(
+        ctx,
+        parser,
+        telemetry,
+        `workspaces/${String(item.workspace)}`,
+        q,
+        prefer,
+        false,
+      );
+      responses.push({ id, status: 200, body: result });
+    } catch (err) {
+      if (!(err instanceof HttpError)) throw err;
+      responses.push({ id, status: err.status, body: err.body });
+    }
+  }
+  return { responses };
+}
+
+/** Answers one query against the workspace or resource at `targetPath`; throws HttpError. */
+async function executeQuery(
+  ctx: SandboxContext,
+  parser: KqlParser,
+  telemetry: TelemetryGenerator,
+  targetPath: string,
+  body: { query: string; timespan?: unknown },
+  prefer: string,
+  partialFault: boolean,
+): Promise<Record<string, unknown>> {
+  const target = resolveQueryTarget(ctx.world.scenario, targetPath.replace(/^\/+/, ''));
+  if (target === undefined) {
+    throw logsError(
+      404,
+      /^workspaces\//i.test(targetPath) ? 'WorkspaceNotFoundError' : 'ResourceNotFoundError',
+      `The workspace or resource '${targetPath}' could not be found.`,
+    );
+  }
+  const now = ctx.clock.now();
+  const span = parseTimespan(body.timespan, now);
+  const parsed = await parser.parse(body.query, target.tables);
+  const errors = parsed.diagnostics.filter((d) => d.severity === 'Error');
+  if (errors[0] !== undefined) throw diagnosticError(body.query, errors[0]);
+  ctx.swaps.settle();
+  const cache = new Map<string, Row[]>();
+  const source = (name: string): Row[] | undefined => {
+    const schema = Object.keys(target.tables).find((t) => t.toLowerCase() === name.toLowerCase());
+    if (schema === undefined) return undefined;
+    let rows = cache.get(schema);
+    if (rows === undefined) {
+      const toRow = schema === 'requests' ? classicRequestsRow : appRequestsRow;
+      rows = [];
+      for (const c of target.components) {
+        for (const r of telemetry.records(c.name, c.resourceId, span.from, span.to))
+          if (r.ingest <= now) rows.push(toRow(r));
+      }
+      cache.set(schema, rows);
+    }
+    return rows;
+  };
+  let table;
+  try {
+    table = runQuery(parsed.tree, source, now);
+  } catch (err) {
+    if (err instanceof KqlError) throw kqlError(err);
+    throw err;
+  }
+  const truncated = table.rows.length > MAX_RESULT_ROWS;
+  const rows = table.rows
+    .slice(0, MAX_RESULT_ROWS)
+    .map((r) => table.columns.map((c) => toWire(r[c.name] ?? null, c.type)));
+  const response: Record<string, unknown> = {
+    tables: [
+      {
+        name: 'PrimaryResult',
+        columns: table.columns.map((c) => ({ name: c.name, type: c.type })),
+        rows,
+      },
+    ],
+  };
+  if (/include-statistics=true/i.test(prefer)) {
+    response['statistics'] = {
+      query: {
+        executionTime: 0.01,
+        resourceUsage: {},
+        datasetStatistics: [{ tableRowCount: rows.length }],
+      },
+    };
+  }
+  if (truncated || partialFault) {
+    response['error'] = {
+      code: 'PartialError',
+      message: 'There were some errors when processing your query.',
+      details: [
+        truncated
+          ? {
+              code: 'EngineError',
+              message: `Query result set has exceeded the internal record count limit ${MAX_RESULT_ROWS} (E_QUERY_RESULT_SET_TOO_LARGE).`,
+            }
+          : {
+              code: 'EngineError',
+              message:
+                'Some shards could not be queried (injected fault); results may be incomplete.',
+            },
       ],
     };
-    if (/include-statistics=true/i.test(String(req.headers.prefer ?? ''))) {
-      response['statistics'] = {
-        query: {
-          executionTime: 0.01,
-          resourceUsage: {},
-          datasetStatistics: [{ tableRowCount: rows.length }],
-        },
-      };
-    }
-    if (truncated || partialFault) {
-      response['error'] = {
-        code: 'PartialError',
-        message: 'There were some errors when processing your query.',
-        details: [
-          truncated
-            ? {
-                code: 'EngineError',
-                message: `Query result set has exceeded the internal record count limit ${MAX_RESULT_ROWS} (E_QUERY_RESULT_SET_TOO_LARGE).`,
-              }
-            : {
-                code: 'EngineError',
-                message:
-                  'Some shards could not be queried (injected fault); results may be incomplete.',
-              },
-        ],
-      };
-    }
-    sendJson(res, 200, response);
-  };
+  }
+  return response;
 }
 
 async function readQueryBody(
@@ -152,6 +221,10 @@ async function readQueryBody(
       `The method ${req.method ?? ''} is not allowed; use POST or GET.`,
     );
   }
+  return checkQueryBody(body);
+}
+
+function checkQueryBody(body: unknown): { query: string; timespan?: unknown } {
   const query = (body as { query?: unknown } | undefined)?.query;
   if (typeof query !== 'string' || query.trim() === '') {
     throw badArgument(

@@ -270,6 +270,17 @@ void describe('sandbox Logs query API through the real LogsQueryClient', () => {
     );
   });
 
+  void it('answers queryBatch per request, a rejected query failing only its own item', async () => {
+    const results = await logs.queryBatch([
+      { workspaceId: WORKSPACE, query: 'AppRequests | count', timespan: HOUR },
+      { workspaceId: WORKSPACE, query: 'AppRequests | where Nope == 1', timespan: HOUR },
+    ]);
+    assert.equal(results.length, 2);
+    const [ok, bad] = results;
+    assert.equal(ok?.status, LogsQueryResultStatus.Success);
+    assert.notEqual(bad?.status, LogsQueryResultStatus.Success);
+  });
+
   void it('reports an injected partial failure as PartialFailure', async () => {
     sandbox.injectFault({ op: 'logsQuery', kind: 'fail-lro', times: 1 });
     const result = await logs.queryWorkspace(WORKSPACE, 'AppRequests | count', HOUR);
