@@ -348,4 +348,31 @@ describe('durable engine conformance (golden histories, virtual clock)', () => {
       .map((e) => e['EventId']);
     assert.deepEqual(ids, [0, 1, 2, 3]);
   });
+
+  it('runs one episode per instance at a time and loses no event raised concurrently', async () => {
+    await start('CollectEvents', 'collect1', 25);
+    await host.settle();
+    const raised = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        post(host.url, `${webhook}/instances/collect1/raiseEvent/E`, i),
+      ),
+    );
+    assert.ok(raised.every((r) => r.status === 202));
+    const s = await host.waitFor('collect1', (x) => x.runtimeStatus === 'Completed');
+    assert.deepEqual(
+      [...(s.output as number[])].sort((a, b) => a - b),
+      Array.from({ length: 25 }, (_, i) => i),
+    );
+    const events = (await host.history('collect1')) ?? [];
+    const starts = events.filter((e) => e['EventType'] === 12).length;
+    const ends = events.filter((e) => e['EventType'] === 13).length;
+    assert.equal(starts, ends);
+    // Episodes never interleave: every OrchestratorStarted is closed before the next opens.
+    let open = 0;
+    for (const e of events) {
+      if (e['EventType'] === 12) open++;
+      if (e['EventType'] === 13) open--;
+      assert.ok(open === 0 || open === 1);
+    }
+  });
 });
