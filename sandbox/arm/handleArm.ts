@@ -101,6 +101,11 @@ export async function handleArm(
       ctx.world.restart(slot);
       sendJson(res, 200, undefined);
       return;
+    case 'POST stop':
+    case 'POST start':
+      ctx.world.setArmState(slot, route === 'POST stop' ? 'Stopped' : 'Running');
+      sendJson(res, 200, undefined);
+      return;
     case 'POST slotsswap':
       await startSwap(ctx, req, res, site, slot, base);
       return;
@@ -123,6 +128,8 @@ function opName(route: string, rest: string[]): string {
   if (route === 'GET config/web') return 'getConfiguration';
   if (route === 'PATCH config/web' || route === 'PUT config/web') return 'updateConfiguration';
   if (route === 'POST restart') return 'restart';
+  if (route === 'POST stop') return 'stop';
+  if (route === 'POST start') return 'start';
   if (route === 'POST slotsswap') return 'swap';
   return 'swapStatus';
 }

@@ -113,6 +113,20 @@ export class World {
     this.setDeployment(slot, d === undefined ? undefined : { ...d, startedAt: this.clock.now() });
   }
 
+  /**
+   * Stops or starts the slot (ARM `state`). Starting a stopped slot starts its app again, so the
+   * start-up delay applies; idempotent.
+   */
+  setArmState(slot: SlotModel, state: 'Running' | 'Stopped'): void {
+    if (slot.armState === state) return;
+    slot.armState = state;
+    const d = slot.deployment;
+    this.setDeployment(
+      slot,
+      d === undefined || state === 'Stopped' ? d : { ...d, startedAt: this.clock.now() },
+    );
+  }
+
   /** Sets what runs in the slot from now on and records it in the slot's timeline. */
   setDeployment(slot: SlotModel, d: Deployment | undefined): void {
     slot.deployment = d;

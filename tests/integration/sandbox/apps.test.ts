@@ -94,6 +94,16 @@ void describe('sandbox app servers: an image profile is observable at its slot p
     assert.equal((await get(`${devUrl()}/api/reports`)).status, 500);
   });
 
+  void it('stops and starts a site through ARM (403 while stopped, start-up delay after)', async () => {
+    await web.webApps.stop('pwbi-dev', 'pwbi-api-dev');
+    assert.equal((await web.webApps.get('pwbi-dev', 'pwbi-api-dev')).state, 'Stopped');
+    assert.equal((await get(`${devUrl()}/health`)).status, 403);
+    await web.webApps.start('pwbi-dev', 'pwbi-api-dev');
+    assert.equal(sandbox.siteState('pwbi-api-dev').state, 'Starting');
+    await clock.advance(20_000);
+    assert.equal(sandbox.siteState('pwbi-api-dev').state, 'Running');
+  });
+
   void it('answers a swap with a stopped slot with 409', async () => {
     await assert.rejects(
       web.webApps
