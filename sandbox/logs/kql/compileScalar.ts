@@ -1,4 +1,6 @@
 import { AGGREGATES, isAggregate } from './aggregates.js';
+import { and, binaryOp, negate, or } from './binaryOperators.js';
+import { jsonValue } from './jsonValue.js';
 import { KqlError } from './KqlError.js';
 import { literalValue } from './literals.js';
 import { child, kids, listItems, nameOf, operands, unsupported } from './nodes.js';
@@ -9,7 +11,6 @@ import {
   KDate,
   KSpan,
   type Row,
-  toNumber,
   toText,
   type Value,
   valuesEqual,
@@ -218,121 +219,6 @@ function compileBinary(
   return fold((r, i) => fn(l(r, i), rt(r, i)), [l, rt]);
 }
 
-function and(a: Value, b: Value): Value {
-  if (a === false || b === false) return false;
-  return a === true && b === true ? true : null;
-}
-
-function or(a: Value, b: Value): Value {
-  if (a === true || b === true) return true;
-  return a === false && b === false ? false : null;
-}
-
-function words(s: string): string[] {
-  return s.toLowerCase().split(/[^\p{L}\p{N}_]+/u);
-}
-
-function binaryOp(op: string, resultType: string | undefined): (a: Value, b: Value) => Value {
-  const str = (f: (a: string, b: string) => boolean) => (a: Value, b: Value) =>
-    f(toText(a), toText(b));
-  switch (op) {
-    case '==':
-      return (a, b) => (a === null || b === null ? null : valuesEqual(a, b));
-    case '!=':
-    case '<>':
-      return (a, b) => (a === null || b === null ? null : !valuesEqual(a, b));
-    case '<':
-      return (a, b) => (a === null || b === null ? null : compareValues(a, b) < 0);
-    case '<=':
-      return (a, b) => (a === null || b === null ? null : compareValues(a, b) <= 0);
-    case '>':
-      return (a, b) => (a === null || b === null ? null : compareValues(a, b) > 0);
-    case '>=':
-      return (a, b) => (a === null || b === null ? null : compareValues(a, b) >= 0);
-    case '=~':
-      return str((a, b) => a.toLowerCase() === b.toLowerCase());
-    case '!~':
-      return str((a, b) => a.toLowerCase() !== b.toLowerCase());
-    case 'contains':
-      return str((a, b) => a.toLowerCase().includes(b.toLowerCase()));
-    case '!contains':
-      return str((a, b) => !a.toLowerCase().includes(b.toLowerCase()));
-    case 'contains_cs':
-      return str((a, b) => a.includes(b));
-    case '!contains_cs':
-      return str((a, b) => !a.includes(b));
-    case 'has':
-      return str(
-        (a, b) =>
-          words(a).includes(b.toLowerCase()) ||
-          (/\W/.test(b) && a.toLowerCase().includes(b.toLowerCase())),
-      );
-    case '!has':
-      return str((a, b) => !words(a).includes(b.toLowerCase()));
-    case 'startswith':
-      return str((a, b) => a.toLowerCase().startsWith(b.toLowerCase()));
-    case '!startswith':
-      return str((a, b) => !a.toLowerCase().startsWith(b.toLowerCase()));
-    case 'endswith':
-      return str((a, b) => a.toLowerCase().endsWith(b.toLowerCase()));
-    case '!endswith':
-      return str((a, b) => !a.toLowerCase().endsWith(b.toLowerCase()));
-    case '+':
-    case '-':
-    case '*':
-    case '/':
-    case '%':
-      return (a, b) => arithmetic(op, a, b, resultType);
-    default:
-      return unsupported(`the operator '${op}'`);
-  }
-}
-
-function arithmetic(op: string, a: Value, b: Value, resultType: string | undefined): Value {
-  if (a === null || b === null) return null;
-  if (a instanceof KDate || a instanceof KSpan || b instanceof KDate || b instanceof KSpan)
-    return timeArithmetic(op, a, b);
-  const x = toNumber(a);
-  const y = toNumber(b);
-  if (x === null || y === null) return null;
-  const integral = resultType === 'long' || resultType === 'int';
-  switch (op) {
-    case '+':
-      return x + y;
-    case '-':
-      return x - y;
-    case '*':
-      return x * y;
-    case '/':
-      if (y === 0) return integral ? null : x === 0 ? Number.NaN : x > 0 ? Infinity : -Infinity;
-      return integral ? Math.trunc(x / y) : x / y;
-    default:
-      return y === 0 ? null : x % y;
-  }
-}
-
-function timeArithmetic(op: string, a: Value, b: Value): Value {
-  const ms = (v: Value): number =>
-    v instanceof KDate || v instanceof KSpan ? v.ms : (toNumber(v) ?? 0);
-  if (a instanceof KDate && b instanceof KDate && op === '-') return new KSpan(a.ms - b.ms);
-  if (a instanceof KDate && b instanceof KSpan)
-    return new KDate(op === '-' ? a.ms - b.ms : a.ms + b.ms);
-  if (a instanceof KSpan && b instanceof KDate && op === '+') return new KDate(a.ms + b.ms);
-  if (a instanceof KSpan && b instanceof KSpan) {
-    if (op === '/') return b.ms === 0 ? null : a.ms / b.ms;
-    return new KSpan(op === '-' ? a.ms - b.ms : a.ms + b.ms);
-  }
-  if (a instanceof KSpan && (op === '*' || op === '/'))
-    return new KSpan(op === '*' ? a.ms * ms(b) : a.ms / ms(b));
-  return unsupported(`'${op}' between these types`);
-}
-
-function negate(v: Value): Value {
-  if (v instanceof KSpan) return new KSpan(-v.ms);
-  const n = toNumber(v);
-  return n === null ? null : -n;
-}
-
 function member_(target: Value, key: Value): Value {
   if (
     target === null ||
@@ -343,25 +229,4 @@ function member_(target: Value, key: Value): Value {
     return null;
   const v = (target as Record<string, unknown>)[toText(key)];
   return v === undefined ? null : (v as Value);
-}
-
-function jsonValue(node: KqlNode | undefined): Value {
-  if (node === undefined) return null;
-  if (node.k === 'JsonArrayExpression') return listItems(child(node, 'List')).map(jsonValue);
-  if (node.k === 'JsonObjectExpression') {
-    const out: Record<string, unknown> = {};
-    for (const pair of listItems(child(node, 'List'))) {
-      const [keyNode, valueNode] = operands(pair);
-      const keyTok = keyNode === undefined ? undefined : kids(keyNode)[0];
-      const key = keyTok?.t === undefined ? '' : toText(literalValue(keyTok.k, keyTok.t));
-      out[key] = jsonValue(valueNode);
-    }
-    return out;
-  }
-  if (node.k.endsWith('LiteralExpression')) {
-    const tok = kids(node)[0];
-    return tok === undefined ? null : literalValue(tok.k, tok.t ?? '');
-  }
-  if (node.k === 'NullLiteralExpression') return null;
-  return unsupported(`the dynamic literal part ${node.k}`);
 }
