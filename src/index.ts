@@ -9,6 +9,7 @@ import { registerActivities } from './activities/index.js';
 import { registerMonitorActivities } from './activities/monitor/index.js';
 import { createAdapters, createClients } from './azure/index.js';
 import { loadConfigFile } from './domain/config/index.js';
+import { registerRecoveryFunctions } from './functions/alerts.js';
 import { registerApiFunctions } from './functions/registerApiFunctions.js';
 import { appRoot } from './functions/startup/appRoot.js';
 import { publicBaseUrl } from './functions/startup/publicBaseUrl.js';
@@ -39,13 +40,14 @@ registerMonitorActivities({
   config,
   publicBaseUrl: baseUrl,
 });
-// TODO(monitoring): registerRecoveryFunctions() from ./functions/alerts.js once it lands.
+const identity = {
+  platformAuthEnabled: settings.WEBSITE_AUTH_ENABLED?.toLowerCase() === 'true',
+  signingKey: settings.SLOTPILOT_SIGNING_KEY ?? '',
+};
+registerRecoveryFunctions({ identity, config });
 registerApiFunctions({
   config,
-  identity: {
-    platformAuthEnabled: settings.WEBSITE_AUTH_ENABLED?.toLowerCase() === 'true',
-    signingKey: settings.SLOTPILOT_SIGNING_KEY ?? '',
-  },
+  identity,
   appService,
   version: readAppVersion(root),
   localMode: settings.SLOTPILOT_LOCAL_MODE === 'true',
