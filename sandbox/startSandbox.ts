@@ -44,6 +44,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     world,
     parseDuration(scenario.swap.duration, 'swap.duration'),
     scenario.swap.polls,
+    log,
   );
   const ctx: SandboxContext = { clock, world, swaps, faults, armAudit: [], log };
   const slack = new SlackReceiver(() => clock.now());

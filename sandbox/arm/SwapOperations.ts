@@ -40,6 +40,7 @@ export class SwapOperations {
     private readonly world: World,
     private readonly durationMs: number,
     private readonly minPolls: number,
+    private readonly log: (line: string) => void = () => undefined,
   ) {}
 
   /** Starts a swap; 409 when one already runs on the site or a slot is stopped. */
@@ -110,10 +111,12 @@ export class SwapOperations {
       }
       this.exchange(op, due);
       op.status = 'Succeeded';
+      this.log(`swap ${op.site.name}: ${op.source.name} <-> ${op.target.name} completed`);
     }
   }
 
   private finish(op: SwapOperation, why: string): void {
+    this.log(`swap ${op.site.name}: failed (${why})`);
     op.status = 'Failed';
     op.failure = `Cannot swap site slots for site '${op.site.name}' because ${why}`;
     op.source.targetSwapSlot = undefined;

@@ -93,7 +93,11 @@ export async function handleArm(
     case 'PATCH config/web':
     case 'PUT config/web': {
       const body = await readJson(req, invalidContent);
+      const before = slot.deployment?.image;
       applyConfig(ctx.world, site, slot, body, method === 'PUT');
+      if (slot.deployment?.image !== before) {
+        ctx.log(`deploy ${site.name}/${slot.name}: ${slot.deployment?.image ?? '(no image)'}`);
+      }
       sendJson(res, 200, configJson(ctx.world, slot));
       return;
     }
