@@ -11,6 +11,31 @@ function triggerText(input: string): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
+/** The .NET type the host wraps an out-of-process function failure in. */
+const rpcExceptionType = 'Microsoft.Azure.WebJobs.Script.Workers.Rpc.RpcException';
+
+/**
+ * TaskFailed's Reason and Details as production writes them: the extension reports
+ * `Activity function '<name>' failed: <exception message>`, and for a Node function that
+ * exception is the host's RpcException, whose message is
+ * `Result: Failure\nException: <message>\nStack: <stack>`; Details is the serialized exception.
+ */
+function failureFields(name: string, err: unknown): { Reason: string; Details: string } {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const stack = e.stack ?? '';
+  const message = `Result: Failure\nException: ${e.message}\nStack: ${stack}`;
+  return {
+    Reason: `Activity function '${name}' failed: ${message}`,
+    Details: JSON.stringify({
+      $type: `${rpcExceptionType}, Microsoft.Azure.WebJobs.Script`,
+      ClassName: rpcExceptionType,
+      Message: message,
+      RemoteMessage: e.message,
+      RemoteStackTrace: stack,
+    }),
+  };
+}
+
 /**
  * Runs one activity work item and, in one transaction, removes it and queues TaskCompleted or
  * TaskFailed (reference §3) for the execution that scheduled it. A crash before the commit
@@ -38,11 +63,9 @@ export async function runActivity(deps: EngineDeps, item: WorkItemRow): Promise<
       Result: typedDataToJson(rv),
     });
   } catch (err) {
-    const e = err instanceof Error ? err : new Error(String(err));
     ev = makeEvent(EventType.TaskFailed, deps.clock.now(), {
       TaskScheduledId: item.task_id,
-      Reason: `Activity function '${item.name}' failed: ${e.message}`,
-      Details: JSON.stringify({ Message: e.message, StackTrace: e.stack ?? null }),
+      ...failureFields(item.name, err),
       FailureDetails: null,
     });
   }

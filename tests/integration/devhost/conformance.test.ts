@@ -90,7 +90,7 @@ describe('durable engine conformance (golden histories, virtual clock)', () => {
     await start('RetryTwice', 'retry1');
     const s = await host.waitFor('retry1', (x) => x.runtimeStatus === 'Completed');
     assert.deepEqual(s.output, {
-      caught: 'Activity function \'AlwaysFail\' failed: always fails: "x" ',
+      caught: "Activity function 'AlwaysFail' failed: Result: Failure",
       after: 'after',
     });
     assert.deepEqual(await golden('retry1', t0), [
@@ -99,7 +99,7 @@ describe('durable engine conformance (golden histories, virtual clock)', () => {
       '+0m TaskScheduled#0 AlwaysFail ["\\"x\\""]',
       '+0m OrchestratorCompleted',
       '+0m OrchestratorStarted',
-      '+0m TaskFailed ->0 Activity function \'AlwaysFail\' failed: always fails: "x"',
+      "+0m TaskFailed ->0 Activity function 'AlwaysFail' failed: Result: Failure",
       '+0m TimerCreated#1 at+5000ms',
       '+0m OrchestratorCompleted',
       '+5000ms OrchestratorStarted',
@@ -107,7 +107,7 @@ describe('durable engine conformance (golden histories, virtual clock)', () => {
       '+5000ms TaskScheduled#2 AlwaysFail ["\\"x\\""]',
       '+5000ms OrchestratorCompleted',
       '+5000ms OrchestratorStarted',
-      '+5000ms TaskFailed ->2 Activity function \'AlwaysFail\' failed: always fails: "x"',
+      "+5000ms TaskFailed ->2 Activity function 'AlwaysFail' failed: Result: Failure",
       '+5000ms TimerCreated#3 at+5000ms',
       '+5000ms OrchestratorCompleted',
       '+5000ms OrchestratorStarted',
@@ -116,7 +116,7 @@ describe('durable engine conformance (golden histories, virtual clock)', () => {
       '+5000ms OrchestratorCompleted',
       '+5000ms OrchestratorStarted',
       '+5000ms TaskCompleted ->4 "after"',
-      '+5000ms ExecutionCompleted#5 {"caught":"Activity function \'AlwaysFail\' failed: always fails: \\"x\\" ","after":"after"} status=1',
+      '+5000ms ExecutionCompleted#5 {"caught":"Activity function \'AlwaysFail\' failed: Result: Failure","after":"after"} status=1',
       '+5000ms OrchestratorCompleted',
     ]);
   });
@@ -320,7 +320,7 @@ describe('durable engine conformance (golden histories, virtual clock)', () => {
     const s = await host.waitFor('actfail1', (x) => x.runtimeStatus === 'Failed');
     assert.match(
       String(s.output),
-      /^Orchestrator function 'ActivityFails' failed: Activity function 'AlwaysFail' failed: always fails: "input"/,
+      /^Orchestrator function 'ActivityFails' failed: Activity function 'AlwaysFail' failed: Result: Failure\nException: always fails: "input"\nStack: Error: always fails/,
     );
   });
 
