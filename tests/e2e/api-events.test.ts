@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import type { ReleaseSummary } from '../../src/domain/view/index.js';
-import { PipelineWorld } from './support/PipelineWorld.js';
+import { PipelineWorld, users } from './support/PipelineWorld.js';
 
-describe('api: Event Grid pushes that start nothing', () => {
+describe('api: Event Grid pushes that start nothing, and cancel', () => {
   let world: PipelineWorld;
   before(async () => {
     world = await PipelineWorld.start();
@@ -89,5 +89,16 @@ describe('api: Event Grid pushes that start nothing', () => {
       list.map((r) => [r.id, r.tag, r.requestedBy.startsWith('acr:')]),
       [[pushed.releaseId, '7.1.0', true]],
     );
+  });
+
+  it('lets an approver of any stage cancel a release waiting for approval', async () => {
+    const [waiting] = await releases();
+    assert.ok(waiting);
+    await world.untilWaitingFor(waiting.id, 'staging');
+    const answer = await world.api.cancel(waiting.id, users.engLead, 'wrong build');
+    assert.equal(answer.status, 202);
+    const ended = await world.untilEnded(waiting.id);
+    assert.equal(ended.status, 'Canceled');
+    assert.equal((await world.api.cancel(waiting.id, users.engLead, 'again')).status, 409);
   });
 });
