@@ -90,8 +90,8 @@ export class PipelineWorld {
 
   /** Stops dev host and sandbox. */
   async stop(): Promise<void> {
-    await this.host.stop();
-    await this.sandbox.stop();
+    await within(this.host.stop(), 15_000, 'dev host stop');
+    await within(this.sandbox.stop(), 15_000, 'sandbox stop');
   }
 
   /** Virtual ms since the world started. */
@@ -191,6 +191,19 @@ export class PipelineWorld {
     return this.sandbox
       .armRequests()
       .filter((r) => r.method === 'POST' && /\/slotsswap/i.test(r.path)).length;
+  }
+}
+
+/** Resolves as `promise` does, or rejects naming `what` once `ms` real ms have passed. */
+async function within(promise: Promise<void>, ms: number, what: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: did not finish within ${ms} ms`)), ms);
+  });
+  try {
+    await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
