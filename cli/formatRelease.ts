@@ -1,4 +1,4 @@
-import type { ReleaseSummary, ReleaseView } from '../src/domain/view/index.js';
+import type { ReleaseSummary, ReleaseView, SlotsView } from '../src/domain/view/index.js';
 
 /** One line per release for `slotpilot list`. */
 export function formatSummaryLine(r: ReleaseSummary): string {
@@ -54,4 +54,18 @@ export function formatSample(s: NonNullable<ReleaseView['monitor']>['samples'][n
   const rate = s.errorRate === null ? 'n/a' : `${(s.errorRate * 100).toFixed(1)}%`;
   const p95 = s.p95Ms === null ? 'n/a' : `${Math.round(s.p95Ms)} ms`;
   return `${s.at} requests ${s.requests}, errors ${rate}, p95 ${p95}, health ${s.health}: ${s.verdict}${s.reason ? ` (${s.reason})` : ''}`;
+}
+
+/** `slotpilot slots PIPELINE`: one line per site and slot with the image it runs. */
+export function formatSlots(view: SlotsView): string[] {
+  const lines = [`${view.pipeline}`];
+  for (const stage of view.stages) {
+    for (const slot of stage.slots) {
+      const where = `${stage.site}${slot.name === 'production' ? '' : `/${slot.name}`}`;
+      lines.push(
+        `  ${stage.stage.padEnd(12)} ${where.padEnd(28)} ${slot.state.padEnd(8)} ${slot.image ?? '(no image)'}`,
+      );
+    }
+  }
+  return lines;
 }

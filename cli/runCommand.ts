@@ -1,11 +1,11 @@
 import { parseDuration } from '../src/domain/duration.js';
 import { issueToken } from '../src/domain/identity/index.js';
 import { terminalStatuses } from '../src/domain/release/index.js';
-import type { ReleaseSummary, ReleaseView } from '../src/domain/view/index.js';
+import type { ReleaseSummary, ReleaseView, SlotsView } from '../src/domain/view/index.js';
 import { apiRequest } from './apiRequest.js';
 import { CliError, exitCodes } from './CliError.js';
 import { tokenIssue } from './commands/tokenIssue.js';
-import { formatRelease, formatSummaryLine } from './formatRelease.js';
+import { formatRelease, formatSlots, formatSummaryLine } from './formatRelease.js';
 import { readSigningKey } from './readSigningKey.js';
 import { resolveTarget } from './resolveTarget.js';
 import { watchLines } from './watchLines.js';
@@ -60,6 +60,33 @@ export async function runCommand(
       if (values.json === true) print(JSON.stringify(releases, null, 2));
       else if (releases.length === 0) print('no releases');
       else releases.forEach((r) => print(formatSummaryLine(r)));
+      return exitCodes.ok;
+    }
+    case 'slots': {
+      const pipeline = encodeURIComponent(required(args[0], 'a pipeline name'));
+      const view = await apiRequest<SlotsView>(target, {
+        method: 'GET',
+        path: `/api/pipelines/${pipeline}/slots`,
+      });
+      if (values.json === true) print(JSON.stringify(view, null, 2));
+      else formatSlots(view).forEach((line) => print(line));
+      return exitCodes.ok;
+    }
+    case 'start': {
+      const image = required(args[0], 'an image registry/repository[:tag]@sha256:…');
+      const token =
+        values.token ??
+        env.SLOTPILOT_TOKEN ??
+        (values.as ? await identityToken(values, env) : undefined);
+      const result = await apiRequest<{ id: string; statusQueryGetUri: string }>(target, {
+        method: 'POST',
+        path: '/api/releases',
+        body: { image, ...(values.pipeline ? { pipeline: values.pipeline } : {}) },
+        ...(token === undefined ? {} : { token }),
+      });
+      print(
+        values.json === true ? JSON.stringify(result, null, 2) : `release ${result.id} started`,
+      );
       return exitCodes.ok;
     }
     case 'show': {

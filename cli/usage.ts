@@ -4,6 +4,8 @@ export const usage = `Usage: slotpilot <command> [options]
   token issue --user EMAIL [--ttl 1h]     print a bearer token signed with SLOTPILOT_SIGNING_KEY
   list [--pipeline P] [--status S] [--top N]
   show ID [--json]
+  slots PIPELINE                          which image runs in which site and slot
+  start IMAGE@sha256:… [--pipeline P]     start a release by hand (identity optional)
   watch ID [--interval 1s]                print step changes until the release ends
   approve ID --stage S [--comment TEXT]
   reject ID --stage S --reason TEXT
