@@ -259,6 +259,28 @@ export class DurableApi {
     return { status: 202 };
   }
 
+  /**
+   * Starts the instance again with its original input: under a new id by default, or under
+   * the same id (`restartWithNewInstanceId=false`, only once it has ended).
+   */
+  private restart(req: HostRequest, id: string): HostResponse {
+    const row = this.engine.getInstance(id);
+    if (row === undefined) return { status: 404 };
+    const newId = flag(req, 'restartWithNewInstanceId', true) ? randomUUID().replace(/-/g, '') : id;
+    try {
+      this.engine.start(row.name, newId, row.input);
+    } catch (err) {
+      if (err instanceof InstanceConflictError) return badRequest(err.message);
+      throw err;
+    }
+    const payload = this.checkStatusBody(req, newId);
+    return {
+      status: 202,
+      headers: { Location: String(payload['statusQueryGetUri']), 'Retry-After': '10' },
+      body: payload,
+    };
+  }
+
   private operation(req: HostRequest, id: string, op: string): HostResponse {
     const row = this.engine.getInstance(id);
     const reason = req.url.searchParams.get('reason');
@@ -269,8 +291,10 @@ export class DurableApi {
     };
     const type = types[op];
     if (type === undefined) {
-      if (op === 'rewind' || op === 'restart')
-        return { status: 501, body: { Message: `${op} is not supported by the dev host.` } };
+      if (op === 'restart') return this.restart(req, id);
+      if (op === 'rewind') {
+        return { status: 501, body: { Message: 'rewind is not supported by the dev host.' } };
+      }
       return { status: 404 };
     }
     if (row === undefined) return { status: 404 };

@@ -184,4 +184,32 @@ describe('Durable HTTP API status codes (raw HTTP)', () => {
       ),
     );
   });
+
+  it('restarts an instance under a new id, or under the same id once it has ended', async () => {
+    await start('Sequence', 'restart-1', 2);
+    await host.waitFor('restart-1', (s) => s.runtimeStatus === 'Completed');
+    const fresh = await post(host.url, `${api}/instances/restart-1/restart`);
+    assert.equal(fresh.status, 202);
+    const { id } = (await fresh.json()) as { id: string };
+    assert.notEqual(id, 'restart-1');
+    assert.equal((await host.waitFor(id, (s) => s.runtimeStatus === 'Completed')).output, 2);
+    const same = await post(
+      host.url,
+      `${api}/instances/restart-1/restart?restartWithNewInstanceId=false`,
+    );
+    assert.equal(same.status, 202);
+    assert.equal(((await same.json()) as { id: string }).id, 'restart-1');
+    assert.equal(
+      (await host.waitFor('restart-1', (s) => s.runtimeStatus === 'Completed')).input,
+      2,
+    );
+    await start('WaitForApproval', 'restart-2');
+    const running = await post(
+      host.url,
+      `${api}/instances/restart-2/restart?restartWithNewInstanceId=false`,
+    );
+    assert.equal(running.status, 400);
+    assert.equal((await post(host.url, `${api}/instances/ghost/restart`)).status, 404);
+    assert.equal((await post(host.url, `${api}/instances/restart-1/rewind?reason=x`)).status, 501);
+  });
 });
