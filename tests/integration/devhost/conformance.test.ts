@@ -375,4 +375,14 @@ describe('durable engine conformance (golden histories, virtual clock)', () => {
       assert.ok(open === 0 || open === 1);
     }
   });
+
+  it('fails an orchestration that threw only once its open timer has fired', async () => {
+    const t0 = clock.now();
+    await start('ThrowsWithOpenTimer', 'throw-open1');
+    await host.advance(10 * minute);
+    assert.equal((await host.getStatus('throw-open1'))?.runtimeStatus, 'Running');
+    const s = await host.waitFor('throw-open1', (x) => x.runtimeStatus === 'Failed');
+    assert.equal(s.output, "Orchestrator function 'ThrowsWithOpenTimer' failed: gave up");
+    assert.equal(clock.now() - t0, 30 * minute);
+  });
 });
