@@ -128,7 +128,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     );
     cleanups.push(() => listeners.close());
     const azurite = await azuritePromise;
-    const pusher = createPusher(ctx, registry, opts.eventGridUrl);
+    const retries = new AbortController();
+    cleanups.push(() => Promise.resolve(retries.abort(new Error('sandbox stopped'))));
+    const pusher = createPusher(ctx, registry, opts.eventGridUrl, retries.signal);
     const armOrigin = certificate === undefined ? listeners.httpOrigin : listeners.httpsOrigin;
 
     const sandbox: Sandbox = {

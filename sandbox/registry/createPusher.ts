@@ -14,15 +14,38 @@ export interface Pusher {
   deliverHeld(): Promise<{ status: number }[]>;
 }
 
-/** Builds the pusher over `registry`, delivering to `eventGridUrl` when set. */
+/** Event Grid's first retry delays after a failed delivery (it goes on for 24 h; the sandbox stops here). */
+const RETRY_DELAYS_MS = [10_000, 30_000, 60_000, 300_000, 600_000, 1_800_000];
+
+/** Whether Event Grid retries a delivery that got `status` (0 = not reached). */
+function retryable(status: number): boolean {
+  return status === 0 || status === 404 || status === 408 || status === 429 || status >= 500;
+}
+
+/**
+ * Builds the pusher over `registry`, delivering to `eventGridUrl` when set. Like Event Grid, a
+ * delivery that fails retryably (unreachable, 404, 408, 429, 5xx) is retried in the background
+ * after 10 s, 30 s, 1 m, 5 m, 10 m and 30 m of sandbox time; `signal` stops the retries.
+ */
 export function createPusher(
   ctx: SandboxContext,
   registry: Registry,
   eventGridUrl: string | undefined,
+  signal?: AbortSignal,
 ): Pusher {
   let url = eventGridUrl;
   const held: EventGridEvent[] = [];
   const { scenario } = ctx.world;
+  const retryLater = (target: string, event: EventGridEvent): void => {
+    void (async () => {
+      for (const [i, delay] of RETRY_DELAYS_MS.entries()) {
+        await ctx.clock.sleepUntil(ctx.clock.now() + delay, signal);
+        const { status } = await deliverEvent(target, event, i + 1);
+        ctx.log(`event ${event.id}: redelivery ${i + 1} -> ${status}`);
+        if (!retryable(status)) return;
+      }
+    })().catch(() => undefined);
+  };
   return {
     setUrl(next) {
       url = next;
@@ -59,8 +82,10 @@ export function createPusher(
       if (mode === 'none' || url === undefined) {
         held.push(event);
       } else {
-        deliveries.push(await deliverEvent(url, event, 0));
+        const first = await deliverEvent(url, event, 0);
+        deliveries.push(first);
         if (mode === 'twice') deliveries.push(await deliverEvent(url, event, 1));
+        if (retryable(first.status)) retryLater(url, event);
       }
       return { image: image.ref, digest: image.digest, event, deliveries };
     },

@@ -93,6 +93,22 @@ void describe('sandbox registry, Event Grid delivery, Slack receiver and gate ho
     assert.deepEqual(digests, [b.digest, a.digest]);
   });
 
+  void it('retries a failed delivery on the sandbox clock, as Event Grid does', async () => {
+    const failing = await startCaptureServer(503);
+    try {
+      sandbox.setEventGridUrl(`${failing.url}/events`);
+      const result = await sandbox.push('pwbi-api:2.2.0');
+      assert.deepEqual(result.deliveries, [{ status: 503 }]);
+      await clock.advance(10_000);
+      await failing.waitFor(2);
+      assert.equal(failing.received[1]?.headers['aeg-delivery-count'], '1');
+      assert.deepEqual(failing.received[1]?.body, failing.received[0]?.body);
+    } finally {
+      sandbox.setEventGridUrl(`${grid.url}/runtime/webhooks/EventGrid?functionName=onImagePushed`);
+      await failing.close();
+    }
+  });
+
   void it('records Slack webhook messages per channel and answers ok like Slack', async () => {
     const res = await fetch(`${sandbox.slackUrl}/releases`, {
       method: 'POST',
