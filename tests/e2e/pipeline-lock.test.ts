@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import type { StageProgress } from '../../src/domain/release/index.js';
+import { stageInstanceId } from '../../src/domain/release/index.js';
+import { PipelineWorld, users } from './support/PipelineWorld.js';
+
+const hourMs = 3_600_000;
+
+async function toProduction(world: PipelineWorld, tag: string) {
+  const pushed = await world.push(tag);
+  await world.untilWaitingFor(pushed.releaseId, 'staging');
+  await world.approve(pushed.releaseId, 'staging', users.qaLead);
+  await world.untilWaitingFor(pushed.releaseId, 'production');
+  await world.approve(pushed.releaseId, 'production', users.engLead);
+  return pushed;
+}
+
+describe('pipeline: one production phase per site at a time (with monitoring)', () => {
+  let world: PipelineWorld;
+  before(async () => {
+    world = await PipelineWorld.start({ config: { monitor: true } });
+  });
+  after(async () => {
+    await world?.stop();
+  });
+
+  it('a second release waits for the production lock until the first one’s monitoring ends', async () => {
+    // Given release A is swapped in and being monitored
+    const a = await toProduction(world, '7.0.0');
+    await world.host.waitFor(`${a.releaseId}-monitor`, (s) => s.runtimeStatus === 'Running', {
+      realTimeoutMs: 30_000,
+    });
+    assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, a.digest);
+
+    // When release B is pushed and approved for production meanwhile
+    const b = await toProduction(world, '7.0.1');
+
+    // Then B waits for the lock held by A, and A was not superseded
+    const lockWait = await world.host.waitFor(
+      stageInstanceId(b.releaseId, 'production'),
+      (s) => (s.customStatus as StageProgress | null)?.waitingForLock !== undefined,
+      { realTimeoutMs: 30_000 },
+    );
+    assert.deepEqual((lockWait.customStatus as StageProgress).waitingForLock, {
+      site: 'pwbi-api-prod',
+      heldBy: a.releaseId,
+    });
+    assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, a.digest);
+    assert.equal(world.swapCalls(), 1);
+
+    // And once A's hour of monitoring ends, B runs its production phase
+    const aDone = await world.untilEnded(a.releaseId, { maxVirtualMs: 3 * hourMs });
+    assert.equal(aDone.status, 'Succeeded', JSON.stringify(aDone));
+    const bDone = await world.untilEnded(b.releaseId, { maxVirtualMs: 3 * hourMs });
+    assert.equal(bDone.status, 'Succeeded', JSON.stringify(bDone));
+    assert.equal(bDone.previousDigest, a.digest);
+    assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, b.digest);
+    assert.equal(world.swapCalls(), 2);
+    assert.ok(world.virtualElapsedMs() >= 2 * hourMs, 'two monitoring windows of an hour each');
+    assert.ok(world.realElapsedMs() < 90_000, `real ${world.realElapsedMs()} ms`);
+  });
+});
