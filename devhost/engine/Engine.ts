@@ -181,10 +181,16 @@ export class Engine {
   }
 
   /** Starts an orchestration; throws InstanceConflictError for a bad or running id. */
-  start(name: string, instanceId: string, input: string | null): void {
+  start(name: string, instanceId: string, input: string | null, version?: string): void {
     const now = this.opts.clock.now();
     this.store.transaction(() =>
-      createInstance(this.store, { instanceId, name, input, nowMs: now }),
+      createInstance(this.store, {
+        instanceId,
+        name,
+        input,
+        nowMs: now,
+        ...(version === undefined ? {} : { version }),
+      }),
     );
     this.blocked.delete(instanceId);
     this.notifyChange();

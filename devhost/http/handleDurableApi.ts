@@ -114,7 +114,12 @@ export class DurableApi {
     const problem = instanceIdProblem(instanceId);
     if (problem !== undefined) return badRequest(problem);
     try {
-      this.engine.start(fn.name, instanceId, body.text);
+      this.engine.start(
+        fn.name,
+        instanceId,
+        body.text,
+        req.url.searchParams.get('version') ?? undefined,
+      );
     } catch (err) {
       if (err instanceof InstanceConflictError)
         return { status: 500, body: { Message: err.message } };

@@ -135,4 +135,12 @@ describe('Durable management API through the real DurableClient', () => {
     const child = await host.waitFor('dc-act-started', (x) => x.runtimeStatus === 'Completed');
     assert.equal(child.output, 2);
   });
+
+  it('passes the start version through to context.df.version', async () => {
+    const id = await client.startNew('ReportsVersion', {
+      instanceId: 'dc-version',
+      version: '2.1',
+    });
+    assert.equal((await host.waitFor(id, (x) => x.runtimeStatus === 'Completed')).output, '2.1');
+  });
 });
