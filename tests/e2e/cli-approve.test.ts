@@ -79,6 +79,14 @@ describe('cli: token issue and approve against a running host', () => {
     const show = await slotpilot(['show', pushed.releaseId], env);
     assert.equal(show.code, 0, show.stderr);
     assert.match(show.stdout, /staging\s+Succeeded\s+approved by qa-lead@contoso.com/);
+
+    const slots = await slotpilot(['slots', 'pwbi-api'], env);
+    assert.equal(slots.code, 0, slots.stderr);
+    assert.match(
+      slots.stdout,
+      new RegExp(`dev\\s+pwbi-api-dev\\s+Running\\s+\\S+@${pushed.digest}`),
+    );
+    assert.match(slots.stdout, /production\s+pwbi-api-prod\/staging/);
   });
 
   it('exits 2 on usage errors and 3 when no instance can be found', async () => {
