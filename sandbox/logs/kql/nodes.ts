@@ -46,6 +46,6 @@ export function nameOf(n: KqlNode): string {
 export function unsupported(what: string): never {
   throw new KqlError(
     'Unsupported',
-    `The sandbox does not evaluate ${what}; supported: where, summarize, extend, project, order/sort by, take/limit, top, count and let scalars.`,
+    `The sandbox does not evaluate ${what}; supported: where, summarize, extend, project, project-away, project-keep, project-rename, distinct, order/sort by, take/limit, top, count and let scalars.`,
   );
 }

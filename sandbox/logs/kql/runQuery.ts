@@ -116,6 +116,13 @@ function applyOperator(op: KqlNode, input: Table, env: Env): Table {
         rows: sortRows(input, ordered === undefined ? [] : [ordered], env).slice(0, n),
       };
     }
+    case 'DistinctOperator':
+      return distinct(op, input, env, cols);
+    case 'ProjectAwayOperator':
+    case 'ProjectKeepOperator':
+      return keepColumns(input, cols);
+    case 'ProjectRenameOperator':
+      return rename(op, input, cols);
     case 'CountOperator':
       return { columns: cols, rows: [{ [cols[0]?.name ?? 'Count']: input.rows.length }] };
     default:
@@ -166,6 +173,54 @@ function project(op: KqlNode, input: Table, env: Env, cols: KqlColumn[]): Table 
     rows: rows.map((_, i) => {
       const out: Row = {};
       for (const { target, f } of items) out[target] = f(rows, i);
+      return out;
+    }),
+  };
+}
+
+function distinct(op: KqlNode, input: Table, env: Env, cols: KqlColumn[]): Table {
+  const items = listItems(child(op, 'List')).map((item, idx) => ({
+    target: cols[idx]?.name ?? `Column${idx + 1}`,
+    f: compileScalar(namedItem(item).expr, scalarScope(env, names(input))),
+  }));
+  const seen = new Set<string>();
+  const rows: Row[] = [];
+  input.rows.forEach((_, i) => {
+    const out: Row = {};
+    for (const { target, f } of items) out[target] = f(input.rows, i);
+    const key = items.map(({ target }) => toText(out[target] ?? null)).join('\u0001');
+    if (seen.has(key)) return;
+    seen.add(key);
+    rows.push(out);
+  });
+  return { columns: cols, rows };
+}
+
+function keepColumns(input: Table, cols: KqlColumn[]): Table {
+  return {
+    columns: cols,
+    rows: input.rows.map((row) => {
+      const out: Row = {};
+      for (const c of cols) out[c.name] = row[c.name] ?? null;
+      return out;
+    }),
+  };
+}
+
+function rename(op: KqlNode, input: Table, cols: KqlColumn[]): Table {
+  const pairs = listItems(child(op, 'List')).map((item) => {
+    const [decl, from] = operands(item);
+    if (decl === undefined || from === undefined) unsupported('this project-rename form');
+    return { to: nameOf(decl), from: nameOf(from) };
+  });
+  return {
+    columns: cols,
+    rows: input.rows.map((row) => {
+      const out: Row = { ...row };
+      for (const { to, from } of pairs) {
+        out[to] = row[from] ?? null;
+        delete out[from];
+      }
       return out;
     }),
   };

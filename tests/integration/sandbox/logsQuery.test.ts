@@ -255,7 +255,7 @@ void describe('sandbox Logs query API through the real LogsQueryClient', () => {
       'a workspace has no classic requests table',
     );
     await assert.rejects(
-      logs.queryWorkspace(WORKSPACE, 'AppRequests | distinct Url', HOUR),
+      logs.queryWorkspace(WORKSPACE, 'AppRequests | sample 5', HOUR),
       (err: RestError) =>
         badArgument('SemanticError')(err) &&
         /sandbox does not evaluate/.test(JSON.stringify(err.details)),

@@ -68,11 +68,19 @@ void describe('sandbox KQL interpreter over the Kusto parser tree', () => {
     );
   });
 
+  void it('supports distinct, project-away and project-rename', async () => {
+    assert.deepEqual(await run('T | distinct ok | order by ok asc'), [{ ok: false }, { ok: true }]);
+    const [first] = await run(
+      'T | project-away t, url, ms, n | project-rename status = code | take 1',
+    );
+    assert.deepEqual(first, { status: '200', ok: true });
+  });
+
   void it('refuses operators it does not evaluate with the sandbox error', async () => {
-    const parsed = await parser.parse('T | distinct url', SCHEMA);
+    const parsed = await parser.parse('T | mv-expand url', SCHEMA);
     assert.throws(
       () => runQuery(parsed.tree, () => ROWS, NOW),
-      /sandbox does not evaluate the query operator distinct/,
+      /sandbox does not evaluate the query operator mvexpand/,
     );
   });
 });
