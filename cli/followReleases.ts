@@ -12,7 +12,7 @@ import { watchLines } from './watchLines.js';
 export function followReleases(
   target: Target,
   print: (line: string) => void,
-  intervalMs = 1000,
+  intervalMs = 500,
 ): () => Promise<void> {
   const known = new Map<string, ReleaseView>();
   let stopped = false;

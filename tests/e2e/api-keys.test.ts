@@ -7,7 +7,7 @@ import { appSettingsFor } from './support/appSettings.js';
 import { buildAppOnce, repoRoot } from './support/buildApp.js';
 import { writePipelineConfig } from './support/pipelineConfig.js';
 
-describe('api: function keys protect every route but /api/health (strict dev host)', () => {
+describe('api: function keys (strict dev host) and App Service Authentication principals', () => {
   let sandbox: Sandbox;
   let host: DevHost;
   before(async () => {
@@ -18,7 +18,8 @@ describe('api: function keys protect every route but /api/health (strict dev hos
       appDir: repoRoot,
       clock,
       strictAuth: true,
-      settings: appSettingsFor(sandbox, writePipelineConfig()),
+      // As on Azure with App Service Authentication in front of the app.
+      settings: { ...appSettingsFor(sandbox, writePipelineConfig()), WEBSITE_AUTH_ENABLED: 'true' },
     });
   });
   after(async () => {
@@ -42,5 +43,37 @@ describe('api: function keys protect every route but /api/health (strict dev hos
     }
     assert.equal(await get('/api/releases', { 'x-functions-key': host.functionKey }), 200);
     assert.equal(await get(`/api/releases?code=${host.functionKey}`), 200);
+  });
+
+  it('trusts x-ms-client-principal when platform auth is enabled', async () => {
+    const principal = Buffer.from(
+      JSON.stringify({
+        auth_typ: 'aad',
+        claims: [{ typ: 'preferred_username', val: 'qa-lead@contoso.com' }],
+      }),
+    ).toString('base64');
+    const approve = async (headers: Record<string, string>): Promise<number> => {
+      const res = await fetch(`${host.url}/api/releases/pwbi-api-00000000000000000000/approve`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-functions-key': host.functionKey,
+          ...headers,
+        },
+        body: JSON.stringify({ stage: 'staging' }),
+      });
+      await res.arrayBuffer();
+      return res.status;
+    };
+    assert.equal(await approve({}), 401);
+    assert.equal(
+      await approve({ 'x-ms-client-principal': principal }),
+      404,
+      'identity accepted; no such release',
+    );
+    assert.equal(
+      await approve({ 'x-ms-client-principal': Buffer.from('{}').toString('base64') }),
+      401,
+    );
   });
 });
