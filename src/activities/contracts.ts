@@ -105,8 +105,13 @@ export interface StartSwapInput {
   digest: string;
 }
 
-/** Output of `startSwap`: `alreadySwapped` when production already runs `digest`. */
-export type StartSwapOutput = { kind: 'alreadySwapped' } | { kind: 'started'; handle: SwapHandle };
+/**
+ * Output of `startSwap`: `alreadySwapped` when production already runs `digest`;
+ * `inProgress` when App Service reports a swap of the site already running (this activity
+ * started it and its result was lost, e.g. the host died): wait for production instead.
+ */
+export type StartSwapOutput =
+  { kind: 'alreadySwapped' } | { kind: 'inProgress' } | { kind: 'started'; handle: SwapHandle };
 
 /** Input of `pollSwap`. */
 export interface PollSwapInput {

@@ -5,7 +5,8 @@ import type { StartSwapInput, StartSwapOutput } from './contracts.js';
 /**
  * Starts swapping the slot into production, after checking which digest each side runs:
  * when production already runs `digest` nothing happens (a swap never runs twice); when the
- * slot no longer holds `digest` it refuses (NonRetryableError).
+ * slot no longer holds `digest` it refuses (NonRetryableError). A swap already running (this
+ * activity ran before and its answer was lost) is reported as `inProgress`, never started again.
  */
 export async function startSwap(
   deps: ActivityDeps,
@@ -20,5 +21,16 @@ export async function startSwap(
       `slot ${slot}: expected it to run ${input.digest} before the swap, got ${staged.digest ?? 'no digest'}`,
     );
   }
-  return { kind: 'started', handle: await deps.appService.beginSwap(site, slot) };
+  try {
+    return { kind: 'started', handle: await deps.appService.beginSwap(site, slot) };
+  } catch (error) {
+    if (isSwapInProgress(error)) return { kind: 'inProgress' };
+    throw error;
+  }
+}
+
+/** App Service refuses a second swap of a site while one runs: 409 "… is in progress". */
+function isSwapInProgress(error: unknown): boolean {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return status === 409 && error instanceof Error && /in progress/i.test(error.message);
 }

@@ -27,6 +27,8 @@ export function* swapSlots(
   const started = yield* callActivity(context, 'startSwap', { target, digest });
   if (started.kind === 'alreadySwapped') return { ok: true, detail: 'alreadySwapped' };
   const deadline = nowMs(context) + swapTimeoutMs;
+  if (started.kind === 'inProgress')
+    return yield* awaitRunningSwap(context, target, digest, deadline);
   let handle = started.handle;
   for (;;) {
     yield context.df.createTimer(inMs(context, swapPollIntervalMs));
@@ -36,6 +38,21 @@ export function* swapSlots(
       return { ok: false, detail: `swap failed: ${progress.detail}` };
     // Azure re-signs the poll URL on every 202: poll with the newest handle.
     handle = progress.handle ?? handle;
+    if (nowMs(context) > deadline) return { ok: false, detail: 'swap did not finish in 15m' };
+  }
+}
+
+/** A swap started earlier is still running: wait until production runs `digest`. */
+function* awaitRunningSwap(
+  context: OrchestrationContext,
+  target: TargetRef & { slot: string },
+  digest: string,
+  deadline: number,
+): Generator<Task, SwapResult, unknown> {
+  for (;;) {
+    yield context.df.createTimer(inMs(context, swapPollIntervalMs));
+    const slots = yield* callActivity(context, 'readSlots', { target });
+    if (slots.productionDigest === digest) return { ok: true, detail: 'swapped (resumed)' };
     if (nowMs(context) > deadline) return { ok: false, detail: 'swap did not finish in 15m' };
   }
 }

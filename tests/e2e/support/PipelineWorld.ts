@@ -186,11 +186,11 @@ export class PipelineWorld {
     return res.headers.get('x-sandbox-image');
   }
 
-  /** ARM swap requests the sandbox received (starts, not polls). */
+  /** ARM swap requests the sandbox accepted (a refused one swaps nothing). */
   swapCalls(): number {
     return this.sandbox
       .armRequests()
-      .filter((r) => r.method === 'POST' && /\/slotsswap/i.test(r.path)).length;
+      .filter((r) => r.method === 'POST' && /\/slotsswap/i.test(r.path) && r.status < 300).length;
   }
 }
 

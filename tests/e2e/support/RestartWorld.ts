@@ -119,11 +119,11 @@ export class RestartWorld {
     }
   }
 
-  /** ARM swap starts the sandbox received. */
+  /** ARM swap requests the sandbox accepted (a refused one swaps nothing). */
   swapCalls(): number {
     return this.sandbox
       .armRequests()
-      .filter((r) => r.method === 'POST' && /\/slotsswap/i.test(r.path)).length;
+      .filter((r) => r.method === 'POST' && /\/slotsswap/i.test(r.path) && r.status < 300).length;
   }
 }
 

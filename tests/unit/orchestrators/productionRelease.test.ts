@@ -17,7 +17,7 @@ const handle = {
 interface Options {
   probes?: boolean[];
   lockFreeAfter?: number;
-  swap?: 'started' | 'alreadySwapped';
+  swap?: 'started' | 'alreadySwapped' | 'inProgress';
   polls?: ('running' | 'succeeded' | 'failed')[];
   monitor?: 'healthy' | 'rolledBack';
 }
@@ -32,9 +32,9 @@ function world(o: Options = {}): Script {
           ? { acquired: true }
           : { acquired: false, heldBy: 'pwbi-api-older' },
       releaseLock: () => null,
-      readSlots: () => ({
+      readSlots: (_: unknown, n: number) => ({
         productionHostName: 'pwbi-api-prod.azurewebsites.net',
-        productionDigest: oldDigest,
+        productionDigest: n >= 3 ? digest : oldDigest,
       }),
       deployImage: () => ({ changed: true, hostName: 'pwbi-api-prod-staging.azurewebsites.net' }),
       checkSite: (input: CheckSiteInput, n: number) => {
@@ -47,7 +47,9 @@ function world(o: Options = {}): Script {
         };
       },
       startSwap: () =>
-        o.swap === 'alreadySwapped' ? { kind: 'alreadySwapped' } : { kind: 'started', handle },
+        o.swap === undefined || o.swap === 'started'
+          ? { kind: 'started', handle }
+          : { kind: o.swap },
       pollSwap: (_: unknown, n: number) => {
         const status = polls[Math.min(n, polls.length) - 1] ?? 'succeeded';
         if (status === 'running')
@@ -140,6 +142,14 @@ describe('productionRelease', () => {
     const r = run({ swap: 'alreadySwapped' });
     assert.equal(r.output?.status, 'Succeeded');
     assert.equal(r.activity('pollSwap').length, 0);
+  });
+
+  it('waits for a swap already in progress (started before a crash) instead of swapping again', () => {
+    const r = run({ swap: 'inProgress' });
+    assert.equal(r.output?.status, 'Succeeded');
+    assert.equal(r.activity('pollSwap').length, 0);
+    assert.equal(r.activity('readSlots').length, 3, 'read production until it ran the digest');
+    assert.equal(r.output?.previousDigest, oldDigest);
   });
 
   it('fails after the warm-up timeout without swapping, and still releases the lock', () => {

@@ -86,6 +86,28 @@ describe('release activities', () => {
     assert.deepEqual(record.swaps, ['pwbi-api-prod/staging']);
   });
 
+  it('startSwap reports a swap already running instead of starting a second one', async () => {
+    const { deps, setSlot } = fakeDeps();
+    setSlot(prod, oldImage);
+    setSlot(prodSlot, image);
+    deps.appService.beginSwap = () => {
+      const refused = Object.assign(
+        new NonRetryableError('409 Conflict: another swap operation is in progress'),
+        { statusCode: 409 },
+      );
+      return Promise.reject(refused);
+    };
+    const a = createActivities(deps);
+    assert.deepEqual(await a.startSwap({ target: prodSlot, digest }, noDurable), {
+      kind: 'inProgress',
+    });
+    deps.appService.beginSwap = () =>
+      Promise.reject(
+        Object.assign(new NonRetryableError('409 Conflict: slot stopped'), { statusCode: 409 }),
+      );
+    await assert.rejects(a.startSwap({ target: prodSlot, digest }, noDurable), /slot stopped/);
+  });
+
   it('callHook posts to the configured URL with a callback to the waiting instance', async () => {
     const { deps, record, setSlot } = fakeDeps();
     const durable = fakeDurable();
