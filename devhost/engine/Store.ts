@@ -225,9 +225,10 @@ export class Store {
     ).run(instanceId, executionId, visibleMs, JSON.stringify(event));
   }
 
+  /** The instance's due messages in delivery order: by visible time (a timer by its fire time), then arrival. */
   dueMessages(instanceId: string, nowMs: number): MessageRow[] {
     return this.stmt(
-      'SELECT * FROM messages WHERE instance_id = ? AND visible_ms <= ? ORDER BY id',
+      'SELECT * FROM messages WHERE instance_id = ? AND visible_ms <= ? ORDER BY visible_ms, id',
     ).all(instanceId, nowMs) as MessageRow[];
   }
 

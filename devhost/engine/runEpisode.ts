@@ -48,9 +48,15 @@ export async function runEpisode(deps: EngineDeps, instanceId: string): Promise<
     const resumeAt = parsed.findIndex((p) => p.ev.EventType === EventType.ExecutionResumed);
     if (resumeAt < 0) return false;
     const resume = parsed[resumeAt] as (typeof parsed)[number];
+    // Held messages first (in arrival order), then those after the resume up to the next control message.
+    const nextControl = parsed.findIndex(
+      (p, i) => i > resumeAt && controlTypes.has(p.ev.EventType),
+    );
+    const after = parsed.slice(resumeAt + 1, nextControl < 0 ? undefined : nextControl);
     batch = [
       resume,
-      ...parsed.filter((p, i) => i !== resumeAt && !controlTypes.has(p.ev.EventType)),
+      ...parsed.slice(0, resumeAt).filter((p) => !controlTypes.has(p.ev.EventType)),
+      ...after,
     ];
     inst.status = 'Running';
   } else {
