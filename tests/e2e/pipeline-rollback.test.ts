@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { PipelineWorld, users } from './support/PipelineWorld.js';
+
+const hourMs = 3_600_000;
+
+describe('pipeline: production monitoring rolls a bad release back', () => {
+  let world: PipelineWorld;
+  before(async () => {
+    world = await PipelineWorld.start({ config: { monitor: true } });
+  });
+  after(async () => {
+    await world?.stop();
+  });
+
+  it('an image that fails 30 % of requests after the swap ends RolledBack with the old digest live', async () => {
+    // Given production runs the scenario's initial image
+    const before = world.sandbox.siteState('pwbi-api-prod').digest;
+
+    // When an image that errors is pushed and approved through to production
+    const pushed = await world.push('8.0.0', 'errors:30');
+    await world.untilWaitingFor(pushed.releaseId, 'staging');
+    await world.approve(pushed.releaseId, 'staging', users.qaLead);
+    await world.untilWaitingFor(pushed.releaseId, 'production');
+    await world.approve(pushed.releaseId, 'production', users.engLead);
+
+    // Then it is swapped in, monitoring breaches, and production is swapped back
+    const done = await world.untilEnded(pushed.releaseId, { maxVirtualMs: 2 * hourMs });
+    assert.equal(done.status, 'RolledBack', JSON.stringify(done));
+    assert.equal(done.stages[2]?.status, 'RolledBack');
+    assert.match(done.step, /rolled back/);
+    assert.equal(done.previousDigest, before);
+    assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, before);
+    assert.equal(world.swapCalls(), 2, 'the swap and the swap back');
+    assert.ok(world.sandbox.slackMessages('critical').length >= 1, 'a critical alert went out');
+    assert.ok(world.realElapsedMs() < 60_000);
+  });
+});
