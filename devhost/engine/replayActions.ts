@@ -165,7 +165,10 @@ export function replayActions(
       case ActionType.CreateTimer: {
         const t = new TaskNode();
         const fireAtMs = new Date(a.fireAt ?? 0).getTime();
-        if (fireAtMs - now > maximumShortTimerMs) {
+        if (fireAtMs - now > maximumShortTimerMs && a.isCanceled === true) {
+          // A cancelled long timer: its first interval is created and cancelled, nothing follows.
+          scheduleTimer(now + longTimerIntervalMs, () => undefined, true);
+        } else if (fireAtMs - now > maximumShortTimerMs) {
           const arm = (): void => {
             const remaining = fireAtMs - now;
             if (remaining <= 0) t.complete();

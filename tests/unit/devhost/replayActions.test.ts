@@ -178,4 +178,21 @@ describe('replayActions (the episode interpreter)', () => {
     const entity = replayActions([os(0), es], [{ actionType: ActionType.CallEntity }], 'e1');
     assert.match(entity.unsupported ?? '', /not supported/);
   });
+
+  it('splits a long timer into 3-day intervals and creates only the first one when it is cancelled', () => {
+    const day = 24 * 60 * minute;
+    const long = replayActions([os(0), es], [timer((10 * day) / minute)], 'e1');
+    assert.equal(long.decisions[0]?.['FireAt'], new Date(t0 + 3 * day).toISOString());
+    assert.equal(long.openTasks, 1);
+    const cancelled = replayActions(
+      [os(0), es],
+      [timer((10 * day) / minute, true), activity('Next')],
+      'e1',
+    );
+    assert.deepEqual(summary(cancelled.decisions), [
+      `${EventType.TimerCreated}#0`,
+      `${EventType.TaskScheduled}#1 Next`,
+    ]);
+    assert.equal(cancelled.openTasks, 1);
+  });
 });
