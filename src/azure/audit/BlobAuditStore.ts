@@ -180,8 +180,10 @@ export class BlobAuditStore implements AuditStore {
     }
   }
 
+  /** Reads a JSON blob with its etag; a blob that changes between the two reads is read again (5 tries). */
   private async readJson(
     name: string,
+    triesLeft = 5,
   ): Promise<{ value: Record<string, unknown>; etag: string } | undefined> {
     const blob = this.container.getBlobClient(name);
     try {
@@ -196,7 +198,7 @@ export class BlobAuditStore implements AuditStore {
     } catch (err) {
       const status = (err as { statusCode?: number }).statusCode;
       if (status === 404) return undefined;
-      if (status === 412) return this.readJson(name);
+      if (status === 412 && triesLeft > 1) return this.readJson(name, triesLeft - 1);
       throw err;
     }
   }
