@@ -35,6 +35,22 @@ export interface QueryRequestsInput {
 /** Output of `monitorQueryRequests`. */
 export type QueryRequestsOutput = SampleStats;
 
+/** Input of `monitorSampleProduction`: one tick's probe and (when a window exists) query, at once. */
+export interface SampleProductionInput {
+  probe: ProbeHealthInput;
+  query?: QueryRequestsInput;
+}
+
+/**
+ * Output of `monitorSampleProduction`. Never throws for a failed read: a probe that could not
+ * run is `health.unknown`, a failed query is `queryError` with its retry advice.
+ */
+export interface SampleProductionOutput {
+  health: ProbeHealthOutput & { unknown?: boolean };
+  stats?: QueryRequestsOutput;
+  queryError?: { message: string; retryable: boolean; afterMs?: number };
+}
+
 /** Input of `monitorBeginSwapBack` (and of `monitorPollSwapBack` through its handle). */
 export interface BeginSwapBackInput {
   releaseId: string;
@@ -109,6 +125,7 @@ export interface MonitorAuditInput {
 /** Every monitoring activity: name → input and output. */
 export interface MonitorActivityContracts {
   monitorProbeHealth: { input: ProbeHealthInput; output: ProbeHealthOutput };
+  monitorSampleProduction: { input: SampleProductionInput; output: SampleProductionOutput };
   monitorQueryRequests: { input: QueryRequestsInput; output: QueryRequestsOutput };
   monitorBeginSwapBack: { input: BeginSwapBackInput; output: BeginSwapBackOutput };
   monitorPollSwapBack: { input: PollSwapBackInput; output: SwapProgress };

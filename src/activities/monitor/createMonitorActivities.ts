@@ -9,6 +9,7 @@ import type { MonitorDeps } from './MonitorDeps.js';
 import { notifyRollback } from './notifyRollback.js';
 import { probeHealth } from './probeHealth.js';
 import { queryRequests } from './queryRequests.js';
+import { sampleProduction } from './sampleProduction.js';
 import { verifyProduction } from './verifyProduction.js';
 
 /** Every monitoring activity, keyed by name. */
@@ -24,6 +25,7 @@ export function createMonitorActivities(deps: MonitorDeps): MonitorActivities {
   return {
     monitorProbeHealth: (input) => probeHealth(deps, input),
     monitorQueryRequests: (input) => queryRequests(deps, input),
+    monitorSampleProduction: (input) => sampleProduction(deps, input),
     monitorBeginSwapBack: (input) => beginSwapBack(deps, input),
     monitorPollSwapBack: (input) => deps.appService.pollSwap(input.handle),
     monitorVerifyProduction: (input) => verifyProduction(deps, input),

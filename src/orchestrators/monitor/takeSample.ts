@@ -1,7 +1,8 @@
 import type { OrchestrationContext, Task } from 'durable-functions';
 
+import type { QueryRequestsInput } from '../../activities/monitor/contracts.js';
 import type { MonitorInput } from '../../domain/monitor/contract.js';
-import type { ProductionSample, SampleHealth } from '../../domain/monitor/ProductionSample.js';
+import type { ProductionSample } from '../../domain/monitor/ProductionSample.js';
 import { queryWindow } from '../../domain/monitor/queryWindow.js';
 import { callMonitorActivity, errorText, type MonitorRetry } from './callMonitorActivity.js';
 
@@ -13,9 +14,10 @@ export function sampleRetry(intervalMs: number): MonitorRetry {
 
 /**
  * One tick's observation of production at the orchestration's `now`: the health probe and,
- * once a post-swap window exists, the request statistics over it. Failed reads are retried
- * with durable timers; a query that still fails is recorded as `queryError` and a probe that
- * cannot run as unknown health, so neither can ever turn into a pass.
+ * once a post-swap window exists, the request statistics over it, read side by side in one
+ * activity. A failed query is retried alone with durable timers; one that still fails is
+ * recorded as `queryError`, and a probe that cannot run as unknown health, so neither can
+ * ever turn into a pass.
  */
 export function* takeSample(
   context: OrchestrationContext,
@@ -25,44 +27,64 @@ export function* takeSample(
   const at = context.df.currentUtcDateTime;
   const retry = sampleRetry(plan.intervalMs);
   const window = queryWindow(input.swappedAt, at, plan.lookbackMs, plan.ingestionDelayMs);
+  const query: QueryRequestsInput | undefined =
+    window === undefined
+      ? undefined
+      : {
+          pipeline: input.pipeline,
+          stage: input.stage,
+          table: plan.table,
+          hostNames: input.hostNames,
+          fromIso: window.fromIso,
+          toIso: window.toIso,
+        };
 
-  let health: SampleHealth;
+  const sample: ProductionSample = {
+    at: at.toISOString(),
+    health: { ok: false, status: 0, latencyMs: 0, detail: 'not probed', unknown: true },
+  };
+  let queryError: { message: string; retryable: boolean; afterMs?: number } | undefined;
   try {
-    const probe = yield* callMonitorActivity(
+    const read = yield* callMonitorActivity(
       context,
-      'monitorProbeHealth',
-      { site: input.site, path: plan.health.path, timeoutMs: plan.health.timeoutMs },
-      retry,
-    );
-    health = {
-      ok: probe.ok,
-      status: probe.status,
-      latencyMs: probe.latencyMs,
-      detail: probe.detail,
-    };
-  } catch (error) {
-    health = { ok: false, status: 0, latencyMs: 0, detail: errorText(error), unknown: true };
-  }
-
-  const sample: ProductionSample = { at: at.toISOString(), health };
-  if (window === undefined) return sample;
-  sample.window = window;
-  try {
-    sample.stats = yield* callMonitorActivity(
-      context,
-      'monitorQueryRequests',
+      'monitorSampleProduction',
       {
-        pipeline: input.pipeline,
-        stage: input.stage,
-        table: plan.table,
-        hostNames: input.hostNames,
-        fromIso: window.fromIso,
-        toIso: window.toIso,
+        probe: { site: input.site, path: plan.health.path, timeoutMs: plan.health.timeoutMs },
+        ...(query !== undefined && { query }),
       },
       retry,
     );
+    const { servedDigest: _served, ...health } = read.health;
+    sample.health = health;
+    if (read.stats !== undefined) sample.stats = read.stats;
+    queryError = read.queryError;
   } catch (error) {
-    sample.queryError = errorText(error);
+    sample.health.detail = errorText(error);
+    if (query !== undefined) queryError = { message: errorText(error), retryable: false };
+  }
+  if (query === undefined) return sample;
+  sample.window = window;
+
+  for (let attempt = 2; queryError !== undefined; attempt += 1) {
+    if (!queryError.retryable || attempt > retry.maxAttempts) {
+      sample.queryError = queryError.message;
+      break;
+    }
+    const backoffMs = Math.min(retry.firstDelayMs * 2 ** (attempt - 2), retry.maxDelayMs);
+    const delayMs = Math.min(queryError.afterMs ?? backoffMs, retry.maxDelayMs);
+    yield context.df.createTimer(
+      new Date(context.df.currentUtcDateTime.getTime() + Math.max(delayMs, 1)),
+    );
+    try {
+      sample.stats = yield* callMonitorActivity(context, 'monitorQueryRequests', query, {
+        ...retry,
+        maxAttempts: 1,
+      });
+      queryError = undefined;
+    } catch (error) {
+      const text = errorText(error);
+      queryError = { message: text.replace(/^monitorQueryRequests: /, ''), retryable: true };
+    }
   }
   return sample;
 }

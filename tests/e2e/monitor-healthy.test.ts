@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import type { ReleaseView } from '../../src/domain/view/index.js';
+import {
+  minuteMs,
+  monitorResult,
+  type PipelineWorld,
+  releaseToProduction,
+  startMonitorWorld,
+  untilMonitor,
+} from './monitor-world.js';
+
+describe('monitoring: a healthy release', () => {
+  let world: PipelineWorld;
+  before(async () => {
+    world = await startMonitorWorld();
+  });
+  after(async () => {
+    await world?.stop();
+  });
+
+  it('is watched for the whole hour and succeeds, shown in the release view', async () => {
+    // Given a healthy image released to production
+    const pushed = await releaseToProduction(world, '2.0.0', 'healthy');
+    const before = world.sandbox.siteState('pwbi-api-prod').digest;
+
+    // When monitoring starts, the view shows the window's end and the next tick
+    const watching = await untilMonitor(
+      world,
+      pushed.releaseId,
+      (s) => s.monitor?.nextTickAt !== undefined,
+    );
+    assert.equal(watching.runtimeStatus, 'Running');
+    const view = (await world.api.get(pushed.releaseId)).body as ReleaseView;
+    assert.ok(
+      view.monitor?.endsAt !== undefined && view.monitor.nextTickAt !== undefined,
+      JSON.stringify(view.monitor),
+    );
+    assert.equal(
+      Date.parse(view.monitor.endsAt) - Date.parse(view.monitor.startedAt),
+      60 * minuteMs,
+    );
+
+    // Then it runs the whole window in little real time and the release succeeds
+    const virtual0 = world.clock.now();
+    const real0 = Date.now();
+    const result = await monitorResult(world, pushed.releaseId);
+    const done = await world.untilEnded(pushed.releaseId);
+    const realMs = Date.now() - real0;
+    assert.equal(result.outcome, 'healthy');
+    assert.ok(result.outcome === 'healthy' && result.samples >= 59, JSON.stringify(result));
+    assert.equal(done.status, 'Succeeded', JSON.stringify(done));
+    assert.ok(
+      world.clock.now() - virtual0 >= 59 * minuteMs,
+      `virtual ${world.clock.now() - virtual0}`,
+    );
+    assert.ok(realMs < 5_000, `real ${realMs} ms for the monitoring hour`);
+
+    // And production still runs the release, swapped once; samples passed
+    assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, pushed.digest);
+    assert.notEqual(before, undefined);
+    assert.equal(world.swapCalls(), 1);
+    const final = (await world.api.get(pushed.releaseId)).body as ReleaseView;
+    assert.equal(final.status, 'Succeeded');
+    assert.ok((final.monitor?.samples.length ?? 0) > 0);
+    assert.ok(
+      final.monitor?.samples.some((s) => s.verdict === 'pass'),
+      JSON.stringify(final.monitor),
+    );
+    assert.equal(final.monitor?.verdict, 'pass');
+  });
+});
