@@ -5,28 +5,38 @@ import path from 'node:path';
 /** The repository root (the function app folder the dev host loads). */
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
+const entry = path.join(repoRoot, 'dist/src/index.js');
+
 function newestMtimeMs(dir: string): number {
   let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    const t = entry.isDirectory() ? newestMtimeMs(full) : statSync(full).mtimeMs;
+  for (const item of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, item.name);
+    const t = item.isDirectory() ? newestMtimeMs(full) : statSync(full).mtimeMs;
     if (t > newest) newest = t;
   }
   return newest;
 }
 
+/** True when `dist/src/index.js` is newer than every file in `src/`. */
+export function buildIsFresh(): boolean {
+  return existsSync(entry) && statSync(entry).mtimeMs >= newestMtimeMs(path.join(repoRoot, 'src'));
+}
+
 /**
- * Compiles the app (`npx tsc -p .`) unless `dist/src/index.js` is newer than every file in
- * `src/`. Serialised across test processes with a lock file, so parallel e2e files build once.
+ * Compiles the app (`npx tsc -p .`) unless the build is fresh. Runs under a lock file and
+ * checks again inside it, so e2e files started together build once.
  */
 export function buildAppOnce(): void {
-  const entry = path.join(repoRoot, 'dist/src/index.js');
-  const fresh = () =>
-    existsSync(entry) && statSync(entry).mtimeMs >= newestMtimeMs(path.join(repoRoot, 'src'));
-  if (fresh()) return;
+  if (buildIsFresh()) return;
   execFileSync(
     'flock',
-    ['/tmp/slotpilot-e2e-build.lock', 'sh', '-c', 'npx tsc -p . >/dev/null 2>&1 || true'],
+    [
+      '/tmp/slotpilot-e2e-build.lock',
+      process.execPath,
+      '--import',
+      'tsx',
+      'tests/e2e/support/buildIfStale.ts',
+    ],
     { cwd: repoRoot, stdio: 'inherit' },
   );
   if (!existsSync(entry))
