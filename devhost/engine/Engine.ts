@@ -76,7 +76,12 @@ export class Engine {
     this.pumpQueued = true;
     setImmediate(() => {
       this.pumpQueued = false;
-      this.dispatch();
+      try {
+        this.dispatch();
+      } catch (err) {
+        // A failing dispatch (e.g. the database went away) must not take the process down.
+        this.opts.log(`engine dispatch failed: ${(err as Error).stack ?? String(err)}`);
+      }
     });
   }
 
@@ -159,6 +164,7 @@ export class Engine {
 
   /** Resolves once nothing runs and nothing runnable is queued (virtual time does not move). */
   settle(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     return new Promise((resolve) => {
       this.idleWaiters.push(resolve);
       this.pump();
