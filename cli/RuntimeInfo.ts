@@ -34,8 +34,28 @@ export interface RuntimeInfo {
 /** Relative location of the runtime file under the repository root. */
 export const runtimeFileName = join('.slotpilot', 'runtime.json');
 
-/** Finds `.slotpilot/runtime.json` in `from` or the nearest folder above it that has one. */
-export function findRuntimeFile(from: string = process.cwd()): string | undefined {
+/**
+ * Where `npm start` writes the runtime file: `SLOTPILOT_RUNTIME_FILE` when set (tests, several
+ * instances side by side), else `<root>/.slotpilot/runtime.json`.
+ */
+export function runtimeFilePath(root: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env.SLOTPILOT_RUNTIME_FILE
+    ? resolve(env.SLOTPILOT_RUNTIME_FILE)
+    : join(root, runtimeFileName);
+}
+
+/**
+ * Finds the runtime file: `SLOTPILOT_RUNTIME_FILE` when set, else `.slotpilot/runtime.json` in
+ * `from` or the nearest folder above it that has one.
+ */
+export function findRuntimeFile(
+  from: string = process.cwd(),
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  if (env.SLOTPILOT_RUNTIME_FILE) {
+    const file = resolve(env.SLOTPILOT_RUNTIME_FILE);
+    return existsSync(file) ? file : undefined;
+  }
   let dir = resolve(from);
   for (;;) {
     const candidate = join(dir, runtimeFileName);

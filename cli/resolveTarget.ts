@@ -19,7 +19,7 @@ export function resolveTarget(env: NodeJS.ProcessEnv, cwd: string = process.cwd(
     const key = env.SLOTPILOT_FUNCTION_KEY;
     return { url: url.replace(/\/+$/, ''), ...(key ? { functionKey: key } : {}) };
   }
-  const file = findRuntimeFile(cwd);
+  const file = findRuntimeFile(cwd, env);
   if (file === undefined) {
     throw new CliError(
       'No running Slotpilot found: start one with `npm start`, or set SLOTPILOT_URL (and SLOTPILOT_FUNCTION_KEY).',

@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { followReleases } from '../cli/followReleases.js';
-import { runtimeFileName, type RuntimeInfo, writeRuntimeInfo } from '../cli/RuntimeInfo.js';
+import { runtimeFilePath, type RuntimeInfo, writeRuntimeInfo } from '../cli/RuntimeInfo.js';
 import { type Clock, RealClock, ScaledClock, startDevHost } from '../devhost/index.js';
 import { type Sandbox, startSandbox } from '../sandbox/index.js';
 
@@ -42,7 +42,7 @@ const clock: Clock = values.azure
     : new ScaledClock(timeScale);
 let sandbox: Sandbox | undefined;
 const stops: (() => Promise<void>)[] = [];
-const runtimePath = join(root, runtimeFileName);
+const runtimePath = runtimeFilePath(root);
 let shuttingDown = false;
 
 async function shutdown(code: number): Promise<void> {
