@@ -4,6 +4,9 @@ import { Worker } from 'node:worker_threads';
 
 import type { ParsedQuery } from './SyntaxTree.js';
 
+/** How many distinct parsed queries are kept. */
+const CACHE_SIZE = 200;
+
 type Pending = { resolve: (q: ParsedQuery) => void; reject: (e: Error) => void };
 
 /**
@@ -16,6 +19,7 @@ export class KqlParser {
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
   private warm: Promise<void> | undefined;
+  private readonly cache = new Map<string, Promise<ParsedQuery>>();
 
   /** Starts the worker (if needed) and resolves once it has parsed its first query. */
   warmUp(): Promise<void> {
@@ -23,14 +27,24 @@ export class KqlParser {
     return this.warm ?? Promise.resolve();
   }
 
-  /** Parses and analyzes `text` against `tables` (name → `(Col:type, …)`). */
+  /**
+   * Parses and analyzes `text` against `tables` (name → `(Col:type, …)`). Results are kept for
+   * the last {@link CACHE_SIZE} distinct queries (parsed trees are never mutated).
+   */
   parse(text: string, tables: Record<string, string>): Promise<ParsedQuery> {
+    const key = `${JSON.stringify(tables)}\n${text}`;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
     const worker = this.start();
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
+    const result = new Promise<ParsedQuery>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.postMessage({ id, text, tables });
     });
+    this.cache.set(key, result);
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value ?? key);
+    result.catch(() => this.cache.delete(key));
+    return result;
   }
 
   /** Stops the worker. */

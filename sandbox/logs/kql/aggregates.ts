@@ -18,6 +18,18 @@ function numbers(n: number, f: ArgFn | undefined, pred?: ArgFn): number[] {
   return out;
 }
 
+function total(n: number, f: ArgFn | undefined, pred?: ArgFn): number {
+  let sum = 0;
+  if (f === undefined) return sum;
+  for (let i = 0; i < n; i++) {
+    if (pred !== undefined && pred(i) !== true) continue;
+    const v = f(i);
+    const x = typeof v === 'number' ? v : toNumber(v);
+    if (x !== null) sum += x;
+  }
+  return sum;
+}
+
 /** Nearest-rank percentile `p` (0..100) of `values` weighted by `weights` (all 1 when absent). */
 export function nearestRank(values: number[], p: number, weights?: number[]): number | null {
   if (values.length === 0) return null;
@@ -52,8 +64,8 @@ export const AGGREGATES: Record<string, AggregateFn> = {
     for (let i = 0; i < n; i++) if (pred?.(i) === true) c++;
     return c;
   },
-  sum: (n, [f]) => numbers(n, f).reduce((s, v) => s + v, 0),
-  sumif: (n, [f, pred]) => numbers(n, f, pred).reduce((s, v) => s + v, 0),
+  sum: (n, [f]) => total(n, f),
+  sumif: (n, [f, pred]) => total(n, f, pred),
   avg: (n, [f]) => {
     const v = numbers(n, f);
     return v.length === 0 ? null : v.reduce((s, x) => s + x, 0) / v.length;

@@ -239,8 +239,14 @@ function summarize(op: KqlNode, input: Table, env: Env, cols: KqlColumn[]): Tabl
   );
   const byNames = cols.slice(0, byFns.length).map((c) => c.name);
   const aggNames = cols.slice(byFns.length).map((c) => c.name);
-  const groups = new Map<string, { key: Value[]; rows: Row[] }>();
   const rows = input.rows;
+  if (byFns.length === 0) {
+    // No grouping: one row over the whole input (also when it is empty), without copying rows.
+    const row: Row = {};
+    aggFns.forEach((f, j) => (row[aggNames[j] ?? `Column${j + 1}`] = f(rows, 0)));
+    return { columns: cols, rows: [row] };
+  }
+  const groups = new Map<string, { key: Value[]; rows: Row[] }>();
   for (let i = 0; i < rows.length; i++) {
     const key = byFns.map((f) => f(rows, i));
     const id = key.map((v) => toText(v)).join('\u0001');
@@ -251,7 +257,6 @@ function summarize(op: KqlNode, input: Table, env: Env, cols: KqlColumn[]): Tabl
     }
     g.rows.push(rows[i] ?? {});
   }
-  if (byFns.length === 0 && groups.size === 0) groups.set('', { key: [], rows: [] });
   const out: Row[] = [];
   for (const g of groups.values()) {
     const row: Row = {};
