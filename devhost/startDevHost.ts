@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import { RealClock } from './clock/index.js';
+import { sleepReal } from './clock/sleepReal.js';
 import { Engine } from './engine/Engine.js';
 import { toInstanceStatus } from './engine/statusPayload.js';
 import type { AuthKeys } from './http/AuthKeys.js';
@@ -150,7 +151,14 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
           await requireVirtual(clock, 'waitFor').advanceTo(next);
           running.pump();
         } else {
-          await Promise.race([running.nextChange(), deadline.timer]);
+          // Also look again shortly: a sleeper may join the shared clock without an engine change.
+          const recheck = new AbortController();
+          await Promise.race([
+            running.nextChange(),
+            deadline.timer,
+            sleepReal(50, recheck.signal).catch(() => undefined),
+          ]);
+          recheck.abort();
         }
       }
     } finally {
