@@ -84,6 +84,35 @@ void describe('npm run sandbox (CLI)', () => {
     assert.equal((await web.webApps.get('pwbi-prod', 'pwbi-api-prod')).name, 'pwbi-api-prod');
   });
 
+  void it('is trusted through NODE_EXTRA_CA_CERTS by a process that sets no TLS options', async () => {
+    const script = [
+      "import { WebSiteManagementClient } from '@azure/arm-appservice';",
+      "const credential = { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 3600000 }) };",
+      `const web = new WebSiteManagementClient(credential, '${ready.subscriptionId}', { endpoint: '${ready.armEndpoint}' });`,
+      "const site = await web.webApps.get('pwbi-prod', 'pwbi-api-prod');",
+      'console.log(site.defaultHostName);',
+    ].join('\n');
+    const run = (extraCa: string | undefined): Promise<{ code: number | null; text: string }> =>
+      new Promise((resolve) => {
+        const env = { ...process.env };
+        delete env['NODE_EXTRA_CA_CERTS'];
+        if (extraCa !== undefined) env['NODE_EXTRA_CA_CERTS'] = extraCa;
+        const p = spawn(process.execPath, ['--input-type=module', '-e', script], {
+          env,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let text = '';
+        p.stdout.on('data', (c: Buffer) => (text += c.toString()));
+        p.stderr.on('data', (c: Buffer) => (text += c.toString()));
+        p.once('exit', (code) => resolve({ code, text }));
+      });
+    const trusted = await run(ready.caCertPath);
+    assert.deepEqual([trusted.code, trusted.text.trim()], [0, 'pwbi-api-prod.azurewebsites.net']);
+    const untrusted = await run(undefined);
+    assert.notEqual(untrusted.code, 0);
+    assert.match(untrusted.text, /self[- ]signed certificate/i);
+  });
+
   void it('shuts down every port and child on SIGTERM', async () => {
     const exited = new Promise<number | null>((resolve) =>
       child.once('exit', (code) => resolve(code)),
