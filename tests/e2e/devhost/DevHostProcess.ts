@@ -28,6 +28,8 @@ export class DevHostProcess {
     this.url = this.waitForLine(/^devhost ready at /).then((l) =>
       l.replace('devhost ready at ', '').trim(),
     );
+    // Start-up failures are asserted through `exited`; awaiting `url` still rejects.
+    this.url.catch(() => undefined);
   }
 
   /** Starts `npm run devhost`'s entry with the given arguments. */

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { app } from '@azure/functions';
@@ -81,6 +82,13 @@ describe('HTTP triggers (keys not enforced, as Core Tools by default)', () => {
     // The response body is serialized after the postInvocation hooks, as the worker does.
     const second = ['pre:hooked', 'handler', 'post:hooked:200'];
     assert.deepEqual(await res.json(), [...second, ...second]);
+  });
+
+  it('refuses a second, different app in the same process (ESM modules cannot be unloaded)', async () => {
+    await assert.rejects(
+      startDevHost({ appDir: path.join(fixtureAppDir, 'unsupported') }),
+      /this process already loaded .*devhost-app.* \(one app per process\)/,
+    );
   });
 
   it('refuses registrations after start-up', () => {
