@@ -30,6 +30,9 @@ import { takeSample } from './takeSample.js';
  */
 export const ticksPerExecution = 10;
 
+/** How long one wait of a paused monitor lasts before it is re-armed (it waits indefinitely). */
+const pauseGuardMs = 24 * 3_600_000;
+
 /**
  * `monitorRelease`: watches production after the swap for `plan.durationMs`, one sample per
  * `plan.intervalMs` on durable timers, and swaps back by itself the moment it is unhealthy
@@ -147,7 +150,7 @@ export function* monitorRelease(
     const timer = context.df.createTimer(new Date(tickAt));
     const winner = yield context.df.Task.any([rollbackEvent, timer]);
     if (winner !== timer) {
-      timer.cancel();
+      timer.cancel(); // also what lets the runtime's wait-any go on (see the pause guard)
       continue;
     }
 
@@ -176,8 +179,18 @@ export function* monitorRelease(
       });
       if (rollbackEvent.isCompleted) continue;
       const decisionEvent = context.df.waitForExternalEvent(monitorEvents.decision);
-      const chosen = yield context.df.Task.any([rollbackEvent, decisionEvent]);
-      if (chosen !== decisionEvent) continue;
+      let chosen: unknown;
+      do {
+        // The guard timer is cancelled when an event wins: the Durable runtime completes a
+        // wait-any through its cancelled timer even when an older, already finished wait of
+        // the same name took the event (its waiters are first-in, first-out).
+        const guard = context.df.createTimer(
+          new Date(context.df.currentUtcDateTime.getTime() + pauseGuardMs),
+        );
+        chosen = yield context.df.Task.any([rollbackEvent, decisionEvent, guard]);
+        if (chosen !== guard) guard.cancel();
+      } while (!rollbackEvent.isCompleted && !decisionEvent.isCompleted);
+      if (!decisionEvent.isCompleted) continue;
       const answer = decisionEvent.result as MonitorDecision;
       if (answer.decision === 'rollback') {
         return yield* finish({

@@ -201,6 +201,27 @@ describe('monitorRelease', () => {
     assert.equal(world.record.swaps, 1);
   });
 
+  it('rolls back on a rollback request while paused, however late it comes', async () => {
+    const input = monitorInput({ plan: plan({ inconclusive: 'pause' }) });
+    const request: RollbackRequest = {
+      source: 'manual',
+      by: 'eng@contoso.com',
+      reason: 'safe',
+      at: iso(50 * 3_600_000),
+    };
+    const { run, world } = await runWithWorld(
+      monitorRelease,
+      input,
+      { stats: () => statsOf(3, 0) },
+      [{ name: 'rollback', data: request, atMs: 50 * 3_600_000 }],
+    );
+    const out = run.output as MonitorResult;
+    assert.ok(out.outcome === 'rolledBack');
+    assert.equal(out.trigger, 'manual');
+    assert.equal(out.decidedAt, iso(50 * 3_600_000));
+    assert.equal(world.record.swaps, 1);
+  });
+
   it('retries a throttled query with durable timers and still judges the tick', async () => {
     const { run, world } = await runWithWorld(
       monitorRelease,
