@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { applyFault, armFaultError, hang } from '../faults/applyFault.js';
@@ -27,6 +28,16 @@ export async function handleArm(
   url: URL,
   base: string,
 ): Promise<void> {
+  const requestId = randomUUID();
+  res.setHeader('x-ms-request-id', requestId);
+  res.setHeader(
+    'x-ms-correlation-request-id',
+    String(req.headers['x-ms-client-request-id'] ?? requestId),
+  );
+  res.setHeader(
+    'x-ms-routing-request-id',
+    `WESTEUROPE:${new Date(ctx.clock.now()).toISOString().replace(/[-:.]/g, '')}:${requestId}`,
+  );
   requireBearer(req);
   const m = SITE_PATH.exec(decodeURIComponent(url.pathname));
   if (m === null) {
