@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import type { StageProgress } from '../../src/domain/release/index.js';
-import { stageInstanceId } from '../../src/domain/release/index.js';
 import { PipelineWorld, users } from './support/PipelineWorld.js';
 
 const hourMs = 3_600_000;
@@ -36,13 +34,11 @@ describe('pipeline: one production phase per site at a time (with monitoring)', 
     // When release B is pushed and approved for production meanwhile
     const b = await toProduction(world, '7.0.1');
 
-    // Then B waits for the lock held by A, and A was not superseded
-    const lockWait = await world.host.waitFor(
-      stageInstanceId(b.releaseId, 'production'),
-      (s) => (s.customStatus as StageProgress | null)?.waitingForLock !== undefined,
-      { realTimeoutMs: 30_000 },
-    );
-    assert.deepEqual((lockWait.customStatus as StageProgress).waitingForLock, {
+    // Then B waits for the lock held by A (in its release view too), and A was not superseded
+    const viewWait = await world.until(b.releaseId, (st) => st.waitingForLock !== undefined);
+    assert.deepEqual(viewWait.waitingForLock, { site: 'pwbi-api-prod', heldBy: a.releaseId });
+    const view = await world.api.get(b.releaseId);
+    assert.deepEqual((view.body as { waitingForLock?: unknown }).waitingForLock, {
       site: 'pwbi-api-prod',
       heldBy: a.releaseId,
     });

@@ -37,7 +37,7 @@ export function reduceReleaseStatus(
   event: ReleaseStatusEvent,
 ): ReleaseCustomStatus {
   if (isTerminal(state.status)) return state;
-  const { waitingFor: _waiting, ...rest } = state;
+  const { waitingFor: _waiting, waitingForLock: _lock, ...rest } = state;
   switch (event.type) {
     case 'waitingForApproval':
       return fitStatus({
@@ -76,7 +76,23 @@ export function reduceReleaseStatus(
         stage: event.stage,
         step: event.step,
         updatedAt: event.at,
-        stages: patch(state.stages, event.stage, { status: 'Running', startedAt: event.at }),
+        stages: patch(state.stages, event.stage, {
+          status: 'Running',
+          startedAt: stageOf(state, event.stage)?.startedAt ?? event.at,
+        }),
+      });
+    case 'waitingForLock':
+      return fitStatus({
+        ...rest,
+        status: 'Running',
+        stage: event.stage,
+        step: `waiting for the production lock of ${event.site} (held by ${event.heldBy})`,
+        updatedAt: event.at,
+        waitingForLock: { site: event.site, heldBy: event.heldBy },
+        stages: patch(state.stages, event.stage, {
+          status: 'Running',
+          startedAt: stageOf(state, event.stage)?.startedAt ?? event.at,
+        }),
       });
     case 'stageFinished': {
       const r = event.result;
@@ -110,6 +126,10 @@ export function reduceReleaseStatus(
 
 function isTerminal(status: ReleaseStatus): boolean {
   return status !== 'Running' && status !== 'WaitingForApproval';
+}
+
+function stageOf(state: ReleaseCustomStatus, name: string): StageView | undefined {
+  return state.stages.find((s) => s.name === name);
 }
 
 function patch(stages: StageView[], name: string, change: Partial<StageView>): StageView[] {

@@ -20,6 +20,7 @@ import { failureReason } from '../calls/failureReason.js';
 import { report } from '../calls/report.js';
 import { approvalEnding } from './approvalEnding.js';
 import { type ApprovalOutcome, awaitApproval } from './awaitApproval.js';
+import { holdProductionLock } from './holdProductionLock.js';
 
 /**
  * The `releasePipeline` orchestration (instance id = release id): runs the stages in config
@@ -149,6 +150,13 @@ function* runStage(
 ): Generator<Task, StageResult, unknown> {
   const production = stage.target.slot !== undefined;
   const startedAt = nowIso(context);
+  if (production) {
+    try {
+      yield* holdProductionLock(context, input, stage, apply);
+    } catch {
+      // productionRelease waits for the lock itself; this wait only makes it visible here.
+    }
+  }
   apply({
     type: 'stageStarted',
     stage: stage.name,

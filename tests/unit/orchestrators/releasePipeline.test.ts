@@ -23,7 +23,11 @@ function world(
   results: Record<string, StageResult['status']> = {},
 ): Script {
   return {
-    activities: { notify: () => null, recordAudit: () => null },
+    activities: {
+      notify: () => null,
+      recordAudit: () => null,
+      tryAcquireLock: () => ({ acquired: true }),
+    },
     subOrchestrators: {
       deployStage: (input: StageInput) =>
         stageResult(input.stage.name, results[input.stage.name] ?? 'Succeeded'),
@@ -99,6 +103,26 @@ describe('releasePipeline', () => {
       r.calls.filter((c) => c.kind === 'timer' && c.atMs < 2 * hourMs).map((c) => c.fireAtMs),
     );
     assert.deepEqual([...deadlines], [72 * hourMs]);
+  });
+
+  it('shows waitingForLock while another release holds the production lock, then starts production', () => {
+    const script = world([approve('staging'), approve('production')]);
+    script.activities = {
+      ...script.activities,
+      tryAcquireLock: (input: { holder: string }, n: number) => {
+        assert.equal(input.holder, 'pwbi-api-abababababababababab-production');
+        return n > 2 ? { acquired: true } : { acquired: false, heldBy: 'pwbi-api-older' };
+      },
+    };
+    const r = run(script);
+    assert.equal(r.output?.status, 'Succeeded');
+    const statuses = r.statuses.map((s) => s as ReleaseCustomStatus);
+    const waiting = statuses.find((s) => s.waitingForLock !== undefined);
+    assert.deepEqual(waiting?.waitingForLock, { site: 'pwbi-api-prod', heldBy: 'pwbi-api-older' });
+    assert.equal(waiting?.stages[2]?.status, 'Running');
+    const production = r.calls.find((c) => c.name === 'productionRelease');
+    assert.equal(production?.atMs, 60_000, 'started after two lock polls 30 s apart');
+    assert.equal(r.lastStatus<ReleaseCustomStatus>().waitingForLock, undefined);
   });
 
   it('ends Rejected when the awaited stage is rejected, without deploying it', () => {

@@ -115,6 +115,27 @@ describe('reduceReleaseStatus', () => {
     assert.equal(s.stages[0]?.checks.length, 40);
   });
 
+  it('shows the production lock wait until the stage starts', () => {
+    let s = reduceReleaseStatus(start(), {
+      type: 'waitingForLock',
+      stage: 'production',
+      at: 'T1',
+      site: 'pwbi-api-prod',
+      heldBy: 'r0',
+    });
+    assert.deepEqual(s.waitingForLock, { site: 'pwbi-api-prod', heldBy: 'r0' });
+    assert.equal(s.stages[2]?.status, 'Running');
+    assert.match(s.step, /held by r0/);
+    s = reduceReleaseStatus(s, {
+      type: 'stageStarted',
+      stage: 'production',
+      at: 'T2',
+      step: 'releasing',
+    });
+    assert.equal(s.waitingForLock, undefined);
+    assert.equal(s.stages[2]?.startedAt, 'T1');
+  });
+
   it('mergeStageProgress lays a running stage’s live checks and lock wait over the release view', () => {
     const s = reduceReleaseStatus(start(), {
       type: 'stageStarted',
