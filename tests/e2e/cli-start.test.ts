@@ -117,10 +117,7 @@ describe('npm start and npm run push', () => {
       new RegExp(`${releaseId} WaitingForApproval\\s+staging: waiting for approval`),
       'approval wait',
     );
-    assert.ok(
-      lines.all.some((l) => l.includes(`${releaseId}   dev smoke Passed`)),
-      lines.all.join('\n'),
-    );
+    await lines.waitFor(new RegExp(`${releaseId}   dev smoke Passed`), 'smoke check line');
   });
 
   it('stops everything on SIGINT and removes the runtime file', async () => {
