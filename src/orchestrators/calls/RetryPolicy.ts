@@ -17,3 +17,6 @@ export function retryDelayMs(policy: RetryPolicy, attempt: number, askedMs?: num
   if (askedMs !== undefined && askedMs > 0) return Math.min(askedMs, policy.maxDelayMs * 10);
   return Math.min(policy.firstDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
 }
+
+/** Best-effort side effects (Slack, audit): one retry, so an outage delays a release little. */
+export const reportRetry: RetryPolicy = { maxAttempts: 2, firstDelayMs: 2_000, maxDelayMs: 5_000 };

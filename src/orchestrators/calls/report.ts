@@ -3,6 +3,7 @@ import type { OrchestrationContext, Task } from 'durable-functions';
 import type { NotifyInput } from '../../activities/contracts.js';
 import { callActivity } from './callActivity.js';
 import { nowIso } from './clock.js';
+import { reportRetry } from './RetryPolicy.js';
 
 /** What the release is, for messages and audit events. */
 export interface ReleaseRef {
@@ -34,30 +35,40 @@ export function* report(
 ): Generator<Task, void, unknown> {
   const stage = step.stage === undefined ? {} : { stage: step.stage };
   try {
-    yield* callActivity(context, 'recordAudit', {
-      eventId: `${release.releaseId}:${step.key}`,
-      releaseId: release.releaseId,
-      pipeline: release.pipeline,
-      at: nowIso(context),
-      type: step.outcome,
-      ...stage,
-      ...(step.actor === undefined ? {} : { actor: step.actor }),
-      ...(step.detail === undefined ? {} : { detail: step.detail }),
-    });
+    yield* callActivity(
+      context,
+      'recordAudit',
+      {
+        eventId: `${release.releaseId}:${step.key}`,
+        releaseId: release.releaseId,
+        pipeline: release.pipeline,
+        at: nowIso(context),
+        type: step.outcome,
+        ...stage,
+        ...(step.actor === undefined ? {} : { actor: step.actor }),
+        ...(step.detail === undefined ? {} : { detail: step.detail }),
+      },
+      reportRetry,
+    );
   } catch {
     // The audit trail is best effort here; the durable history still records the step.
   }
   try {
-    yield* callActivity(context, 'notify', {
-      key: `${release.releaseId}:${step.key}`,
-      releaseId: release.releaseId,
-      pipeline: release.pipeline,
-      ...stage,
-      outcome: step.outcome,
-      severity: step.severity,
-      image: release.image,
-      text: step.text,
-    });
+    yield* callActivity(
+      context,
+      'notify',
+      {
+        key: `${release.releaseId}:${step.key}`,
+        releaseId: release.releaseId,
+        pipeline: release.pipeline,
+        ...stage,
+        outcome: step.outcome,
+        severity: step.severity,
+        image: release.image,
+        text: step.text,
+      },
+      reportRetry,
+    );
   } catch {
     // A Slack outage must not fail a release.
   }

@@ -215,6 +215,9 @@ describe('releasePipeline', () => {
         throw new Error('slack 500');
       },
     };
-    assert.equal(run(script).output?.status, 'Succeeded');
+    const r = run(script);
+    assert.equal(r.output?.status, 'Succeeded');
+    const perMessage = r.activity('notify').length / r.activity('recordAudit').length;
+    assert.equal(perMessage, 2, 'one retry per message, then it moves on');
   });
 });
