@@ -73,10 +73,14 @@ export class KqlParser {
       if (msg.result !== undefined) p?.resolve(msg.result);
       else p?.reject(new Error(msg.error ?? 'KQL parser failed'));
     });
-    worker.on('error', (err) => {
+    const fail = (err: Error): void => {
       for (const p of this.pending.values()) p.reject(err);
       this.pending.clear();
-    });
+      this.cache.clear();
+      if (this.worker === worker) this.worker = undefined;
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`KQL parser worker exited (${code})`)));
     worker.postMessage('warmup');
     return worker;
   }
