@@ -40,9 +40,18 @@ registerMonitorActivities({
   config,
   publicBaseUrl: baseUrl,
 });
+const localMode = settings.SLOTPILOT_LOCAL_MODE === 'true';
+const configuredKey = settings.SLOTPILOT_SIGNING_KEY ?? '';
+// The dev-only key of local.settings.json is public: never accept tokens signed with it on Azure.
+const devOnlyKey = /DEV-ONLY/i.test(configuredKey) && !localMode;
+if (devOnlyKey) {
+  console.warn(
+    'SLOTPILOT_SIGNING_KEY is the dev-only key from local.settings.json: bearer tokens are disabled until a real key is set.',
+  );
+}
 const identity = {
   platformAuthEnabled: settings.WEBSITE_AUTH_ENABLED?.toLowerCase() === 'true',
-  signingKey: settings.SLOTPILOT_SIGNING_KEY ?? '',
+  signingKey: devOnlyKey ? '' : configuredKey,
 };
 registerRecoveryFunctions({ identity, config });
 registerApiFunctions({
@@ -50,5 +59,5 @@ registerApiFunctions({
   identity,
   appService,
   version: readAppVersion(root),
-  localMode: settings.SLOTPILOT_LOCAL_MODE === 'true',
+  localMode,
 });
