@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { createAdapters, createClients } from '../../src/azure/index.js';
+import type { ReleaseView } from '../../src/domain/view/index.js';
+import {
+  monitorResult,
+  type PipelineWorld,
+  releaseToProduction,
+  startMonitorWorld,
+  untilMonitor,
+  users,
+} from './monitor-world.js';
+import { appSettingsFor } from './support/appSettings.js';
+
+const prod = (world: PipelineWorld) => ({
+  subscription: world.sandbox.subscriptionId,
+  resourceGroup: 'pwbi-prod',
+  site: 'pwbi-api-prod',
+});
+
+describe('monitoring: manual rollback', () => {
+  let world: PipelineWorld;
+  before(async () => {
+    world = await startMonitorWorld({ duration: '5m' });
+  });
+  after(async () => {
+    await world?.stop();
+  });
+
+  it('is refused for an unknown release, a stranger, and a release not swapped yet', async () => {
+    assert.equal(
+      (await world.api.call('POST', '/api/releases/nope/rollback', { reason: 'x' }, users.engLead))
+        .status,
+      404,
+    );
+    const pushed = await world.push('7.0.0', 'healthy');
+    await world.untilWaitingFor(pushed.releaseId, 'staging');
+    const path = `/api/releases/${pushed.releaseId}/rollback`;
+    assert.equal((await world.api.call('POST', path, { reason: 'x' })).status, 401);
+    assert.equal((await world.api.call('POST', path, { reason: 'x' }, users.stranger)).status, 403);
+    assert.equal((await world.api.call('POST', path, {}, users.engLead)).status, 400);
+    const early = await world.api.call('POST', path, { reason: 'x' }, users.engLead);
+    assert.equal(early.status, 409, JSON.stringify(early.body));
+    assert.equal(
+      (await world.api.cancel(pushed.releaseId, users.engLead, 'done with it')).status,
+      202,
+    );
+    await world.untilEnded(pushed.releaseId);
+  });
+
+  it('rolls back during the window at once', async () => {
+    const previous = world.sandbox.siteState('pwbi-api-prod').digest;
+    const pushed = await releaseToProduction(world, '7.1.0', 'healthy');
+    await untilMonitor(world, pushed.releaseId, (s) => s.monitor?.nextTickAt !== undefined);
+    const answer = await world.api.call(
+      'POST',
+      `/api/releases/${pushed.releaseId}/rollback`,
+      { reason: 'customers report errors' },
+      users.engLead,
+    );
+    assert.equal(answer.status, 202, JSON.stringify(answer.body));
+    const result = await monitorResult(world, pushed.releaseId);
+    assert.ok(result.outcome === 'rolledBack', JSON.stringify(result));
+    assert.equal(result.trigger, 'manual');
+    assert.equal(result.reason, 'customers report errors');
+    assert.equal((await world.untilEnded(pushed.releaseId)).status, 'RolledBack');
+    assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, previous);
+    const again = await world.api.call(
+      'POST',
+      `/api/releases/${pushed.releaseId}/rollback`,
+      { reason: 'again' },
+      users.engLead,
+    );
+    assert.equal(again.status, 409);
+  });
+
+  it('rolls back after the window while the slot still holds the previous version', async () => {
+    // Given a release that passed its window
+    const previous = world.sandbox.siteState('pwbi-api-prod').digest;
+    const pushed = await releaseToProduction(world, '7.2.0', 'healthy');
+    assert.equal((await world.untilEnded(pushed.releaseId)).status, 'Succeeded');
+    const swaps = world.swapCalls();
+
+    // When the production approver asks for a rollback
+    const answer = await world.api.call(
+      'POST',
+      `/api/releases/${pushed.releaseId}/rollback`,
+      { reason: 'late bug' },
+      users.engLead,
+    );
+    assert.equal(answer.status, 202, JSON.stringify(answer.body));
+
+    // Then the previous version is swapped back, and the release view says RolledBack
+    const done = await world.host.waitFor(
+      `${pushed.releaseId}-rollback`,
+      (s) => s.runtimeStatus === 'Completed',
+      { realTimeoutMs: 30_000 },
+    );
+    assert.equal(
+      (done.output as { outcome: string }).outcome,
+      'rolledBack',
+      JSON.stringify(done.output),
+    );
+    assert.equal(world.swapCalls(), swaps + 1);
+    assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, previous);
+    const view = (await world.api.get(pushed.releaseId)).body as ReleaseView;
+    assert.equal(view.status, 'RolledBack');
+    assert.ok(view.rollback?.swapBackCompletedAt !== undefined, JSON.stringify(view.rollback));
+  });
+
+  it('is refused (409, nothing changed) when the slot was changed meanwhile', async () => {
+    // Given a release that passed its window, and then someone deployed another image to the slot
+    const pushed = await releaseToProduction(world, '7.3.0', 'healthy');
+    assert.equal((await world.untilEnded(pushed.releaseId)).status, 'Succeeded');
+    const other = await world.sandbox.push('pwbi-api:7.3.1', {
+      profile: 'healthy',
+      deliver: 'none',
+    });
+    const adapters = createAdapters(createClients(appSettingsFor(world.sandbox, 'unused.yaml')));
+    await adapters.appService.deployImage({ ...prod(world), slot: 'staging' }, other.image);
+    const swaps = world.swapCalls();
+
+    // When a rollback is asked for, then it is refused and production keeps the release
+    const answer = await world.api.call(
+      'POST',
+      `/api/releases/${pushed.releaseId}/rollback`,
+      { reason: 'too late' },
+      users.engLead,
+    );
+    assert.equal(answer.status, 409, JSON.stringify(answer.body));
+    assert.match(JSON.stringify(answer.body), /still run the previous digest/);
+    assert.equal(world.swapCalls(), swaps);
+    assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, pushed.digest);
+  });
+});
