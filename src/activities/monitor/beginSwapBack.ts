@@ -1,3 +1,4 @@
+import { AzureRequestError } from '../../azure/errors/AzureRequestError.js';
 import type { SwapHandle } from '../../azure/ports/index.js';
 import type { BeginSwapBackInput, BeginSwapBackOutput } from './contracts.js';
 import type { MonitorDeps } from './MonitorDeps.js';
@@ -11,7 +12,8 @@ export function swapBackRecordId(releaseId: string): string {
  * Starts swapping the previous version back into production, after checking which digest
  * each side runs. Never swaps twice: production already on the previous digest →
  * `alreadyRolledBack`; a swap back of this release already started (recorded) → the same
- * handle; the slot no longer holding the previous digest → `refused`, nothing changed.
+ * handle; the slot no longer holding the previous digest → `refused`, nothing changed; a
+ * swap of the site already running (ARM 409) → `busy`, to look again after it.
  */
 export async function beginSwapBack(
   deps: MonitorDeps,
@@ -38,7 +40,17 @@ export async function beginSwapBack(
       detail: `production: expected it to run this release's digest ${input.newDigest}, got ${production.digest ?? 'no digest'}`,
     };
   }
-  const handle = await deps.appService.beginSwap(input.site, input.slot);
+  let handle: SwapHandle;
+  try {
+    handle = await deps.appService.beginSwap(input.site, input.slot);
+  } catch (error) {
+    // 409: a swap of this site is already running — typically the one a crashed run of this
+    // very activity started before it could record it. Never start a second one.
+    if (error instanceof AzureRequestError && error.statusCode === 409) {
+      return { kind: 'busy', detail: error.message };
+    }
+    throw error;
+  }
   await deps.audit.putRelease(recordId, { handle, releaseId: input.releaseId });
   return { kind: 'started', handle };
 }

@@ -70,7 +70,9 @@ export interface BeginSwapBackInput {
 export type BeginSwapBackOutput =
   | { kind: 'started'; handle: SwapHandle }
   | { kind: 'alreadyRolledBack' }
-  | { kind: 'refused'; detail: string; slotDigest?: string };
+  | { kind: 'refused'; detail: string; slotDigest?: string }
+  /** A swap of this site is running (e.g. one this activity started before a crash): look again later. */
+  | { kind: 'busy'; detail: string };
 
 /** Input of `monitorPollSwapBack`. */
 export interface PollSwapBackInput {

@@ -154,7 +154,7 @@ export function* monitorRelease(
       continue;
     }
 
-    const sample = yield* takeSample(context, target);
+    const sample = yield* takeSample(context, target, tickAt);
     const judged = assessSample(sample, plan.thresholds);
     samples = [...samples, toSampleView(judged)].slice(-maxRecentSamples);
     sampleCount += 1;

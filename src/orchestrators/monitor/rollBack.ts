@@ -42,6 +42,7 @@ export interface RollbackOptions {
 }
 
 const swapPollMs = 2_000;
+const busyWaitMs = 5_000;
 const swapTimeoutMs = 15 * 60_000;
 const verifyAttempts = 6;
 const verifyGapMs = 5_000;
@@ -72,19 +73,28 @@ export function* rollBack(
   let error: string | undefined;
   let refused = false;
   try {
-    const begin = yield* callMonitorActivity(context, 'monitorBeginSwapBack', {
+    const deadline = context.df.currentUtcDateTime.getTime() + swapTimeoutMs;
+    const request = {
       releaseId: target.releaseId,
       site: target.site,
       slot: target.slot,
       previousDigest: target.previousDigest,
       newDigest: target.newDigest,
-    });
-    if (begin.kind === 'refused') {
+    };
+    let begin = yield* callMonitorActivity(context, 'monitorBeginSwapBack', request);
+    while (begin.kind === 'busy' && context.df.currentUtcDateTime.getTime() < deadline) {
+      // Another swap of the site runs (one started by a crashed attempt): wait it out, look again.
+      options.publish(view, `waiting for a running swap: ${begin.detail}`, 'swapping');
+      yield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + busyWaitMs));
+      begin = yield* callMonitorActivity(context, 'monitorBeginSwapBack', request);
+    }
+    if (begin.kind === 'busy') {
+      error = `a swap of the site kept running for ${swapTimeoutMs / 60_000} minutes: ${begin.detail}`;
+    } else if (begin.kind === 'refused') {
       error = begin.detail;
       refused = true;
     } else if (begin.kind === 'started') {
       options.publish(view, `swapping ${target.slot} back into production`, 'swapping');
-      const deadline = context.df.currentUtcDateTime.getTime() + swapTimeoutMs;
       for (;;) {
         yield context.df.createTimer(
           new Date(context.df.currentUtcDateTime.getTime() + swapPollMs),

@@ -13,7 +13,9 @@ export function sampleRetry(intervalMs: number): MonitorRetry {
 }
 
 /**
- * One tick's observation of production at the orchestration's `now`: the health probe and,
+ * One tick's observation of production for the tick due at `tickAt` (its timer has fired, so
+ * that time is past; using it rather than the late-by-some-ms clock keeps samples and query
+ * windows on the grid): the health probe and,
  * once a post-swap window exists, the request statistics over it, read side by side in one
  * activity. A failed query is retried alone with durable timers; one that still fails is
  * recorded as `queryError`, and a probe that cannot run as unknown health, so neither can
@@ -22,9 +24,10 @@ export function sampleRetry(intervalMs: number): MonitorRetry {
 export function* takeSample(
   context: OrchestrationContext,
   input: Omit<MonitorInput, 'carry'>,
+  tickAt: string,
 ): Generator<Task, ProductionSample, unknown> {
   const plan = input.plan;
-  const at = context.df.currentUtcDateTime;
+  const at = new Date(tickAt);
   const retry = sampleRetry(plan.intervalMs);
   const window = queryWindow(input.swappedAt, at, plan.lookbackMs, plan.ingestionDelayMs);
   const query: QueryRequestsInput | undefined =

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
+import { AzureRequestError } from '../../../src/azure/errors/AzureRequestError.js';
 import type { MonitorResult } from '../../../src/domain/monitor/contract.js';
 import type { RollbackRequest } from '../../../src/domain/release/contract.js';
 import type { MonitorCustomStatus } from '../../../src/orchestrators/monitor/index.js';
@@ -318,6 +319,29 @@ describe('monitorRelease', () => {
     );
     assert.equal((run.output as MonitorResult).outcome, 'rolledBack');
     assert.equal(world.record.swaps, 0);
+  });
+
+  it('waits out a swap already running (a crashed attempt) instead of starting another', async () => {
+    const { run, world } = await runWithWorld(
+      monitorRelease,
+      monitorInput(),
+      { stats: () => statsOf(600, 60) },
+      [],
+      (w) => {
+        w.deps.appService.beginSwap = () => {
+          // the earlier attempt's swap finishes while this one is refused
+          w.slots.set('production', previousDigest);
+          w.slots.set('staging', newDigest);
+          return Promise.reject(
+            new AzureRequestError('409 Conflict: another swap is in progress', 409, 'Conflict'),
+          );
+        };
+      },
+    );
+    const out = run.output as MonitorResult;
+    assert.ok(out.outcome === 'rolledBack', JSON.stringify(out));
+    assert.equal(run.calls.filter((c) => c.name === 'monitorBeginSwapBack').length, 2);
+    assert.equal(world.slots.get('production'), previousDigest);
   });
 
   it('polls a slow swap back between durable timers', async () => {
