@@ -32,7 +32,8 @@ const hostName = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?
 
 /**
  * The KQL that gives a production site's request statistics over `[fromIso, toIso)`:
- * one row with `total`, `failed` (Success == false), `http5xx` and `p95Ms`, every figure
+ * one row with `requests`, `failed` (Success == false), `serverErrors` (result code ≥ 500)
+ * and `p95Ms` (the columns the Logs adapter reads), every figure
  * weighted by the item count so sampled telemetry counts what it stands for. Requests are
  * scoped to production by the URL host, because both slots may log into one resource and
  * instances change sides in a swap. Host names are validated (they are spliced into the
@@ -59,9 +60,9 @@ export function buildRequestsQuery(spec: RequestsQuerySpec): string {
     spec.table,
     `| where ${c.time} >= t0 and ${c.time} < t1`,
     `| where tostring(parse_url(${c.url}).Host) in~ (prodHosts)`,
-    `| summarize total = sum(${c.count}),`,
+    `| summarize requests = sum(${c.count}),`,
     `    failed = sumif(${c.count}, ${c.success} == false),`,
-    `    http5xx = sumif(${c.count}, toint(${c.code}) >= 500),`,
+    `    serverErrors = sumif(${c.count}, toint(${c.code}) >= 500),`,
     `    p95Ms = percentilew(${c.duration}, ${c.count}, 95)`,
   ].join('\n');
 }

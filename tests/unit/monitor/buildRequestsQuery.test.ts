@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 
 import { ValidationError } from '../../../src/domain/errors.js';
 import { buildRequestsQuery } from '../../../src/domain/monitor/buildRequestsQuery.js';
+import { kqlDiagnostics } from '../azure/support/kqlDiagnostics.js';
 
 const spec = {
   table: 'AppRequests' as const,
@@ -24,9 +25,9 @@ describe('buildRequestsQuery', () => {
 
   it('weights every figure by ItemCount', () => {
     const kql = buildRequestsQuery(spec);
-    assert.match(kql, /total = sum\(ItemCount\)/);
+    assert.match(kql, /requests = sum\(ItemCount\)/);
     assert.match(kql, /failed = sumif\(ItemCount, Success == false\)/);
-    assert.match(kql, /http5xx = sumif\(ItemCount, toint\(ResultCode\) >= 500\)/);
+    assert.match(kql, /serverErrors = sumif\(ItemCount, toint\(ResultCode\) >= 500\)/);
     assert.match(kql, /p95Ms = percentilew\(DurationMs, ItemCount, 95\)/);
   });
 
@@ -61,5 +62,12 @@ describe('buildRequestsQuery', () => {
   it('normalises times to UTC milliseconds', () => {
     const kql = buildRequestsQuery({ ...spec, fromIso: '2026-01-01T11:00:00+01:00' });
     assert.match(kql, /datetime\(2026-01-01T10:00:00\.000Z\)/);
+  });
+});
+
+describe("buildRequestsQuery against Microsoft's KQL parser", () => {
+  it('parses and binds without errors for both tables', () => {
+    assert.deepEqual(kqlDiagnostics(buildRequestsQuery(spec)), []);
+    assert.deepEqual(kqlDiagnostics(buildRequestsQuery({ ...spec, table: 'requests' })), []);
   });
 });
