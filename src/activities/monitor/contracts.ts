@@ -8,14 +8,14 @@ import type { SwapHandle, SwapProgress } from '../../azure/ports/index.js';
 import type { ProductionSite, RollbackTrigger } from '../../domain/monitor/contract.js';
 import type { SampleHealth, SampleStats } from '../../domain/monitor/ProductionSample.js';
 
-/** Input of `monitorProbeHealth`: GET the health path of production once. Read-only. */
+/** The health probe part of `monitorSampleProduction`: GET production's health path once. */
 export interface ProbeHealthInput {
   site: ProductionSite;
   path: string;
   timeoutMs: number;
 }
 
-/** Output of `monitorProbeHealth`. */
+/** What the health probe saw. */
 export type ProbeHealthOutput = SampleHealth & { servedDigest?: string };
 
 /**
@@ -126,7 +126,6 @@ export interface MonitorAuditInput {
 
 /** Every monitoring activity: name → input and output. */
 export interface MonitorActivityContracts {
-  monitorProbeHealth: { input: ProbeHealthInput; output: ProbeHealthOutput };
   monitorSampleProduction: { input: SampleProductionInput; output: SampleProductionOutput };
   monitorQueryRequests: { input: QueryRequestsInput; output: QueryRequestsOutput };
   monitorBeginSwapBack: { input: BeginSwapBackInput; output: BeginSwapBackOutput };

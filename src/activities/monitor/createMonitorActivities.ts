@@ -7,7 +7,6 @@ import type {
 } from './contracts.js';
 import type { MonitorDeps } from './MonitorDeps.js';
 import { notifyRollback } from './notifyRollback.js';
-import { probeHealth } from './probeHealth.js';
 import { queryRequests } from './queryRequests.js';
 import { sampleProduction } from './sampleProduction.js';
 import { verifyProduction } from './verifyProduction.js';
@@ -23,7 +22,6 @@ export type MonitorActivities = {
  */
 export function createMonitorActivities(deps: MonitorDeps): MonitorActivities {
   return {
-    monitorProbeHealth: (input) => probeHealth(deps, input),
     monitorQueryRequests: (input) => queryRequests(deps, input),
     monitorSampleProduction: (input) => sampleProduction(deps, input),
     monitorBeginSwapBack: (input) => beginSwapBack(deps, input),
