@@ -34,6 +34,8 @@ describe('monitorRelease', () => {
     assert.equal(last.monitor?.verdict, 'pass');
     assert.equal(last.monitor?.endsAt, iso(60 * min));
     assert.equal(last.monitor?.samples.length, 20);
+    const largest = Math.max(...run.statuses.map((x) => JSON.stringify(x).length));
+    assert.ok(largest < 8_000, `custom status ${largest} chars, well under the 16 KB limit`);
   });
 
   it('keeps history bounded by continuing as new every few ticks', async () => {
