@@ -1,4 +1,3 @@
-import { buildRequestsQuery } from '../../domain/monitor/buildRequestsQuery.js';
 import type { QueryRequestsInput, QueryRequestsOutput } from './contracts.js';
 import { findMonitorConfig } from './findMonitorConfig.js';
 import type { MonitorDeps } from './MonitorDeps.js';
@@ -13,14 +12,13 @@ export async function queryRequests(
   input: QueryRequestsInput,
 ): Promise<QueryRequestsOutput> {
   const resource = findMonitorConfig(deps.config, input.pipeline, input.stage).appInsights;
-  const spec = {
+  const query = {
+    resource,
     table: input.table,
     hostNames: input.hostNames,
     fromIso: input.fromIso,
     toIso: input.toIso,
   };
-  // The KQL text is the monitor's (buildRequestsQuery); the adapter may run it as given.
-  const query = { resource, ...spec, kql: buildRequestsQuery(spec) };
   const stats = await deps.metrics.requestStats(query);
   return {
     requests: stats.requests,

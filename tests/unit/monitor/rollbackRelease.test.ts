@@ -109,7 +109,7 @@ describe('monitorVerifyProduction', () => {
 });
 
 describe('monitorQueryRequests', () => {
-  it('looks the App Insights resource up in config and sends the monitor KQL', async () => {
+  it('looks the App Insights resource up in config and asks for the window', async () => {
     const world = fakeWorld();
     let seen: unknown;
     world.deps.metrics = {
@@ -133,9 +133,10 @@ describe('monitorQueryRequests', () => {
       toIso: '2026-01-01T10:05:00.000Z',
     });
     assert.deepEqual(out, { requests: 5, failed: 0, serverErrors: 0 });
-    const q = seen as { resource: string; kql: string };
+    const q = seen as { resource: string; fromIso: string; hostNames: string[] };
     assert.match(q.resource, /components\/ai$/);
-    assert.match(q.kql, /^AppRequests$/m);
+    assert.equal(q.fromIso, '2026-01-01T10:00:00.000Z');
+    assert.deepEqual(q.hostNames, ['pwbi-api-prod.azurewebsites.net']);
   });
 
   it('names the stage when it has no monitor settings', async () => {

@@ -87,7 +87,7 @@ export function fakeWorld(behaviour: Behaviour = {}) {
   ]);
   const record = {
     swaps: 0,
-    queries: [] as { fromIso: string; toIso: string; kql?: string }[],
+    queries: [] as { fromIso: string; toIso: string }[],
     probes: 0,
     notifications: [] as { url: string; n: Notification }[],
     audit: new Map<string, AuditEvent>(),
@@ -145,11 +145,7 @@ export function fakeWorld(behaviour: Behaviour = {}) {
     },
     metrics: {
       requestStats: async (q) => {
-        record.queries.push({
-          fromIso: q.fromIso,
-          toIso: q.toIso,
-          ...('kql' in q && typeof q.kql === 'string' && { kql: q.kql }),
-        });
+        record.queries.push({ fromIso: q.fromIso, toIso: q.toIso });
         const failure = behaviour.queryFails?.(record.queries.length);
         if (failure !== undefined) throw failure;
         const from = Date.parse(q.fromIso) - fakeStartMs;
