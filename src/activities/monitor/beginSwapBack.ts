@@ -11,8 +11,8 @@ export function swapBackRecordId(releaseId: string): string {
 /**
  * Starts swapping the previous version back into production, after checking which digest
  * each side runs. Never swaps twice: production already on the previous digest →
- * `alreadyRolledBack`; a swap back of this release already started (recorded) → the same
- * handle; the slot no longer holding the previous digest → `refused`, nothing changed; a
+ * `alreadyRolledBack`; a swap back of this release already started (recorded) and not
+ * failed → the same handle; the slot no longer holding the previous digest → `refused`, nothing changed; a
  * swap of the site already running (ARM 409) → `busy`, to look again after it.
  */
 export async function beginSwapBack(
@@ -24,7 +24,12 @@ export async function beginSwapBack(
 
   const recordId = swapBackRecordId(input.releaseId);
   const started = await deps.audit.getRelease(recordId);
-  if (isSwapHandle(started?.['handle'])) return { kind: 'started', handle: started['handle'] };
+  const recorded = started?.['handle'];
+  if (isSwapHandle(recorded)) {
+    // Resume the swap back already started; one that failed may be tried again below.
+    const progress = await deps.appService.pollSwap(recorded);
+    if (progress.status !== 'failed') return { kind: 'started', handle: recorded };
+  }
 
   const slot = await deps.appService.getSlot({ ...input.site, slot: input.slot });
   if (slot.digest !== input.previousDigest) {

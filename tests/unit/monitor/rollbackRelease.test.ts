@@ -74,6 +74,17 @@ describe('monitorBeginSwapBack', () => {
     assert.equal(world.record.swaps, 1);
   });
 
+  it('starts again after a recorded swap back that failed', async () => {
+    const world = fakeWorld();
+    const activities = createMonitorActivities(world.deps);
+    const first = await activities.monitorBeginSwapBack(target);
+    assert.ok(first.kind === 'started');
+    world.deps.appService.pollSwap = () => Promise.resolve({ status: 'failed', detail: 'boom' });
+    const again = await activities.monitorBeginSwapBack(target);
+    assert.equal(again.kind, 'started');
+    assert.equal(world.record.swaps, 2);
+  });
+
   it('is a no-op once production runs the previous digest', async () => {
     const world = fakeWorld();
     const activities = createMonitorActivities(world.deps);
