@@ -2,6 +2,7 @@
 export interface InstanceInfo {
   runtimeStatus: string;
   input: unknown;
+  customStatus: unknown;
 }
 
 /**
@@ -17,6 +18,8 @@ export interface DurableOps {
   startNew(name: string, instanceId: string, input: unknown): Promise<void>;
   /** Raises an event; a finished instance ignores it. */
   raiseEvent(instanceId: string, eventName: string, data: unknown): Promise<void>;
+  /** Terminates a running instance; a finished one is left as it is. */
+  terminate(instanceId: string, reason: string): Promise<void>;
 }
 
 /** Runtime statuses of an instance that may still do work. */

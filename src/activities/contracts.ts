@@ -139,6 +139,30 @@ export interface IsInstanceActiveInput {
   instanceId: string;
 }
 
+/** Input of `stopStage`: terminate a stage sub-orchestration (a cancel arrived). Idempotent. */
+export interface StopStageInput {
+  instanceId: string;
+  reason: string;
+}
+
+/** Input of `readCancelRequest`: the cancel a release recorded in its custom status, if any. */
+export interface ReadCancelRequestInput {
+  releaseId: string;
+}
+
+/** A cancel request as activities hand it back. */
+export interface CancelRequestView {
+  by: string;
+  reason: string;
+  at: string;
+}
+
+/** Input of `flushEvent`: raise a no-op event on an instance to clear its stale waiter. */
+export interface FlushEventInput {
+  instanceId: string;
+  eventName: string;
+}
+
 /** Every activity: name → input and output. */
 export interface ActivityContracts {
   deployImage: { input: DeployImageInput; output: DeployImageOutput };
@@ -152,6 +176,9 @@ export interface ActivityContracts {
   tryAcquireLock: { input: TryAcquireLockInput; output: TryAcquireLockOutput };
   releaseLock: { input: ReleaseLockInput; output: null };
   isInstanceActive: { input: IsInstanceActiveInput; output: boolean };
+  stopStage: { input: StopStageInput; output: null };
+  readCancelRequest: { input: ReadCancelRequestInput; output: CancelRequestView | null };
+  flushEvent: { input: FlushEventInput; output: null };
 }
 
 /** An activity name. */

@@ -1,3 +1,4 @@
+import type { FlushMarker } from '../domain/release/index.js';
 import type { ActivityDeps } from './ActivityDeps.js';
 import { callHook } from './callHook.js';
 import { checkSite } from './checkSite.js';
@@ -7,6 +8,7 @@ import type { DurableOps } from './DurableOps.js';
 import { isInstanceActive } from './isInstanceActive.js';
 import { notify } from './notify.js';
 import { pollSwap } from './pollSwap.js';
+import { readCancelRequest } from './readCancelRequest.js';
 import { readSlots } from './readSlots.js';
 import { recordAudit } from './recordAudit.js';
 import { releaseLock } from './releaseLock.js';
@@ -28,6 +30,9 @@ export const durableActivities: ReadonlySet<ActivityName> = new Set([
   'tryAcquireLock',
   'releaseLock',
   'isInstanceActive',
+  'stopStage',
+  'readCancelRequest',
+  'flushEvent',
 ]);
 
 /**
@@ -47,5 +52,15 @@ export function createActivities(deps: ActivityDeps): Activities {
     tryAcquireLock: (input, durable) => tryAcquireLock(durable(), input),
     releaseLock: (input, durable) => releaseLock(durable(), input),
     isInstanceActive: (input, durable) => isInstanceActive(durable(), input),
+    stopStage: async (input, durable) => {
+      await durable().terminate(input.instanceId, input.reason);
+      return null;
+    },
+    readCancelRequest: (input, durable) => readCancelRequest(durable(), input),
+    flushEvent: async (input, durable) => {
+      const marker: FlushMarker = { flush: true };
+      await durable().raiseEvent(input.instanceId, input.eventName, marker);
+      return null;
+    },
   };
 }

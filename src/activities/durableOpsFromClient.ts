@@ -12,7 +12,11 @@ export function durableOpsFromClient(client: DurableClient): DurableOps {
     async getInstance(instanceId) {
       try {
         const status = await client.getStatus(instanceId);
-        return { runtimeStatus: String(status.runtimeStatus), input: status.input };
+        return {
+          runtimeStatus: String(status.runtimeStatus),
+          input: status.input,
+          customStatus: status.customStatus,
+        };
       } catch (error) {
         if (error instanceof Error && error.message.includes('HTTP 404')) return undefined;
         throw error;
@@ -23,6 +27,9 @@ export function durableOpsFromClient(client: DurableClient): DurableOps {
     },
     async raiseEvent(instanceId, eventName, data) {
       await client.raiseEvent(instanceId, eventName, data);
+    },
+    async terminate(instanceId, reason) {
+      await client.terminate(instanceId, reason);
     },
   };
 }

@@ -32,8 +32,16 @@ export function httpDurableOps(origin: string): DurableOps {
       const res = await send('GET', `instances/${instanceId}`);
       if (res.status === 404) return undefined;
       if (res.status !== 200 && res.status !== 202) return fail(`status of ${instanceId}`, res);
-      const status = (await res.json()) as { runtimeStatus: string; input: unknown };
-      return { runtimeStatus: status.runtimeStatus, input: status.input };
+      const status = (await res.json()) as {
+        runtimeStatus: string;
+        input: unknown;
+        customStatus: unknown;
+      };
+      return {
+        runtimeStatus: status.runtimeStatus,
+        input: status.input,
+        customStatus: status.customStatus,
+      };
     },
     async startNew(name, instanceId, input) {
       const res = await send('POST', `orchestrators/${name}/${instanceId}`, input);
@@ -44,6 +52,16 @@ export function httpDurableOps(origin: string): DurableOps {
       const res = await send('POST', `instances/${instanceId}/raiseEvent/${eventName}`, data);
       if (res.status !== 202 && res.status !== 410 && res.status !== 404) {
         return fail(`raise ${eventName} on ${instanceId}`, res);
+      }
+      await res.arrayBuffer();
+    },
+    async terminate(instanceId, reason) {
+      const res = await send(
+        'POST',
+        `instances/${instanceId}/terminate?reason=${encodeURIComponent(reason)}`,
+      );
+      if (res.status !== 202 && res.status !== 410 && res.status !== 404) {
+        return fail(`terminate ${instanceId}`, res);
       }
       await res.arrayBuffer();
     },

@@ -1,17 +1,19 @@
-import type { LockRelease } from '../domain/release/index.js';
-import { lockEvents, productionLockId } from '../domain/release/index.js';
+import type { ProductionLockInput } from '../domain/release/index.js';
+import { productionLockId } from '../domain/release/index.js';
 import type { ReleaseLockInput } from './contracts.js';
-import type { DurableOps } from './DurableOps.js';
+import { activeStatuses, type DurableOps } from './DurableOps.js';
 
 /**
- * Gives the production lock back. The lock ignores a release from anyone but its holder,
- * so a repeated or late call never frees a lock another release took since. Idempotent.
+ * Gives the production lock back by ending the lock instance, but only while `holder`
+ * holds it, so a repeated or late call never frees a lock another release took since.
+ * Idempotent.
  */
 export async function releaseLock(durable: DurableOps, input: ReleaseLockInput): Promise<null> {
   const id = productionLockId(input.site);
   const info = await durable.getInstance(id);
-  if (info === undefined) return null;
-  const payload: LockRelease = { holder: input.holder };
-  await durable.raiseEvent(id, lockEvents.release, payload);
+  if (info === undefined || !activeStatuses.has(info.runtimeStatus)) return null;
+  const lock = info.input as Partial<ProductionLockInput> | null;
+  if (lock?.holder !== input.holder) return null;
+  await durable.terminate(id, `released by ${input.holder}`);
   return null;
 }

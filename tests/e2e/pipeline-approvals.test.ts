@@ -81,4 +81,24 @@ describe('pipeline: approvals, duplicates and superseding', () => {
     const late = await world.api.approve(pushed.releaseId, 'staging', users.qaLead);
     assert.equal(late.status, 410);
   });
+
+  it('a cancel while waiting for production approval (after staging) ends the release at once', async () => {
+    const pushed = await world.push('3.0.3');
+    await world.untilWaitingFor(pushed.releaseId, 'staging');
+    await world.approve(pushed.releaseId, 'staging', users.qaLead);
+    await world.untilWaitingFor(pushed.releaseId, 'production');
+    const askedAt = world.clock.now();
+    await world.cancel(pushed.releaseId, users.engLead, 'not today');
+    const done = await world.untilEnded(pushed.releaseId);
+    assert.equal(done.status, 'Canceled');
+    assert.match(done.step, /canceled by eng-lead@contoso.com: not today/);
+    assert.deepEqual(
+      done.stages.map((s) => s.status),
+      ['Succeeded', 'Succeeded', 'Canceled'],
+    );
+    assert.ok(
+      world.clock.now() - askedAt < 60_000,
+      `ended ${world.clock.now() - askedAt} virtual ms later`,
+    );
+  });
 });

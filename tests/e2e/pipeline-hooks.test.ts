@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
+import { stageInstanceId } from '../../src/domain/release/index.js';
 import { PipelineWorld, users } from './support/PipelineWorld.js';
 
 const minuteMs = 60_000;
@@ -67,5 +68,34 @@ describe('pipeline: staging gate hooks', () => {
     assert.equal(world.sandbox.hookCalls('restore').length, 1, 'only the first release restored');
     assert.ok(world.realElapsedMs() < 60_000);
     assert.ok(world.clock.now() - startedAt >= 30 * minuteMs);
+  });
+
+  it('a cancel stops a release while its staging hooks run', async () => {
+    // Given e2e still hangs, a release is running staging's verify hooks
+    const pushed = await world.push('2.0.2');
+    await world.untilWaitingFor(pushed.releaseId, 'staging');
+    await world.approve(pushed.releaseId, 'staging', users.qaLead);
+    await world.host.waitFor(stageInstanceId(pushed.releaseId, 'staging'), (s) =>
+      JSON.stringify(s.customStatus).includes('running verify hooks'),
+    );
+    const canceledAt = world.clock.now();
+
+    // When an approver cancels it
+    await world.cancel(pushed.releaseId, users.qaLead, 'wrong build');
+
+    // Then it ends Canceled at once, not after the hook timeout
+    const done = await world.untilEnded(pushed.releaseId);
+    assert.equal(done.status, 'Canceled');
+    assert.match(done.step, /canceled by qa-lead@contoso.com: wrong build/);
+    assert.deepEqual(
+      done.stages.map((s) => s.status),
+      ['Succeeded', 'Canceled', 'Skipped'],
+    );
+    assert.ok(
+      world.clock.now() - canceledAt < 60_000,
+      `stopped after ${world.clock.now() - canceledAt} virtual ms`,
+    );
+    const stage = await world.host.getStatus(stageInstanceId(pushed.releaseId, 'staging'));
+    assert.equal(stage?.runtimeStatus, 'Terminated');
   });
 });

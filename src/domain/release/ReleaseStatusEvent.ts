@@ -7,6 +7,7 @@ import type { ReleaseStatus, StageResult } from './contract.js';
 export type ReleaseStatusEvent =
   | { type: 'stageStarted'; stage: string; at: string; step: string }
   | { type: 'waitingForLock'; stage: string; at: string; site: string; heldBy: string }
+  | { type: 'cancelRequested'; at: string; by: string; reason: string }
   | {
       type: 'waitingForApproval';
       stage: string;

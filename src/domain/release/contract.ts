@@ -28,15 +28,24 @@ export const releaseEvents = {
   lockGranted: 'lockGranted',
 } as const;
 
-/** Events the `productionLock` orchestration accepts. */
+/**
+ * Events the `productionLock` orchestration accepts. None today: the holder releases the lock
+ * by terminating it (an event wait raced against a timer would leave a stale waiter that
+ * swallows the next event of that name).
+ */
 export const lockEvents = {
-  /** {@link LockRelease}: the holder is done with the production phase. */
+  /** Unused; kept for compatibility. */
   release: 'release',
 } as const;
 
-/** Payload of the lock's `release` event; ignored unless `holder` holds the lock. */
+/** Payload of the (unused) lock `release` event. */
 export interface LockRelease {
   holder: string;
+}
+
+/** Payload of a self-raised event that only clears a stale waiter (see `flushEvent`). */
+export interface FlushMarker {
+  flush: true;
 }
 
 /** Input of the `productionLock` orchestration. */
@@ -121,7 +130,8 @@ export interface StageInput {
 /** What a stage sub-orchestration returns; never thrown, always returned. */
 export interface StageResult {
   stage: string;
-  status: 'Succeeded' | 'Failed' | 'RolledBack';
+  /** `Canceled`: a cancel arrived before the swap and the stage stopped. */
+  status: 'Succeeded' | 'Failed' | 'RolledBack' | 'Canceled';
   /** Why it failed or rolled back, for humans. */
   reason?: string;
   checks: CheckView[];
@@ -278,6 +288,11 @@ export interface ReleaseCustomStatus {
   waitingFor?: { stage: string; since: string; expiresAt: string; approvers: string[] };
   /** Present while waiting for the production lock of a site held by another release. */
   waitingForLock?: { site: string; heldBy: string };
+  /**
+   * A cancel that arrived while a stage ran: the running `productionRelease` reads it here
+   * (through an activity) and stops before its swap.
+   */
+  cancelRequested?: CancelRequest;
   /** Digest production ran before this release's swap (what a rollback returns to). */
   previousDigest?: string;
   swappedAt?: string;

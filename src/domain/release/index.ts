@@ -4,6 +4,7 @@ export type {
   ApprovalDecision,
   CancelRequest,
   CheckView,
+  FlushMarker,
   HookCallback,
   LockRelease,
   PlannedStage,

@@ -81,6 +81,13 @@ export function reduceReleaseStatus(
           startedAt: stageOf(state, event.stage)?.startedAt ?? event.at,
         }),
       });
+    case 'cancelRequested':
+      return fitStatus({
+        ...rest,
+        step: `cancel requested by ${event.by}`,
+        updatedAt: event.at,
+        cancelRequested: { by: event.by, reason: event.reason, at: event.at },
+      });
     case 'waitingForLock':
       return fitStatus({
         ...rest,
@@ -118,7 +125,9 @@ export function reduceReleaseStatus(
         status: event.status,
         step: event.step,
         updatedAt: event.at,
-        stages: state.stages.map((s) => endStage(s, waiting, event.at)),
+        stages: state.stages.map((s) =>
+          endStage(s, waiting, event.status === 'Canceled' ? 'Canceled' : 'Failed', event.at),
+        ),
       });
     }
   }
@@ -136,11 +145,16 @@ function patch(stages: StageView[], name: string, change: Partial<StageView>): S
   return stages.map((s) => (s.name === name ? { ...s, ...change } : s));
 }
 
-function endStage(stage: StageView, waiting: StageStatus | undefined, at: string): StageView {
+function endStage(
+  stage: StageView,
+  waiting: StageStatus | undefined,
+  running: StageStatus,
+  at: string,
+): StageView {
   if (stage.status === 'WaitingForApproval') {
     return { ...stage, status: waiting ?? 'Canceled', finishedAt: at };
   }
   if (stage.status === 'Pending') return { ...stage, status: 'Skipped' };
-  if (stage.status === 'Running') return { ...stage, status: 'Failed', finishedAt: at };
+  if (stage.status === 'Running') return { ...stage, status: running, finishedAt: at };
   return stage;
 }

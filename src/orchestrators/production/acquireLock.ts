@@ -1,6 +1,5 @@
 import type { OrchestrationContext, Task } from 'durable-functions';
 
-import { releaseEvents } from '../../domain/release/index.js';
 import { callActivity } from '../calls/callActivity.js';
 import { inMs } from '../calls/clock.js';
 import type { StageTracker } from '../stage/StageTracker.js';
@@ -11,7 +10,7 @@ export const lockPollIntervalMs = 30_000;
 /**
  * Waits until this instance holds the production lock of `site`. While another release
  * holds it, the stage's custom status says `waitingForLock`; between looks it waits on a
- * durable timer (or the `lockGranted` event, whichever comes first).
+ * durable timer.
  */
 export function* acquireLock(
   context: OrchestrationContext,
@@ -29,9 +28,6 @@ export function* acquireLock(
     tracker.step(`waiting for the production lock of ${site} (held by ${attempt.heldBy})`, {
       waitingForLock: { site, heldBy: attempt.heldBy },
     });
-    const timer = context.df.createTimer(inMs(context, lockPollIntervalMs));
-    const granted = context.df.waitForExternalEvent(releaseEvents.lockGranted);
-    const winner: unknown = yield context.df.Task.any([timer, granted]);
-    if (winner !== timer) timer.cancel();
+    yield context.df.createTimer(inMs(context, lockPollIntervalMs));
   }
 }

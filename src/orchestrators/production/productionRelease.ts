@@ -5,6 +5,7 @@ import type { MonitorInput, MonitorResult } from '../../domain/monitor/contract.
 import type { StageInput, StageResult } from '../../domain/release/index.js';
 import { orchestratorNames } from '../../domain/release/index.js';
 import { callActivity } from '../calls/callActivity.js';
+import { cancelReason, pollCancel } from '../calls/cancelChecks.js';
 import { nowIso } from '../calls/clock.js';
 import { failureReason } from '../calls/failureReason.js';
 import { runHookPhase } from '../stage/runHookPhase.js';
@@ -22,7 +23,9 @@ const verifyIntervalMs = 5_000;
  * The `productionRelease` sub-orchestration: take the site's production lock, note the
  * digest production runs (previousDigest), deploy to the inactive slot, warm it up, run
  * preSwap hooks, swap, verify production serves the new digest, then `monitorRelease` when
- * the stage monitors. Releases the lock in every outcome. Returns a {@link StageResult}.
+ * the stage monitors. Releases the lock in every outcome. A cancel the release recorded
+ * (`cancelRequested`) stops it before it deploys or before it swaps; after that it is ignored. Returns a
+ * {@link StageResult}.
  */
 export function* productionRelease(
   context: OrchestrationContext,
@@ -61,6 +64,8 @@ function* runProduction(
   tracker.step('production lock acquired', { previousDigest });
 
   if (!alreadyLive) {
+    const early = yield* pollCancel(context, input.releaseId);
+    if (early !== undefined) return tracker.result('Canceled', cancelReason(early));
     tracker.step(`deploying ${digest} to slot ${slotName}`, { previousDigest });
     yield* callActivity(context, 'deployImage', {
       pipeline: input.pipeline,
@@ -82,6 +87,8 @@ function* runProduction(
     }
   }
 
+  const lastCall = yield* pollCancel(context, input.releaseId);
+  if (lastCall !== undefined) return tracker.result('Canceled', cancelReason(lastCall));
   tracker.step(`swapping slot ${slotName} into production`, { previousDigest });
   const swap = yield* swapSlots(context, slot, digest);
   tracker.check({ name: 'swap', status: swap.ok ? 'Passed' : 'Failed', detail: swap.detail });

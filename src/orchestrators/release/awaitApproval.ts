@@ -7,6 +7,8 @@ import type {
   SupersedeNotice,
 } from '../../domain/release/index.js';
 import { releaseEvents } from '../../domain/release/index.js';
+import type { EventWaits } from './EventWaits.js';
+import { isFlush } from './EventWaits.js';
 
 /** How a wait for approval ended. */
 export type ApprovalOutcome =
@@ -15,6 +17,8 @@ export type ApprovalOutcome =
   | { kind: 'expired' }
   | { kind: 'canceled'; by: string; reason: string }
   | { kind: 'superseded'; byReleaseId: string };
+
+const names = [releaseEvents.approval, releaseEvents.cancel, releaseEvents.supersede];
 
 /**
  * Waits for the approval of `stage`, racing the `approval` event against a durable timer at
@@ -25,36 +29,53 @@ export function* awaitApproval(
   context: OrchestrationContext,
   stage: PlannedStage,
   expiresAt: Date,
+  events: EventWaits,
 ): Generator<Task, ApprovalOutcome, unknown> {
   for (;;) {
-    const approval = context.df.waitForExternalEvent(releaseEvents.approval);
-    const cancel = context.df.waitForExternalEvent(releaseEvents.cancel);
-    const supersede = context.df.waitForExternalEvent(releaseEvents.supersede);
+    const opened = yield* events.open(names);
+    if (opened.kind === 'early') {
+      const outcome = decide(context, stage, opened.name, opened.payload);
+      if (outcome !== undefined) return outcome;
+      continue;
+    }
     const timer = context.df.createTimer(expiresAt);
-    const winner: unknown = yield context.df.Task.any([approval, cancel, supersede, timer]);
+    const waits = [...opened.waits.values()];
+    const winner: unknown = yield context.df.Task.any([...waits, timer]);
+    events.settle(opened.waits, winner);
     if (winner === timer) return { kind: 'expired' };
     timer.cancel();
-    if (winner === cancel) {
-      const request = (cancel.result ?? {}) as Partial<CancelRequest>;
-      return { kind: 'canceled', by: request.by ?? 'unknown', reason: request.reason ?? '' };
-    }
-    if (winner === supersede) {
-      const notice = (supersede.result ?? {}) as Partial<SupersedeNotice>;
-      return { kind: 'superseded', byReleaseId: notice.byReleaseId ?? 'a newer release' };
-    }
-    const decision = (approval.result ?? {}) as Partial<ApprovalDecision>;
-    if (decision.stage !== stage.name) continue;
-    const by = decision.by ?? 'unknown';
-    if (decision.decision === 'rejected') {
-      return { kind: 'rejected', by, reason: decision.comment ?? '' };
-    }
-    if (decision.decision === 'approved') {
-      return {
-        kind: 'approved',
-        by,
-        at: decision.at ?? context.df.currentUtcDateTime.toISOString(),
-        ...(decision.comment === undefined ? {} : { comment: decision.comment }),
-      };
-    }
+    const name = [...opened.waits].find(([, task]) => task === winner)?.[0] ?? '';
+    const outcome = decide(context, stage, name, (winner as Task).result);
+    if (outcome !== undefined) return outcome;
   }
+}
+
+/** What an event means for the wait; undefined to keep waiting. */
+function decide(
+  context: OrchestrationContext,
+  stage: PlannedStage,
+  name: string,
+  payload: unknown,
+): ApprovalOutcome | undefined {
+  if (isFlush(payload)) return undefined;
+  if (name === releaseEvents.cancel) {
+    const request = (payload ?? {}) as Partial<CancelRequest>;
+    return { kind: 'canceled', by: request.by ?? 'unknown', reason: request.reason ?? '' };
+  }
+  if (name === releaseEvents.supersede) {
+    const notice = (payload ?? {}) as Partial<SupersedeNotice>;
+    return { kind: 'superseded', byReleaseId: notice.byReleaseId ?? 'a newer release' };
+  }
+  const decision = (payload ?? {}) as Partial<ApprovalDecision>;
+  if (decision.stage !== stage.name) return undefined;
+  const by = decision.by ?? 'unknown';
+  if (decision.decision === 'rejected')
+    return { kind: 'rejected', by, reason: decision.comment ?? '' };
+  if (decision.decision !== 'approved') return undefined;
+  return {
+    kind: 'approved',
+    by,
+    at: decision.at ?? context.df.currentUtcDateTime.toISOString(),
+    ...(decision.comment === undefined ? {} : { comment: decision.comment }),
+  };
 }

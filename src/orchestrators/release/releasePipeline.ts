@@ -6,21 +6,15 @@ import type {
   ReleaseInput,
   ReleaseOutcome,
   ReleaseStatusEvent,
-  StageInput,
   StageResult,
 } from '../../domain/release/index.js';
-import {
-  initialReleaseStatus,
-  orchestratorNames,
-  reduceReleaseStatus,
-  stageInstanceId,
-} from '../../domain/release/index.js';
+import { initialReleaseStatus, reduceReleaseStatus } from '../../domain/release/index.js';
 import { nowIso, nowMs } from '../calls/clock.js';
-import { failureReason } from '../calls/failureReason.js';
 import { report } from '../calls/report.js';
 import { approvalEnding } from './approvalEnding.js';
 import { type ApprovalOutcome, awaitApproval } from './awaitApproval.js';
-import { holdProductionLock } from './holdProductionLock.js';
+import { EventWaits } from './EventWaits.js';
+import { runStage } from './runStage.js';
 
 /**
  * The `releasePipeline` orchestration (instance id = release id): runs the stages in config
@@ -40,6 +34,7 @@ export function* releasePipeline(
     return status;
   };
   context.df.setCustomStatus(status);
+  const events = new EventWaits(context);
   yield* report(context, input, {
     key: 'started',
     outcome: 'started',
@@ -50,7 +45,7 @@ export function* releasePipeline(
 
   for (const stage of input.plan.stages) {
     if (stage.approval !== undefined) {
-      const outcome = yield* waitForApproval(context, input, stage, apply);
+      const outcome = yield* waitForApproval(context, input, stage, apply, events);
       if (outcome.kind !== 'approved') {
         const ending = approvalEnding(stage.name, outcome);
         apply({
@@ -77,7 +72,7 @@ export function* releasePipeline(
       });
     }
 
-    const result = yield* runStage(context, input, stage, apply);
+    const result = yield* runStage(context, input, stage, apply, events);
     apply({ type: 'stageFinished', result, at: nowIso(context) });
     yield* report(context, input, {
       key: `${stage.name}:${result.status}`,
@@ -87,7 +82,7 @@ export function* releasePipeline(
       text: result.reason ?? `${stage.name}: ${result.status.toLowerCase()}`,
     });
     if (result.status !== 'Succeeded') {
-      const final = result.status === 'RolledBack' ? 'RolledBack' : 'Failed';
+      const final = finalStatusOf(result.status);
       const reason = result.reason ?? `${stage.name} ${result.status.toLowerCase()}`;
       apply({ type: 'finished', status: final, at: nowIso(context), step: reason });
       return { status: final, stage: stage.name, reason };
@@ -110,6 +105,7 @@ function* waitForApproval(
   input: ReleaseInput,
   stage: PlannedStage,
   apply: (event: ReleaseStatusEvent) => ReleaseCustomStatus,
+  events: EventWaits,
 ): Generator<Task, ApprovalOutcome, unknown> {
   const approval = stage.approval;
   if (approval === undefined) throw new Error(`stage ${stage.name} has no approval`);
@@ -128,7 +124,7 @@ function* waitForApproval(
     severity: 'info',
     text: `${stage.name} waits for approval by ${approval.approvers.join(', ')} until ${expiresAt.toISOString()}`,
   });
-  const outcome = yield* awaitApproval(context, stage, expiresAt);
+  const outcome = yield* awaitApproval(context, stage, expiresAt, events);
   if (outcome.kind === 'approved') {
     yield* report(context, input, {
       key: `${stage.name}:approved`,
@@ -142,51 +138,9 @@ function* waitForApproval(
   return outcome;
 }
 
-function* runStage(
-  context: OrchestrationContext,
-  input: ReleaseInput,
-  stage: PlannedStage,
-  apply: (event: ReleaseStatusEvent) => ReleaseCustomStatus,
-): Generator<Task, StageResult, unknown> {
-  const production = stage.target.slot !== undefined;
-  const startedAt = nowIso(context);
-  if (production) {
-    try {
-      yield* holdProductionLock(context, input, stage, apply);
-    } catch {
-      // productionRelease waits for the lock itself; this wait only makes it visible here.
-    }
-  }
-  apply({
-    type: 'stageStarted',
-    stage: stage.name,
-    at: startedAt,
-    step: production ? `releasing to ${stage.target.site}` : `deploying to ${stage.target.site}`,
-  });
-  const stageInput: StageInput = {
-    releaseId: input.releaseId,
-    pipeline: input.pipeline,
-    image: input.image,
-    digest: input.digest,
-    ...(input.tag === undefined ? {} : { tag: input.tag }),
-    stage,
-  };
-  try {
-    return (yield context.df.callSubOrchestrator(
-      production ? orchestratorNames.production : orchestratorNames.deployStage,
-      stageInput,
-      stageInstanceId(input.releaseId, stage.name),
-    )) as StageResult;
-  } catch (error) {
-    return {
-      stage: stage.name,
-      status: 'Failed',
-      reason: failureReason(error),
-      checks: [],
-      startedAt,
-      finishedAt: nowIso(context),
-    };
-  }
+function finalStatusOf(status: StageResult['status']): 'RolledBack' | 'Canceled' | 'Failed' {
+  if (status === 'RolledBack' || status === 'Canceled') return status;
+  return 'Failed';
 }
 
 function severityOf(result: StageResult): 'success' | 'warning' | 'critical' {

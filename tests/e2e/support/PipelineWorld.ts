@@ -178,6 +178,15 @@ export class PipelineWorld {
     await this.host.settle();
   }
 
+  /** When: cancels the release as `user`; asserts the API accepted it. */
+  async cancel(releaseId: string, user: string, reason: string): Promise<void> {
+    const answer = await this.api.cancel(releaseId, user, reason);
+    if (answer.status !== 202) {
+      throw new Error(`cancel: expected 202, got ${answer.status} ${JSON.stringify(answer.body)}`);
+    }
+    await this.host.settle();
+  }
+
   /** The image production serves, read at the production app's own port. */
   async productionServes(): Promise<string | null> {
     const state = this.sandbox.siteState('pwbi-api-prod');

@@ -7,33 +7,15 @@ import { runOrchestration } from './support/FakeOrchestration.js';
 const input = { site: 'pwbi-api-prod', holder: 'rel-a-production', releaseId: 'rel-a' };
 
 describe('productionLock', () => {
-  it('ignores a release from another instance and ends on its holder’s release', () => {
+  it('holds until its holder no longer runs, checking every 5 minutes on timers only', () => {
     const r = runOrchestration<string>(
       productionLock,
       input,
-      {
-        activities: { isInstanceActive: () => true },
-        events: [
-          { name: 'release', data: { holder: 'rel-b-production' }, atMs: 1_000 },
-          { name: 'release', data: { holder: 'rel-a-production' }, atMs: 2_000 },
-        ],
-      },
-      'lock-pwbi-api-prod',
-    );
-    assert.equal(r.output, 'released by rel-a-production');
-    assert.equal(r.elapsedMs, 2_000);
-  });
-
-  it('frees itself when the holder no longer runs', () => {
-    const r = runOrchestration<string>(
-      productionLock,
-      input,
-      {
-        activities: { isInstanceActive: (_: unknown, n: number) => n < 3 },
-      },
+      { activities: { isInstanceActive: (_: unknown, n: number) => n < 3 } },
       'lock-pwbi-api-prod',
     );
     assert.equal(r.output, 'holder rel-a-production ended');
     assert.equal(r.elapsedMs, 15 * 60_000);
+    assert.deepEqual(r.statuses[0], { heldBy: 'rel-a', holder: 'rel-a-production' });
   });
 });

@@ -22,11 +22,13 @@ interface Options {
   monitor?: 'healthy' | 'rolledBack';
 }
 
-function world(o: Options = {}): Script {
+function world(o: Options = {}, cancelAfterChecks = Number.POSITIVE_INFINITY): Script {
   const probes = o.probes ?? [];
   const polls = o.polls ?? ['running', 'succeeded'];
   return {
     activities: {
+      readCancelRequest: (_: unknown, n: number) =>
+        n > cancelAfterChecks ? { by: 'ops@contoso.com', reason: 'stop', at: 'x' } : null,
       tryAcquireLock: (_: unknown, n: number) =>
         n > (o.lockFreeAfter ?? 0)
           ? { acquired: true }
@@ -74,11 +76,11 @@ function world(o: Options = {}): Script {
   };
 }
 
-const run = (o: Options = {}) =>
+const run = (o: Options = {}, cancelAfterChecks?: number) =>
   runOrchestration<StageResult>(
     productionRelease,
     stageInput('production'),
-    world(o),
+    world(o, cancelAfterChecks),
     'rel-production',
   );
 
@@ -150,6 +152,22 @@ describe('productionRelease', () => {
     assert.equal(r.activity('pollSwap').length, 0);
     assert.equal(r.activity('readSlots').length, 3, 'read production until it ran the digest');
     assert.equal(r.output?.previousDigest, oldDigest);
+  });
+
+  it('stops before deploying when a cancel was passed on, and releases the lock', () => {
+    const r = run({}, 0);
+    assert.equal(r.output?.status, 'Canceled');
+    assert.equal(r.output?.reason, 'canceled by ops@contoso.com: stop');
+    assert.equal(r.activity('deployImage').length, 0);
+    assert.equal(r.activity('releaseLock').length, 1);
+  });
+
+  it('stops before the swap when the release recorded a cancel meanwhile', () => {
+    const r = run({}, 1);
+    assert.equal(r.output?.status, 'Canceled');
+    assert.equal(r.activity('deployImage').length, 1);
+    assert.equal(r.activity('startSwap').length, 0);
+    assert.equal(r.activity('releaseLock').length, 1);
   });
 
   it('fails after the warm-up timeout without swapping, and still releases the lock', () => {

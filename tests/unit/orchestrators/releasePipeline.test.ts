@@ -27,6 +27,14 @@ function world(
       notify: () => null,
       recordAudit: () => null,
       tryAcquireLock: () => ({ acquired: true }),
+      flushEvent: (
+        input: { eventName: string },
+        _n: number,
+        raise: (n: string, d: unknown) => void,
+      ) => {
+        raise(input.eventName, { flush: true });
+        return null;
+      },
     },
     subOrchestrators: {
       deployStage: (input: StageInput) =>
@@ -125,6 +133,65 @@ describe('releasePipeline', () => {
     assert.equal(r.lastStatus<ReleaseCustomStatus>().waitingForLock, undefined);
   });
 
+  it('stops a running deployStage on cancel and ends Canceled', () => {
+    const script = world([
+      { name: 'cancel', data: { by: 'ops@contoso.com', reason: 'wrong build', at: 'x' } },
+    ]);
+    script.activities = { ...script.activities, stopStage: () => null };
+    const r = run(script);
+    assert.equal(r.output?.status, 'Canceled');
+    assert.match(r.output?.reason ?? '', /canceled by ops@contoso.com: wrong build/);
+    assert.deepEqual(
+      r.activity('stopStage').map((c) => c.input),
+      [
+        {
+          instanceId: 'pwbi-api-abababababababababab-dev',
+          reason: 'canceled by ops@contoso.com: wrong build',
+        },
+      ],
+    );
+    assert.deepEqual(
+      r.lastStatus<ReleaseCustomStatus>().stages.map((s) => s.status),
+      ['Canceled', 'Skipped', 'Skipped'],
+    );
+  });
+
+  it('records a cancel for a running productionRelease, which decides when to stop', () => {
+    const script = world([
+      approve('staging'),
+      approve('production', 2 * hourMs),
+      {
+        name: 'cancel',
+        data: { by: 'ops@contoso.com', reason: 'stop', at: 'x' },
+        atMs: 2 * hourMs + 1_000,
+      },
+    ]);
+    script.subDurationMs = { productionRelease: 60_000 };
+    script.subOrchestrators = {
+      ...script.subOrchestrators,
+      productionRelease: (input: StageInput) =>
+        stageResult(input.stage.name, 'Canceled', 'canceled by ops@contoso.com: stop'),
+    };
+    const r = run(script);
+    assert.equal(r.output?.status, 'Canceled');
+    const recorded = r.statuses.map((s) => s as ReleaseCustomStatus).find((s) => s.cancelRequested);
+    assert.deepEqual(recorded?.cancelRequested, {
+      by: 'ops@contoso.com',
+      reason: 'stop',
+      at: '2026-01-01T02:00:01.000Z',
+    });
+    assert.equal(r.lastStatus<ReleaseCustomStatus>().stages[2]?.status, 'Canceled');
+  });
+
+  it('clears stale waiters before waiting on a name again (flush events to itself)', () => {
+    const r = run(world([approve('staging'), approve('production', hourMs)]));
+    assert.equal(r.output?.status, 'Succeeded');
+    const flushed = r
+      .activity('flushEvent')
+      .map((c) => (c.input as { eventName: string }).eventName);
+    assert.deepEqual(flushed, ['cancel', 'cancel', 'cancel', 'supersede', 'cancel']);
+  });
+
   it('ends Rejected when the awaited stage is rejected, without deploying it', () => {
     const r = run(
       world([
@@ -210,6 +277,7 @@ describe('releasePipeline', () => {
   it('keeps going when Slack is down', () => {
     const script = world([approve('staging'), approve('production')]);
     script.activities = {
+      ...script.activities,
       recordAudit: () => null,
       notify: () => {
         throw new Error('slack 500');

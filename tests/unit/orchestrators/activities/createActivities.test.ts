@@ -173,6 +173,27 @@ describe('release activities', () => {
     assert.equal(record.audit.length, 1);
   });
 
+  it('stopStage terminates a stage, flushEvent raises a marker, readCancelRequest reads the release', async () => {
+    const { deps } = fakeDeps();
+    const durable = fakeDurable();
+    const a = createActivities(deps);
+    const d = () => durable.ops;
+    await a.stopStage({ instanceId: 'r1-staging', reason: 'canceled by x' }, d);
+    await a.flushEvent({ instanceId: 'r1', eventName: 'cancel' }, d);
+    assert.deepEqual(durable.raised, [
+      { instanceId: 'r1-staging', name: 'terminate', data: 'canceled by x' },
+      { instanceId: 'r1', name: 'cancel', data: { flush: true } },
+    ]);
+    assert.equal(await a.readCancelRequest({ releaseId: 'r1' }, d), null);
+    const request = { by: 'x@contoso.com', reason: 'stop', at: 'T' };
+    durable.instances.set('r1', {
+      runtimeStatus: 'Running',
+      input: {},
+      customStatus: { cancelRequested: request },
+    });
+    assert.deepEqual(await a.readCancelRequest({ releaseId: 'r1' }, d), request);
+  });
+
   it('the production lock goes to one holder at a time and is idempotent for its holder', async () => {
     const { deps } = fakeDeps();
     const durable = fakeDurable();
@@ -199,11 +220,17 @@ describe('release activities', () => {
       ),
       { acquired: false, heldBy: 'r1' },
     );
+    await a.releaseLock({ site: 'pwbi-api-prod', holder: 'r2-production' }, d);
+    assert.deepEqual(durable.raised, [], 'only the holder can release');
     await a.releaseLock({ site: 'pwbi-api-prod', holder: 'r1-production' }, d);
     assert.deepEqual(durable.raised, [
-      { instanceId: 'lock-pwbi-api-prod', name: 'release', data: { holder: 'r1-production' } },
+      { instanceId: 'lock-pwbi-api-prod', name: 'terminate', data: 'released by r1-production' },
     ]);
-    durable.instances.set('lock-pwbi-api-prod', { runtimeStatus: 'Completed', input: {} });
+    durable.instances.set('lock-pwbi-api-prod', {
+      runtimeStatus: 'Completed',
+      input: {},
+      customStatus: null,
+    });
     assert.deepEqual(
       await a.tryAcquireLock(
         { site: 'pwbi-api-prod', holder: 'r2-production', releaseId: 'r2' },

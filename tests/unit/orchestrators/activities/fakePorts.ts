@@ -108,7 +108,10 @@ export function fakeDurable() {
       const current = instances.get(id);
       if (current !== undefined && current.runtimeStatus === 'Running')
         throw new Error('409 already running');
-      instances.set(id, { runtimeStatus: 'Running', input });
+      instances.set(id, { runtimeStatus: 'Running', input, customStatus: null });
+    },
+    terminate: async (instanceId, reason) => {
+      raised.push({ instanceId, name: 'terminate', data: reason });
     },
     raiseEvent: async (instanceId, name, data) => {
       raised.push({ instanceId, name, data });

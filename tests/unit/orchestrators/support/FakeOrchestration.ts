@@ -44,9 +44,14 @@ export interface ScriptedEvent {
 
 /** What the outside world answers. A handler that throws makes the call fail. */
 export interface Script {
-  activities?: Record<string, (input: never, attempt: number) => unknown>;
+  activities?: Record<
+    string,
+    (input: never, attempt: number, raise: (name: string, data: unknown) => void) => unknown
+  >;
   subOrchestrators?: Record<string, (input: never, instanceId: string | undefined) => unknown>;
   events?: ScriptedEvent[];
+  /** How long a sub-orchestration runs before it completes (default 0), for races against events. */
+  subDurationMs?: Record<string, number>;
 }
 
 /** What a run did. */
@@ -118,6 +123,10 @@ export function runOrchestration<T>(
     t.result = value;
   };
 
+  const raise = (name: string, data: unknown): void => {
+    pending.push({ name, data, at: now });
+  };
+
   const runActivity = (t: FakeTask): void => {
     const handler = script.activities?.[t.name];
     const tries = t.retries ?? 1;
@@ -132,7 +141,7 @@ export function runOrchestration<T>(
       });
       try {
         if (handler === undefined) throw new Error(`no fake for activity ${t.name}`);
-        settle(t, true, structuredClone(handler(t.input as never, n)) ?? null);
+        settle(t, true, structuredClone(handler(t.input as never, n, raise)) ?? null);
         return;
       } catch (error) {
         const msg = `Activity function '${t.name}' failed: ${encodeActivityFailure(error)} \n {"Message":"x"}`;
@@ -210,8 +219,18 @@ export function runOrchestration<T>(
       }
       case 'any': {
         const children = t.children ?? [];
+        // An event that has already arrived wins over work that has yet to run.
+        for (const child of children) {
+          const e = child.kind === 'event' ? nextEvent(child.name) : undefined;
+          if (e !== undefined && e.at <= now) {
+            deliver(child, e.index);
+            return settle(t, true, child);
+          }
+        }
+        const lasts = (c: FakeTask) =>
+          c.kind === 'sub' ? (script.subDurationMs?.[c.name] ?? 0) : 0;
         const immediate = children.find(
-          (c) => c.kind === 'activity' || c.kind === 'sub' || c.isCompleted,
+          (c) => c.kind === 'activity' || (c.kind === 'sub' && lasts(c) === 0) || c.isCompleted,
         );
         if (immediate !== undefined) {
           resolve(immediate);
@@ -219,7 +238,10 @@ export function runOrchestration<T>(
         }
         let winner: { child: FakeTask; at: number; index?: number } | undefined;
         for (const child of children) {
-          if (child.kind === 'timer') {
+          if (child.kind === 'sub') {
+            const at = now + lasts(child);
+            if (winner === undefined || at < winner.at) winner = { child, at };
+          } else if (child.kind === 'timer') {
             calls.push({
               kind: 'timer',
               name: 'timer',
@@ -232,7 +254,13 @@ export function runOrchestration<T>(
           } else if (child.kind === 'event') {
             const e = nextEvent(child.name);
             const at = e === undefined ? undefined : Math.max(now, e.at);
-            if (e !== undefined && at !== undefined && (winner === undefined || at <= winner.at)) {
+            if (
+              e !== undefined &&
+              at !== undefined &&
+              (winner === undefined ||
+                at < winner.at ||
+                (at === winner.at && winner.child.kind === 'timer'))
+            ) {
               winner = { child, at, index: e.index };
             }
           }
@@ -240,7 +268,10 @@ export function runOrchestration<T>(
         if (winner === undefined)
           throw new Error('deadlock: Task.any with nothing that can complete');
         if (winner.index !== undefined) deliver(winner.child, winner.index);
-        else {
+        else if (winner.child.kind === 'sub') {
+          now = Math.max(now, winner.at);
+          resolve(winner.child);
+        } else {
           now = Math.max(now, winner.at);
           settle(winner.child, true, undefined);
         }
