@@ -47,7 +47,11 @@ describe('pipeline: the dev host is SIGKILLed mid-release', () => {
     const end = Date.now() + 60_000;
     while (world.swapCalls() === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
     assert.equal(world.swapCalls(), 1, 'the swap started');
-    assert.notEqual(world.sandbox.siteState('pwbi-api-prod').digest, pushed.digest, 'swap in flight');
+    assert.notEqual(
+      world.sandbox.siteState('pwbi-api-prod').digest,
+      pushed.digest,
+      'swap in flight',
+    );
     await world.killAndRestart();
 
     // Then the release finishes, production serves the new digest, and the swap ran once
