@@ -4,6 +4,16 @@
  * they publish. Both sides import this module; nothing here does I/O.
  */
 
+export type { FlushMarker, LockRelease, ProductionLockInput } from './lockContract.js';
+export { lockEvents, productionLockId, stageInstanceId } from './lockContract.js';
+export type {
+  HookCallback,
+  ReleaseOutcome,
+  StageInput,
+  StageProgress,
+  StageResult,
+} from './stageContract.js';
+
 /** Orchestrator function names. */
 export const orchestratorNames = {
   release: 'releasePipeline',
@@ -27,49 +37,6 @@ export const releaseEvents = {
   /** {@link ProductionLockGranted}: the production lock for the site is this release's now. */
   lockGranted: 'lockGranted',
 } as const;
-
-/**
- * Events the `productionLock` orchestration accepts. None today: the holder releases the lock
- * by terminating it (an event wait raced against a timer would leave a stale waiter that
- * swallows the next event of that name).
- */
-export const lockEvents = {
-  /** Unused; kept for compatibility. */
-  release: 'release',
-} as const;
-
-/** Payload of the (unused) lock `release` event. */
-export interface LockRelease {
-  holder: string;
-}
-
-/** Payload of a self-raised event that only clears a stale waiter (see `flushEvent`). */
-export interface FlushMarker {
-  flush: true;
-}
-
-/** Input of the `productionLock` orchestration. */
-export interface ProductionLockInput {
-  site: string;
-  /** Instance id of the `productionRelease` that holds the lock. */
-  holder: string;
-  /** The release the holder belongs to (shown as `waitingForLock.heldBy`). */
-  releaseId: string;
-}
-
-/** Instance id of the production lock of `site` (one instance at a time per site). */
-export function productionLockId(site: string): string {
-  return `lock-${site}`;
-}
-
-/**
- * Instance id of the sub-orchestration that runs `stage` of a release (`deployStage` or
- * `productionRelease`). Its custom status is a {@link StageProgress}; hook callbacks are
- * raised on it.
- */
-export function stageInstanceId(releaseId: string, stage: string): string {
-  return `${releaseId}-${stage}`;
-}
 
 /** Raise-event name a callback hook's result arrives under (letters, digits, dashes only). */
 export function hookEventName(stage: string, hook: string): string {
@@ -115,58 +82,6 @@ export interface PlannedStage {
     inconclusive: 'continue' | 'rollback' | 'pause';
     health: { path: string; timeoutMs: number };
   };
-}
-
-/** Input of the `deployStage` and `productionRelease` sub-orchestrations (no secrets). */
-export interface StageInput {
-  releaseId: string;
-  pipeline: string;
-  image: string;
-  digest: string;
-  tag?: string;
-  stage: PlannedStage;
-}
-
-/** What a stage sub-orchestration returns; never thrown, always returned. */
-export interface StageResult {
-  stage: string;
-  /** `Canceled`: a cancel arrived before the swap and the stage stopped. */
-  status: 'Succeeded' | 'Failed' | 'RolledBack' | 'Canceled';
-  /** Why it failed or rolled back, for humans. */
-  reason?: string;
-  checks: CheckView[];
-  startedAt: string;
-  finishedAt: string;
-  /** Production stages: the digest production ran before the swap. */
-  previousDigest?: string;
-  swappedAt?: string;
-}
-
-/**
- * The custom status of a stage sub-orchestration while it runs: the live detail of the stage
- * the release view shows (merge with {@link ReleaseCustomStatus} via `mergeStageProgress`).
- */
-export interface StageProgress {
-  stage: string;
-  step: string;
-  updatedAt: string;
-  checks: CheckView[];
-  waitingForLock?: { site: string; heldBy: string };
-  previousDigest?: string;
-  swappedAt?: string;
-}
-
-/** Payload a callback hook POSTs to its `callbackUrl` (raised as {@link hookEventName}). */
-export interface HookCallback {
-  status: 'passed' | 'failed';
-  detail?: string;
-}
-
-/** The output of `releasePipeline`: the final status and why. */
-export interface ReleaseOutcome {
-  status: ReleaseStatus;
-  stage: string;
-  reason?: string;
 }
 
 /** Payload of the `approval` event. Validated by the trigger before it is raised. */
