@@ -8,6 +8,7 @@ import { callActivity } from '../calls/callActivity.js';
 import { cancelReason, pollCancel } from '../calls/cancelChecks.js';
 import { nowIso } from '../calls/clock.js';
 import { failureReason } from '../calls/failureReason.js';
+import { report } from '../calls/report.js';
 import { runHookPhase } from '../stage/runHookPhase.js';
 import { StageTracker } from '../stage/StageTracker.js';
 import { waitUntilReady } from '../stage/waitUntilReady.js';
@@ -94,6 +95,14 @@ function* runProduction(
   tracker.check({ name: 'swap', status: swap.ok ? 'Passed' : 'Failed', detail: swap.detail });
   if (!swap.ok) return tracker.result('Failed', swap.detail);
   const swappedAt = nowIso(context);
+  yield* report(context, input, {
+    key: `${stage.name}:swapped`,
+    stage: stage.name,
+    outcome: 'swapped',
+    severity: 'info',
+    text: `slot ${slotName} swapped into ${stage.target.site}: ${previousDigest || 'nothing'} → ${digest}`,
+    detail: { previousDigest, digest },
+  });
 
   tracker.step('verifying production serves the new image', { previousDigest, swappedAt });
   const verify = yield* waitUntilReady(context, {

@@ -34,6 +34,8 @@ function world(o: Options = {}, cancelAfterChecks = Number.POSITIVE_INFINITY): S
           ? { acquired: true }
           : { acquired: false, heldBy: 'pwbi-api-older' },
       releaseLock: () => null,
+      notify: () => null,
+      recordAudit: () => null,
       readSlots: (_: unknown, n: number) => ({
         productionHostName: 'pwbi-api-prod.azurewebsites.net',
         productionDigest: n >= 3 ? digest : oldDigest,
@@ -122,6 +124,10 @@ describe('productionRelease', () => {
     assert.equal(input.slot, 'staging');
     assert.deepEqual(input.hostNames, ['pwbi-api-prod.azurewebsites.net']);
     assert.equal(r.activity('releaseLock').length, 1);
+    assert.deepEqual(
+      r.activity('notify').map((c) => (c.input as { outcome: string }).outcome),
+      ['swapped'],
+    );
     assert.ok(r.activity('releaseLock')[0]!.atMs >= r.activity('pollSwap')[1]!.atMs);
   });
 
