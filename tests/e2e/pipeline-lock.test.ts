@@ -27,7 +27,7 @@ describe('pipeline: one production phase per site at a time (with monitoring)', 
     // Given release A is swapped in and being monitored
     const a = await toProduction(world, '7.0.0');
     await world.host.waitFor(`${a.releaseId}-monitor`, (s) => s.runtimeStatus === 'Running', {
-      realTimeoutMs: 30_000,
+      realTimeoutMs: 60_000,
     });
     assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, a.digest);
 

@@ -137,7 +137,7 @@ export class PipelineWorld {
       predicate(raw.customStatus as ReleaseCustomStatus, raw);
     const status = await this.host.waitFor(releaseId, (raw) => holds(raw) || ended(raw), {
       maxVirtualMs: opts.maxVirtualMs ?? 7 * 86_400_000,
-      realTimeoutMs: opts.realTimeoutMs ?? 20_000,
+      realTimeoutMs: opts.realTimeoutMs ?? 60_000,
     });
     if (!holds(status)) {
       throw new Error(
