@@ -49,10 +49,16 @@ export class EventWaits {
     if (stale === undefined) return undefined;
     this.stale.delete(name);
     if (stale.isCompleted) return isFlush(stale.result) ? undefined : stale.result;
-    yield* callActivity(this.context, 'flushEvent', {
-      instanceId: this.context.df.instanceId,
-      eventName: name,
-    });
+    try {
+      yield* callActivity(this.context, 'flushEvent', {
+        instanceId: this.context.df.instanceId,
+        eventName: name,
+      });
+    } catch {
+      // Could not raise the marker: go on without it (the next race on this name may stall
+      // until its timer, as it would without this class) rather than fail the release.
+      return undefined;
+    }
     const payload: unknown = yield stale;
     return isFlush(payload) ? undefined : payload;
   }
