@@ -183,6 +183,18 @@ describe('releasePipeline', () => {
     assert.equal(r.lastStatus<ReleaseCustomStatus>().stages[2]?.status, 'Canceled');
   });
 
+  it('a supersede that reached a stale waiter is honoured at the next approval wait', () => {
+    const r = run(
+      world([
+        approve('staging'),
+        { name: 'supersede', data: { byReleaseId: 'pwbi-api-new', at: 'x' }, atMs: 1 },
+      ]),
+    );
+    assert.equal(r.output?.status, 'Superseded');
+    assert.equal(r.output?.stage, 'production');
+    assert.ok(!r.calls.some((c) => c.name === 'productionRelease'));
+  });
+
   it('clears stale waiters before waiting on a name again (flush events to itself)', () => {
     const r = run(world([approve('staging'), approve('production', hourMs)]));
     assert.equal(r.output?.status, 'Succeeded');
