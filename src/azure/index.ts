@@ -10,7 +10,6 @@ export { mapAzureError } from './errors/mapAzureError.js';
 export { FetchHookClient } from './http/FetchHookClient.js';
 export { FetchHttpProbe, IMAGE_HEADER } from './http/FetchHttpProbe.js';
 export { LogsRequestMetrics } from './metrics/LogsRequestMetrics.js';
-export { type RequestsTable, requestStatsQuery } from './metrics/requestStatsQuery.js';
 export type * from './ports/index.js';
 export { buildSlackMessage } from './slack/buildSlackMessage.js';
 export type { SlackMessage } from './slack/SlackMessage.js';

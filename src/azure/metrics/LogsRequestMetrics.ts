@@ -5,9 +5,9 @@ import {
 } from '@azure/monitor-query-logs';
 
 import { NonRetryableError } from '../../domain/errors.js';
+import { buildRequestsQuery } from '../../domain/monitor/buildRequestsQuery.js';
 import { mapAzureError } from '../errors/mapAzureError.js';
 import type { RequestMetricsPort, RequestStats } from '../ports/RequestMetricsPort.js';
-import { requestStatsQuery } from './requestStatsQuery.js';
 
 /**
  * {@link RequestMetricsPort} over `LogsQueryClient` (@azure/monitor-query-logs). `resource` is
@@ -30,7 +30,7 @@ export class LogsRequestMetrics implements RequestMetricsPort {
     fromIso: string;
     toIso: string;
   }): Promise<RequestStats> {
-    const kql = requestStatsQuery(query.table, query.hostNames, query.fromIso, query.toIso);
+    const kql = buildRequestsQuery(query);
     const timespan = { startTime: new Date(query.fromIso), endTime: new Date(query.toIso) };
     const options = { serverTimeoutInSeconds: this.serverTimeoutInSeconds };
     const isResourceId = query.resource.includes('/');

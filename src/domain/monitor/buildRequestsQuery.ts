@@ -37,7 +37,8 @@ const hostName = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?
  * weighted by the item count so sampled telemetry counts what it stands for. Requests are
  * scoped to production by the URL host, because both slots may log into one resource and
  * instances change sides in a swap. Host names are validated (they are spliced into the
- * query text); times must be ISO instants.
+ * query text); times must be ISO instants with `fromIso` before `toIso`. Throws
+ * ValidationError naming the field otherwise.
  */
 export function buildRequestsQuery(spec: RequestsQuerySpec): string {
   if (spec.hostNames.length === 0) {
@@ -50,6 +51,9 @@ export function buildRequestsQuery(spec: RequestsQuerySpec): string {
   }
   const from = isoInstant(spec.fromIso, 'fromIso');
   const to = isoInstant(spec.toIso, 'toIso');
+  if (Date.parse(from) >= Date.parse(to)) {
+    throw new ValidationError('toIso', `an instant after fromIso (${from})`, to);
+  }
   const c = columns[spec.table];
   const hosts = spec.hostNames.map((h) => `"${h.toLowerCase()}"`).join(', ');
   return [

@@ -48,6 +48,19 @@ describe('buildRequestsQuery', () => {
       () => buildRequestsQuery({ ...spec, hostNames: ['x"]); AppRequests | take 1 //'] }),
       (e: unknown) => e instanceof ValidationError && e.field === 'hostNames[0]',
     );
+    assert.throws(
+      () => buildRequestsQuery({ ...spec, hostNames: ['a.net") or true or ("'] }),
+      (e: unknown) => e instanceof ValidationError && e.field === 'hostNames[0]',
+    );
+  });
+
+  it('refuses a window that ends at or before its start, naming toIso', () => {
+    for (const toIso of [spec.fromIso, '2026-01-01T09:59:59.999Z']) {
+      assert.throws(
+        () => buildRequestsQuery({ ...spec, toIso }),
+        (e: unknown) => e instanceof ValidationError && e.field === 'toIso',
+      );
+    }
   });
 
   it('refuses an empty host list and non-ISO times, naming the field', () => {
@@ -69,5 +82,9 @@ describe("buildRequestsQuery against Microsoft's KQL parser", () => {
   it('parses and binds without errors for both tables', () => {
     assert.deepEqual(kqlDiagnostics(buildRequestsQuery(spec)), []);
     assert.deepEqual(kqlDiagnostics(buildRequestsQuery({ ...spec, table: 'requests' })), []);
+  });
+
+  it('reports a column the documented schema lacks, so the check above can fail', () => {
+    assert.notDeepEqual(kqlDiagnostics('AppRequests | where NoSuchColumn > 1'), []);
   });
 });
