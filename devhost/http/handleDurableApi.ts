@@ -8,6 +8,7 @@ import { toHistoryEvents, toInstanceStatus } from '../engine/statusPayload.js';
 import type { FunctionRegistry } from '../load/FunctionRegistry.js';
 import type { RuntimeStatus } from '../types.js';
 import { clientData } from './clientData.js';
+import { badRequest, flag, jsonBody, time } from './durableApiRequest.js';
 import type { HostRequest, HostResponse } from './HostRequest.js';
 
 const terminal = new Set<RuntimeStatus>(['Completed', 'Failed', 'Terminated', 'Canceled']);
@@ -21,31 +22,6 @@ const statuses = new Set([
   'Terminated',
   'Suspended',
 ]);
-const badRequest = (message: string): HostResponse => ({ status: 400, body: { Message: message } });
-
-/** Parses a JSON request body: empty is null, invalid JSON is an error. */
-function jsonBody(req: HostRequest): { ok: true; text: string | null } | { ok: false } {
-  const text = req.body.toString('utf8');
-  if (text.trim() === '') return { ok: true, text: null };
-  try {
-    return { ok: true, text: JSON.stringify(JSON.parse(text)) };
-  } catch {
-    return { ok: false };
-  }
-}
-
-function flag(req: HostRequest, name: string, dflt: boolean): boolean {
-  const v = req.url.searchParams.get(name);
-  return v === null ? dflt : v.toLowerCase() === 'true';
-}
-
-function time(req: HostRequest, name: string): number | undefined | 'bad' {
-  const v = req.url.searchParams.get(name);
-  if (v === null || v === '') return undefined;
-  const ms = Date.parse(v);
-  return Number.isNaN(ms) ? 'bad' : ms;
-}
-
 /**
  * The Durable HTTP management API (reference §4.1), mounted at `/runtime/webhooks/durabletask/`
  * and at the loopback `rpcBaseUrl` (`/durabletask/`). `segments` is the path after the mount.
