@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { stageInstanceId } from '../../src/domain/release/index.js';
+import type { ReleaseView } from '../../src/domain/view/index.js';
 import { PipelineWorld, users } from './support/PipelineWorld.js';
 
 const minuteMs = 60_000;
@@ -78,6 +79,19 @@ describe('pipeline: staging gate hooks', () => {
     await world.host.waitFor(stageInstanceId(pushed.releaseId, 'staging'), (s) =>
       JSON.stringify(s.customStatus).includes('running verify hooks'),
     );
+
+    // Then the release view shows the pending callback hook Running, live from the stage
+    const live = await world.api.get(pushed.releaseId);
+    assert.equal(live.status, 200);
+    const view = live.body as ReleaseView;
+    assert.equal(view.status, 'Running');
+    assert.equal(view.step, 'running verify hooks');
+    const staging = view.stages.find((s) => s.name === 'staging');
+    assert.equal(staging?.status, 'Running');
+    const check = (name: string) => staging?.checks.find((c) => c.name === name)?.status;
+    assert.equal(check('smoke'), 'Passed');
+    assert.equal(check('migrate'), 'Passed');
+    assert.equal(check('e2e'), 'Running');
     const canceledAt = world.clock.now();
 
     // When an approver cancels it

@@ -1,4 +1,5 @@
 import type { ReleaseCustomStatus, ReleaseStatus, StageView } from '../release/index.js';
+import type { MonitorDecisionWait } from './readCustomStatus.js';
 
 /** Links a release view carries. */
 export interface ReleaseLinks {
@@ -11,8 +12,20 @@ export interface ReleaseLinks {
 }
 
 /**
+ * The monitoring part of a release view: window, samples and verdict, plus what the
+ * `${id}-monitor` sub-orchestration says it is doing (`step`, e.g. `watching (next tick …)`)
+ * and, while it is paused on inconclusive samples, the decision it waits for (answer with
+ * `POST /api/releases/{id}/resume` or `/rollback`).
+ */
+export type MonitorView = NonNullable<ReleaseCustomStatus['monitor']> & {
+  step?: string;
+  waitingForDecision?: MonitorDecisionWait;
+};
+
+/**
  * A release as the HTTP API shows it (DESIGN §4): the orchestration's custom status merged
- * with the durable status and the monitor sub-orchestration's custom status.
+ * with the durable status, the live progress of the stage sub-orchestration in progress
+ * (its checks and hooks as they run) and the monitor sub-orchestration's custom status.
  */
 export interface ReleaseView {
   id: string;
@@ -25,7 +38,10 @@ export interface ReleaseView {
   status: ReleaseStatus;
   /** The stage in progress, or the last one. */
   stage: string;
-  /** Human-readable step, e.g. `waiting for approval`. */
+  /**
+   * Human-readable step, e.g. `waiting for approval`, `running verify hooks`; the monitor's
+   * own step while it watches production.
+   */
   step: string;
   /** Who started it: `acr:<actor>` for a push, an email for a manual start. */
   requestedBy: string;
@@ -36,7 +52,7 @@ export interface ReleaseView {
   waitingForLock?: ReleaseCustomStatus['waitingForLock'];
   previousDigest?: string;
   swappedAt?: string;
-  monitor?: NonNullable<ReleaseCustomStatus['monitor']>;
+  monitor?: MonitorView;
   rollback?: NonNullable<ReleaseCustomStatus['rollback']>;
   links: ReleaseLinks;
 }

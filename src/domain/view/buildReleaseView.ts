@@ -1,15 +1,21 @@
-import type { StageView } from '../release/index.js';
+import { mergeStageProgress, type StageView } from '../release/index.js';
 import type { DurableStatusLike } from './DurableStatusLike.js';
 import { effectiveStatus } from './effectiveStatus.js';
 import { readCustomStatus, readMonitorStatus } from './readCustomStatus.js';
 import { readReleaseInput } from './readReleaseInput.js';
-import type { ReleaseLinks, ReleaseView } from './ReleaseView.js';
+import { readStageProgress } from './readStageProgress.js';
+import type { MonitorView, ReleaseLinks, ReleaseView } from './ReleaseView.js';
 import { toIso } from './toIso.js';
 
 /** What a release view is assembled from. */
 export interface ReleaseViewSources {
   /** The `releasePipeline` instance status, with input. */
   release: DurableStatusLike;
+  /**
+   * The sub-orchestration of the stage in progress (`stageInstanceId(id, stage)`, see
+   * `stageInProgress`), when it exists: its custom status holds the stage's live checks.
+   */
+  stage?: DurableStatusLike;
   /** The `${id}-monitor` sub-orchestration status, when it exists. */
   monitor?: DurableStatusLike;
   /** The `${id}-rollback` orchestration (a manual rollback after the window), when it exists. */
@@ -17,17 +23,27 @@ export interface ReleaseViewSources {
   links: ReleaseLinks;
 }
 
+/** Runtime statuses of an orchestration that is still going (it may yet publish more). */
+const live: ReadonlySet<string> = new Set(['Running', 'Pending', 'ContinuedAsNew']);
+
 /**
  * Assembles the release view (DESIGN §4). Before the orchestration publishes anything the
- * stages come from the plan snapshot in its input, all Pending. Monitoring and rollback come
- * from the monitor sub-orchestration when it published them (it is the fresher source), else
- * from the release's own custom status; a later `${id}-rollback` orchestration's rollback
- * wins over both, and once it reports RolledBack so does the release. Pure.
+ * stages come from the plan snapshot in its input, all Pending. While a stage runs, its
+ * sub-orchestration's progress (checks and hooks as they run, step) is laid over the
+ * release's own status. Monitoring and rollback come from the monitor sub-orchestration when
+ * it published them (it is the fresher source), else from the release's own custom status;
+ * while the monitor runs, its step is the release's step and a decision it waits for shows
+ * as `monitor.waitingForDecision`. A later `${id}-rollback` orchestration's rollback wins over
+ * both, and once it reports RolledBack so does the release. Pure.
  */
 export function buildReleaseView(sources: ReleaseViewSources): ReleaseView {
   const { release, links } = sources;
   const input = readReleaseInput(release.input, release.instanceId);
-  const custom = readCustomStatus(release.customStatus);
+  const published = readCustomStatus(release.customStatus);
+  const custom =
+    published === undefined
+      ? undefined
+      : mergeStageProgress(published, readStageProgress(sources.stage?.customStatus));
   const monitorParts = readMonitorStatus(sources.monitor?.customStatus);
   const lateRollback = readMonitorStatus(sources.rollback?.customStatus);
   const rolledBackLate = lateRollback?.status === 'RolledBack';
@@ -37,11 +53,14 @@ export function buildReleaseView(sources: ReleaseViewSources): ReleaseView {
   const stages: StageView[] =
     custom?.stages ??
     input.plan.stages.map((s) => ({ name: s.name, status: 'Pending', checks: [] }));
-  const monitor = monitorParts?.monitor ?? custom?.monitor;
+  const ended = status !== custom?.status && status !== 'Running' && !rolledBackLate;
+  const monitorLive =
+    sources.monitor !== undefined && live.has(sources.monitor.runtimeStatus) && !ended;
+  const monitor = monitorView(monitorParts, monitorLive) ?? custom?.monitor;
   const rollback = lateRollback?.rollback ?? monitorParts?.rollback ?? custom?.rollback;
   const rollbackActive = sources.rollback?.runtimeStatus === 'Running' || rolledBackLate;
   const rollbackStep = rollbackActive ? lateRollback?.step : undefined;
-  const ended = status !== custom?.status && status !== 'Running' && !rolledBackLate;
+  const monitorStep = monitorLive ? monitorParts?.step : undefined;
   return {
     id: release.instanceId,
     pipeline: input.pipeline,
@@ -50,7 +69,7 @@ export function buildReleaseView(sources: ReleaseViewSources): ReleaseView {
     digest: input.digest,
     status,
     stage: custom?.stage ?? stages[0]?.name ?? '',
-    step: ended ? `ended: ${status}` : (rollbackStep ?? custom?.step ?? 'starting'),
+    step: ended ? `ended: ${status}` : (rollbackStep ?? monitorStep ?? custom?.step ?? 'starting'),
     requestedBy: input.requestedBy,
     createdAt: toIso(release.createdTime),
     updatedAt: custom?.updatedAt ?? toIso(release.lastUpdatedTime),
@@ -64,5 +83,19 @@ export function buildReleaseView(sources: ReleaseViewSources): ReleaseView {
     ...(monitor === undefined ? {} : { monitor }),
     ...(rollback === undefined ? {} : { rollback }),
     links,
+  };
+}
+
+/** The monitor part from the monitor sub-orchestration; its decision wait only while it runs. */
+function monitorView(
+  parts: ReturnType<typeof readMonitorStatus>,
+  monitorLive: boolean,
+): MonitorView | undefined {
+  if (parts?.monitor === undefined) return undefined;
+  const waiting = monitorLive ? parts.waitingForDecision : undefined;
+  return {
+    ...parts.monitor,
+    ...(parts.step === undefined ? {} : { step: parts.step }),
+    ...(waiting === undefined ? {} : { waitingForDecision: waiting }),
   };
 }

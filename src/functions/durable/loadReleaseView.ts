@@ -1,11 +1,13 @@
 import type { DurableClient } from 'durable-functions';
 
-import { orchestratorNames } from '../../domain/release/index.js';
+import { orchestratorNames, stageInstanceId } from '../../domain/release/index.js';
 import {
   buildReleaseView,
+  readCustomStatus,
   readReleaseInput,
   type ReleaseInputFacts,
   type ReleaseView,
+  stageInProgress,
 } from '../../domain/view/index.js';
 import { NotFoundError } from '../http/ApiError.js';
 import { releaseLinks } from './releaseLinks.js';
@@ -18,9 +20,10 @@ export interface LoadedRelease {
 }
 
 /**
- * Reads a release (its `releasePipeline` instance and, when present, the `${id}-monitor`
- * sub-orchestration and the `${id}-rollback` orchestration) and assembles its view. Throws NotFoundError (404) for an unknown id
- * or an instance that is not a release.
+ * Reads a release (its `releasePipeline` instance and, when present, the sub-orchestration of
+ * the stage in progress, the `${id}-monitor` sub-orchestration and the `${id}-rollback`
+ * orchestration) and assembles its view. Read-only. Throws NotFoundError (404) for an unknown
+ * id or an instance that is not a release.
  */
 export async function loadReleaseView(
   client: DurableClient,
@@ -31,12 +34,15 @@ export async function loadReleaseView(
   if (release?.name !== orchestratorNames.release) {
     throw new NotFoundError(`No release with id ${id}.`);
   }
-  const [monitor, rollback] = await Promise.all([
+  const running = stageInProgress(readCustomStatus(release.customStatus));
+  const [stage, monitor, rollback] = await Promise.all([
+    running === undefined ? undefined : tryGetStatus(client, stageInstanceId(id, running)),
     tryGetStatus(client, `${id}-monitor`),
     tryGetStatus(client, `${id}-rollback`),
   ]);
   const view = buildReleaseView({
     release,
+    ...(stage === undefined ? {} : { stage }),
     ...(monitor === undefined ? {} : { monitor }),
     ...(rollback === undefined ? {} : { rollback }),
     links: releaseLinks(client, origin, id),

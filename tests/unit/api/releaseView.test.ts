@@ -4,7 +4,10 @@ import { describe, it } from 'node:test';
 import type { ReleaseCustomStatus, ReleaseInput } from '../../../src/domain/release/index.js';
 import {
   buildReleaseView,
+  type DurableStatusLike,
   effectiveStatus,
+  readStageProgress,
+  stageInProgress,
   summarizeRelease,
 } from '../../../src/domain/view/index.js';
 
@@ -191,6 +194,140 @@ describe('buildReleaseView', () => {
       'updatedAt',
     ]);
     assert.deepEqual(summary.links, { self: links.self });
+  });
+});
+
+/** The release while staging runs its hooks: the release itself knows only the smoke check. */
+const stagingRunning: ReleaseCustomStatus = {
+  status: 'Running',
+  stage: 'staging',
+  step: 'approved by qa-lead@contoso.com',
+  updatedAt: '2026-01-01T00:06:00.000Z',
+  stages: [
+    { name: 'dev', status: 'Succeeded', checks: [{ name: 'smoke', status: 'Passed' }] },
+    { name: 'staging', status: 'Running', startedAt: '2026-01-01T00:06:00.000Z', checks: [] },
+    { name: 'production', status: 'Pending', checks: [] },
+  ],
+};
+const stagingProgress = {
+  stage: 'staging',
+  step: 'running migrate hooks',
+  updatedAt: '2026-01-01T00:07:30.000Z',
+  checks: [
+    { name: 'smoke', status: 'Passed' as const },
+    { name: 'db-backup', status: 'Passed' as const, detail: 'backup b-17' },
+    { name: 'migrate', status: 'Running' as const },
+  ],
+};
+const sub = (instanceId: string, runtimeStatus: string, customStatus: unknown) =>
+  ({
+    instanceId,
+    runtimeStatus,
+    createdTime: 'x',
+    lastUpdatedTime: 'x',
+    customStatus,
+  }) satisfies DurableStatusLike;
+
+describe('buildReleaseView with the stage in progress', () => {
+  it("shows the running stage's live checks and step from its sub-orchestration", () => {
+    const view = buildReleaseView({
+      release: { ...release, customStatus: stagingRunning },
+      stage: sub(`${input.releaseId}-staging`, 'Running', stagingProgress),
+      links,
+    });
+    assert.equal(view.status, 'Running');
+    assert.equal(view.stage, 'staging');
+    assert.equal(view.step, 'running migrate hooks');
+    assert.equal(view.updatedAt, '2026-01-01T00:07:30.000Z');
+    assert.deepEqual(
+      view.stages[1]?.checks.map((c) => [c.name, c.status]),
+      [
+        ['smoke', 'Passed'],
+        ['db-backup', 'Passed'],
+        ['migrate', 'Running'],
+      ],
+    );
+    assert.equal(view.stages[1]?.status, 'Running');
+    assert.equal(view.stages[1]?.startedAt, '2026-01-01T00:06:00.000Z');
+    assert.deepEqual(view.stages[0], stagingRunning.stages[0], 'other stages untouched');
+  });
+
+  it('ignores progress of a stage that is not running, or that is not a stage progress', () => {
+    const waiting = buildReleaseView({
+      release,
+      stage: sub(`${input.releaseId}-staging`, 'Running', stagingProgress),
+      links,
+    });
+    assert.equal(waiting.step, 'waiting for approval');
+    assert.deepEqual(waiting.stages[1]?.checks, []);
+    for (const junk of [null, 'text', { stage: 'staging', checks: 'none' }]) {
+      const view = buildReleaseView({
+        release: { ...release, customStatus: stagingRunning },
+        stage: sub(`${input.releaseId}-staging`, 'Running', junk),
+        links,
+      });
+      assert.equal(view.step, stagingRunning.step);
+      assert.deepEqual(view.stages[1]?.checks, []);
+    }
+  });
+
+  it('names the stage whose sub-orchestration to read', () => {
+    assert.equal(stageInProgress(stagingRunning), 'staging');
+    assert.equal(stageInProgress({ ...stagingRunning, stage: 'dev' }), 'staging');
+    assert.equal(stageInProgress(custom), undefined, 'waiting for approval');
+    assert.equal(stageInProgress(undefined), undefined);
+    assert.deepEqual(readStageProgress(stagingProgress), stagingProgress);
+    assert.equal(readStageProgress({ stage: 'staging' }), undefined);
+  });
+});
+
+describe('buildReleaseView with the monitor in progress', () => {
+  const production: ReleaseCustomStatus = {
+    ...stagingRunning,
+    stage: 'production',
+    step: 'monitoring production',
+    stages: stagingRunning.stages.map((s) =>
+      s.name === 'production' ? { ...s, status: 'Running' } : { ...s, status: 'Succeeded' },
+    ),
+  };
+  const window = { startedAt: 't0', endsAt: 't60', samples: [], verdict: 'inconclusive' as const };
+  const paused = {
+    step: 'paused: inconclusive: 3 requests < 50; waiting for a decision',
+    updatedAt: 't3',
+    monitor: window,
+    waitingForDecision: { since: 't3', reason: 'inconclusive: 3 requests < 50' },
+  };
+
+  it("shows the monitor's step and the decision a paused monitor waits for", () => {
+    const view = buildReleaseView({
+      release: { ...release, customStatus: production },
+      monitor: sub(`${input.releaseId}-monitor`, 'Running', paused),
+      links,
+    });
+    assert.equal(view.status, 'Running');
+    assert.equal(view.step, paused.step);
+    assert.equal(view.monitor?.step, paused.step);
+    assert.deepEqual(view.monitor?.waitingForDecision, paused.waitingForDecision);
+    assert.equal(view.monitor?.verdict, 'inconclusive');
+  });
+
+  it('drops the decision wait once the monitor has ended', () => {
+    const view = buildReleaseView({
+      release: { ...release, customStatus: production },
+      monitor: sub(`${input.releaseId}-monitor`, 'Completed', paused),
+      links,
+    });
+    assert.equal(view.step, 'monitoring production');
+    assert.equal(view.monitor?.waitingForDecision, undefined);
+    const malformed = buildReleaseView({
+      release: { ...release, customStatus: production },
+      monitor: sub(`${input.releaseId}-monitor`, 'Running', {
+        ...paused,
+        waitingForDecision: { since: 3 },
+      }),
+      links,
+    });
+    assert.equal(malformed.monitor?.waitingForDecision, undefined);
   });
 });
 
