@@ -28,18 +28,6 @@ const adapters = createAdapters(createClients(settings));
 const { appService, probe, hooks, notifier, audit, requestMetrics } = adapters;
 const baseUrl = publicBaseUrl(settings);
 
-registerOrchestrators();
-registerActivities({ appService, probe, hooks, notifier, audit, config, publicBaseUrl: baseUrl });
-registerMonitorOrchestrators();
-registerMonitorActivities({
-  appService,
-  probe,
-  metrics: requestMetrics,
-  notifier,
-  audit,
-  config,
-  publicBaseUrl: baseUrl,
-});
 const localMode = settings.SLOTPILOT_LOCAL_MODE === 'true';
 const configuredKey = settings.SLOTPILOT_SIGNING_KEY ?? '';
 // The dev-only key of local.settings.json is public: never accept tokens signed with it on Azure.
@@ -53,6 +41,32 @@ const identity = {
   platformAuthEnabled: settings.WEBSITE_AUTH_ENABLED?.toLowerCase() === 'true',
   signingKey: devOnlyKey ? '' : configuredKey,
 };
+if (identity.signingKey === '') {
+  console.warn(
+    'SLOTPILOT_SIGNING_KEY is not usable: approvals, cancels, rollbacks and hook callbacks cannot be sealed, so releases ignore them until a key is set.',
+  );
+}
+registerOrchestrators();
+registerActivities({
+  appService,
+  probe,
+  hooks,
+  notifier,
+  audit,
+  config,
+  publicBaseUrl: baseUrl,
+  sealKey: identity.signingKey,
+});
+registerMonitorOrchestrators();
+registerMonitorActivities({
+  appService,
+  probe,
+  metrics: requestMetrics,
+  notifier,
+  audit,
+  config,
+  publicBaseUrl: baseUrl,
+});
 registerRecoveryFunctions({ identity, config });
 registerApiFunctions({
   config,

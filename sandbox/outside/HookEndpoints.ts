@@ -16,7 +16,7 @@ export interface HookCall {
  * Gate hook endpoints (`POST /hooks/<name>`). Per name: `pass`/`fail` answer 200
  * `{"status":"passed"|"failed"}`; `hang` answers 202 and never calls back; `callback-pass` /
  * `callback-fail` answer 202 and POST the result to the body's `callbackUrl` after `delayMs` of
- * sandbox time. Unconfigured names pass. Every call is recorded.
+ * sandbox time, echoing the body's `callbackToken` as `token` (as a real hook integration must). Unconfigured names pass. Every call is recorded.
  */
 export class HookEndpoints {
   private readonly calls: HookCall[] = [];
@@ -77,11 +77,12 @@ export class HookEndpoints {
             `callbackUrl: expected a URL string, got ${JSON.stringify(callbackUrl)}`,
           );
         }
+        const token = (body as { callbackToken?: unknown }).callbackToken;
         json(202, { status: 'running' });
         this.callBack(
           name,
           callbackUrl,
-          behaviour === 'callback-pass' ? 'passed' : 'failed',
+          { status: behaviour === 'callback-pass' ? 'passed' : 'failed', token },
           delayMs,
         );
         return;
@@ -106,9 +107,10 @@ export class HookEndpoints {
   private callBack(
     name: string,
     callbackUrl: string,
-    status: 'passed' | 'failed',
+    result: { status: 'passed' | 'failed'; token: unknown },
     delayMs: number,
   ): void {
+    const { status } = result;
     const signal = this.pending.signal;
     void this.clock
       .sleepUntil(this.clock.now() + delayMs, signal)
@@ -116,7 +118,7 @@ export class HookEndpoints {
         fetch(callbackUrl, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ status }),
+          body: JSON.stringify(result),
           signal,
         }),
       )

@@ -1,4 +1,5 @@
 import type { HookAnswer } from '../azure/ports/index.js';
+import { hookCallbackToken } from '../domain/identity/index.js';
 import { hookEventName } from '../domain/release/index.js';
 import type { ActivityDeps } from './ActivityDeps.js';
 import type { CallHookInput } from './contracts.js';
@@ -11,7 +12,8 @@ const maxSyncWaitMs = 120_000;
 /**
  * POSTs the gate request to the hook's URL (from config). A 202 answer is `running`: the
  * hook later POSTs its result to `callbackUrl`, the raise-event URL of
- * `hookEventName(stage, hook)` on the waiting instance. Hooks tolerate repeated calls.
+ * `hookEventName(stage, hook)` on the waiting instance, echoing `callbackToken` as `token`
+ * (made here, so it never enters durable history). Hooks tolerate repeated calls.
  */
 export async function callHook(
   deps: ActivityDeps,
@@ -20,6 +22,7 @@ export async function callHook(
 ): Promise<HookAnswer> {
   const hook = findHook(deps.config, input.pipeline, input.stage, input.hook);
   const site = await deps.appService.getSlot(input.target);
+  const eventName = hookEventName(input.stage, input.hook);
   return deps.hooks.call(
     hook.url,
     {
@@ -30,7 +33,8 @@ export async function callHook(
       image: input.image,
       digest: input.digest,
       siteUrl: site.url,
-      callbackUrl: durable.raiseEventUrl(input.instanceId, hookEventName(input.stage, input.hook)),
+      callbackUrl: durable.raiseEventUrl(input.instanceId, eventName),
+      callbackToken: hookCallbackToken(input.instanceId, eventName, deps.sealKey),
     },
     Math.min(input.timeoutMs, maxSyncWaitMs),
   );

@@ -163,6 +163,18 @@ export interface FlushEventInput {
   eventName: string;
 }
 
+/** Input of `verifyEventSeal`: an external event as the orchestration `instanceId` received it. */
+export interface VerifyEventSealInput {
+  instanceId: string;
+  eventName: string;
+  payload: unknown;
+}
+
+/** Output of `verifyEventSeal`: `valid` only for a payload sealed by Slotpilot for this event. */
+export interface VerifyEventSealOutput {
+  valid: boolean;
+}
+
 /** Every activity: name → input and output. */
 export interface ActivityContracts {
   deployImage: { input: DeployImageInput; output: DeployImageOutput };
@@ -179,6 +191,7 @@ export interface ActivityContracts {
   stopStage: { input: StopStageInput; output: null };
   readCancelRequest: { input: ReadCancelRequestInput; output: CancelRequestView | null };
   flushEvent: { input: FlushEventInput; output: null };
+  verifyEventSeal: { input: VerifyEventSealInput; output: VerifyEventSealOutput };
 }
 
 /** An activity name. */

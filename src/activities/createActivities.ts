@@ -14,6 +14,7 @@ import { recordAudit } from './recordAudit.js';
 import { releaseLock } from './releaseLock.js';
 import { startSwap } from './startSwap.js';
 import { tryAcquireLock } from './tryAcquireLock.js';
+import { verifyEventSeal } from './verifyEventSeal.js';
 
 /** One activity: its input, and the durable client operations when it needs them. */
 export type ActivityHandler<N extends ActivityName> = (
@@ -62,5 +63,6 @@ export function createActivities(deps: ActivityDeps): Activities {
       await durable().raiseEvent(input.instanceId, input.eventName, marker);
       return null;
     },
+    verifyEventSeal: (input) => Promise.resolve(verifyEventSeal(deps.sealKey, input)),
   };
 }

@@ -40,7 +40,13 @@ export function onImagePushedHandler(
     }
     const requestedBy = `acr:${push.actor ?? 'unknown'}`;
     for (const pipeline of match.pipelines) {
-      const outcome = await startRelease(client, pipeline, push, requestedBy);
+      const outcome = await startRelease(
+        client,
+        pipeline,
+        push,
+        requestedBy,
+        deps.identity.signingKey,
+      );
       context.log(
         outcome.kind === 'started'
           ? `release ${outcome.releaseId} started for ${image}` +

@@ -1,5 +1,6 @@
 import type { DurableClient, DurableOrchestrationStatus } from 'durable-functions';
 
+import { sealEvent } from '../domain/identity/index.js';
 import {
   mayRollBack,
   type MonitorDecision,
@@ -43,7 +44,9 @@ export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
       at: new Date().toISOString(),
     };
     if (running.has(monitor.runtimeStatus)) {
-      await client.raiseEvent(monitor.instanceId, releaseEvents.rollback, rollback);
+      const key = deps.identity.signingKey;
+      const sealed = sealEvent(monitor.instanceId, releaseEvents.rollback, rollback, key);
+      await client.raiseEvent(monitor.instanceId, releaseEvents.rollback, sealed);
       context.log(`release ${releaseId}: rollback requested by ${rollback.by} during monitoring`);
       return json(202, { releaseId, phase: 'monitoring', ...rollback });
     }
@@ -94,7 +97,9 @@ export function resumeHandler(deps: RecoveryDeps): ClientHttpHandler {
       reason: body.reason ?? '',
       at: new Date().toISOString(),
     };
-    await client.raiseEvent(monitor.instanceId, monitorEvents.decision, decision);
+    const key = deps.identity.signingKey;
+    const sealed = sealEvent(monitor.instanceId, monitorEvents.decision, decision, key);
+    await client.raiseEvent(monitor.instanceId, monitorEvents.decision, sealed);
     return json(202, { releaseId, ...decision });
   };
 }

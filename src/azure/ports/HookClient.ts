@@ -7,8 +7,17 @@ export interface HookRequest {
   image: string;
   digest: string;
   siteUrl: string;
-  /** Where a hook that answered 202 POSTs `{"status":"passed"|"failed"}` later. */
+  /**
+   * Where a hook that answered 202 POSTs `{"status":"passed"|"failed","token":callbackToken}`
+   * later.
+   */
   callbackUrl: string;
+  /**
+   * Proof a callback comes from the hook Slotpilot called: the hook echoes it as `token` in
+   * the body it POSTs to `callbackUrl`; a callback without it is ignored. Secret per hook call.
+   * Always set by Slotpilot's `callHook` (optional only for callers that expect no callback).
+   */
+  callbackToken?: string;
 }
 
 /** A hook's immediate answer: a result now, or "running" (202) with the result to follow. */

@@ -113,6 +113,8 @@ export interface MonitorDecision {
   by: string;
   reason: string;
   at: string;
+  /** Set by the API that raised it (`sealEvent`); orchestrations ignore the event without it. */
+  seal?: string;
 }
 
 /** Instance id of a release's monitor sub-orchestration. */

@@ -92,6 +92,8 @@ export interface ApprovalDecision {
   /** ISO time the API accepted it. */
   at: string;
   comment?: string;
+  /** Set by the API that raised it (`sealEvent`); orchestrations ignore the event without it. */
+  seal?: string;
 }
 
 /** Payload of the `cancel` event. */
@@ -99,12 +101,16 @@ export interface CancelRequest {
   by: string;
   reason: string;
   at: string;
+  /** Set by the API that raised it (`sealEvent`); orchestrations ignore the event without it. */
+  seal?: string;
 }
 
 /** Payload of the `supersede` event. */
 export interface SupersedeNotice {
   byReleaseId: string;
   at: string;
+  /** Set by the API that raised it (`sealEvent`); orchestrations ignore the event without it. */
+  seal?: string;
 }
 
 /** Payload of the `rollback` event. */
@@ -115,6 +121,8 @@ export interface RollbackRequest {
   at: string;
   /** Alert details (rule name, severity, fired time) for alert pushes. */
   evidence?: Record<string, unknown>;
+  /** Set by the API that raised it (`sealEvent`); orchestrations ignore the event without it. */
+  seal?: string;
 }
 
 /** Payload of the `lockGranted` event. */

@@ -1,6 +1,7 @@
 import type { DurableClient } from 'durable-functions';
 
 import type { PipelineConfig } from '../../domain/config/index.js';
+import { sealEvent } from '../../domain/identity/index.js';
 import { pinnedImage } from '../../domain/images/index.js';
 import { buildPlan } from '../../domain/plan/buildPlan.js';
 import {
@@ -31,13 +32,15 @@ export type StartOutcome =
  * Starts the release of `image` in `pipeline` unless it exists: the release id is derived
  * from pipeline and digest, so a redelivered push (or a repeated manual start) finds the
  * instance and starts nothing new, never restarting it. After a start, releases of the same
- * pipeline still waiting for approval get a `supersede` event. Idempotent.
+ * pipeline still waiting for approval get a `supersede` event, sealed with `sealKey`
+ * (`SLOTPILOT_SIGNING_KEY`). Idempotent.
  */
 export async function startRelease(
   client: DurableClient,
   pipeline: PipelineConfig,
   image: ReleaseImage,
   requestedBy: string,
+  sealKey: string,
 ): Promise<StartOutcome> {
   const releaseId = releaseIdFor(pipeline.name, image.digest);
   const existing = await tryGetStatus(client, releaseId);
@@ -61,7 +64,7 @@ export async function startRelease(
     if (raced === undefined) throw error;
     return { kind: 'exists', releaseId, runtimeStatus: raced.runtimeStatus };
   }
-  const superseded = await supersedeWaiting(client, pipeline.name, releaseId);
+  const superseded = await supersedeWaiting(client, pipeline.name, releaseId, sealKey);
   return { kind: 'started', releaseId, superseded };
 }
 
@@ -69,6 +72,7 @@ async function supersedeWaiting(
   client: DurableClient,
   pipeline: string,
   releaseId: string,
+  sealKey: string,
 ): Promise<string[]> {
   const active = await listReleaseStatuses(client, { activeOnly: true });
   const summaries = active.map((release) =>
@@ -76,6 +80,14 @@ async function supersedeWaiting(
   );
   const targets = supersedeTargets(summaries, pipeline, releaseId);
   const notice: SupersedeNotice = { byReleaseId: releaseId, at: new Date().toISOString() };
-  await Promise.all(targets.map((id) => client.raiseEvent(id, releaseEvents.supersede, notice)));
+  await Promise.all(
+    targets.map((id) =>
+      client.raiseEvent(
+        id,
+        releaseEvents.supersede,
+        sealEvent(id, releaseEvents.supersede, notice, sealKey),
+      ),
+    ),
+  );
   return targets;
 }

@@ -1,5 +1,5 @@
 import type { ApprovalFacts } from '../../domain/identity/index.js';
-import { decideCancel } from '../../domain/identity/index.js';
+import { decideCancel, sealEvent } from '../../domain/identity/index.js';
 import { type CancelRequest, releaseEvents } from '../../domain/release/index.js';
 import type { ApiDeps } from '../ApiDeps.js';
 import { loadReleaseView } from '../durable/loadReleaseView.js';
@@ -14,7 +14,7 @@ import { requestOrigin } from './requestOrigin.js';
  * `POST /api/releases/{id}/cancel {reason}`: raises `cancel`. Who may cancel: anyone listed
  * as an approver of any stage of the release's pipeline (per the release's plan snapshot).
  * 401 without identity, 403 for anyone else, 404 unknown, 409 once production was swapped
- * or the release ended (a refused cancel changes nothing).
+ * or the release ended (a refused cancel changes nothing). The event is sealed (`sealEvent`).
  */
 export function cancelHandler(deps: ApiDeps): ClientHttpHandler {
   return async (request, client, context) => {
@@ -33,7 +33,8 @@ export function cancelHandler(deps: ApiDeps): ClientHttpHandler {
       reason: body.reason ?? '',
       at: new Date().toISOString(),
     };
-    await client.raiseEvent(releaseId, releaseEvents.cancel, cancel);
+    const sealed = sealEvent(releaseId, releaseEvents.cancel, cancel, deps.identity.signingKey);
+    await client.raiseEvent(releaseId, releaseEvents.cancel, sealed);
     context.log(`release ${releaseId}: cancel requested by ${cancel.by}: ${cancel.reason}`);
     return json(202, { releaseId, ...cancel, links: view.links });
   };

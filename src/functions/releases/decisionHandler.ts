@@ -1,5 +1,5 @@
 import type { ApprovalFacts } from '../../domain/identity/index.js';
-import { decideApproval } from '../../domain/identity/index.js';
+import { decideApproval, sealEvent } from '../../domain/identity/index.js';
 import { type ApprovalDecision, releaseEvents } from '../../domain/release/index.js';
 import type { ApiDeps } from '../ApiDeps.js';
 import { loadReleaseView } from '../durable/loadReleaseView.js';
@@ -15,7 +15,8 @@ import { requestOrigin } from './requestOrigin.js';
  * Order of checks: identity (401), body (400), release exists (404), then the approval
  * policy: unknown stage 400, ended 410, not waiting for that stage 409, not an approver /
  * self-approval / distinctFrom 403. Only an allowed decision raises the `approval` event; a
- * refused one changes nothing. 202 with the decision.
+ * refused one changes nothing. The event is sealed (`sealEvent`): the orchestration ignores
+ * approvals raised any other way. 202 with the decision.
  */
 export function decisionHandler(deps: ApiDeps, action: 'approve' | 'reject'): ClientHttpHandler {
   return async (request, client, context) => {
@@ -41,7 +42,8 @@ export function decisionHandler(deps: ApiDeps, action: 'approve' | 'reject'): Cl
       at: new Date().toISOString(),
       ...(note === undefined ? {} : { comment: note }),
     };
-    await client.raiseEvent(releaseId, releaseEvents.approval, decision);
+    const sealed = sealEvent(releaseId, releaseEvents.approval, decision, deps.identity.signingKey);
+    await client.raiseEvent(releaseId, releaseEvents.approval, sealed);
     context.log(`release ${releaseId}: ${stage} ${decision.decision} by ${decision.by}`);
     return json(202, { releaseId, ...decision, links: view.links });
   };

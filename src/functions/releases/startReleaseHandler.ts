@@ -38,6 +38,7 @@ export function startReleaseHandler(deps: ApiDeps): ClientHttpHandler {
       pipeline,
       { ...ref, digest: ref.digest },
       requestedBy,
+      deps.identity.signingKey,
     );
     if (outcome.kind === 'exists') {
       throw new ConflictError(

@@ -17,6 +17,8 @@ import {
   type RollbackRequest,
   type SampleView,
 } from '../../domain/release/contract.js';
+import { trustEvent } from '../calls/trustEvent.js';
+import { auditForgedMonitorEvent } from './auditForgedMonitorEvent.js';
 import { callMonitorActivity } from './callMonitorActivity.js';
 import type { MonitorCustomStatus } from './MonitorStatus.js';
 import { rollBack, type RollbackCause, type RollbackView } from './rollBack.js';
@@ -110,13 +112,27 @@ export function* monitorRelease(
     });
   }
 
-  // One waiter for the whole execution: a rollback raised while a sample is being taken is
-  // kept and seen at the next check, never lost between two waits.
-  const rollbackEvent = context.df.waitForExternalEvent(releaseEvents.rollback);
+  // One waiter at a time for the whole execution: a rollback raised while a sample is being
+  // taken is kept and seen at the next check, never lost between two waits. Only a sealed
+  // one counts; a forged one is audited and the waiter re-armed (the monitor goes on as before).
+  const forged = auditForgedMonitorEvent(context, input);
+  let rollbackEvent = context.df.waitForExternalEvent(releaseEvents.rollback);
+  let requested: RollbackRequest | undefined;
+  const rollbackRequested = function* (): Generator<Task, boolean, unknown> {
+    if (requested !== undefined) return true;
+    if (!rollbackEvent.isCompleted) return false;
+    const payload = rollbackEvent.result as RollbackRequest;
+    if (yield* trustEvent(context, releaseEvents.rollback, payload, forged)) {
+      requested = payload;
+      return true;
+    }
+    rollbackEvent = context.df.waitForExternalEvent(releaseEvents.rollback);
+    return false;
+  };
   let ticks = 0;
   for (;;) {
-    if (rollbackEvent.isCompleted) {
-      return yield* finish(requestCause(rollbackEvent.result as RollbackRequest));
+    if (yield* rollbackRequested()) {
+      return yield* finish(requestCause(requested as RollbackRequest));
     }
     const tickAt = nextTick(window, plan.intervalMs, context.df.currentUtcDateTime);
     if (tickAt === undefined) {
@@ -177,21 +193,25 @@ export function* monitorRelease(
       publish(`paused: ${decision.reason}; waiting for a decision`, {
         waitingForDecision: { since, reason: decision.reason },
       });
-      if (rollbackEvent.isCompleted) continue;
-      const decisionEvent = context.df.waitForExternalEvent(monitorEvents.decision);
-      let chosen: unknown;
-      do {
+      if (yield* rollbackRequested()) continue;
+      let decisionEvent = context.df.waitForExternalEvent(monitorEvents.decision);
+      let answer: MonitorDecision | undefined;
+      while (answer === undefined) {
         // The guard timer is cancelled when an event wins: the Durable runtime completes a
         // wait-any through its cancelled timer even when an older, already finished wait of
         // the same name took the event (its waiters are first-in, first-out).
         const guard = context.df.createTimer(
           new Date(context.df.currentUtcDateTime.getTime() + pauseGuardMs),
         );
-        chosen = yield context.df.Task.any([rollbackEvent, decisionEvent, guard]);
+        const chosen: unknown = yield context.df.Task.any([rollbackEvent, decisionEvent, guard]);
         if (chosen !== guard) guard.cancel();
-      } while (!rollbackEvent.isCompleted && !decisionEvent.isCompleted);
-      if (!decisionEvent.isCompleted) continue;
-      const answer = decisionEvent.result as MonitorDecision;
+        if (yield* rollbackRequested()) break;
+        if (!decisionEvent.isCompleted) continue;
+        const payload = decisionEvent.result as MonitorDecision;
+        if (yield* trustEvent(context, monitorEvents.decision, payload, forged)) answer = payload;
+        else decisionEvent = context.df.waitForExternalEvent(monitorEvents.decision);
+      }
+      if (answer === undefined) continue;
       if (answer.decision === 'rollback') {
         return yield* finish({
           trigger: 'inconclusive',

@@ -7,6 +7,7 @@ import type {
   SupersedeNotice,
 } from '../../domain/release/index.js';
 import { releaseEvents } from '../../domain/release/index.js';
+import { type ForgedEventAudit, trustEvent } from '../calls/trustEvent.js';
 import type { EventWaits } from './EventWaits.js';
 import { isFlush } from './EventWaits.js';
 
@@ -23,18 +24,21 @@ const names = [releaseEvents.approval, releaseEvents.cancel, releaseEvents.super
 /**
  * Waits for the approval of `stage`, racing the `approval` event against a durable timer at
  * `expiresAt` and the `cancel` and `supersede` events. The losing timer is cancelled. A
- * decision for another stage is ignored and the wait goes on (same deadline).
+ * decision for another stage is ignored and the wait goes on (same deadline), and so is any
+ * event Slotpilot's API did not seal for this release (audited through `forged`).
  */
 export function* awaitApproval(
   context: OrchestrationContext,
   stage: PlannedStage,
   expiresAt: Date,
   events: EventWaits,
+  forged: ForgedEventAudit,
 ): Generator<Task, ApprovalOutcome, unknown> {
   for (;;) {
     const opened = yield* events.open(names);
     if (opened.kind === 'early') {
-      const outcome = decide(context, stage, opened.name, opened.payload);
+      const trusted = yield* trustEvent(context, opened.name, opened.payload, forged);
+      const outcome = trusted ? decide(context, stage, opened.name, opened.payload) : undefined;
       if (outcome !== undefined) return outcome;
       continue;
     }
@@ -45,7 +49,10 @@ export function* awaitApproval(
     if (winner === timer) return { kind: 'expired' };
     timer.cancel();
     const name = [...opened.waits].find(([, task]) => task === winner)?.[0] ?? '';
-    const outcome = decide(context, stage, name, (winner as Task).result);
+    const payload: unknown = (winner as Task).result;
+    if (isFlush(payload)) continue;
+    if (!(yield* trustEvent(context, name, payload, forged))) continue;
+    const outcome = decide(context, stage, name, payload);
     if (outcome !== undefined) return outcome;
   }
 }

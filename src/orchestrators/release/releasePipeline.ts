@@ -9,6 +9,7 @@ import type {
   StageResult,
 } from '../../domain/release/index.js';
 import { initialReleaseStatus, reduceReleaseStatus } from '../../domain/release/index.js';
+import { auditForgedEvent } from '../calls/auditForgedEvent.js';
 import { nowIso, nowMs } from '../calls/clock.js';
 import { report } from '../calls/report.js';
 import { approvalEnding } from './approvalEnding.js';
@@ -19,7 +20,7 @@ import { runStage } from './runStage.js';
 /**
  * The `releasePipeline` orchestration (instance id = release id): runs the stages in config
  * order. A stage with `approval` first waits for it (or a rejection, its timeout, a cancel or
- * a newer image); a stage with `target.slot` runs `productionRelease`, any other
+ * a newer image), ignoring any decision event the API did not seal; a stage with `target.slot` runs `productionRelease`, any other
  * `deployStage`. Every step is reported to Slack and the audit trail. The final status is
  * the custom status and the output.
  */
@@ -124,7 +125,8 @@ function* waitForApproval(
     severity: 'info',
     text: `${stage.name} waits for approval by ${approval.approvers.join(', ')} until ${expiresAt.toISOString()}`,
   });
-  const outcome = yield* awaitApproval(context, stage, expiresAt, events);
+  const forged = auditForgedEvent(context, input, stage.name);
+  const outcome = yield* awaitApproval(context, stage, expiresAt, events, forged);
   if (outcome.kind === 'approved') {
     yield* report(context, input, {
       key: `${stage.name}:approved`,

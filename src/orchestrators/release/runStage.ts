@@ -1,6 +1,7 @@
 import type { OrchestrationContext, Task } from 'durable-functions';
 
 import type {
+  CancelRequest,
   PlannedStage,
   ReleaseCustomStatus,
   ReleaseInput,
@@ -9,11 +10,13 @@ import type {
   StageResult,
 } from '../../domain/release/index.js';
 import { orchestratorNames, releaseEvents, stageInstanceId } from '../../domain/release/index.js';
+import { auditForgedEvent } from '../calls/auditForgedEvent.js';
 import { callActivity } from '../calls/callActivity.js';
 import { cancelReason, readCancel } from '../calls/cancelChecks.js';
 import { nowIso } from '../calls/clock.js';
 import { failureReason } from '../calls/failureReason.js';
-import { type EventWaits, isFlush } from './EventWaits.js';
+import { trustEvent } from '../calls/trustEvent.js';
+import { type EventWaits, isFlush, type OpenedWaits } from './EventWaits.js';
 import { holdProductionLock } from './holdProductionLock.js';
 
 /**
@@ -21,6 +24,7 @@ import { holdProductionLock } from './holdProductionLock.js';
  * `deployStage`) and returns its result. A `cancel` that arrives meanwhile stops a
  * `deployStage` at once (terminated); for `productionRelease` it is recorded in the custom
  * status (`cancelRequested`), which the stage reads before it deploys and before it swaps.
+ * A cancel the API did not seal is audited and ignored: the stage goes on as if it never came.
  */
 export function* runStage(
   context: OrchestrationContext,
@@ -39,7 +43,15 @@ export function* runStage(
     startedAt,
     finishedAt: nowIso(context),
   });
-  const opened = yield* events.open([releaseEvents.cancel]);
+  const forged = auditForgedEvent(context, input, stage.name);
+  const openCancel = function* (): Generator<Task, OpenedWaits, unknown> {
+    for (;;) {
+      const opened = yield* events.open([releaseEvents.cancel]);
+      if (opened.kind === 'waits') return opened;
+      if (yield* trustEvent(context, opened.name, opened.payload, forged)) return opened;
+    }
+  };
+  let opened = yield* openCancel();
   if (opened.kind === 'early') return ended(cancelReason(readCancel(opened.payload)), 'Canceled');
   if (production) {
     try {
@@ -68,13 +80,22 @@ export function* runStage(
     stageInput,
     childId,
   );
-  const cancel = opened.waits.get(releaseEvents.cancel);
-  const first: unknown = yield context.df.Task.any(
-    cancel === undefined ? [child] : [child, cancel],
-  );
-  events.settle(opened.waits, first);
-  if (cancel !== undefined && first === cancel && !isFlush(cancel.result)) {
-    const request = readCancel(cancel.result);
+  let request: CancelRequest | undefined;
+  while (opened.kind === 'waits' && !child.isCompleted) {
+    const cancel = opened.waits.get(releaseEvents.cancel);
+    if (cancel === undefined) break;
+    const first: unknown = yield context.df.Task.any([child, cancel]);
+    events.settle(opened.waits, first);
+    if (first !== cancel || isFlush(cancel.result)) break;
+    if (yield* trustEvent(context, releaseEvents.cancel, cancel.result, forged)) {
+      request = readCancel(cancel.result);
+      break;
+    }
+    // A forged cancel: wait on for the stage and a real cancel, as before it arrived.
+    opened = yield* openCancel();
+    if (opened.kind === 'early') request = readCancel(opened.payload);
+  }
+  if (request !== undefined) {
     if (!production) {
       yield* callActivity(context, 'stopStage', {
         instanceId: childId,

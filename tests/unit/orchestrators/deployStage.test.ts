@@ -7,6 +7,7 @@ import type { StageProgress, StageResult } from '../../../src/domain/release/ind
 import { deployStage } from '../../../src/orchestrators/stage/deployStage.js';
 import { runOrchestration, type Script, type ScriptedEvent } from './support/FakeOrchestration.js';
 import { digest, stageInput } from './support/fixtures.js';
+import { sealAll, verifySeal } from './support/seals.js';
 
 const minuteMs = 60_000;
 
@@ -40,8 +41,9 @@ function world(
           detail: `${input.hook} ${mode}`,
         };
       },
+      verifyEventSeal: verifySeal,
     },
-    events,
+    events: sealAll('rel-staging', events),
   };
 }
 

@@ -9,6 +9,7 @@ import type {
 import { releasePipeline } from '../../../src/orchestrators/release/releasePipeline.js';
 import { runOrchestration, type Script, type ScriptedEvent } from './support/FakeOrchestration.js';
 import { releaseInput, stageResult } from './support/fixtures.js';
+import { sealAll, verifySeal } from './support/seals.js';
 
 const hourMs = 3_600_000;
 
@@ -27,6 +28,7 @@ function world(
       notify: () => null,
       recordAudit: () => null,
       tryAcquireLock: () => ({ acquired: true }),
+      verifyEventSeal: verifySeal,
       flushEvent: (
         input: { eventName: string },
         _n: number,
@@ -48,7 +50,7 @@ function world(
             : undefined,
         ),
     },
-    events,
+    events: sealAll('release-1', events),
   };
 }
 type StageResult = ReturnType<typeof stageResult>;

@@ -37,6 +37,7 @@ export function fakeDeps() {
   const deps: ActivityDeps = {
     config: testConfig(),
     publicBaseUrl: 'https://slotpilot.test',
+    sealKey: 'unit-test-seal-key',
     appService: {
       getSlot: async (ref) => {
         const s = slots.get(key(ref));
