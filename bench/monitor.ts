@@ -8,7 +8,9 @@
  *     delay + the ~5 s it takes production's 10 req/s to pass minRequests) to the swap-back
  *     request (target ≤ one interval + 1 s);
  *  3. a healthy 1-hour window at 1-minute interval: real time, executions, and durable history
- *     events per execution (the bound continue-as-new keeps).
+ *     events per execution (the bound continue-as-new keeps);
+ *  4. the whole healthy release, push → Succeeded (dev, staging, production, the 1 h window):
+ *     real time. The e2e tests print these real-time figures but never assert them.
  * Usage: npx tsx bench/monitor.ts [--runs 3]
  */
 import { performance } from 'node:perf_hooks';
@@ -78,6 +80,7 @@ async function pollLatency(world: PipelineWorld, tag: string): Promise<number> {
 }
 
 async function healthyHour(world: PipelineWorld): Promise<void> {
+  const release0 = { virtual: world.clock.now(), real: performance.now() };
   const pushed = await releaseToProduction(world, '99.0.0', 'healthy');
   await untilMonitor(world, pushed.releaseId, (s) => s.monitor?.nextTickAt !== undefined);
   const v0 = world.clock.now();
@@ -95,7 +98,11 @@ async function healthyHour(world: PipelineWorld): Promise<void> {
     `history: ${(carry?.generation ?? 0) + 1} executions (continue-as-new every 10 ticks); ` +
       `last execution holds ${history.length} events`,
   );
-  await world.untilEnded(pushed.releaseId);
+  const done = await world.untilEnded(pushed.releaseId);
+  console.log(
+    `whole release push → ${done.status}: ${((world.clock.now() - release0.virtual) / minute).toFixed(0)} virtual min ` +
+      `in ${(performance.now() - release0.real).toFixed(0)} real ms`,
+  );
 }
 
 async function main(): Promise<void> {

@@ -20,7 +20,7 @@ describe('monitoring: a healthy release', () => {
     await world?.stop();
   });
 
-  it('is watched for the whole hour and succeeds, shown in the release view', async () => {
+  it('is watched for the whole hour and succeeds, shown in the release view', async (t) => {
     // Given a healthy image released to production
     const pushed = await releaseToProduction(world, '2.0.0', 'healthy');
     const before = world.sandbox.siteState('pwbi-api-prod').digest;
@@ -42,7 +42,7 @@ describe('monitoring: a healthy release', () => {
       60 * minuteMs,
     );
 
-    // Then it runs the whole window in little real time and the release succeeds
+    // Then it runs the whole window (virtual time) and the release succeeds
     const virtual0 = world.clock.now();
     const real0 = Date.now();
     const result = await monitorResult(world, pushed.releaseId);
@@ -55,7 +55,8 @@ describe('monitoring: a healthy release', () => {
       world.clock.now() - virtual0 >= 59 * minuteMs,
       `virtual ${world.clock.now() - virtual0}`,
     );
-    assert.ok(realMs < 5_000, `real ${realMs} ms for the monitoring hour`);
+    // Real time is a figure (bench/monitor.ts is the speed target), never an assertion.
+    t.diagnostic(`real ${realMs} ms for the monitoring hour`);
 
     // And production still runs the release, swapped once; samples passed
     assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, pushed.digest);

@@ -14,7 +14,7 @@ describe('pipeline: push → dev → staging (hooks) → production swap', () =>
     await world?.stop();
   });
 
-  it('releases a healthy image through every stage and production serves it', async () => {
+  it('releases a healthy image through every stage and production serves it', async (t) => {
     // Given staging's migrate hook answers later through its callback URL
     world.sandbox.setHook('migrate', 'callback-pass', { delayMs: 3 * minuteMs });
 
@@ -69,9 +69,11 @@ describe('pipeline: push → dev → staging (hooks) → production swap', () =>
     assert.match((await world.productionServes()) ?? '', new RegExp(pushed.digest));
     assert.equal(world.swapCalls(), 1);
 
-    // And Slack heard about every step; the whole flow took little real time
+    // And Slack heard about every step (real time is a printed figure, never asserted)
     const texts = world.sandbox.slackMessages().map((m) => JSON.stringify(m));
     assert.ok(texts.length >= 8, `expected a message per step, got ${texts.length}`);
-    assert.ok(world.realElapsedMs() < 30_000, `real time ${world.realElapsedMs()} ms`);
+    t.diagnostic(
+      `real ${world.realElapsedMs()} ms for ${world.virtualElapsedMs()} virtual ms (whole flow)`,
+    );
   });
 });
