@@ -130,11 +130,14 @@ export function* monitorRelease(
     return false;
   };
   let ticks = 0;
+  let interrupted: string | undefined;
   for (;;) {
     if (yield* rollbackRequested()) {
       return yield* finish(requestCause(requested as RollbackRequest));
     }
-    const tickAt = nextTick(window, plan.intervalMs, context.df.currentUtcDateTime);
+    // After an ignored (forged) rollback the tick it interrupted is still due: same time.
+    const tickAt = interrupted ?? nextTick(window, plan.intervalMs, context.df.currentUtcDateTime);
+    interrupted = undefined;
     if (tickAt === undefined) {
       if (verdict === 'pending') verdict = 'inconclusive';
       else if (verdict !== 'breach' && verdict !== 'inconclusive') verdict = 'pass';
@@ -167,6 +170,7 @@ export function* monitorRelease(
     const winner = yield context.df.Task.any([rollbackEvent, timer]);
     if (winner !== timer) {
       timer.cancel(); // also what lets the runtime's wait-any go on (see the pause guard)
+      interrupted = tickAt;
       continue;
     }
 
