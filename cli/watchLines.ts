@@ -4,7 +4,8 @@ import { formatSample } from './formatRelease.js';
 /**
  * The lines that describe what changed between two polls of a release: status, stage and
  * step changes, stage and check outcomes, approvals, new monitoring samples, a rollback.
- * `before` undefined means "first poll". Pure.
+ * `before` undefined means "first poll": everything that already happened is printed, so a
+ * release first seen after a fast stage still shows that stage's checks. Pure.
  */
 export function watchLines(before: ReleaseView | undefined, after: ReleaseView): string[] {
   const lines: string[] = [];
@@ -16,16 +17,17 @@ export function watchLines(before: ReleaseView | undefined, after: ReleaseView):
     lines.push(`${after.status.padEnd(18)} ${after.stage}: ${after.step}`);
   }
   for (const stage of after.stages) {
-    const old = before?.stages.find((s) => s.name === stage.name);
-    if (old !== undefined && old.status !== stage.status) {
+    // Not seen before: compare with the stage as it starts (Pending, no checks).
+    const old = before?.stages.find((s) => s.name === stage.name) ?? notStarted(stage.name);
+    if (old.status !== stage.status) {
       lines.push(`  stage ${stage.name} ${stage.status}`);
     }
-    if (stage.approval !== undefined && old?.approval === undefined && before !== undefined) {
+    if (stage.approval !== undefined && old.approval === undefined) {
       lines.push(`  stage ${stage.name} approved by ${stage.approval.by}`);
     }
     for (const check of stage.checks) {
-      const previous = old?.checks.find((c) => c.name === check.name);
-      if (before !== undefined && previous?.status !== check.status) {
+      const previous = old.checks.find((c) => c.name === check.name);
+      if (previous?.status !== check.status) {
         lines.push(
           `  ${stage.name} ${check.name} ${check.status}${check.detail ? `: ${check.detail}` : ''}`,
         );
@@ -41,4 +43,8 @@ export function watchLines(before: ReleaseView | undefined, after: ReleaseView):
     lines.push(`  rollback: ${after.rollback.reason}`);
   }
   return lines;
+}
+
+function notStarted(name: string): ReleaseView['stages'][number] {
+  return { name, status: 'Pending', checks: [] };
 }

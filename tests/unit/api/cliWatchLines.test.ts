@@ -24,8 +24,34 @@ const base: ReleaseView = {
 
 describe('watchLines', () => {
   it('prints the current step on the first poll and nothing when nothing changed', () => {
-    assert.deepEqual(watchLines(undefined, base), ['Running            dev: deploying']);
+    assert.deepEqual(watchLines(undefined, base), [
+      'Running            dev: deploying',
+      '  stage dev Running',
+    ]);
     assert.deepEqual(watchLines(base, base), []);
+  });
+
+  it('prints the steps a release already took when it is first seen late', () => {
+    const late: ReleaseView = {
+      ...base,
+      status: 'WaitingForApproval',
+      stage: 'staging',
+      step: 'waiting for approval',
+      stages: [
+        {
+          name: 'dev',
+          status: 'Succeeded',
+          checks: [{ name: 'smoke', status: 'Passed', detail: '200 in 3 ms' }],
+        },
+        { name: 'staging', status: 'WaitingForApproval', checks: [] },
+      ],
+    };
+    assert.deepEqual(watchLines(undefined, late), [
+      'WaitingForApproval staging: waiting for approval',
+      '  stage dev Succeeded',
+      '  dev smoke Passed: 200 in 3 ms',
+      '  stage staging WaitingForApproval',
+    ]);
   });
 
   it('prints step, stage, check and approval changes', () => {
