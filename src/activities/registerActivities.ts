@@ -6,13 +6,12 @@ import type { ActivityDeps } from './ActivityDeps.js';
 import type { ActivityName } from './contracts.js';
 import { type Activities, createActivities, durableActivities } from './createActivities.js';
 import type { DurableOps } from './DurableOps.js';
-import { durableOpsFromClient } from './durableOpsFromClient.js';
-import { httpDurableOps } from './httpDurableOps.js';
+import { requireDurableOps } from './requireDurableOps.js';
 
 /**
  * Registers every release activity with the Functions host. Errors leave as messages that
  * carry their retry advice (see encodeActivityFailure); activities that need the durable
- * client get it as an extra input.
+ * client get it as an extra input, which the host must pass (Azure and the dev host do).
  */
 export function registerActivities(deps: ActivityDeps): void {
   const activities = createActivities(deps);
@@ -21,7 +20,7 @@ export function registerActivities(deps: ActivityDeps): void {
     df.app.activity(name, {
       ...(needsClient ? { extraInputs: [df.input.durableClient()] } : {}),
       handler: (input: unknown, context: InvocationContext) =>
-        run(activities, name, input, () => durableOps(context, deps.publicBaseUrl)),
+        run(activities, name, input, () => requireDurableOps(context, name)),
     });
   }
 }
@@ -37,14 +36,5 @@ async function run(
     return await handler(input, durable);
   } catch (error) {
     throw new Error(encodeActivityFailure(error), { cause: error });
-  }
-}
-
-function durableOps(context: InvocationContext, origin: string): DurableOps {
-  try {
-    return durableOpsFromClient(df.getClient(context));
-  } catch {
-    // The local dev host gives activities no durable client input; its HTTP API serves the same.
-    return httpDurableOps(origin);
   }
 }
