@@ -86,12 +86,15 @@ export function* runStage(
     if (cancel === undefined) break;
     const first: unknown = yield context.df.Task.any([child, cancel]);
     events.settle(opened.waits, first);
-    if (first !== cancel || isFlush(cancel.result)) break;
-    if (yield* trustEvent(context, releaseEvents.cancel, cancel.result, forged)) {
-      request = readCancel(cancel.result);
+    if (first !== cancel) break;
+    // A flush marker here was raised by nobody but an outsider (the release flushes stale
+    // waiters only): like a forged cancel, it must not use up the stage's cancel wait.
+    const payload: unknown = cancel.result;
+    if (!isFlush(payload) && (yield* trustEvent(context, releaseEvents.cancel, payload, forged))) {
+      request = readCancel(payload);
       break;
     }
-    // A forged cancel: wait on for the stage and a real cancel, as before it arrived.
+    // Wait on for the stage and a real cancel, as before the forged one arrived.
     opened = yield* openCancel();
     if (opened.kind === 'early') request = readCancel(opened.payload);
   }

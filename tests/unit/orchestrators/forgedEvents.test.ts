@@ -150,6 +150,18 @@ describe('forged decision events', () => {
     assert.match(r.output?.reason ?? '', /canceled by ops@contoso.com: real/);
     assert.equal(r.activity('stopStage').length, 1);
   });
+
+  it('does not let a forged flush marker use up the cancel wait of a running stage', () => {
+    const script = releaseWorld([
+      { name: 'cancel', data: { flush: true }, atMs: 1_000 },
+      { name: 'cancel', data: { by: 'ops@contoso.com', reason: 'real', at: 'x' }, atMs: 2_000 },
+    ]);
+    script.subDurationMs = { deployStage: 10 * minuteMs };
+    const r = runRelease(script);
+    assert.equal(r.output?.status, 'Canceled');
+    assert.equal(r.output?.stage, 'dev', 'canceled while dev ran, not at a later wait');
+    assert.equal(r.activity('stopStage').length, 1);
+  });
 });
 
 describe('forged hook callbacks', () => {
