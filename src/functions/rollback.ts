@@ -86,7 +86,7 @@ export function resumeHandler(deps: RecoveryDeps): ClientHttpHandler {
     const body = await readBody(() => request.text(), { reason: { required: true } });
     const releaseId = request.params.id ?? '';
     const monitor = await monitorOf(client, releaseId, principal.email);
-    const paused = (monitor.customStatus as { waitingForDecision?: unknown } | null)
+    const paused = (monitor.customStatus as { waitingForDecision?: { since?: unknown } } | null)
       ?.waitingForDecision;
     if (!running.has(monitor.runtimeStatus) || paused === undefined) {
       throw new ConflictError(`Release ${releaseId}: monitoring is not paused for a decision.`);
@@ -96,6 +96,7 @@ export function resumeHandler(deps: RecoveryDeps): ClientHttpHandler {
       by: principal.email,
       reason: body.reason ?? '',
       at: new Date().toISOString(),
+      ...(typeof paused.since === 'string' && { pausedSince: paused.since }),
     };
     const key = deps.identity.signingKey;
     const sealed = sealEvent(monitor.instanceId, monitorEvents.decision, decision, key);

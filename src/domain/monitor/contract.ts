@@ -113,6 +113,11 @@ export interface MonitorDecision {
   by: string;
   reason: string;
   at: string;
+  /**
+   * The `waitingForDecision.since` of the pause it answers: a monitor pauses more than once,
+   * and a sealed decision replayed at a later pause must not answer it (it is ignored).
+   */
+  pausedSince?: string;
   /** Set by the API that raised it (`sealEvent`); orchestrations ignore the event without it. */
   seal?: string;
 }

@@ -212,8 +212,14 @@ export function* monitorRelease(
         if (yield* rollbackRequested()) break;
         if (!decisionEvent.isCompleted) continue;
         const payload = decisionEvent.result as MonitorDecision;
-        if (yield* trustEvent(context, monitorEvents.decision, payload, forged)) answer = payload;
-        else decisionEvent = context.df.waitForExternalEvent(monitorEvents.decision);
+        const sealed = yield* trustEvent(context, monitorEvents.decision, payload, forged);
+        // A sealed decision for an earlier pause (replayed from history) answers nothing now.
+        if (sealed && payload.pausedSince === since) {
+          answer = payload;
+        } else {
+          if (sealed) yield* forged({ event: monitorEvents.decision, claimedBy: payload.by });
+          decisionEvent = context.df.waitForExternalEvent(monitorEvents.decision);
+        }
       }
       if (answer === undefined) continue;
       if (answer.decision === 'rollback') {

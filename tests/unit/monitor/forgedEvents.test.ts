@@ -57,7 +57,7 @@ describe('monitorRelease and forged events', () => {
     assert.equal(world.record.swaps, 1);
   });
 
-  it('stays paused on a forged decision and a forged rollback until a sealed decision arrives', async () => {
+  it('stays paused on a forged decision, a forged rollback and a replayed decision until the sealed one for this pause', async () => {
     const input = monitorInput({ plan: plan({ inconclusive: 'pause', durationMs: 10 * min }) });
     const decision = { decision: 'rollback', by: 'mallory@evil.test', reason: 'x', at: iso(0) };
     const { run, world } = await runWithWorld(
@@ -67,9 +67,21 @@ describe('monitorRelease and forged events', () => {
       [
         { name: 'monitorDecision', data: { ...decision, seal: undefined }, atMs: 10 * min },
         { name: 'rollback', data: forgedRollback, atMs: 20 * min },
+        // Sealed, but for another pause: what replaying an earlier decision looks like.
         {
           name: 'monitorDecision',
-          data: { decision: 'continue', by: 'ops@contoso.com', reason: 'quiet', at: iso(0) },
+          data: { ...decision, by: 'ops@contoso.com', pausedSince: iso(1 * min) },
+          atMs: 25 * min,
+        },
+        {
+          name: 'monitorDecision',
+          data: {
+            decision: 'continue',
+            by: 'ops@contoso.com',
+            reason: 'quiet',
+            at: iso(0),
+            pausedSince: iso(3 * min),
+          },
           atMs: 30 * min,
         },
       ],
@@ -86,6 +98,6 @@ describe('monitorRelease and forged events', () => {
     const forged = [...world.record.audit.values()]
       .filter((e) => e.type === 'forgedEventIgnored')
       .map((e) => e.detail?.['event']);
-    assert.deepEqual(forged, ['monitorDecision', 'rollback']);
+    assert.deepEqual(forged, ['monitorDecision', 'rollback', 'monitorDecision']);
   });
 });

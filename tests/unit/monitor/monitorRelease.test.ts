@@ -166,6 +166,7 @@ describe('monitorRelease', () => {
       by: 'ops@contoso.com',
       reason: 'quiet hour',
       at: iso(30 * min),
+      pausedSince: iso(3 * min),
     };
     const { run, world } = await runWithWorld(
       monitorRelease,
@@ -190,6 +191,7 @@ describe('monitorRelease', () => {
       by: 'ops@contoso.com',
       reason: 'not sure',
       at: iso(9 * min),
+      pausedSince: iso(3 * min),
     };
     const { run, world } = await runWithWorld(
       monitorRelease,
