@@ -175,6 +175,34 @@ export interface VerifyEventSealOutput {
   valid: boolean;
 }
 
+/**
+ * Input of `sealOrchestrationInput` and `verifyOrchestrationInput`: an orchestration input
+ * (an object; its `seal` field is not sealed) for orchestrator `name` at `instanceId`.
+ */
+export interface OrchestrationInputRef {
+  /** Orchestrator function name, e.g. `deployStage`. */
+  name: string;
+  /** The instance id the orchestration runs (or will run) as. */
+  instanceId: string;
+  input: unknown;
+}
+
+/** Input of `sealOrchestrationInput`. Deterministic: the same input gives the same seal. */
+export type SealOrchestrationInputInput = OrchestrationInputRef;
+
+/** Output of `sealOrchestrationInput`: the `seal` to put on the input before starting it. */
+export interface SealOrchestrationInputOutput {
+  seal: string;
+}
+
+/** Input of `verifyOrchestrationInput`: the input the orchestration `instanceId` received. */
+export type VerifyOrchestrationInputInput = OrchestrationInputRef;
+
+/** Output of `verifyOrchestrationInput`: `valid` only for an input Slotpilot sealed. */
+export interface VerifyOrchestrationInputOutput {
+  valid: boolean;
+}
+
 /** Every activity: name → input and output. */
 export interface ActivityContracts {
   deployImage: { input: DeployImageInput; output: DeployImageOutput };
@@ -192,6 +220,14 @@ export interface ActivityContracts {
   readCancelRequest: { input: ReadCancelRequestInput; output: CancelRequestView | null };
   flushEvent: { input: FlushEventInput; output: null };
   verifyEventSeal: { input: VerifyEventSealInput; output: VerifyEventSealOutput };
+  sealOrchestrationInput: {
+    input: SealOrchestrationInputInput;
+    output: SealOrchestrationInputOutput;
+  };
+  verifyOrchestrationInput: {
+    input: VerifyOrchestrationInputInput;
+    output: VerifyOrchestrationInputOutput;
+  };
 }
 
 /** An activity name. */

@@ -1,3 +1,4 @@
+import { sealInput } from '../domain/identity/index.js';
 import type { ProductionLockInput } from '../domain/release/index.js';
 import { orchestratorNames, productionLockId } from '../domain/release/index.js';
 import type { TryAcquireLockInput, TryAcquireLockOutput } from './contracts.js';
@@ -7,10 +8,12 @@ import { activeStatuses, type DurableOps } from './DurableOps.js';
  * Takes the production lock of a site when it is free: the lock is the running
  * `productionLock` instance `lock-<site>`, and the durable store refuses to start a second
  * one while it runs, so two releases never both get it. Idempotent for the same holder.
+ * The lock's input is sealed with `sealKey` (the lock refuses to run without the seal).
  */
 export async function tryAcquireLock(
   durable: DurableOps,
   input: TryAcquireLockInput,
+  sealKey: string,
 ): Promise<TryAcquireLockOutput> {
   const id = productionLockId(input.site);
   const current = await heldBy(durable, id);
@@ -25,7 +28,11 @@ export async function tryAcquireLock(
     releaseId: input.releaseId,
   };
   try {
-    await durable.startNew(orchestratorNames.productionLock, id, lockInput);
+    await durable.startNew(
+      orchestratorNames.productionLock,
+      id,
+      sealInput(orchestratorNames.productionLock, id, lockInput, sealKey),
+    );
     return { acquired: true };
   } catch (cause) {
     const winner = await heldBy(durable, id);

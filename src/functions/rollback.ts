@@ -1,6 +1,6 @@
 import type { DurableClient, DurableOrchestrationStatus } from 'durable-functions';
 
-import { sealEvent } from '../domain/identity/index.js';
+import { sealEvent, sealInput } from '../domain/identity/index.js';
 import {
   mayRollBack,
   type MonitorDecision,
@@ -62,9 +62,21 @@ export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
     if ((previous?.output as { outcome?: string } | null)?.outcome === 'rolledBack') {
       throw new ConflictError(`Release ${releaseId} was rolled back already.`);
     }
-    const { carry: _carry, ...target } = monitor.input as MonitorInput;
+    const {
+      carry: _carry,
+      seal: _seal,
+      ...target
+    } = monitor.input as MonitorInput & {
+      seal?: string;
+    };
     const input: RollbackReleaseInput = { monitor: target, request: rollback };
-    await client.startNew(monitorOrchestratorNames.rollback, { instanceId: id, input });
+    const sealed = sealInput(
+      monitorOrchestratorNames.rollback,
+      id,
+      input,
+      deps.identity.signingKey,
+    );
+    await client.startNew(monitorOrchestratorNames.rollback, { instanceId: id, input: sealed });
     const settled = await waitForDecision(client, id);
     if (settled.phase === 'refused') {
       throw new ConflictError(`Nothing to roll back: ${settled.error ?? 'the slot changed'}.`, {

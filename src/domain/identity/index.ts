@@ -12,6 +12,7 @@ export {
   sealEvent,
   sealField,
 } from './eventSeal.js';
+export { isSealedInput, sealInput } from './inputSeal.js';
 export type { IssueTokenOptions } from './issueToken.js';
 export { issueToken, tokenIssuer } from './issueToken.js';
 export { normalizeEmail } from './normalizeEmail.js';

@@ -1,7 +1,7 @@
 import type { DurableClient } from 'durable-functions';
 
 import type { PipelineConfig } from '../../domain/config/index.js';
-import { sealEvent } from '../../domain/identity/index.js';
+import { sealEvent, sealInput } from '../../domain/identity/index.js';
 import { pinnedImage } from '../../domain/images/index.js';
 import { buildPlan } from '../../domain/plan/buildPlan.js';
 import {
@@ -33,7 +33,8 @@ export type StartOutcome =
  * from pipeline and digest, so a redelivered push (or a repeated manual start) finds the
  * instance and starts nothing new, never restarting it. After a start, releases of the same
  * pipeline still waiting for approval get a `supersede` event, sealed with `sealKey`
- * (`SLOTPILOT_SIGNING_KEY`). Idempotent.
+ * (`SLOTPILOT_SIGNING_KEY`), which also seals the release input (`sealInput`): the
+ * orchestration refuses to run an input it did not get from here. Idempotent.
  */
 export async function startRelease(
   client: DurableClient,
@@ -57,7 +58,10 @@ export async function startRelease(
     plan: buildPlan(pipeline),
   };
   try {
-    await client.startNew(orchestratorNames.release, { instanceId: releaseId, input });
+    await client.startNew(orchestratorNames.release, {
+      instanceId: releaseId,
+      input: sealInput(orchestratorNames.release, releaseId, input, sealKey),
+    });
   } catch (error) {
     // A concurrent delivery of the same push may have started it between our check and now.
     const raced = await tryGetStatus(client, releaseId);
