@@ -7,6 +7,7 @@ import {
   type MonitorDecision,
   monitorEvents,
   type MonitorInput,
+  monitorOrchestratorNames,
   type MonitorResult,
 } from '../../domain/monitor/contract.js';
 import { type BreachRun, decideTick } from '../../domain/monitor/decideTick.js';
@@ -17,6 +18,8 @@ import {
   type RollbackRequest,
   type SampleView,
 } from '../../domain/release/contract.js';
+import { requireSealedInput } from '../calls/requireSealedInput.js';
+import { sealChildInput } from '../calls/sealChildInput.js';
 import { trustEvent } from '../calls/trustEvent.js';
 import { auditForgedMonitorEvent } from './auditForgedMonitorEvent.js';
 import { callMonitorActivity } from './callMonitorActivity.js';
@@ -41,13 +44,17 @@ const pauseGuardMs = 24 * 3_600_000;
  * (`failureLimit` consecutive breaches, a failing health probe, the `inconclusive` policy) or
  * when a `rollback` event arrives (alert push, manual request) — without waiting for a tick.
  * Publishes the `monitor`/`rollback` parts of the release view as custom status, and
- * continues as new every {@link ticksPerExecution} ticks with its state carried.
+ * continues as new every {@link ticksPerExecution} ticks with its state carried (and its input
+ * sealed again). Every execution first refuses an input Slotpilot did not seal.
  */
 export function* monitorRelease(
   context: OrchestrationContext,
 ): Generator<Task, MonitorResult | undefined, unknown> {
-  const input = context.df.getInput<MonitorInput>();
-  const { carry: carried, ...target } = input;
+  const input = yield* requireSealedInput<MonitorInput & { seal?: string }>(
+    context,
+    monitorOrchestratorNames.monitor,
+  );
+  const { carry: carried, seal: _seal, ...target } = input;
   const plan = input.plan;
   const window = {
     startedAt: input.swappedAt,
@@ -161,8 +168,19 @@ export function* monitorRelease(
           startedAt: carry.startedAt,
         },
       };
-      context.df.continueAsNew(next);
-      return undefined;
+      // The next execution verifies its input like any start: seal it for this instance.
+      let sealed: MonitorInput | undefined;
+      try {
+        const name = monitorOrchestratorNames.monitor;
+        sealed = yield* sealChildInput(context, name, context.df.instanceId, next);
+      } catch {
+        sealed = undefined;
+      }
+      if (sealed !== undefined) {
+        context.df.continueAsNew(sealed);
+        return undefined;
+      }
+      ticks = 0; // could not seal: watch on in this execution and try again later
     }
 
     publish(`watching production (next sample ${tickAt})`, { nextTickAt: tickAt });

@@ -1,8 +1,10 @@
 import type { OrchestrationContext, Task } from 'durable-functions';
 
 import type { ProductionLockInput } from '../../domain/release/index.js';
+import { orchestratorNames } from '../../domain/release/index.js';
 import { callActivity } from '../calls/callActivity.js';
 import { inMs } from '../calls/clock.js';
+import { requireSealedInput } from '../calls/requireSealedInput.js';
 
 /** How often the lock checks that its holder still runs (a terminated holder frees it). */
 export const holderCheckIntervalMs = 5 * 60_000;
@@ -11,9 +13,13 @@ export const holderCheckIntervalMs = 5 * 60_000;
  * The `productionLock` orchestration (instance `lock-<site>`): while it runs, the site's
  * production phase belongs to `holder`. The holder ends it (terminates it) when done; it also
  * ends by itself once the holder no longer runs. It waits on timers only, never on events.
+ * An input `tryAcquireLock` did not seal is refused first (audited, then Failed).
  */
 export function* productionLock(context: OrchestrationContext): Generator<Task, string, unknown> {
-  const input = context.df.getInput<ProductionLockInput>();
+  const input = yield* requireSealedInput<ProductionLockInput>(
+    context,
+    orchestratorNames.productionLock,
+  );
   context.df.setCustomStatus({ heldBy: input.releaseId, holder: input.holder });
   for (;;) {
     yield context.df.createTimer(inMs(context, holderCheckIntervalMs));

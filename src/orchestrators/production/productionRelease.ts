@@ -1,7 +1,11 @@
 import type { OrchestrationContext, Task } from 'durable-functions';
 
 import type { TargetRef } from '../../activities/contracts.js';
-import type { MonitorInput, MonitorResult } from '../../domain/monitor/contract.js';
+import {
+  type MonitorInput,
+  monitorInstanceId,
+  type MonitorResult,
+} from '../../domain/monitor/contract.js';
 import type { StageInput, StageResult } from '../../domain/release/index.js';
 import { orchestratorNames } from '../../domain/release/index.js';
 import { callActivity } from '../calls/callActivity.js';
@@ -9,6 +13,8 @@ import { cancelReason, pollCancel } from '../calls/cancelChecks.js';
 import { nowIso } from '../calls/clock.js';
 import { failureReason } from '../calls/failureReason.js';
 import { report } from '../calls/report.js';
+import { requireSealedInput } from '../calls/requireSealedInput.js';
+import { sealChildInput } from '../calls/sealChildInput.js';
 import { runHookPhase } from '../stage/runHookPhase.js';
 import { StageTracker } from '../stage/StageTracker.js';
 import { waitUntilReady } from '../stage/waitUntilReady.js';
@@ -26,12 +32,12 @@ const verifyIntervalMs = 5_000;
  * preSwap hooks, swap, verify production serves the new digest, then `monitorRelease` when
  * the stage monitors. Releases the lock in every outcome. A cancel the release recorded
  * (`cancelRequested`) stops it before it deploys or before it swaps; after that it is ignored. Returns a
- * {@link StageResult}.
+ * {@link StageResult}. An unsealed input is refused first (audited, then Failed, no lock taken).
  */
 export function* productionRelease(
   context: OrchestrationContext,
 ): Generator<Task, StageResult, unknown> {
-  const input = context.df.getInput<StageInput>();
+  const input = yield* requireSealedInput<StageInput>(context, orchestratorNames.production);
   const tracker = new StageTracker(context, input);
   const site = input.stage.target.site;
   let result: StageResult;
@@ -136,10 +142,12 @@ function* runProduction(
     newDigest: digest,
     image: input.image,
   };
+  const monitorId = monitorInstanceId(input.releaseId);
+  const sealed = yield* sealChildInput(context, orchestratorNames.monitor, monitorId, monitorInput);
   const monitored = (yield context.df.callSubOrchestrator(
     orchestratorNames.monitor,
-    monitorInput,
-    `${input.releaseId}-monitor`,
+    sealed,
+    monitorId,
   )) as MonitorResult;
   switch (monitored.outcome) {
     case 'healthy':

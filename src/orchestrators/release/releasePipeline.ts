@@ -8,10 +8,15 @@ import type {
   ReleaseStatusEvent,
   StageResult,
 } from '../../domain/release/index.js';
-import { initialReleaseStatus, reduceReleaseStatus } from '../../domain/release/index.js';
+import {
+  initialReleaseStatus,
+  orchestratorNames,
+  reduceReleaseStatus,
+} from '../../domain/release/index.js';
 import { auditForgedEvent } from '../calls/auditForgedEvent.js';
 import { nowIso, nowMs } from '../calls/clock.js';
 import { report } from '../calls/report.js';
+import { requireSealedInput } from '../calls/requireSealedInput.js';
 import { approvalEnding } from './approvalEnding.js';
 import { type ApprovalOutcome, awaitApproval } from './awaitApproval.js';
 import { EventWaits } from './EventWaits.js';
@@ -22,12 +27,13 @@ import { runStage } from './runStage.js';
  * order. A stage with `approval` first waits for it (or a rejection, its timeout, a cancel or
  * a newer image), ignoring any decision event the API did not seal; a stage with `target.slot` runs `productionRelease`, any other
  * `deployStage`. Every step is reported to Slack and the audit trail. The final status is
- * the custom status and the output.
+ * the custom status and the output. An input Slotpilot did not seal (a start through the
+ * Durable HTTP API) is refused before anything happens: audited, then Failed.
  */
 export function* releasePipeline(
   context: OrchestrationContext,
 ): Generator<Task, ReleaseOutcome, unknown> {
-  const input = context.df.getInput<ReleaseInput>();
+  const input = yield* requireSealedInput<ReleaseInput>(context, orchestratorNames.release);
   let status = initialReleaseStatus(input.plan, nowIso(context));
   const apply = (event: ReleaseStatusEvent): ReleaseCustomStatus => {
     status = reduceReleaseStatus(status, event);

@@ -15,6 +15,7 @@ import { callActivity } from '../calls/callActivity.js';
 import { cancelReason, readCancel } from '../calls/cancelChecks.js';
 import { nowIso } from '../calls/clock.js';
 import { failureReason } from '../calls/failureReason.js';
+import { sealChildInput } from '../calls/sealChildInput.js';
 import { trustEvent } from '../calls/trustEvent.js';
 import { type EventWaits, isFlush, type OpenedWaits } from './EventWaits.js';
 import { holdProductionLock } from './holdProductionLock.js';
@@ -75,11 +76,14 @@ export function* runStage(
     stage,
   };
   const childId = stageInstanceId(input.releaseId, stage.name);
-  const child = context.df.callSubOrchestrator(
-    production ? orchestratorNames.production : orchestratorNames.deployStage,
-    stageInput,
-    childId,
-  );
+  const childName = production ? orchestratorNames.production : orchestratorNames.deployStage;
+  let sealed: StageInput & { seal: string };
+  try {
+    sealed = yield* sealChildInput(context, childName, childId, stageInput);
+  } catch (error) {
+    return ended(failureReason(error), 'Failed');
+  }
+  const child = context.df.callSubOrchestrator(childName, sealed, childId);
   let request: CancelRequest | undefined;
   while (opened.kind === 'waits' && !child.isCompleted) {
     const cancel = opened.waits.get(releaseEvents.cancel);

@@ -3,9 +3,18 @@ import type { OrchestrationContext } from 'durable-functions';
 import { createMonitorActivities } from '../../../../src/activities/monitor/createMonitorActivities.js';
 import { encodeMonitorFailure } from '../../../../src/activities/monitor/encodeMonitorFailure.js';
 import type { MonitorInput } from '../../../../src/domain/monitor/contract.js';
-import { sealAll, verifySeal } from '../../orchestrators/support/seals.js';
+import {
+  sealAll,
+  sealChild,
+  startInput,
+  verifyInput,
+  verifySeal,
+} from '../../orchestrators/support/seals.js';
 import { type FakeActivity, type FakeEvent, type FakeRun, runFake } from './fakeDurable.js';
 import { type Behaviour, fakeWorld } from './fakeWorld.js';
+
+/** The instance id of every fake monitor run. */
+export const monitorInstance = 'rel-1-monitor';
 
 /** Runs an orchestrator over the real monitoring activities (plus the real `verifyEventSeal`) and an in-memory world. */
 export async function runWithWorld<T>(
@@ -20,11 +29,18 @@ export async function runWithWorld<T>(
   const activities = {
     ...(createMonitorActivities(world.deps) as unknown as Record<string, FakeActivity>),
     verifyEventSeal: (i: Parameters<typeof verifySeal>[0]) => Promise.resolve(verifySeal(i)),
+    verifyOrchestrationInput: (i: Parameters<typeof verifyInput>[0]) =>
+      Promise.resolve(verifyInput(i)),
+    sealOrchestrationInput: (i: Parameters<typeof sealChild>[0]) => Promise.resolve(sealChild(i)),
+    recordAudit: (i: Parameters<typeof world.deps.audit.append>[0]) =>
+      world.deps.audit.append(i).then(() => null),
   };
-  const run = await runFake(orchestrator, input, {
+  // Started as Slotpilot starts it (sealed) unless the test gives the input a `seal` field.
+  const sealed = startInput(orchestrator.name, monitorInstance, input);
+  const run = await runFake(orchestrator, sealed, {
     activities,
     // Events arrive sealed as the API raises them; tests forge one by giving it a `seal`.
-    events: sealAll('rel-1-monitor', events),
+    events: sealAll(monitorInstance, events),
     encodeError: encodeMonitorFailure,
     onTime: world.setElapsed,
   });

@@ -6,6 +6,7 @@
 import type { OrchestrationContext } from 'durable-functions';
 
 import { encodeActivityFailure } from '../../../../src/domain/release/index.js';
+import { sealChild, startInput, verifyInput } from './seals.js';
 
 type Kind = 'activity' | 'timer' | 'event' | 'sub' | 'any' | 'all';
 
@@ -50,6 +51,11 @@ export interface Script {
   >;
   subOrchestrators?: Record<string, (input: never, instanceId: string | undefined) => unknown>;
   events?: ScriptedEvent[];
+  /**
+   * The orchestrator name the input is sealed for (default: the generator function's name).
+   * The input is sealed as Slotpilot would start it unless it has a `seal` field already.
+   */
+  orchestratorName?: string;
   /** How long a sub-orchestration runs before it completes (default 0), for races against events. */
   subDurationMs?: Record<string, number>;
 }
@@ -57,6 +63,7 @@ export interface Script {
 /** What a run did. */
 export interface Run<T> {
   output?: T;
+  /** What the orchestrator threw (the instance would end Failed); undefined when it returned. */
   error?: unknown;
   calls: Call[];
   statuses: unknown[];
@@ -68,7 +75,10 @@ export interface Run<T> {
 
 const startMs = Date.UTC(2026, 0, 1, 0, 0, 0);
 
-/** Runs `orchestrator` to completion against `script`. */
+/**
+ * Runs `orchestrator` to completion against `script`. The real `verifyOrchestrationInput` and
+ * `sealOrchestrationInput` activities (test key) run unless the script replaces them.
+ */
 export function runOrchestration<T>(
   orchestrator: (context: OrchestrationContext) => Generator<unknown, T, unknown>,
   input: unknown,
@@ -76,6 +86,12 @@ export function runOrchestration<T>(
   instanceId = 'release-1',
 ): Run<T> {
   let now = startMs;
+  const sealedInput = startInput(script.orchestratorName ?? orchestrator.name, instanceId, input);
+  const activities: NonNullable<Script['activities']> = {
+    verifyOrchestrationInput: verifyInput,
+    sealOrchestrationInput: sealChild,
+    ...script.activities,
+  };
   const calls: Call[] = [];
   const statuses: unknown[] = [];
   const pending = (script.events ?? []).map((e) => ({ ...e, at: startMs + (e.atMs ?? 0) }));
@@ -102,7 +118,7 @@ export function runOrchestration<T>(
     get currentUtcDateTime() {
       return new Date(now);
     },
-    getInput: () => structuredClone(input),
+    getInput: () => structuredClone(sealedInput),
     setCustomStatus: (s: unknown) => statuses.push(structuredClone(s)),
     callActivity: (name: string, i: unknown) => task('activity', name, { input: i }),
     callActivityWithRetry: (name: string, retry: { maxNumberOfAttempts: number }, i: unknown) =>
@@ -128,7 +144,7 @@ export function runOrchestration<T>(
   };
 
   const runActivity = (t: FakeTask): void => {
-    const handler = script.activities?.[t.name];
+    const handler = activities[t.name];
     const tries = t.retries ?? 1;
     for (let i = 1; i <= tries; i += 1) {
       const n = (attempts.get(t.name) ?? 0) + 1;
@@ -289,14 +305,25 @@ export function runOrchestration<T>(
     activity: (name) => calls.filter((c) => c.kind === 'activity' && c.name === name),
     lastStatus: <S>() => statuses.at(-1) as S,
   };
-  let step = generator.next();
-  for (let guard = 0; !step.done; guard += 1) {
+  // An error the orchestrator throws ends the instance Failed (kept in `run.error`); errors of
+  // the fake itself (deadlock, no fake activity) still fail the test at once.
+  const advance = (t?: FakeTask): IteratorResult<unknown, T> | undefined => {
+    try {
+      if (t === undefined) return generator.next();
+      return t.isFaulted ? generator.throw(t.result) : generator.next(t.result);
+    } catch (error) {
+      run.error = error;
+      return undefined;
+    }
+  };
+  let step = advance();
+  for (let guard = 0; step !== undefined && !step.done; guard += 1) {
     if (guard > 10_000) throw new Error('orchestrator did not finish in 10000 steps');
     const t = step.value as FakeTask;
     resolve(t);
-    step = t.isFaulted ? generator.throw(t.result) : generator.next(t.result);
+    step = advance(t);
   }
-  run.output = step.value;
+  if (step?.done === true) run.output = step.value;
   run.elapsedMs = now - startMs;
   return run;
 }

@@ -3,9 +3,14 @@
  * hook echoing its callback token) would send them, and `verifyEventSeal` runs the real
  * activity code with the same test key.
  */
-import type { VerifyEventSealInput } from '../../../../src/activities/contracts.js';
+import type {
+  OrchestrationInputRef,
+  VerifyEventSealInput,
+} from '../../../../src/activities/contracts.js';
+import { sealOrchestrationInput } from '../../../../src/activities/sealOrchestrationInput.js';
 import { verifyEventSeal } from '../../../../src/activities/verifyEventSeal.js';
-import { hookCallbackToken, sealEvent } from '../../../../src/domain/identity/index.js';
+import { verifyOrchestrationInput } from '../../../../src/activities/verifyOrchestrationInput.js';
+import { hookCallbackToken, sealEvent, sealInput } from '../../../../src/domain/identity/index.js';
 
 /** The signing key of every orchestrator unit test. */
 export const testSealKey = 'unit-test-seal-key';
@@ -13,6 +18,26 @@ export const testSealKey = 'unit-test-seal-key';
 /** The real `verifyEventSeal` activity over {@link testSealKey}. */
 export const verifySeal = (input: VerifyEventSealInput): { valid: boolean } =>
   verifyEventSeal(testSealKey, input);
+
+/** The real `verifyOrchestrationInput` activity over {@link testSealKey}. */
+export const verifyInput = (input: OrchestrationInputRef): { valid: boolean } =>
+  verifyOrchestrationInput(testSealKey, input);
+
+/** The real `sealOrchestrationInput` activity over {@link testSealKey}. */
+export const sealChild = (input: OrchestrationInputRef): { seal: string } =>
+  sealOrchestrationInput(testSealKey, input);
+
+/**
+ * An orchestration input as Slotpilot starts it (sealed for `name` at `instanceId`). Input
+ * that is not an object, or already has a `seal` field (even undefined), is left as it is:
+ * that is how tests start an orchestration the way an attacker would.
+ */
+export function startInput(name: string, instanceId: string, input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || 'seal' in input) {
+    return input;
+  }
+  return sealInput(name, instanceId, input, testSealKey);
+}
 
 /** An event's data as the real sender would raise it on `instanceId`. */
 export function sealData(instanceId: string, name: string, data: unknown): unknown {

@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import type { OrchestrationContext } from 'durable-functions';
+
+import type { RecordAuditInput } from '../../../src/activities/contracts.js';
+import { isSealedInput } from '../../../src/domain/identity/index.js';
+import type { StageInput } from '../../../src/domain/release/index.js';
+import { ForgedStartError } from '../../../src/orchestrators/calls/ForgedStartError.js';
+import { productionLock } from '../../../src/orchestrators/production/productionLock.js';
+import { productionRelease } from '../../../src/orchestrators/production/productionRelease.js';
+import { releasePipeline } from '../../../src/orchestrators/release/releasePipeline.js';
+import { deployStage } from '../../../src/orchestrators/stage/deployStage.js';
+import { runOrchestration, type Script } from './support/FakeOrchestration.js';
+import { digest, oldDigest, releaseInput, stageInput, stageResult } from './support/fixtures.js';
+import { testSealKey } from './support/seals.js';
+
+const reason = /input not sealed by Slotpilot: started outside its API/;
+
+/** A world where every side effect would succeed: a start that is not refused shows up here. */
+function permissive(): Script {
+  const ready = { ready: true, state: 'Running', status: 200, detail: '200' };
+  return {
+    activities: {
+      recordAudit: () => null,
+      notify: () => null,
+      deployImage: () => ({ changed: true, hostName: 'h' }),
+      checkSite: () => ({ ...ready, configuredDigest: digest, servedDigest: digest }),
+      callHook: () => ({ kind: 'result', status: 'passed', detail: 'ok' }),
+      tryAcquireLock: () => ({ acquired: true }),
+      releaseLock: () => null,
+      readCancelRequest: () => null,
+      readSlots: () => ({ productionHostName: 'h', productionDigest: oldDigest }),
+      startSwap: () => ({ kind: 'alreadySwapped' }),
+      isInstanceActive: () => false,
+    },
+    subOrchestrators: {
+      deployStage: (input: StageInput) => stageResult(input.stage.name, 'Succeeded'),
+      productionRelease: (input: StageInput) => stageResult(input.stage.name, 'Succeeded'),
+      monitorRelease: () => ({ outcome: 'healthy', samples: 60, endedAt: 'x' }),
+    },
+  };
+}
+
+type Orchestrator = (context: OrchestrationContext) => Generator<unknown, unknown, unknown>;
+
+const cases: { name: string; orchestrator: Orchestrator; input: object; instanceId: string }[] = [
+  {
+    name: 'releasePipeline',
+    orchestrator: releasePipeline,
+    // What an attacker would start: the plan without any approval.
+    input: {
+      ...releaseInput(),
+      plan: { stages: releaseInput().plan.stages.map(({ approval: _a, ...s }) => s) },
+    },
+    instanceId: 'pwbi-api-cdcdcdcdcdcdcdcdcdcd',
+  },
+  {
+    name: 'deployStage',
+    orchestrator: deployStage,
+    input: stageInput('staging'),
+    instanceId: 'pwbi-api-abababababababababab-staging',
+  },
+  {
+    name: 'productionRelease',
+    orchestrator: productionRelease,
+    input: stageInput('production'),
+    instanceId: 'pwbi-api-abababababababababab-production',
+  },
+  {
+    name: 'productionLock',
+    orchestrator: productionLock,
+    input: { site: 'pwbi-api-prod', holder: 'attacker', releaseId: 'attacker' },
+    instanceId: 'lock-pwbi-api-prod',
+  },
+];
+
+describe('orchestrations started outside the API (unsealed input) are refused', () => {
+  for (const c of cases) {
+    it(`${c.name}: no seal, a made-up seal or another instance's seal → Failed, audited, no side effect`, () => {
+      const sealedElsewhere = runOrchestration(c.orchestrator, c.input, permissive(), 'other-id');
+      assert.equal(sealedElsewhere.error, undefined, 'sealed for its own instance it runs');
+      const other = sealedElsewhere.activity('verifyOrchestrationInput')[0]?.input as {
+        input: { seal: string };
+      };
+      const forgeries = [
+        { ...c.input, seal: undefined },
+        { ...c.input, seal: 'A'.repeat(43) },
+        { ...c.input, seal: other.input.seal },
+      ];
+      for (const forged of forgeries) {
+        const r = runOrchestration(c.orchestrator, forged, permissive(), c.instanceId);
+        assert.ok(r.error instanceof ForgedStartError, `${c.name} threw ${String(r.error)}`);
+        assert.match(r.error.message, reason);
+        assert.equal(r.output, undefined);
+        assert.deepEqual(
+          r.calls.map((call) => [call.kind, call.name]),
+          [
+            ['activity', 'verifyOrchestrationInput'],
+            ['activity', 'recordAudit'],
+          ],
+          'nothing but the check and its audit line',
+        );
+        const audit = r.activity('recordAudit')[0]?.input as RecordAuditInput;
+        assert.equal(audit.type, 'forgedStartRefused');
+        assert.deepEqual(audit.detail, { orchestrator: c.name, instanceId: c.instanceId });
+        assert.ok(!JSON.stringify(audit).includes('seal'), 'no seal in the audit record');
+      }
+    });
+  }
+
+  it('a failing verification counts as not sealed', () => {
+    const script = permissive();
+    script.activities = {
+      ...script.activities,
+      verifyOrchestrationInput: () => {
+        throw new Error('boom');
+      },
+    };
+    const r = runOrchestration(deployStage, stageInput('dev'), script);
+    assert.ok(r.error instanceof ForgedStartError);
+    assert.equal(r.activity('deployImage').length, 0);
+  });
+});
+
+describe('sealed starts run, and the children they start are sealed for the ids they use', () => {
+  it('releasePipeline seals each stage input for its sub-orchestration id', () => {
+    const input = releaseInput();
+    input.plan.stages = input.plan.stages.map(({ approval: _a, ...s }) => s);
+    const r = runOrchestration(releasePipeline, input, permissive(), input.releaseId);
+    assert.equal(r.error, undefined);
+    const subs = r.calls.filter((call) => call.kind === 'sub');
+    assert.equal(subs.length, 3);
+    for (const sub of subs) {
+      assert.equal(isSealedInput(sub.name, sub.instanceId ?? '', sub.input, testSealKey), true);
+      assert.equal(isSealedInput(sub.name, 'other', sub.input, testSealKey), false);
+    }
+  });
+
+  it('productionRelease seals the monitor input for `<release>-monitor`', () => {
+    const r = runOrchestration(productionRelease, stageInput('production'), permissive());
+    assert.equal(r.error, undefined);
+    const monitor = r.calls.find((call) => call.kind === 'sub');
+    assert.equal(monitor?.instanceId, 'pwbi-api-abababababababababab-monitor');
+    assert.equal(
+      isSealedInput('monitorRelease', monitor.instanceId, monitor.input, testSealKey),
+      true,
+    );
+  });
+
+  it('a stage whose input could not be sealed fails without starting it', () => {
+    const script = permissive();
+    script.activities = {
+      ...script.activities,
+      sealOrchestrationInput: () => {
+        throw new Error('no key');
+      },
+    };
+    const input = releaseInput();
+    input.plan.stages = input.plan.stages.map(({ approval: _a, ...s }) => s);
+    const r = runOrchestration(releasePipeline, input, script, input.releaseId);
+    assert.equal(r.calls.filter((call) => call.kind === 'sub').length, 0);
+    assert.equal((r.output as { status?: string } | undefined)?.status, 'Failed');
+  });
+});
