@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import {
+  type PlannedStage,
+  releaseIdFor,
+  type ReleaseInput,
+  type StageInput,
+} from '../../src/domain/release/index.js';
+import { PipelineWorld, users } from './support/PipelineWorld.js';
+
+/**
+ * What an attacker who can read a durable status URL (the 202 body of POST /api/releases, or
+ * `links.status` of the release view) can do with the system key it carries: start any
+ * orchestrator of the function app through the Durable HTTP API's start route.
+ */
+function startUrl(statusQueryGetUri: string, functionName: string, instanceId: string): string {
+  const url = new URL(statusQueryGetUri);
+  url.pathname = url.pathname.replace(
+    /\/instances\/[^/]+$/,
+    `/orchestrators/${functionName}/${instanceId}`,
+  );
+  return url.toString();
+}
+
+async function post(url: string, body: unknown): Promise<number> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+describe('security: orchestrations started around the API are refused', () => {
+  let world: PipelineWorld;
+  before(async () => {
+    world = await PipelineWorld.start();
+  });
+  after(async () => {
+    await world?.stop();
+  });
+
+  /** ARM calls that change something (deploys, config, swaps). */
+  const armWrites = () => world.sandbox.armRequests().filter((r) => r.method !== 'GET');
+
+  /** Runs `instanceId` until it ends; returns its status and whether it audited the refusal. */
+  async function ended(instanceId: string) {
+    const status = await world.host.waitFor(instanceId, (s) =>
+      ['Completed', 'Failed', 'Terminated'].includes(s.runtimeStatus),
+    );
+    const history = (await world.host.history(instanceId)) ?? [];
+    const audited = history.some(
+      (e) =>
+        e['EventType'] === 4 &&
+        e['Name'] === 'recordAudit' &&
+        String(e['Input']).includes('forgedStartRefused') &&
+        !String(e['Input']).includes('seal'),
+    );
+    const scheduled = history
+      .filter((e) => e['EventType'] === 4)
+      .map((e) => String(e['Name']))
+      .sort();
+    return { status, audited, scheduled };
+  }
+
+  it('a release or production stage started with the status URL key fails; nothing is deployed or swapped; the API release goes on', async () => {
+    // Given a release started through the API, waiting for staging's approval
+    const legit = await world.push('8.0.0', 'healthy', { deliver: 'none' });
+    const answer = await world.api.start(
+      `pwbiregistry.azurecr.io/pwbi-api:8.0.0@${legit.digest}`,
+      users.engLead,
+    );
+    assert.equal(answer.status, 202);
+    const statusUri = (answer.body as { statusQueryGetUri: string }).statusQueryGetUri;
+    await world.untilWaitingFor(legit.releaseId, 'staging');
+    const legitInput = (await world.host.getStatus(legit.releaseId))?.input as ReleaseInput & {
+      seal: string;
+    };
+    assert.match(legitInput.seal, /^[A-Za-z0-9_-]{43}$/, 'the API sealed the release input');
+
+    // And an image the attacker wants live, pushed without an Event Grid delivery
+    const evil = await world.push('8.6.6', 'healthy', { deliver: 'none' });
+    const writesBefore = armWrites().length;
+    const swapsBefore = world.swapCalls();
+
+    // When the attacker starts releasePipeline with the same plan minus every approval (and the
+    // legitimate release's seal copied over), and productionRelease straight at production
+    const noApprovals: PlannedStage[] = legitInput.plan.stages.map(
+      ({ approval: _approval, ...stage }) => stage,
+    );
+    const forgedRelease: ReleaseInput & { seal: string } = {
+      ...legitInput,
+      releaseId: releaseIdFor('pwbi-api', evil.digest),
+      image: evil.image,
+      tag: '8.6.6',
+      digest: evil.digest,
+      requestedBy: users.engLead,
+      plan: { stages: noApprovals },
+    };
+    const production = noApprovals.find((s) => s.target.slot !== undefined);
+    assert.ok(production !== undefined, 'the pipeline has a production slot stage');
+    const forgedStage: StageInput = {
+      releaseId: 'evil',
+      pipeline: 'pwbi-api',
+      image: evil.image,
+      digest: evil.digest,
+      stage: production,
+    };
+    const releaseUrl = startUrl(statusUri, 'releasePipeline', forgedRelease.releaseId);
+    const stageUrl = startUrl(statusUri, 'productionRelease', 'evil-production');
+    assert.equal(await post(releaseUrl, forgedRelease), 202, 'the durable API accepts the start');
+    assert.equal(await post(stageUrl, forgedStage), 202, 'the durable API accepts the start');
+
+    // Then both end Failed at once, saying why, with only the check and its audit line
+    for (const id of [forgedRelease.releaseId, 'evil-production']) {
+      const { status, audited, scheduled } = await ended(id);
+      assert.equal(status.runtimeStatus, 'Failed', `${id} failed`);
+      assert.match(
+        JSON.stringify(status.output),
+        /input not sealed by Slotpilot: started outside its API/,
+      );
+      assert.ok(audited, `${id} audited forgedStartRefused without the seal`);
+      assert.deepEqual(scheduled, ['recordAudit', 'verifyOrchestrationInput']);
+    }
+    await world.host.settle();
+
+    // And App Service saw no deploy, no config change and no swap
+    assert.equal(armWrites().length, writesBefore, 'no ARM write since the forged starts');
+    assert.equal(world.swapCalls(), swapsBefore);
+    assert.equal(await world.host.getStatus('evil-production-monitor'), undefined);
+    assert.equal(await world.host.getStatus(`${forgedRelease.releaseId}-dev`), undefined);
+    assert.notEqual(await world.productionServes(), evil.image);
+
+    // When the approver approves the API release, and a new push arrives through Event Grid
+    await world.approve(legit.releaseId, 'staging', users.qaLead);
+    const next = await world.push('8.1.0');
+
+    // Then both flow as usual through their sealed stages
+    const staged = await world.untilWaitingFor(legit.releaseId, 'production');
+    assert.equal(staged.stages[1]?.status, 'Succeeded');
+    const fresh = await world.until(next.releaseId, (s) => s.stages[0]?.status === 'Succeeded');
+    assert.equal(fresh.stages[0]?.name, 'dev');
+    assert.ok(armWrites().length > writesBefore, 'the API releases deployed');
+  });
+});
