@@ -184,6 +184,8 @@ export interface OrchestrationInputRef {
   name: string;
   /** The instance id the orchestration runs (or will run) as. */
   instanceId: string;
+  /** The orchestration that starts it as a sub-orchestration; absent for a top-level start. */
+  parentInstanceId?: string;
   input: unknown;
 }
 

@@ -14,5 +14,6 @@ export function sealOrchestrationInput(
   const body = (
     typeof input.input === 'object' && input.input !== null ? input.input : {}
   ) as Record<string, unknown>;
-  return { seal: sealInput(input.name, input.instanceId, body, sealKey).seal };
+  const { name, instanceId, parentInstanceId } = input;
+  return { seal: sealInput(name, instanceId, body, sealKey, parentInstanceId).seal };
 }

@@ -3,12 +3,14 @@ import type { VerifyOrchestrationInputInput, VerifyOrchestrationInputOutput } fr
 
 /**
  * Whether an orchestration's input was sealed by Slotpilot for that orchestrator and instance
- * (see `sealInput`): false for a start through the Durable HTTP API with the system key. The
+ * (and parent, for a sub-orchestration; see `sealInput`): false for a start through the
+ * Durable HTTP API with the system key, or a finished stage restarted there. The
  * result is recorded in history, so replay stays deterministic. Pure: never throws.
  */
 export function verifyOrchestrationInput(
   sealKey: string,
   input: VerifyOrchestrationInputInput,
 ): VerifyOrchestrationInputOutput {
-  return { valid: isSealedInput(input.name, input.instanceId, input.input, sealKey) };
+  const { name, instanceId, parentInstanceId } = input;
+  return { valid: isSealedInput(name, instanceId, input.input, sealKey, parentInstanceId) };
 }

@@ -6,6 +6,7 @@ import {
   releaseIdFor,
   type ReleaseInput,
   type StageInput,
+  stageInstanceId,
 } from '../../src/domain/release/index.js';
 import { PipelineWorld, users } from './support/PipelineWorld.js';
 
@@ -112,9 +113,14 @@ describe('security: orchestrations started around the API are refused', () => {
     const stageUrl = startUrl(statusUri, 'productionRelease', 'evil-production');
     assert.equal(await post(releaseUrl, forgedRelease), 202, 'the durable API accepts the start');
     assert.equal(await post(stageUrl, forgedStage), 202, 'the durable API accepts the start');
+    // And restarts the finished dev stage with the sealed input its status shows
+    const devId = stageInstanceId(legit.releaseId, 'dev');
+    const devInput = (await world.host.getStatus(devId))?.input as { seal?: unknown };
+    assert.equal(typeof devInput.seal, 'string', 'the release sealed its stage input');
+    assert.equal(await post(startUrl(statusUri, 'deployStage', devId), devInput), 202);
 
-    // Then both end Failed at once, saying why, with only the check and its audit line
-    for (const id of [forgedRelease.releaseId, 'evil-production']) {
+    // Then all end Failed at once, saying why, with only the check and its audit line
+    for (const id of [forgedRelease.releaseId, 'evil-production', devId]) {
       const { status, audited, scheduled } = await ended(id);
       assert.equal(status.runtimeStatus, 'Failed', `${id} failed`);
       assert.match(

@@ -7,8 +7,8 @@ import { reportRetry } from './RetryPolicy.js';
 
 /**
  * The first step of every Slotpilot orchestrator: asks `verifyOrchestrationInput` whether
- * this instance's input was sealed by Slotpilot for orchestrator `name` and this instance id
- * (a start through the Durable HTTP API with the system key is not). Sealed: returns the
+ * this instance's input was sealed by Slotpilot for orchestrator `name`, this instance id and
+ * its parent instance (a start through the Durable HTTP API with the system key is not). Sealed: returns the
  * input. Not sealed, or the check failed: appends a `forgedStartRefused` audit event (without
  * the seal) and throws {@link ForgedStartError}, so the orchestration ends Failed having done
  * nothing else. The activity's answer is in the history, so replay takes the same branch.
@@ -19,11 +19,14 @@ export function* requireSealedInput<T>(
 ): Generator<Task, T, unknown> {
   const input = context.df.getInput<T>();
   const instanceId = context.df.instanceId;
+  // A top-level instance has no parent: undefined, null or '' depending on the host.
+  const parent: unknown = context.df.parentInstanceId;
   let valid = false;
   try {
     const verdict = yield* callActivity(context, 'verifyOrchestrationInput', {
       name,
       instanceId,
+      ...(typeof parent === 'string' && parent !== '' ? { parentInstanceId: parent } : {}),
       input,
     });
     valid = verdict.valid;

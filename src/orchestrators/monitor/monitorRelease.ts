@@ -172,7 +172,8 @@ export function* monitorRelease(
       let sealed: MonitorInput | undefined;
       try {
         const name = monitorOrchestratorNames.monitor;
-        sealed = yield* sealChildInput(context, name, context.df.instanceId, next);
+        const { instanceId, parentInstanceId } = context.df;
+        sealed = yield* sealChildInput(context, name, instanceId, next, parentInstanceId);
       } catch {
         sealed = undefined;
       }

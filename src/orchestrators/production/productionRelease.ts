@@ -143,7 +143,13 @@ function* runProduction(
     image: input.image,
   };
   const monitorId = monitorInstanceId(input.releaseId);
-  const sealed = yield* sealChildInput(context, orchestratorNames.monitor, monitorId, monitorInput);
+  const sealed = yield* sealChildInput(
+    context,
+    orchestratorNames.monitor,
+    monitorId,
+    monitorInput,
+    context.df.instanceId,
+  );
   const monitored = (yield context.df.callSubOrchestrator(
     orchestratorNames.monitor,
     sealed,

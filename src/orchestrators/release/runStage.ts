@@ -79,7 +79,7 @@ export function* runStage(
   const childName = production ? orchestratorNames.production : orchestratorNames.deployStage;
   let sealed: StageInput & { seal: string };
   try {
-    sealed = yield* sealChildInput(context, childName, childId, stageInput);
+    sealed = yield* sealChildInput(context, childName, childId, stageInput, context.df.instanceId);
   } catch (error) {
     return ended(failureReason(error), 'Failed');
   }

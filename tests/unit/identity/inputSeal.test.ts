@@ -49,6 +49,19 @@ describe('sealInput / isSealedInput', () => {
     assert.equal(isSealedInput('releasePipeline', release, sealed, ''), false);
   });
 
+  it('binds a sub-orchestration input to its parent; no parent is the same whatever the host sends', () => {
+    const stage = `${release}-production`;
+    const sealed = sealInput('productionRelease', stage, input, key, release);
+    assert.equal(isSealedInput('productionRelease', stage, sealed, key, release), true);
+    assert.equal(isSealedInput('productionRelease', stage, sealed, key), false);
+    assert.equal(isSealedInput('productionRelease', stage, sealed, key, 'other'), false);
+    const top = sealInput('releasePipeline', release, input, key);
+    const none = [undefined, '', null as unknown as string];
+    for (const parent of none) {
+      assert.equal(isSealedInput('releasePipeline', release, top, key, parent), true);
+    }
+  });
+
   it('an input seal is never an event seal, and an event seal never an input seal', () => {
     const sealed = sealInput('releasePipeline', release, input, key);
     assert.equal(isSealed(release, 'releasePipeline', sealed, key), false);

@@ -13,7 +13,7 @@ import { releasePipeline } from '../../../src/orchestrators/release/releasePipel
 import { deployStage } from '../../../src/orchestrators/stage/deployStage.js';
 import { runOrchestration, type Script } from './support/FakeOrchestration.js';
 import { digest, oldDigest, releaseInput, stageInput, stageResult } from './support/fixtures.js';
-import { testSealKey } from './support/seals.js';
+import { startInput, testSealKey } from './support/seals.js';
 
 const reason = /input not sealed by Slotpilot: started outside its API/;
 
@@ -109,6 +109,24 @@ describe('orchestrations started outside the API (unsealed input) are refused', 
     });
   }
 
+  it('a finished stage restarted through the Durable HTTP API with its recorded sealed input is refused', () => {
+    // The input as the release sealed it for its stage sub-orchestration...
+    const recorded = startInput(
+      'productionRelease',
+      'pwbi-api-abababababababababab-production',
+      stageInput('production'),
+      'pwbi-api-abababababababababab',
+    );
+    // ...runs as that sub-orchestration, but not started again on its own (no parent).
+    const script = { ...permissive(), parentInstanceId: 'pwbi-api-abababababababababab' };
+    const id = 'pwbi-api-abababababababababab-production';
+    assert.equal(runOrchestration(productionRelease, recorded, script, id).error, undefined);
+    const replay = runOrchestration(productionRelease, recorded, permissive(), id);
+    assert.ok(replay.error instanceof ForgedStartError);
+    assert.equal(replay.activity('startSwap').length, 0);
+    assert.equal(replay.activity('deployImage').length, 0);
+  });
+
   it('a failing verification counts as not sealed', () => {
     const script = permissive();
     script.activities = {
@@ -132,18 +150,26 @@ describe('sealed starts run, and the children they start are sealed for the ids 
     const subs = r.calls.filter((call) => call.kind === 'sub');
     assert.equal(subs.length, 3);
     for (const sub of subs) {
-      assert.equal(isSealedInput(sub.name, sub.instanceId ?? '', sub.input, testSealKey), true);
-      assert.equal(isSealedInput(sub.name, 'other', sub.input, testSealKey), false);
+      const id = sub.instanceId ?? '';
+      assert.equal(isSealedInput(sub.name, id, sub.input, testSealKey, input.releaseId), true);
+      assert.equal(
+        isSealedInput(sub.name, 'other', sub.input, testSealKey, input.releaseId),
+        false,
+      );
+      // Restarted on its own (no parent) through the Durable HTTP API, it does not verify.
+      assert.equal(isSealedInput(sub.name, id, sub.input, testSealKey), false);
     }
   });
 
   it('productionRelease seals the monitor input for `<release>-monitor`', () => {
-    const r = runOrchestration(productionRelease, stageInput('production'), permissive());
+    const script = { ...permissive(), parentInstanceId: 'pwbi-api-abababababababababab' };
+    const id = 'pwbi-api-abababababababababab-production';
+    const r = runOrchestration(productionRelease, stageInput('production'), script, id);
     assert.equal(r.error, undefined);
     const monitor = r.calls.find((call) => call.kind === 'sub');
     assert.equal(monitor?.instanceId, 'pwbi-api-abababababababababab-monitor');
     assert.equal(
-      isSealedInput('monitorRelease', monitor.instanceId, monitor.input, testSealKey),
+      isSealedInput('monitorRelease', monitor.instanceId, monitor.input, testSealKey, id),
       true,
     );
   });

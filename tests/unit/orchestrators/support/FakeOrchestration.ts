@@ -56,6 +56,8 @@ export interface Script {
    * The input is sealed as Slotpilot would start it unless it has a `seal` field already.
    */
   orchestratorName?: string;
+  /** The parent instance (a sub-orchestration run on its own); default none (top-level start). */
+  parentInstanceId?: string;
   /** How long a sub-orchestration runs before it completes (default 0), for races against events. */
   subDurationMs?: Record<string, number>;
 }
@@ -86,7 +88,12 @@ export function runOrchestration<T>(
   instanceId = 'release-1',
 ): Run<T> {
   let now = startMs;
-  const sealedInput = startInput(script.orchestratorName ?? orchestrator.name, instanceId, input);
+  const sealedInput = startInput(
+    script.orchestratorName ?? orchestrator.name,
+    instanceId,
+    input,
+    script.parentInstanceId,
+  );
   const activities: NonNullable<Script['activities']> = {
     verifyOrchestrationInput: verifyInput,
     sealOrchestrationInput: sealChild,
@@ -114,6 +121,7 @@ export function runOrchestration<T>(
 
   const df = {
     instanceId,
+    parentInstanceId: script.parentInstanceId,
     isReplaying: false,
     get currentUtcDateTime() {
       return new Date(now);

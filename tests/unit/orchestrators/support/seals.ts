@@ -28,15 +28,21 @@ export const sealChild = (input: OrchestrationInputRef): { seal: string } =>
   sealOrchestrationInput(testSealKey, input);
 
 /**
- * An orchestration input as Slotpilot starts it (sealed for `name` at `instanceId`). Input
+ * An orchestration input as Slotpilot starts it (sealed for `name` at `instanceId`, started by
+ * `parentInstanceId` when it is a sub-orchestration). Input
  * that is not an object, or already has a `seal` field (even undefined), is left as it is:
  * that is how tests start an orchestration the way an attacker would.
  */
-export function startInput(name: string, instanceId: string, input: unknown): unknown {
+export function startInput(
+  name: string,
+  instanceId: string,
+  input: unknown,
+  parentInstanceId?: string,
+): unknown {
   if (typeof input !== 'object' || input === null || Array.isArray(input) || 'seal' in input) {
     return input;
   }
-  return sealInput(name, instanceId, input, testSealKey);
+  return sealInput(name, instanceId, input, testSealKey, parentInstanceId);
 }
 
 /** An event's data as the real sender would raise it on `instanceId`. */
