@@ -43,7 +43,7 @@ const identity = {
 };
 if (identity.signingKey === '') {
   console.warn(
-    'SLOTPILOT_SIGNING_KEY is not usable: approvals, cancels, rollbacks and hook callbacks cannot be sealed, so releases ignore them until a key is set.',
+    'SLOTPILOT_SIGNING_KEY is not usable: orchestration inputs, approvals, cancels, rollbacks and hook callbacks cannot be sealed, so releases cannot start (and would ignore them) until a key is set.',
   );
 }
 registerOrchestrators();
