@@ -92,6 +92,12 @@ export interface ApprovalDecision {
   /** ISO time the API accepted it. */
   at: string;
   comment?: string;
+  /**
+   * The start of the wait it answers (`waitingFor.since` of the custom status the API read).
+   * The orchestration accepts the decision only at that very wait; a sealed decision read from
+   * history and raised again at a later wait (or after a restart) is audited and ignored.
+   */
+  waitingSince?: string;
   /** Set by the API that raised it (`sealEvent`); orchestrations ignore the event without it. */
   seal?: string;
 }

@@ -16,7 +16,8 @@ import { requestOrigin } from './requestOrigin.js';
  * policy: unknown stage 400, ended 410, not waiting for that stage 409, not an approver /
  * self-approval / distinctFrom 403. Only an allowed decision raises the `approval` event; a
  * refused one changes nothing. The event is sealed (`sealEvent`): the orchestration ignores
- * approvals raised any other way. 202 with the decision.
+ * approvals raised any other way. It names the wait it answers (`waitingSince`, from the
+ * release's `waitingFor.since`), so it decides nothing at any later wait. 202 with the decision.
  */
 export function decisionHandler(deps: ApiDeps, action: 'approve' | 'reject'): ClientHttpHandler {
   return async (request, client, context) => {
@@ -41,6 +42,7 @@ export function decisionHandler(deps: ApiDeps, action: 'approve' | 'reject'): Cl
       by: principal.email,
       at: new Date().toISOString(),
       ...(note === undefined ? {} : { comment: note }),
+      ...(view.waitingFor === undefined ? {} : { waitingSince: view.waitingFor.since }),
     };
     const sealed = sealEvent(releaseId, releaseEvents.approval, decision, deps.identity.signingKey);
     await client.raiseEvent(releaseId, releaseEvents.approval, sealed);

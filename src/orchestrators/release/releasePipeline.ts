@@ -117,10 +117,11 @@ function* waitForApproval(
   const approval = stage.approval;
   if (approval === undefined) throw new Error(`stage ${stage.name} has no approval`);
   const expiresAt = new Date(nowMs(context) + approval.timeoutMs);
+  const since = nowIso(context);
   apply({
     type: 'waitingForApproval',
     stage: stage.name,
-    at: nowIso(context),
+    at: since,
     expiresAt: expiresAt.toISOString(),
     approvers: approval.approvers,
   });
@@ -131,8 +132,11 @@ function* waitForApproval(
     severity: 'info',
     text: `${stage.name} waits for approval by ${approval.approvers.join(', ')} until ${expiresAt.toISOString()}`,
   });
-  const forged = auditForgedEvent(context, input, stage.name);
-  const outcome = yield* awaitApproval(context, stage, expiresAt, events, forged);
+  const outcome = yield* awaitApproval(context, stage, expiresAt, events, {
+    since,
+    forged: auditForgedEvent(context, input, stage.name),
+    stale: auditForgedEvent(context, input, stage.name, 'staleDecisionIgnored'),
+  });
   if (outcome.kind === 'approved') {
     yield* report(context, input, {
       key: `${stage.name}:approved`,

@@ -12,7 +12,13 @@ import type {
 import { releasePipeline } from '../../../src/orchestrators/release/releasePipeline.js';
 import { deployStage } from '../../../src/orchestrators/stage/deployStage.js';
 import { runOrchestration, type Script, type ScriptedEvent } from './support/FakeOrchestration.js';
-import { digest, releaseInput, stageInput, stageResult } from './support/fixtures.js';
+import {
+  answeringWait,
+  digest,
+  releaseInput,
+  stageInput,
+  stageResult,
+} from './support/fixtures.js';
 import { sealAll, testSealKey, verifySeal } from './support/seals.js';
 
 const hourMs = 3_600_000;
@@ -68,8 +74,8 @@ describe('forged decision events', () => {
   it('ignores forged approvals: the release keeps waiting for staging, then a sealed one proceeds', () => {
     const script = releaseWorld([
       ...forgedApprovals(10 * minuteMs),
-      { name: 'approval', data: lead, atMs: hourMs },
-      { name: 'approval', data: { ...lead, stage: 'production' }, atMs: 2 * hourMs },
+      { name: 'approval', data: answeringWait(lead), atMs: hourMs },
+      { name: 'approval', data: answeringWait({ ...lead, stage: 'production' }), atMs: 2 * hourMs },
     ]);
     const r = runRelease(script);
     assert.equal(r.output?.status, 'Succeeded');
@@ -117,13 +123,13 @@ describe('forged decision events', () => {
         data: { byReleaseId: 'pwbi-api-evil', at: 'x', seal: undefined },
         atMs: 5 * minuteMs,
       },
-      { name: 'approval', data: lead, atMs: hourMs },
+      { name: 'approval', data: answeringWait(lead), atMs: hourMs },
       {
         name: 'cancel',
         data: { by: 'mallory@evil.test', reason: 'x', at: 'x', seal: undefined },
         atMs: hourMs + 1,
       },
-      { name: 'approval', data: { ...lead, stage: 'production' }, atMs: 2 * hourMs },
+      { name: 'approval', data: answeringWait({ ...lead, stage: 'production' }), atMs: 2 * hourMs },
     ]);
     script.subDurationMs = { deployStage: 10 * minuteMs };
     const r = runRelease(script);

@@ -8,14 +8,19 @@ import type {
 } from '../../../src/domain/release/index.js';
 import { releasePipeline } from '../../../src/orchestrators/release/releasePipeline.js';
 import { runOrchestration, type Script, type ScriptedEvent } from './support/FakeOrchestration.js';
-import { releaseInput, stageResult } from './support/fixtures.js';
+import { answeringWait, releaseInput, stageResult } from './support/fixtures.js';
 import { sealAll, verifySeal } from './support/seals.js';
 
 const hourMs = 3_600_000;
 
 const approve = (stage: string, atMs?: number): ScriptedEvent => ({
   name: 'approval',
-  data: { stage, decision: 'approved', by: 'lead@contoso.com', at: '2026-01-01T01:00:00Z' },
+  data: answeringWait({
+    stage,
+    decision: 'approved',
+    by: 'lead@contoso.com',
+    at: '2026-01-01T01:00:00Z',
+  }),
   ...(atMs === undefined ? {} : { atMs }),
 });
 
@@ -211,13 +216,13 @@ describe('releasePipeline', () => {
       world([
         {
           name: 'approval',
-          data: {
+          data: answeringWait({
             stage: 'staging',
             decision: 'rejected',
             by: 'qa@contoso.com',
             at: 'x',
             comment: 'broken login',
-          },
+          }),
         },
       ]),
     );

@@ -36,12 +36,19 @@ export interface Call {
   fireAtMs?: number;
 }
 
-/** An external event that arrives `atMs` after the start (default: whenever awaited). */
+/**
+ * An external event that arrives `atMs` after the start (default: whenever awaited). `data`
+ * may be a {@link LiveEventData}: it is then computed when the event is delivered, from the
+ * custom status the orchestration published last (as the API reads it before it raises).
+ */
 export interface ScriptedEvent {
   name: string;
   data: unknown;
   atMs?: number;
 }
+
+/** Event data computed at delivery from the last custom status (undefined before any). */
+export type LiveEventData = (lastStatus: unknown) => unknown;
 
 /** What the outside world answers. A handler that throws makes the call fail. */
 export interface Script {
@@ -203,7 +210,9 @@ export function runOrchestration<T>(
     const [e] = pending.splice(index, 1);
     if (e === undefined) throw new Error('no event');
     now = Math.max(now, e.at);
-    settle(t, true, structuredClone(e.data));
+    const data: unknown =
+      typeof e.data === 'function' ? (e.data as LiveEventData)(statuses.at(-1)) : e.data;
+    settle(t, true, structuredClone(data));
   };
 
   const resolve = (t: FakeTask): void => {

@@ -107,3 +107,15 @@ export function stageResult(
     finishedAt: '2026-01-01T00:01:00.000Z',
   };
 }
+
+/**
+ * Approval event data as the API raises it: the decision plus `waitingSince`, read from the
+ * release's custom status at the moment the event is delivered (the wait it answers).
+ */
+export function answeringWait(decision: object): (lastStatus: unknown) => unknown {
+  return (lastStatus) => {
+    const since = (lastStatus as { waitingFor?: { since?: string } } | undefined)?.waitingFor
+      ?.since;
+    return { ...decision, ...(since === undefined ? {} : { waitingSince: since }) };
+  };
+}

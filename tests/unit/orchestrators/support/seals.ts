@@ -56,15 +56,21 @@ export function sealData(instanceId: string, name: string, data: unknown): unkno
 
 /**
  * Seals each event for `instanceId`. Events whose data already has a `seal` field (even
- * undefined) or a `token` are left exactly as they are: that is how tests forge one.
+ * undefined) or a `token` are left exactly as they are: that is how tests forge one. Live
+ * data (a function of the last custom status) is sealed when it is delivered.
  */
 export function sealAll<E extends { name: string; data: unknown }>(
   instanceId: string,
   events: readonly E[],
 ): E[] {
-  return events.map((e) =>
-    typeof e.data === 'object' && e.data !== null && 'token' in e.data
+  return events.map((e) => {
+    const { data } = e;
+    if (typeof data === 'function') {
+      const live = data as (status: unknown) => unknown;
+      return { ...e, data: (status: unknown) => sealData(instanceId, e.name, live(status)) };
+    }
+    return typeof data === 'object' && data !== null && 'token' in data
       ? e
-      : { ...e, data: sealData(instanceId, e.name, e.data) },
-  );
+      : { ...e, data: sealData(instanceId, e.name, data) };
+  });
 }

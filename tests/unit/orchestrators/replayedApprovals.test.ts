@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import type { RecordAuditInput } from '../../../src/activities/contracts.js';
+import { sealEvent } from '../../../src/domain/identity/index.js';
+import type {
+  ReleaseCustomStatus,
+  ReleaseOutcome,
+  StageInput,
+} from '../../../src/domain/release/index.js';
+import { releasePipeline } from '../../../src/orchestrators/release/releasePipeline.js';
+import { runOrchestration, type Script, type ScriptedEvent } from './support/FakeOrchestration.js';
+import { answeringWait, releaseInput, stageResult } from './support/fixtures.js';
+import { sealAll, testSealKey, verifySeal } from './support/seals.js';
+
+const hourMs = 3_600_000;
+const minuteMs = 60_000;
+const decision = (stage: string) => ({
+  stage,
+  decision: 'approved',
+  by: 'qa-lead@contoso.com',
+  at: 'x',
+});
+
+function releaseWorld(events: ScriptedEvent[]): Script & { audits: RecordAuditInput[] } {
+  const audits: RecordAuditInput[] = [];
+  return {
+    audits,
+    activities: {
+      notify: () => null,
+      recordAudit: (input: RecordAuditInput) => {
+        audits.push(input);
+        return null;
+      },
+      tryAcquireLock: () => ({ acquired: true }),
+      verifyEventSeal: verifySeal,
+      flushEvent: (input: { eventName: string }, _n: number, raise) => {
+        raise(input.eventName, { flush: true });
+        return null;
+      },
+    },
+    subOrchestrators: {
+      deployStage: (input: StageInput) => stageResult(input.stage.name, 'Succeeded'),
+      productionRelease: (input: StageInput) => stageResult(input.stage.name, 'Succeeded'),
+    },
+    events: sealAll('release-1', events),
+  };
+}
+
+const runRelease = (script: Script) =>
+  runOrchestration<ReleaseOutcome>(releasePipeline, releaseInput(), script);
+
+/** The `since` of each approval wait the run published, by stage. */
+function waitStarts(statuses: unknown[]): Map<string, string> {
+  const starts = new Map<string, string>();
+  for (const s of statuses as ReleaseCustomStatus[]) {
+    if (s.waitingFor !== undefined) starts.set(s.waitingFor.stage, s.waitingFor.since);
+  }
+  return starts;
+}
+
+describe('replayed approval decisions', () => {
+  it('ignores sealed decisions with a missing or stale waitingSince; the matching one proceeds', () => {
+    const script = releaseWorld([
+      { name: 'approval', data: decision('staging'), atMs: 10 * minuteMs },
+      {
+        name: 'approval',
+        data: { ...decision('staging'), waitingSince: '2025-12-31T00:00:00.000Z' },
+        atMs: 20 * minuteMs,
+      },
+      {
+        name: 'approval',
+        data: { ...decision('staging'), decision: 'rejected', waitingSince: 'x' },
+        atMs: 30 * minuteMs,
+      },
+      { name: 'approval', data: answeringWait(decision('staging')), atMs: hourMs },
+      { name: 'approval', data: answeringWait(decision('production')), atMs: 2 * hourMs },
+    ]);
+    const r = runRelease(script);
+    assert.equal(r.output?.status, 'Succeeded');
+    const staging = r.calls.find((c) => c.instanceId?.endsWith('-staging'));
+    assert.equal(staging?.atMs, hourMs, 'staging deployed only after the matching approval');
+    const deadlines = new Set(
+      r.calls.filter((c) => c.kind === 'timer' && c.atMs < hourMs).map((c) => c.fireAtMs),
+    );
+    assert.deepEqual([...deadlines], [72 * hourMs], 'the same deadline throughout');
+    const statuses = r.statuses as ReleaseCustomStatus[];
+    assert.ok(
+      !statuses.some((s) => s.stages[1]?.approval !== undefined && s.updatedAt < '2026-01-01T01'),
+      'no stale decision is ever recorded as the approval',
+    );
+    const stale = script.audits.filter((a) => a.type === 'staleDecisionIgnored');
+    assert.equal(stale.length, 3);
+    for (const audit of stale) {
+      assert.equal(audit.stage, 'staging');
+      assert.deepEqual(audit.detail, { event: 'approval', claimedBy: 'qa-lead@contoso.com' });
+    }
+    assert.equal(script.audits.filter((a) => a.type === 'forgedEventIgnored').length, 0);
+  });
+
+  it('keeps waiting at the same stage until its timeout when only stale decisions arrive', () => {
+    const script = releaseWorld([{ name: 'approval', data: decision('staging'), atMs: hourMs }]);
+    const r = runRelease(script);
+    assert.equal(r.output?.status, 'Expired');
+    assert.equal(r.elapsedMs, 72 * hourMs);
+    assert.ok(!r.calls.some((c) => c.instanceId?.endsWith('-staging')));
+    const statuses = r.statuses as ReleaseCustomStatus[];
+    assert.ok(
+      statuses
+        .filter((s) => s.status === 'WaitingForApproval')
+        .every((s) => s.waitingFor?.stage === 'staging'),
+    );
+  });
+
+  it('ignores an approval recorded in a first run and raised again after a restart', () => {
+    const first = runRelease(
+      releaseWorld([
+        { name: 'approval', data: answeringWait(decision('staging')), atMs: hourMs },
+        { name: 'approval', data: answeringWait(decision('production')), atMs: 2 * hourMs },
+      ]),
+    );
+    assert.equal(first.output?.status, 'Succeeded');
+    const firstSince = waitStarts(first.statuses).get('production');
+    assert.ok(firstSince !== undefined);
+    // What an attacker reads from the first run's history: the sealed production approval.
+    const recorded = sealEvent(
+      'release-1',
+      'approval',
+      { ...decision('production'), waitingSince: firstSince },
+      testSealKey,
+    );
+
+    const script = releaseWorld([
+      { name: 'approval', data: answeringWait(decision('staging')), atMs: 3 * hourMs },
+      { name: 'approval', data: recorded, atMs: 3 * hourMs + minuteMs },
+    ]);
+    const replayed = runRelease(script);
+    assert.equal(replayed.output?.status, 'Expired', 'production never approved');
+    assert.ok(!replayed.calls.some((c) => c.name === 'productionRelease'), 'no production run');
+    assert.notEqual(waitStarts(replayed.statuses).get('production'), firstSince);
+    const stale = script.audits.filter((a) => a.type === 'staleDecisionIgnored');
+    assert.deepEqual(
+      stale.map((a) => a.stage),
+      ['production'],
+    );
+  });
+});
