@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import type { ReleaseView } from '../../src/domain/view/index.js';
+import { PipelineWorld, users } from './support/PipelineWorld.js';
+
+/**
+ * What an attacker who can read a durable status URL (`links.status` of the release view) can
+ * do with the system key it carries: read the instance's history (with the sealed events it
+ * received), raise events, and restart a finished instance with its own recorded input.
+ */
+function instanceUrl(statusUri: string, suffix: string, query = ''): string {
+  const url = new URL(statusUri);
+  url.pathname += suffix;
+  for (const part of query.split('&').filter((p) => p !== '')) {
+    const [k = '', v = ''] = part.split('=');
+    url.searchParams.set(k, v);
+  }
+  return url.toString();
+}
+
+function startUrl(statusUri: string, functionName: string, instanceId: string): string {
+  const url = new URL(statusUri);
+  url.pathname = url.pathname.replace(
+    /\/instances\/[^/]+$/,
+    `/orchestrators/${functionName}/${instanceId}`,
+  );
+  return url.toString();
+}
+
+async function post(url: string, body: unknown): Promise<number> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+interface Recorded {
+  input: unknown;
+  approvals: Record<string, unknown>[];
+}
+
+/** The instance's input and the `approval` events it received, as its status URL shows them. */
+async function readThroughStatusUrl(statusUri: string): Promise<Recorded> {
+  const res = await fetch(instanceUrl(statusUri, '', 'showHistory=true&showHistoryOutput=true'));
+  assert.ok([200, 202].includes(res.status), `status URL answered ${res.status}`);
+  const body = (await res.json()) as { input: unknown; historyEvents?: Record<string, unknown>[] };
+  const approvals = (body.historyEvents ?? [])
+    .filter((e) => e['EventType'] === 'EventRaised' && e['Name'] === 'approval')
+    .map((e) => e['Input'])
+    .map((i) => (typeof i === 'string' ? JSON.parse(i) : i) as Record<string, unknown>);
+  return { input: body.input, approvals };
+}
+
+describe('security: sealed approvals replayed from history are ignored', () => {
+  let world: PipelineWorld;
+  before(async () => {
+    world = await PipelineWorld.start();
+  });
+  after(async () => {
+    await world?.stop();
+  });
+
+  /** How many `staleDecisionIgnored` audit lines the release's current run wrote. */
+  async function staleAudits(id: string): Promise<number> {
+    const history = (await world.host.history(id)) ?? [];
+    return history.filter(
+      (e) =>
+        e['EventType'] === 4 &&
+        e['Name'] === 'recordAudit' &&
+        String(e['Input']).includes('staleDecisionIgnored'),
+    ).length;
+  }
+
+  it('a recorded approval raised at the next wait or after a restart decides nothing', async () => {
+    // Given a pushed release approved for staging through the API, now waiting for production
+    const pushed = await world.push('9.0.0');
+    await world.untilWaitingFor(pushed.releaseId, 'staging');
+    await world.approve(pushed.releaseId, 'staging', users.qaLead);
+    await world.untilWaitingFor(pushed.releaseId, 'production');
+    const id = pushed.releaseId;
+    const statusUri = ((await world.api.get(id)).body as ReleaseView).links.status;
+
+    // When an attacker reads the sealed staging approval from the history
+    const first = await readThroughStatusUrl(statusUri);
+    const [staging] = first.approvals;
+    assert.equal(first.approvals.length, 1);
+    assert.equal(staging?.['stage'], 'staging');
+    assert.equal(typeof staging?.['seal'], 'string', 'the recorded approval is sealed');
+    assert.equal(typeof staging?.['waitingSince'], 'string', 'it names the wait it answered');
+
+    // And raises it again at the production wait
+    assert.equal(await post(instanceUrl(statusUri, '/raiseEvent/approval'), staging), 202);
+    await world.host.settle();
+
+    // Then it is audited as stale and the release still waits for production
+    assert.equal(await staleAudits(id), 1);
+    const waiting = await world.untilWaitingFor(id, 'production');
+    assert.equal(waiting.stages[2]?.approval, undefined);
+
+    // When production is rejected through the API and the release ends
+    const rejected = await world.api.reject(id, 'production', users.engLead, 'not today');
+    assert.equal(rejected.status, 202);
+    assert.equal((await world.untilEnded(id)).status, 'Rejected');
+    const recorded = await readThroughStatusUrl(statusUri);
+    assert.equal(recorded.approvals.length, 3, 'the API approval, the replay and the rejection');
+
+    // And the attacker restarts it with its recorded sealed input and replays the staging approval
+    assert.equal(await post(startUrl(statusUri, 'releasePipeline', id), recorded.input), 202);
+    const restarted = await world.untilWaitingFor(id, 'staging');
+    assert.notEqual(restarted.waitingFor?.since, staging?.['waitingSince'], 'a new wait');
+    assert.equal(await post(instanceUrl(statusUri, '/raiseEvent/approval'), staging), 202);
+    await world.host.settle();
+
+    // Then the restarted release ignores it (audited) and still waits for staging
+    assert.equal(await staleAudits(id), 1);
+    const still = await world.untilWaitingFor(id, 'staging');
+    assert.equal(still.stages[1]?.approval, undefined);
+    assert.equal(still.stages[1]?.status, 'WaitingForApproval');
+
+    // When the approver approves through the API
+    await world.approve(id, 'staging', users.qaLead);
+
+    // Then the release proceeds into staging with that approval
+    const running = await world.until(id, (s) => s.stages[1]?.status !== 'WaitingForApproval');
+    assert.equal(running.stages[1]?.approval?.by, users.qaLead);
+  });
+});
