@@ -122,7 +122,11 @@ describe('security: sealed approvals replayed from history are ignored', () => {
     assert.equal(still.stages[1]?.status, 'WaitingForApproval');
 
     // When the approver approves through the API
-    await world.approve(id, 'staging', users.qaLead);
+    const approved = await world.api.approve(id, 'staging', users.qaLead, 'e2e');
+    assert.equal(approved.status, 202);
+    const answer = approved.body as { waitingSince?: string };
+    assert.equal(answer.waitingSince, restarted.waitingFor?.since, 'it names the current wait');
+    await world.host.settle();
 
     // Then the release proceeds into staging with that approval
     const running = await world.until(id, (s) => s.stages[1]?.status !== 'WaitingForApproval');
