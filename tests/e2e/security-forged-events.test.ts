@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { stageInstanceId } from '../../src/domain/release/index.js';
 import type { ReleaseView } from '../../src/domain/view/index.js';
+import { postJson, raiseEventUrl } from './support/durableKeyAttacks.js';
 import { PipelineWorld, users } from './support/PipelineWorld.js';
 
 const minuteMs = 60_000;
@@ -12,23 +13,6 @@ const minuteMs = 60_000;
  * `links.status` of the release view) can do with the system key it carries: raise any event
  * on any instance of the task hub.
  */
-function raiseEventUrl(statusQueryGetUri: string, instanceId: string, event: string): string {
-  const url = new URL(statusQueryGetUri);
-  url.pathname = url.pathname.replace(/\/instances\/[^/]+$/, `/instances/${instanceId}`);
-  url.pathname += `/raiseEvent/${event}`;
-  return url.toString();
-}
-
-async function raise(url: string, body: unknown): Promise<number> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  await res.arrayBuffer();
-  return res.status;
-}
-
 describe('security: decision events raised around the API are ignored', () => {
   let world: PipelineWorld;
   before(async () => {
@@ -61,8 +45,8 @@ describe('security: decision events raised around the API are ignored', () => {
     // When an attacker raises `approval` directly, claiming to be the real approver
     const url = raiseEventUrl(statusUri, id, 'approval');
     const forged = { stage: 'staging', decision: 'approved', by: users.qaLead, at: 'now' };
-    assert.equal(await raise(url, forged), 202, 'the durable API accepts the raise');
-    assert.equal(await raise(url, { ...forged, seal: 'A'.repeat(43) }), 202);
+    assert.equal(await postJson(url, forged), 202, 'the durable API accepts the raise');
+    assert.equal(await postJson(url, { ...forged, seal: 'A'.repeat(43) }), 202);
     await world.host.settle();
 
     // Then the release still waits for staging, with no approval recorded
@@ -110,8 +94,8 @@ describe('security: decision events raised around the API are ignored', () => {
 
     // When an attacker posts passing results to the stage's hook event, with no or a wrong token
     const url = raiseEventUrl(statusUri, stageId, 'hook-staging-e2e');
-    assert.equal(await raise(url, { status: 'passed' }), 202);
-    assert.equal(await raise(url, { status: 'passed', token: `${String(token)}x` }), 202);
+    assert.equal(await postJson(url, { status: 'passed' }), 202);
+    assert.equal(await postJson(url, { status: 'passed', token: `${String(token)}x` }), 202);
     await world.host.settle();
 
     // Then the hook still runs, and the gate fails at the hook's timeout

@@ -8,6 +8,7 @@ import {
   type StageInput,
   stageInstanceId,
 } from '../../src/domain/release/index.js';
+import { postJson, startUrl } from './support/durableKeyAttacks.js';
 import { PipelineWorld, users } from './support/PipelineWorld.js';
 
 /**
@@ -15,25 +16,6 @@ import { PipelineWorld, users } from './support/PipelineWorld.js';
  * `links.status` of the release view) can do with the system key it carries: start any
  * orchestrator of the function app through the Durable HTTP API's start route.
  */
-function startUrl(statusQueryGetUri: string, functionName: string, instanceId: string): string {
-  const url = new URL(statusQueryGetUri);
-  url.pathname = url.pathname.replace(
-    /\/instances\/[^/]+$/,
-    `/orchestrators/${functionName}/${instanceId}`,
-  );
-  return url.toString();
-}
-
-async function post(url: string, body: unknown): Promise<number> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  await res.arrayBuffer();
-  return res.status;
-}
-
 describe('security: orchestrations started around the API are refused', () => {
   let world: PipelineWorld;
   before(async () => {
@@ -111,13 +93,17 @@ describe('security: orchestrations started around the API are refused', () => {
     };
     const releaseUrl = startUrl(statusUri, 'releasePipeline', forgedRelease.releaseId);
     const stageUrl = startUrl(statusUri, 'productionRelease', 'evil-production');
-    assert.equal(await post(releaseUrl, forgedRelease), 202, 'the durable API accepts the start');
-    assert.equal(await post(stageUrl, forgedStage), 202, 'the durable API accepts the start');
+    assert.equal(
+      await postJson(releaseUrl, forgedRelease),
+      202,
+      'the durable API accepts the start',
+    );
+    assert.equal(await postJson(stageUrl, forgedStage), 202, 'the durable API accepts the start');
     // And restarts the finished dev stage with the sealed input its status shows
     const devId = stageInstanceId(legit.releaseId, 'dev');
     const devInput = (await world.host.getStatus(devId))?.input as { seal?: unknown };
     assert.equal(typeof devInput.seal, 'string', 'the release sealed its stage input');
-    assert.equal(await post(startUrl(statusUri, 'deployStage', devId), devInput), 202);
+    assert.equal(await postJson(startUrl(statusUri, 'deployStage', devId), devInput), 202);
 
     // Then all end Failed at once, saying why, with only the check and its audit line
     for (const id of [forgedRelease.releaseId, 'evil-production', devId]) {

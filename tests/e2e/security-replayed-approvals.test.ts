@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import type { ReleaseView } from '../../src/domain/view/index.js';
+import { postJson, startUrl } from './support/durableKeyAttacks.js';
 import { PipelineWorld, users } from './support/PipelineWorld.js';
 
 /**
@@ -17,25 +18,6 @@ function instanceUrl(statusUri: string, suffix: string, query = ''): string {
     url.searchParams.set(k, v);
   }
   return url.toString();
-}
-
-function startUrl(statusUri: string, functionName: string, instanceId: string): string {
-  const url = new URL(statusUri);
-  url.pathname = url.pathname.replace(
-    /\/instances\/[^/]+$/,
-    `/orchestrators/${functionName}/${instanceId}`,
-  );
-  return url.toString();
-}
-
-async function post(url: string, body: unknown): Promise<number> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  await res.arrayBuffer();
-  return res.status;
 }
 
 interface Recorded {
@@ -93,7 +75,7 @@ describe('security: sealed approvals replayed from history are ignored', () => {
     assert.equal(typeof staging?.['waitingSince'], 'string', 'it names the wait it answered');
 
     // And raises it again at the production wait
-    assert.equal(await post(instanceUrl(statusUri, '/raiseEvent/approval'), staging), 202);
+    assert.equal(await postJson(instanceUrl(statusUri, '/raiseEvent/approval'), staging), 202);
     await world.host.settle();
 
     // Then it is audited as stale and the release still waits for production
@@ -109,10 +91,10 @@ describe('security: sealed approvals replayed from history are ignored', () => {
     assert.equal(recorded.approvals.length, 3, 'the API approval, the replay and the rejection');
 
     // And the attacker restarts it with its recorded sealed input and replays the staging approval
-    assert.equal(await post(startUrl(statusUri, 'releasePipeline', id), recorded.input), 202);
+    assert.equal(await postJson(startUrl(statusUri, 'releasePipeline', id), recorded.input), 202);
     const restarted = await world.untilWaitingFor(id, 'staging');
     assert.notEqual(restarted.waitingFor?.since, staging?.['waitingSince'], 'a new wait');
-    assert.equal(await post(instanceUrl(statusUri, '/raiseEvent/approval'), staging), 202);
+    assert.equal(await postJson(instanceUrl(statusUri, '/raiseEvent/approval'), staging), 202);
     await world.host.settle();
 
     // Then the restarted release ignores it (audited) and still waits for staging
