@@ -5,6 +5,7 @@ import type {
   MonitorActivityName,
   MonitorActivityOutput,
 } from '../../activities/monitor/contracts.js';
+import { decodeActivityFailure } from '../../domain/release/index.js';
 
 /** How a monitoring call is retried (durable timers between attempts, replay-safe). */
 export interface MonitorRetry {
@@ -33,12 +34,12 @@ export class MonitorActivityError extends Error {
   }
 }
 
-const marker = /\[slotpilot:(retryable|nonRetryable)(?::(\d+))?\] ([\s\S]*?)(?: \n |$)/;
-
 /**
  * Calls monitoring activity `name` and returns its typed output. Retryable failures are
  * retried after a durable timer (the delay the activity asked for, capped, else exponential
  * backoff); a non-retryable failure or the last attempt throws {@link MonitorActivityError}.
+ * Unlike `callActivity`, an asked-for delay is capped at `maxDelayMs`, so a sample's retries
+ * stay within its tick.
  */
 export function* callMonitorActivity<N extends MonitorActivityName>(
   context: OrchestrationContext,
@@ -50,38 +51,20 @@ export function* callMonitorActivity<N extends MonitorActivityName>(
     try {
       return (yield context.df.callActivity(name, input)) as MonitorActivityOutput<N>;
     } catch (error) {
-      const failure = readFailure(error);
-      if (!failure.retryable || attempt >= retry.maxAttempts) {
+      const failure = decodeActivityFailure(error);
+      if (failure.kind === 'nonRetryable' || attempt >= retry.maxAttempts) {
         throw new MonitorActivityError(name, failure.message, attempt);
       }
       const backoffMs = Math.min(retry.firstDelayMs * 2 ** (attempt - 1), retry.maxDelayMs);
-      const delayMs = Math.min(failure.afterMs ?? backoffMs, retry.maxDelayMs);
+      const delayMs = Math.min(failure.retryAfterMs ?? backoffMs, retry.maxDelayMs);
       const at = context.df.currentUtcDateTime.getTime() + Math.max(delayMs, 1);
       yield context.df.createTimer(new Date(at));
     }
   }
 }
 
-function readFailure(error: unknown): { retryable: boolean; afterMs?: number; message: string } {
-  const text = error instanceof Error ? error.message : String(error);
-  const match = marker.exec(text);
-  if (match === null) {
-    const plain = (text.split(' \n ')[0] ?? text).replace(
-      /^Activity function '[^']*' failed:\s*/,
-      '',
-    );
-    return { retryable: true, message: plain };
-  }
-  const [, kind, after, message] = match;
-  return {
-    retryable: kind === 'retryable',
-    ...(after !== undefined && { afterMs: Number(after) }),
-    message: message ?? '',
-  };
-}
-
 /** A short human reason for an error caught in a monitoring orchestrator. */
 export function errorText(error: unknown): string {
   if (error instanceof MonitorActivityError) return `${error.activity}: ${error.message}`;
-  return readFailure(error).message;
+  return decodeActivityFailure(error).message;
 }
