@@ -6,19 +6,13 @@ import { sealEvent } from '../../../src/domain/identity/index.js';
 import type {
   ReleaseCustomStatus,
   ReleaseOutcome,
-  StageInput,
   StageResult,
 } from '../../../src/domain/release/index.js';
 import { releasePipeline } from '../../../src/orchestrators/release/releasePipeline.js';
 import { deployStage } from '../../../src/orchestrators/stage/deployStage.js';
 import { runOrchestration, type Script, type ScriptedEvent } from './support/FakeOrchestration.js';
-import {
-  answeringWait,
-  digest,
-  releaseInput,
-  stageInput,
-  stageResult,
-} from './support/fixtures.js';
+import { answeringWait, digest, releaseInput, stageInput } from './support/fixtures.js';
+import { releaseWorld } from './support/releaseWorld.js';
 import { sealAll, testSealKey, verifySeal } from './support/seals.js';
 
 const hourMs = 3_600_000;
@@ -40,32 +34,6 @@ const forgedApprovals = (atMs: number): ScriptedEvent[] => [
     atMs: atMs + 2,
   },
 ];
-
-function releaseWorld(events: ScriptedEvent[]): Script & { audits: RecordAuditInput[] } {
-  const audits: RecordAuditInput[] = [];
-  return {
-    audits,
-    activities: {
-      notify: () => null,
-      recordAudit: (input: RecordAuditInput) => {
-        audits.push(input);
-        return null;
-      },
-      tryAcquireLock: () => ({ acquired: true }),
-      stopStage: () => null,
-      verifyEventSeal: verifySeal,
-      flushEvent: (input: { eventName: string }, _n: number, raise) => {
-        raise(input.eventName, { flush: true });
-        return null;
-      },
-    },
-    subOrchestrators: {
-      deployStage: (input: StageInput) => stageResult(input.stage.name, 'Succeeded'),
-      productionRelease: (input: StageInput) => stageResult(input.stage.name, 'Succeeded'),
-    },
-    events: sealAll('release-1', events),
-  };
-}
 
 const runRelease = (script: Script) =>
   runOrchestration<ReleaseOutcome>(releasePipeline, releaseInput(), script);

@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import type { RecordAuditInput } from '../../../src/activities/contracts.js';
 import { sealEvent } from '../../../src/domain/identity/index.js';
-import type {
-  ReleaseCustomStatus,
-  ReleaseOutcome,
-  StageInput,
-} from '../../../src/domain/release/index.js';
+import type { ReleaseCustomStatus, ReleaseOutcome } from '../../../src/domain/release/index.js';
 import { releasePipeline } from '../../../src/orchestrators/release/releasePipeline.js';
-import { runOrchestration, type Script, type ScriptedEvent } from './support/FakeOrchestration.js';
-import { answeringWait, releaseInput, stageResult } from './support/fixtures.js';
-import { sealAll, testSealKey, verifySeal } from './support/seals.js';
+import { runOrchestration, type Script } from './support/FakeOrchestration.js';
+import { answeringWait, releaseInput } from './support/fixtures.js';
+import { releaseWorld } from './support/releaseWorld.js';
+import { testSealKey } from './support/seals.js';
 
 const hourMs = 3_600_000;
 const minuteMs = 60_000;
@@ -21,31 +17,6 @@ const decision = (stage: string) => ({
   by: 'qa-lead@contoso.com',
   at: 'x',
 });
-
-function releaseWorld(events: ScriptedEvent[]): Script & { audits: RecordAuditInput[] } {
-  const audits: RecordAuditInput[] = [];
-  return {
-    audits,
-    activities: {
-      notify: () => null,
-      recordAudit: (input: RecordAuditInput) => {
-        audits.push(input);
-        return null;
-      },
-      tryAcquireLock: () => ({ acquired: true }),
-      verifyEventSeal: verifySeal,
-      flushEvent: (input: { eventName: string }, _n: number, raise) => {
-        raise(input.eventName, { flush: true });
-        return null;
-      },
-    },
-    subOrchestrators: {
-      deployStage: (input: StageInput) => stageResult(input.stage.name, 'Succeeded'),
-      productionRelease: (input: StageInput) => stageResult(input.stage.name, 'Succeeded'),
-    },
-    events: sealAll('release-1', events),
-  };
-}
 
 const runRelease = (script: Script) =>
   runOrchestration<ReleaseOutcome>(releasePipeline, releaseInput(), script);
