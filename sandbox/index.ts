@@ -3,4 +3,5 @@ export { SANDBOX_TOKEN, staticCredential } from './auth/staticCredential.js';
 export type { PushResult, Sandbox, SandboxOptions, SiteState } from './Sandbox.js';
 export { defaultScenarioPath, loadScenario } from './scenario/loadScenario.js';
 export type { FaultSpec, HookBehaviour, Scenario, ScenarioInput } from './scenario/Scenario.js';
+export type { ReadyInfo } from './startSandbox.js';
 export { readyInfo, startSandbox } from './startSandbox.js';

@@ -180,8 +180,22 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   }
 }
 
+/** The JSON `npm run sandbox` prints after `sandbox ready `: every endpoint a client needs. */
+export type ReadyInfo = Pick<
+  Sandbox,
+  | 'armEndpoint'
+  | 'logsEndpoint'
+  | 'blobConnectionString'
+  | 'caCertPath'
+  | 'adminUrl'
+  | 'slackUrl'
+  | 'hooksUrl'
+  | 'hostMap'
+  | 'subscriptionId'
+>;
+
 /** The JSON `npm run sandbox` prints after `sandbox ready `. */
-export function readyInfo(s: Sandbox): object {
+export function readyInfo(s: Sandbox): ReadyInfo {
   return {
     armEndpoint: s.armEndpoint,
     logsEndpoint: s.logsEndpoint,

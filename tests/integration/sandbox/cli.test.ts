@@ -9,23 +9,16 @@ import { WebSiteManagementClient } from '@azure/arm-appservice';
 import type { RestError } from '@azure/core-rest-pipeline';
 import { stringify } from 'yaml';
 
-import { defaultScenarioPath, loadScenario, staticCredential } from '../../../sandbox/index.js';
-
-interface Ready {
-  armEndpoint: string;
-  logsEndpoint: string;
-  blobConnectionString: string;
-  caCertPath: string;
-  adminUrl: string;
-  slackUrl: string;
-  hooksUrl: string;
-  hostMap: Record<string, string>;
-  subscriptionId: string;
-}
+import {
+  defaultScenarioPath,
+  loadScenario,
+  type ReadyInfo,
+  staticCredential,
+} from '../../../sandbox/index.js';
 
 void describe('npm run sandbox (CLI)', () => {
   let child: ChildProcess;
-  let ready: Ready;
+  let ready: ReadyInfo;
   let dir: string;
 
   before(async () => {
@@ -43,12 +36,12 @@ void describe('npm run sandbox (CLI)', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
-    ready = await new Promise<Ready>((resolve, reject) => {
+    ready = await new Promise<ReadyInfo>((resolve, reject) => {
       let out = '';
       child.stdout?.on('data', (c: Buffer) => {
         out += c.toString();
         const m = /^sandbox ready (\{.*\})$/m.exec(out);
-        if (m?.[1] !== undefined) resolve(JSON.parse(m[1]) as Ready);
+        if (m?.[1] !== undefined) resolve(JSON.parse(m[1]) as ReadyInfo);
       });
       child.once('exit', (code) => reject(new Error(`sandbox exited early with ${code}: ${out}`)));
     });
