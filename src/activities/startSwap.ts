@@ -17,6 +17,10 @@ export async function startSwap(
   if (production.digest === input.digest) return { kind: 'alreadySwapped' };
   const staged = await deps.appService.getSlot(input.target);
   if (staged.digest !== input.digest) {
+    // A swap started by a crashed attempt may have completed between the two reads.
+    if ((await deps.appService.getSlot(site)).digest === input.digest) {
+      return { kind: 'alreadySwapped' };
+    }
     throw new NonRetryableError(
       `slot ${slot}: expected it to run ${input.digest} before the swap, got ${staged.digest ?? 'no digest'}`,
     );

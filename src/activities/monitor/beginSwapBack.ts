@@ -11,8 +11,8 @@ export function swapBackRecordId(releaseId: string): string {
 /**
  * Starts swapping the previous version back into production, after checking which digest
  * each side runs. Never swaps twice: production already on the previous digest →
- * `alreadyRolledBack`; a swap back of this release already started (recorded) and not
- * failed → the same handle; the slot no longer holding the previous digest → `refused`, nothing changed; a
+ * `alreadyRolledBack` (also when a swap back completes while the two sides are read); a swap
+ * back of this release already started (recorded) and not failed → the same handle; the slot no longer holding the previous digest → `refused`, nothing changed; a
  * swap of the site already running (ARM 409) → `busy`, to look again after it.
  */
 export async function beginSwapBack(
@@ -32,6 +32,11 @@ export async function beginSwapBack(
   }
 
   const slot = await deps.appService.getSlot({ ...input.site, slot: input.slot });
+  if (slot.digest !== input.previousDigest || production.digest !== input.newDigest) {
+    // A swap back started by a crashed attempt may have completed between the two reads.
+    const now = await deps.appService.getSlot(input.site);
+    if (now.digest === input.previousDigest) return { kind: 'alreadyRolledBack' };
+  }
   if (slot.digest !== input.previousDigest) {
     return {
       kind: 'refused',

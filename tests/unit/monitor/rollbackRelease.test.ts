@@ -95,6 +95,27 @@ describe('monitorBeginSwapBack', () => {
     assert.equal(world.record.swaps, 1);
   });
 
+  it('sees a swap back that completes between its reads as done, never as a refusal', async () => {
+    // Given a swap back started by a crashed attempt, unrecorded, finishing while it looks
+    const world = fakeWorld();
+    const appService = world.deps.appService;
+    const getSlot = appService.getSlot.bind(appService);
+    let reads = 0;
+    world.deps.appService.getSlot = async (ref) => {
+      reads += 1;
+      if (reads === 2) {
+        world.slots.set('production', previousDigest);
+        world.slots.set('staging', newDigest);
+      }
+      return getSlot(ref);
+    };
+    // When the retried activity reads production (before) and the slot (after the swap)
+    const out = await createMonitorActivities(world.deps).monitorBeginSwapBack(target);
+    // Then it reports the rollback done and starts no second swap
+    assert.deepEqual(out, { kind: 'alreadyRolledBack' });
+    assert.equal(world.record.swaps, 0);
+  });
+
   it('refuses when production runs neither digest', async () => {
     const world = fakeWorld();
     world.slots.set('production', otherDigest);

@@ -86,6 +86,27 @@ describe('release activities', () => {
     assert.deepEqual(record.swaps, ['pwbi-api-prod/staging']);
   });
 
+  it('startSwap sees a swap that completes between its reads as done, never as a refusal', async () => {
+    const { deps, record, setSlot } = fakeDeps();
+    setSlot(prod, oldImage);
+    setSlot(prodSlot, image);
+    const getSlot = deps.appService.getSlot.bind(deps.appService);
+    let reads = 0;
+    deps.appService.getSlot = async (ref) => {
+      reads += 1;
+      if (reads === 2) {
+        setSlot(prod, image);
+        setSlot(prodSlot, oldImage);
+      }
+      return getSlot(ref);
+    };
+    const a = createActivities(deps);
+    assert.deepEqual(await a.startSwap({ target: prodSlot, digest }, noDurable), {
+      kind: 'alreadySwapped',
+    });
+    assert.equal(record.swaps.length, 0);
+  });
+
   it('startSwap reports a swap already running instead of starting a second one', async () => {
     const { deps, setSlot } = fakeDeps();
     setSlot(prod, oldImage);
