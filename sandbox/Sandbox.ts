@@ -11,7 +11,7 @@ import type { FaultSpec, HookBehaviour, ScenarioInput } from './scenario/Scenari
 export interface SandboxOptions {
   /** Scenario file path (YAML/JSON) or object; default: `sandbox/scenarios/default.yaml`. */
   scenario?: string | ScenarioInput;
-  /** Port of the TLS listener (ARM + Logs); default a free port. */
+  /** Port of the TLS listener (ARM, Logs and the registry); default a free port. */
   port?: number;
   /** Sandbox clock; default a RealClock. */
   clock?: Clock;
@@ -51,6 +51,12 @@ export interface Sandbox {
   armEndpoint: string;
   /** https://127.0.0.1:PORT/v1: pass as LogsQueryClient `endpoint` (the SDK does not append /v1). */
   logsEndpoint: string;
+  /**
+   * Registry login server → base URL of its ACR data plane here (same origin as `armEndpoint`):
+   * pass as `ContainerRegistryClient` endpoint with the CA trusted, or rewrite
+   * `https://<loginServer>` to it when it is `http://`.
+   */
+  registryEndpoints: Record<string, string>;
   blobConnectionString: string;
   caCertPath: string;
   adminUrl: string;
@@ -80,6 +86,7 @@ export interface Sandbox {
   setHook(name: string, behaviour: HookBehaviour, opts?: { delayMs?: number }): void;
   injectFault(f: FaultSpec): void;
   clearFaults(): void;
+  /** ARM and registry (`/acr/`, `/oauth2/`) calls answered so far, oldest first. */
   armRequests(): ArmAuditEntry[];
   siteState(site: string, slot?: string): SiteState;
   stop(): Promise<void>;

@@ -3,7 +3,7 @@ import type { SwapOperations } from './arm/SwapOperations.js';
 import type { FaultInjector } from './faults/FaultInjector.js';
 import type { World } from './model/World.js';
 
-/** An ARM call as the sandbox saw it (audit, e.g. to count swaps). */
+/** An ARM or registry (`/acr/`, `/oauth2/`) call as the sandbox saw it (audit, e.g. to count swaps). */
 export interface ArmAuditEntry {
   method: string;
   path: string;

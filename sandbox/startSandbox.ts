@@ -1,5 +1,9 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
 import type { Clock } from '../devhost/clock/index.js';
 import { RealClock } from '../devhost/clock/index.js';
+import { AcrTokens } from './acr/AcrTokens.js';
+import { handleAcr } from './acr/handleAcr.js';
 import { handleAdmin } from './admin/handleAdmin.js';
 import { startAppServer } from './apps/startAppServer.js';
 import { handleArm } from './arm/handleArm.js';
@@ -102,6 +106,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       scenario.telemetry.paths,
     );
     const logs = createLogsHandler(ctx, parser, telemetry);
+    const acrTokens = new AcrTokens();
+    const acr = (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> =>
+      handleAcr(ctx, acrTokens, req, res, url);
     const listeners = await startListeners(
       [
         {
@@ -110,6 +117,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
           audited: true,
         },
         { prefix: '/v1/', handle: (req, res, url) => logs(req, res, url) },
+        { prefix: '/acr/', handle: acr, audited: true },
+        { prefix: '/oauth2/', handle: acr, audited: true },
         { prefix: '/slack', handle: (req, res, url) => slack.handle(req, res, url) },
         { prefix: '/hooks', handle: (req, res, url) => hooks.handle(req, res, url) },
         {
@@ -136,6 +145,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const sandbox: Sandbox = {
       armEndpoint: armOrigin,
       logsEndpoint: `${armOrigin}/v1`,
+      registryEndpoints: { [registry.loginServer]: armOrigin },
       blobConnectionString: azurite?.connectionString ?? '',
       caCertPath: certificate?.caCertPath ?? '',
       adminUrl: `${listeners.httpOrigin}/admin`,
@@ -185,6 +195,7 @@ export type ReadyInfo = Pick<
   Sandbox,
   | 'armEndpoint'
   | 'logsEndpoint'
+  | 'registryEndpoints'
   | 'blobConnectionString'
   | 'caCertPath'
   | 'adminUrl'
@@ -199,6 +210,7 @@ export function readyInfo(s: Sandbox): ReadyInfo {
   return {
     armEndpoint: s.armEndpoint,
     logsEndpoint: s.logsEndpoint,
+    registryEndpoints: s.registryEndpoints,
     blobConnectionString: s.blobConnectionString,
     caCertPath: s.caCertPath,
     adminUrl: s.adminUrl,

@@ -138,6 +138,7 @@ function sandboxSettings(s: Sandbox): Record<string, string> {
     SLOTPILOT_LOGS_ENDPOINT: s.logsEndpoint,
     SLOTPILOT_CA_CERT: s.caCertPath,
     SLOTPILOT_HOST_MAP: JSON.stringify(s.hostMap),
+    SLOTPILOT_REGISTRY_ENDPOINTS: JSON.stringify(s.registryEndpoints),
     SLOTPILOT_AUDIT_CONNECTION: s.blobConnectionString,
     AZ_SUB: s.subscriptionId,
     SLOTPILOT_LOCAL_MODE: 'true',

@@ -25,7 +25,7 @@ const config = loadConfigFile(isAbsolute(configPath) ? configPath : join(root, c
 });
 
 const adapters = createAdapters(createClients(settings));
-const { appService, probe, hooks, notifier, audit, requestMetrics } = adapters;
+const { appService, probe, hooks, notifier, audit, requestMetrics, registry } = adapters;
 const baseUrl = publicBaseUrl(settings);
 
 const localMode = settings.SLOTPILOT_LOCAL_MODE === 'true';
@@ -72,6 +72,7 @@ registerApiFunctions({
   config,
   identity,
   appService,
+  registry,
   version: readAppVersion(root),
   localMode,
 });

@@ -44,11 +44,23 @@ export function parseImageRef(text: string): ImageRef {
   return { registry, repository, tag, digest };
 }
 
+/** What a tag points at, as ACR's tag properties report it (times in sandbox ms). */
+export interface TagRecord {
+  repository: string;
+  tag: string;
+  digest: string;
+  /** When the tag was first pushed. */
+  createdAt: number;
+  /** When a push last moved it (equals `createdAt` until a re-push). */
+  updatedAt: number;
+}
+
 /** The sandbox container registry: images by digest, tags pointing at the latest push. */
 export class Registry {
   private pushes = 0;
   private readonly byDigest = new Map<string, ImageRecord>();
   private readonly tags = new Map<string, string>();
+  private readonly tagRecords = new Map<string, TagRecord>();
 
   constructor(readonly loginServer: string) {}
 
@@ -67,8 +79,23 @@ export class Registry {
       ref: `${this.loginServer}/${repository}@${digest}`,
     };
     this.byDigest.set(digest, record);
-    if (tag !== undefined) this.tags.set(`${repository}:${tag}`, digest);
+    if (tag !== undefined) {
+      const key = `${repository}:${tag}`;
+      this.tags.set(key, digest);
+      const createdAt = this.tagRecords.get(key)?.createdAt ?? at;
+      this.tagRecords.set(key, { repository, tag, digest, createdAt, updatedAt: at });
+    }
     return record;
+  }
+
+  /** The tag `repository:tag` as it stands now (a re-push moves it); undefined when unknown. */
+  tagOf(repository: string, tag: string): TagRecord | undefined {
+    return this.tagRecords.get(`${repository}:${tag}`);
+  }
+
+  /** Whether any image was pushed to `repository`. */
+  hasRepository(repository: string): boolean {
+    return this.list().some((image) => image.repository === repository);
   }
 
   /** Finds the image a reference names (by digest, else by tag); undefined when unknown. */

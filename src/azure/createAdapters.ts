@@ -10,8 +10,10 @@ import type {
   HookClient,
   HttpProbe,
   Notifier,
+  RegistryPort,
   RequestMetricsPort,
 } from './ports/index.js';
+import { ContainerRegistryAdapter } from './registry/ContainerRegistryAdapter.js';
 import { SlackNotifier } from './slack/SlackNotifier.js';
 
 /** Every port implemented over the real clients, as the composition root hands them out. */
@@ -22,6 +24,8 @@ export interface Adapters {
   notifier: Notifier;
   audit: AuditStore;
   requestMetrics: RequestMetricsPort;
+  /** Tag lookups in container registries (manual starts by tag). */
+  registry: RegistryPort;
   /** Base URL that reaches a site's host name from here (see `AzureClients.siteUrl`). */
   siteUrl(hostName: string): string;
 }
@@ -38,6 +42,7 @@ export function createAdapters(clients: AzureClients): Adapters {
     notifier: new SlackNotifier(),
     audit: new BlobAuditStore(clients.auditContainer),
     requestMetrics: new LogsRequestMetrics(clients.logs),
+    registry: new ContainerRegistryAdapter(clients),
     siteUrl: (hostName) => clients.siteUrl(hostName),
   };
 }

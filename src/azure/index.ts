@@ -11,6 +11,11 @@ export { FetchHookClient } from './http/FetchHookClient.js';
 export { FetchHttpProbe, IMAGE_HEADER } from './http/FetchHttpProbe.js';
 export { LogsRequestMetrics } from './metrics/LogsRequestMetrics.js';
 export type * from './ports/index.js';
+export {
+  ContainerRegistryAdapter,
+  mapRegistryError,
+  type RegistryClients,
+} from './registry/index.js';
 export { buildSlackMessage } from './slack/buildSlackMessage.js';
 export type { SlackMessage } from './slack/SlackMessage.js';
 export { SlackNotifier, type SlackNotifierOptions } from './slack/SlackNotifier.js';

@@ -1,4 +1,4 @@
-import type { AppServicePort } from '../azure/ports/index.js';
+import type { AppServicePort, RegistryPort } from '../azure/ports/index.js';
 import type { SlotpilotConfig } from '../domain/config/index.js';
 import type { IdentitySettings } from '../domain/identity/index.js';
 
@@ -10,6 +10,8 @@ export interface ApiDeps {
   identity: IdentitySettings;
   /** Live reads of sites and slots for the slots view. */
   appService: AppServicePort;
+  /** Tag → digest lookups for releases started by tag. */
+  registry: RegistryPort;
   /** Slotpilot's version (package.json), shown by /api/health. */
   version: string;
   /** True when running against the local sandbox (SLOTPILOT_LOCAL_MODE). */

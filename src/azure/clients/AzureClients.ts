@@ -1,4 +1,5 @@
 import type { WebSiteManagementClient } from '@azure/arm-appservice';
+import type { ContainerRegistryClient } from '@azure/container-registry';
 import type { TokenCredential } from '@azure/core-auth';
 import type { LogsQueryClient } from '@azure/monitor-query-logs';
 import type { ContainerClient } from '@azure/storage-blob';
@@ -18,6 +19,12 @@ export interface AzureClients {
   webSites(subscriptionId: string): WebSiteManagementClient;
   /** The Logs query client (Application Insights / Log Analytics). */
   readonly logs: LogsQueryClient;
+  /**
+   * The data-plane client of a container registry, by login server (`pwbiregistry.azurecr.io`;
+   * cached per lower-cased login server). Throws NonRetryableError in sandbox mode for a
+   * registry the sandbox does not serve (`SLOTPILOT_REGISTRY_ENDPOINTS`).
+   */
+  registry(loginServer: string): ContainerRegistryClient;
   /** The audit container (created on first use by the audit store). */
   readonly auditContainer: ContainerClient;
   /** Base URL that reaches a site's host name from here (`SLOTPILOT_HOST_MAP`, else `https://<hostName>`). */

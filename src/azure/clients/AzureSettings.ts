@@ -12,6 +12,12 @@ export interface AzureSettings {
   logsEndpoint?: string;
   /** PEM file the ARM and Logs clients trust (sandbox certificate). */
   caCertPath?: string;
+  /**
+   * Lower-cased registry login server → base URL of its data plane here
+   * (`SLOTPILOT_REGISTRY_ENDPOINTS`, e.g. the sandbox's). Registries not listed are reached at
+   * `https://<loginServer>` on Azure, and not at all in sandbox mode.
+   */
+  registryEndpoints: Readonly<Record<string, string>>;
   /** Lower-cased host name → base URL that reaches it from here (`SLOTPILOT_HOST_MAP`). */
   hostMap: Readonly<Record<string, string>>;
   /** Where the audit trail lives. */

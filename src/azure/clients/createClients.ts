@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 import { WebSiteManagementClient } from '@azure/arm-appservice';
+import { ContainerRegistryClient, KnownContainerRegistryAudience } from '@azure/container-registry';
 import type { TokenCredential } from '@azure/core-auth';
 import type {
   HttpClient,
@@ -12,7 +13,7 @@ import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identi
 import { LogsQueryClient } from '@azure/monitor-query-logs';
 import { BlobServiceClient } from '@azure/storage-blob';
 
-import { ValidationError } from '../../domain/errors.js';
+import { NonRetryableError, ValidationError } from '../../domain/errors.js';
 import type { AzureClients } from './AzureClients.js';
 import type { AzureSettings } from './AzureSettings.js';
 import { prefixRewritingHttpClient } from './prefixRewritingHttpClient.js';
@@ -33,6 +34,11 @@ export interface CreateClientsOptions {
   maxRetries?: number;
   /** Per-request timeout of ARM and Logs calls; default 60 s (a hung call is retryable). */
   requestTimeoutMs?: number;
+  /**
+   * Per-request timeout of registry calls; default 15 s. Tag lookups answer an HTTP request
+   * (`POST /api/releases`), so they give up sooner than activities do.
+   */
+  registryRequestTimeoutMs?: number;
   /** Overrides the credential (tests). Default: see {@link createClients}. */
   credential?: TokenCredential;
 }
@@ -46,6 +52,10 @@ export interface CreateClientsOptions {
  *   the sandbox endpoints over TLS with the PEM at `SLOTPILOT_CA_CERT` trusted through client
  *   options (TLS verification stays on), or — for `http://` endpoints — public endpoints
  *   rewritten to the sandbox by the HTTP client.
+ * Registry clients (`registry(loginServer)`) use the same credential with the ARM audience
+ * (`https://management.azure.com/.default`, which ACR accepts for its token exchange) and reach
+ * `https://<loginServer>`; in sandbox mode only the registries of `SLOTPILOT_REGISTRY_ENDPOINTS`,
+ * over TLS with the same CA or, for `http://` endpoints, by URL rewriting.
  * The audit container comes from `SLOTPILOT_AUDIT_CONNECTION` / `AzureWebJobsStorage`
  * (`UseDevelopmentStorage=true` = Azurite). Throws ValidationError naming a bad setting.
  * Creates no connections: the first request does.
@@ -82,6 +92,27 @@ export function createClients(
     additionalPolicies,
     ...transport.pipeline,
   });
+  const registries = new Map<string, ContainerRegistryClient>();
+  const registry = (loginServer: string): ContainerRegistryClient => {
+    const key = loginServer.toLowerCase();
+    let client = registries.get(key);
+    if (client === undefined) {
+      const route = registryRoute(parsed, key);
+      client = new ContainerRegistryClient(route.endpoint, credential, {
+        audience: KnownContainerRegistryAudience.AzureResourceManagerPublicCloud,
+        retryOptions,
+        additionalPolicies: [
+          {
+            policy: requestTimeoutPolicy(options.registryRequestTimeoutMs ?? 15_000),
+            position: 'perCall',
+          },
+        ],
+        ...route.pipeline,
+      });
+      registries.set(key, client);
+    }
+    return client;
+  };
   const audit = parsed.audit;
   const blobService =
     audit.kind === 'connectionString'
@@ -93,13 +124,15 @@ export function createClients(
     credential,
     webSites,
     logs,
+    registry,
     auditContainer: blobService.getContainerClient(audit.container),
     siteUrl: (hostName) => parsed.hostMap[hostName.toLowerCase()] ?? `https://${hostName}`,
   };
 }
 
 function credentialFor(settings: AzureSettings): TokenCredential {
-  if (settings.mode === 'sandbox') return staticTokenCredential('slotpilot-sandbox');
+  // The sandbox's static token: its registry accepts no other AAD token in the exchange.
+  if (settings.mode === 'sandbox') return staticTokenCredential('sandbox-token');
   return settings.managedIdentityClientId === undefined
     ? new DefaultAzureCredential()
     : new ManagedIdentityCredential({ clientId: settings.managedIdentityClientId });
@@ -139,6 +172,36 @@ function transportFor(settings: AzureSettings): Transport {
   return {
     armEndpoint,
     logsEndpoint,
+    pipeline:
+      settings.caCertPath === undefined ? {} : { tlsOptions: { ca: readCa(settings.caCertPath) } },
+  };
+}
+
+/** Where a registry's client points and how it gets there. */
+function registryRoute(
+  settings: AzureSettings,
+  loginServer: string,
+): { endpoint: string; pipeline: Transport['pipeline'] } {
+  const publicEndpoint = `https://${loginServer}`;
+  const mapped = settings.registryEndpoints[loginServer];
+  if (mapped === undefined) {
+    if (settings.mode === 'sandbox') {
+      throw new NonRetryableError(
+        `Registry ${loginServer} is not served here: sandbox mode reaches only the registries of SLOTPILOT_REGISTRY_ENDPOINTS (${Object.keys(settings.registryEndpoints).join(', ') || 'none'}).`,
+      );
+    }
+    return { endpoint: publicEndpoint, pipeline: {} };
+  }
+  if (mapped.startsWith('http:')) {
+    // The bearer policy refuses http URLs, so the client keeps its https endpoint and the
+    // HTTP client sends the request to the plain-http listener.
+    return {
+      endpoint: publicEndpoint,
+      pipeline: { httpClient: prefixRewritingHttpClient({ [publicEndpoint]: mapped }) },
+    };
+  }
+  return {
+    endpoint: mapped,
     pipeline:
       settings.caCertPath === undefined ? {} : { tlsOptions: { ca: readCa(settings.caCertPath) } },
   };

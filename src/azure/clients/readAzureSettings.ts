@@ -38,7 +38,12 @@ export function readAzureSettings(settings: AppSettings): AzureSettings {
     ...(armEndpoint === undefined ? {} : { armEndpoint }),
     ...(logsEndpoint === undefined ? {} : { logsEndpoint }),
     ...(caCertPath === undefined ? {} : { caCertPath }),
-    hostMap: readHostMap(settings),
+    registryEndpoints: readUrlMap(
+      settings,
+      'SLOTPILOT_REGISTRY_ENDPOINTS',
+      'registry login server',
+    ),
+    hostMap: readUrlMap(settings, 'SLOTPILOT_HOST_MAP', 'host name'),
     audit: readAuditStorage(settings),
     ...(clientId === undefined ? {} : { managedIdentityClientId: clientId }),
   };
@@ -65,28 +70,26 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-function readHostMap(settings: AppSettings): Record<string, string> {
-  const text = nonEmpty(settings, 'SLOTPILOT_HOST_MAP');
+/** A JSON object of host name → http(s) base URL, keys lower-cased, trailing slashes dropped. */
+function readUrlMap(settings: AppSettings, name: string, key: string): Record<string, string> {
+  const text = nonEmpty(settings, name);
   if (text === undefined) return {};
-  const expected = 'a JSON object of host name → http(s) base URL';
+  const expected = `a JSON object of ${key} → http(s) base URL`;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text) as unknown;
   } catch (err) {
-    throw new ValidationError(
-      'SLOTPILOT_HOST_MAP',
-      expected,
-      `invalid JSON (${(err as Error).message})`,
-      { cause: err },
-    );
+    throw new ValidationError(name, expected, `invalid JSON (${(err as Error).message})`, {
+      cause: err,
+    });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new ValidationError('SLOTPILOT_HOST_MAP', expected, describeValue(parsed));
+    throw new ValidationError(name, expected, describeValue(parsed));
   }
   const map: Record<string, string> = {};
   for (const [host, url] of Object.entries(parsed)) {
     if (typeof url !== 'string' || !isHttpUrl(url)) {
-      throw new ValidationError(`SLOTPILOT_HOST_MAP.${host}`, 'an http(s) URL', describeValue(url));
+      throw new ValidationError(`${name}.${host}`, 'an http(s) URL', describeValue(url));
     }
     map[host.toLowerCase()] = url.replace(/\/+$/, '');
   }

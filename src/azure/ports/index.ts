@@ -3,5 +3,6 @@ export type { AuditEvent, AuditStore } from './AuditStore.js';
 export type { HookAnswer, HookClient, HookRequest } from './HookClient.js';
 export type { HttpProbe, ProbeResult } from './HttpProbe.js';
 export type { Notification, Notifier } from './Notifier.js';
+export type { RegistryPort, TagLookup, TagRef } from './RegistryPort.js';
 export type { RequestMetricsPort, RequestStats } from './RequestMetricsPort.js';
 export type { SiteRef, SlotState } from './SiteRef.js';

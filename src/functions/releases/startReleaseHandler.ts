@@ -1,4 +1,3 @@
-import { ValidationError } from '../../domain/errors.js';
 import { formatImageRef, parseImageRef } from '../../domain/images/index.js';
 import type { ApiDeps } from '../ApiDeps.js';
 import { startRelease } from '../durable/startRelease.js';
@@ -7,13 +6,17 @@ import { identifyCaller } from '../http/identifyCaller.js';
 import { readBody } from '../http/readBody.js';
 import type { ClientHttpHandler } from '../http/withProblems.js';
 import { requestOrigin } from './requestOrigin.js';
-import { resolvePipeline } from './resolvePipeline.js';
+import { resolveStartImage } from './resolveStartImage.js';
 
 /**
- * `POST /api/releases {image, pipeline?}`: starts a release by hand. The image must carry
- * its digest (`registry/repo:tag@sha256:…` or `registry/repo@sha256:…`): Slotpilot deploys
- * by digest and does not resolve tags against the registry. 202 with the durable
- * check-status body; 409 when that pipeline already has a release of that digest. The
+ * `POST /api/releases {image, pipeline?}`: starts a release by hand. The image is
+ * `registry/repo:tag`, `registry/repo@sha256:…` or `registry/repo:tag@sha256:…`. A bare tag is
+ * checked against the pipelines' config first, then resolved once in the registry (the release
+ * deploys that digest and shows the tag); a digest is used as given. 202 with the durable
+ * check-status body; 400 `image` for a tag the registry does not know (or one the pipeline's
+ * tag filter excludes); 503 + Retry-After when the registry is throttled or unreachable; 502
+ * when it refuses Slotpilot's identity; 409 when that pipeline already has a release of that
+ * digest. The
  * release records the caller's identity (or `function-key` when none was sent) as
  * `requestedBy`, who may then not approve it.
  */
@@ -25,24 +28,22 @@ export function startReleaseHandler(deps: ApiDeps): ClientHttpHandler {
       pipeline: { required: false, maxLength: 100 },
     });
     const ref = parseImageRef(body.image);
-    if (ref.digest === undefined) {
-      throw new ValidationError(
-        'image',
-        'an image with its digest, registry/repository:tag@sha256:<64 hex> or registry/repository@sha256:<64 hex> (Slotpilot deploys by digest and does not look tags up)',
-        JSON.stringify(body.image),
-      );
-    }
-    const pipeline = resolvePipeline(deps.config, ref, body.pipeline);
+    const { pipeline, image, resolved } = await resolveStartImage(
+      deps.config,
+      deps.registry,
+      ref,
+      body.pipeline,
+    );
     const outcome = await startRelease(
       client,
       pipeline,
-      { ...ref, digest: ref.digest },
+      image,
       requestedBy,
       deps.identity.signingKey,
     );
     if (outcome.kind === 'exists') {
       throw new ConflictError(
-        `Pipeline ${pipeline.name} already has a release of ${ref.digest}: ${outcome.releaseId} (${outcome.runtimeStatus}).`,
+        `Pipeline ${pipeline.name} already has a release of ${image.digest}: ${outcome.releaseId} (${outcome.runtimeStatus}).`,
         {
           releaseId: outcome.releaseId,
           release: `${requestOrigin(request.url)}/api/releases/${outcome.releaseId}`,
@@ -50,7 +51,8 @@ export function startReleaseHandler(deps: ApiDeps): ClientHttpHandler {
       );
     }
     context.log(
-      `release ${outcome.releaseId} started by ${requestedBy} for ${formatImageRef(ref)}` +
+      `release ${outcome.releaseId} started by ${requestedBy} for ${formatImageRef(image)}` +
+        (resolved ? ' (tag resolved in the registry)' : '') +
         (outcome.superseded.length > 0 ? `; superseding ${outcome.superseded.join(', ')}` : ''),
     );
     return client.createCheckStatusResponse(request, outcome.releaseId);

@@ -14,6 +14,7 @@ export function appSettingsFor(sandbox: Sandbox, configPath: string): Record<str
     SLOTPILOT_LOGS_ENDPOINT: sandbox.logsEndpoint,
     SLOTPILOT_CA_CERT: sandbox.caCertPath,
     SLOTPILOT_HOST_MAP: JSON.stringify(sandbox.hostMap),
+    SLOTPILOT_REGISTRY_ENDPOINTS: JSON.stringify(sandbox.registryEndpoints),
     SLOTPILOT_AUDIT_CONNECTION: sandbox.blobConnectionString,
     SLACK_WEBHOOK: `${sandbox.slackUrl}/releases`,
     SLACK_WEBHOOK_CRITICAL: `${sandbox.slackUrl}/critical`,

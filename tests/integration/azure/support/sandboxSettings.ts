@@ -8,6 +8,7 @@ export function sandboxSettings(sandbox: Sandbox, extra: AppSettings = {}): AppS
     SLOTPILOT_LOGS_ENDPOINT: sandbox.logsEndpoint,
     SLOTPILOT_CA_CERT: sandbox.caCertPath,
     SLOTPILOT_HOST_MAP: JSON.stringify(sandbox.hostMap),
+    SLOTPILOT_REGISTRY_ENDPOINTS: JSON.stringify(sandbox.registryEndpoints),
     SLOTPILOT_AUDIT_CONNECTION: sandbox.blobConnectionString || 'UseDevelopmentStorage=true',
     ...extra,
   };

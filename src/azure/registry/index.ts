@@ -1,0 +1,2 @@
+export { ContainerRegistryAdapter, type RegistryClients } from './ContainerRegistryAdapter.js';
+export { mapRegistryError } from './mapRegistryError.js';
