@@ -5,6 +5,7 @@
  * in the config by pipeline, stage and hook name.
  */
 import type { HookAnswer, SwapHandle, SwapProgress } from '../azure/ports/index.js';
+import type { StartRefusal } from '../domain/identity/inputSeal.js';
 
 /** Where a stage deploys: a site, or one deployment slot of it. */
 export interface TargetRef {
@@ -197,12 +198,33 @@ export interface SealOrchestrationInputOutput {
   seal: string;
 }
 
-/** Input of `verifyOrchestrationInput`: the input the orchestration `instanceId` received. */
-export type VerifyOrchestrationInputInput = OrchestrationInputRef;
+/**
+ * One execution of an orchestration instance, as its first step sees it: the same on every
+ * replay and every retry of that step, different for another execution of the same instance.
+ */
+export interface ExecutionRef {
+  /** Durable's execution id (ExecutionStarted), when the host's history exposes it. */
+  executionId?: string;
+  /** ISO time of the execution's first episode (`currentUtcDateTime` before its first yield). */
+  startedAt: string;
+}
 
-/** Output of `verifyOrchestrationInput`: `valid` only for an input Slotpilot sealed. */
+/**
+ * Input of `verifyOrchestrationInput`: the input the orchestration `instanceId` received. A
+ * top-level start (no parent) also names its execution: its sealed input is good for that
+ * one execution only.
+ */
+export type VerifyOrchestrationInputInput = OrchestrationInputRef & { execution?: ExecutionRef };
+
+/**
+ * Output of `verifyOrchestrationInput`: `valid` only for an input Slotpilot sealed (and, for a
+ * top-level start, not run by an earlier execution of the instance); otherwise `refusal` says
+ * why and `firstStartedAt` when the earlier execution started.
+ */
 export interface VerifyOrchestrationInputOutput {
   valid: boolean;
+  refusal?: StartRefusal;
+  firstStartedAt?: string;
 }
 
 /** Every activity: name → input and output. */

@@ -67,7 +67,6 @@ export function createActivities(deps: ActivityDeps): Activities {
     },
     verifyEventSeal: (input) => Promise.resolve(verifyEventSeal(deps.sealKey, input)),
     sealOrchestrationInput: (input) => Promise.resolve(sealOrchestrationInput(deps.sealKey, input)),
-    verifyOrchestrationInput: (input) =>
-      Promise.resolve(verifyOrchestrationInput(deps.sealKey, input)),
+    verifyOrchestrationInput: (input) => verifyOrchestrationInput(deps, input),
   };
 }

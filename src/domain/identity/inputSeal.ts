@@ -53,3 +53,20 @@ export function isSealedInput(
 ): boolean {
   return isSealed(instanceId, inputSealPurpose(orchestratorName, parentInstanceId), input, key);
 }
+
+/**
+ * Why an orchestration refused its start (the failure message and the view say it):
+ * `notSealed` — the input carries no valid seal for this orchestrator, instance and parent;
+ * `alreadyRan` — the input is sealed, but an earlier execution of the same instance already
+ * ran it (a finished top-level orchestration started again through the Durable HTTP API);
+ * `unverified` — the check itself kept failing (e.g. storage unreachable), so the start is
+ * refused rather than trusted.
+ */
+export const startRefusalReasons = {
+  notSealed: 'input not sealed by Slotpilot: started outside its API',
+  alreadyRan: 'sealed input already ran once: started again outside its API',
+  unverified: 'input could not be verified (the check kept failing): start refused',
+} as const;
+
+/** A key of {@link startRefusalReasons}. */
+export type StartRefusal = keyof typeof startRefusalReasons;

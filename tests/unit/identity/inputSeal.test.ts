@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 
 import { sealOrchestrationInput } from '../../../src/activities/sealOrchestrationInput.js';
 import { verifyOrchestrationInput } from '../../../src/activities/verifyOrchestrationInput.js';
+import { RetryAfterError, ValidationError } from '../../../src/domain/errors.js';
 import { isSealed, isSealedInput, sealInput } from '../../../src/domain/identity/index.js';
+import { MemoryStartClaims } from '../orchestrators/support/MemoryStartClaims.js';
 
 const key = 'test-signing-key-0123456789abcdef0123456789';
 const release = 'pwbi-api-abababababababababab';
@@ -77,15 +79,118 @@ describe('sealInput / isSealedInput', () => {
 });
 
 describe('sealOrchestrationInput / verifyOrchestrationInput activities', () => {
-  it('the seal the activity makes is the one the verifying activity accepts', () => {
+  it('the seal the activity makes is the one the verifying activity accepts', async () => {
+    const deps = { sealKey: key, audit: new MemoryStartClaims() };
+    const parent = release;
     const ref = { name: 'monitorRelease', instanceId: `${release}-monitor`, input };
-    const { seal } = sealOrchestrationInput(key, ref);
-    const started = { ...ref, input: { ...input, seal } };
-    assert.deepEqual(verifyOrchestrationInput(key, started), { valid: true });
-    assert.deepEqual(verifyOrchestrationInput(key, { ...started, instanceId: release }), {
-      valid: false,
-    });
-    assert.deepEqual(verifyOrchestrationInput(key, ref), { valid: false });
-    assert.deepEqual(verifyOrchestrationInput('', started), { valid: false });
+    const { seal } = sealOrchestrationInput(key, { ...ref, parentInstanceId: parent });
+    const started = { ...ref, parentInstanceId: parent, input: { ...input, seal } };
+    assert.deepEqual(await verifyOrchestrationInput(deps, started), { valid: true });
+    const refused = { valid: false, refusal: 'notSealed' };
+    assert.deepEqual(
+      await verifyOrchestrationInput(deps, { ...started, instanceId: release }),
+      refused,
+    );
+    assert.deepEqual(
+      await verifyOrchestrationInput(deps, { ...ref, parentInstanceId: parent }),
+      refused,
+    );
+    assert.deepEqual(await verifyOrchestrationInput({ ...deps, sealKey: '' }, started), refused);
+    assert.equal(deps.audit.claims.size, 0, 'a sub-orchestration claims nothing');
+  });
+});
+
+describe('verifyOrchestrationInput: a sealed top-level input is good for one execution', () => {
+  const sealed = sealInput('releasePipeline', release, input, key);
+  const first = { executionId: 'e1', startedAt: '2026-01-05T09:00:00.000Z' };
+  const ref = (execution?: { executionId?: string; startedAt: string }) => ({
+    name: 'releasePipeline',
+    instanceId: release,
+    input: sealed,
+    ...(execution === undefined ? {} : { execution }),
+  });
+
+  it('the first execution claims it; the same execution again (retry, replay) passes', async () => {
+    const claims = new MemoryStartClaims();
+    const deps = { sealKey: key, audit: claims };
+    assert.deepEqual(await verifyOrchestrationInput(deps, ref(first)), { valid: true });
+    assert.deepEqual(await verifyOrchestrationInput(deps, ref(first)), { valid: true });
+    assert.equal(claims.claims.size, 1);
+    const [claim] = [...claims.claims.values()];
+    assert.equal(claim?.execution, '2026-01-05T09:00:00.000Z|e1');
+    assert.equal(claim?.startedAt, first.startedAt);
+    assert.match(claim?.inputKey ?? '', /^[0-9a-f]{64}$/);
+    assert.ok(!JSON.stringify(claim).includes(sealed.seal), 'the seal itself is not stored');
+  });
+
+  it('another execution of the same instance with the same input is refused, naming the first', async () => {
+    const deps = { sealKey: key, audit: new MemoryStartClaims() };
+    await verifyOrchestrationInput(deps, ref(first));
+    const refused = { valid: false, refusal: 'alreadyRan', firstStartedAt: first.startedAt };
+    // Another execution id at the same instant (a virtual clock that stood still)...
+    assert.deepEqual(
+      await verifyOrchestrationInput(deps, ref({ ...first, executionId: 'e2' })),
+      refused,
+    );
+    // ...a later first episode, or a host that exposes no execution id: all refused.
+    assert.deepEqual(
+      await verifyOrchestrationInput(
+        deps,
+        ref({ ...first, startedAt: '2026-01-05T10:00:00.000Z' }),
+      ),
+      refused,
+    );
+    assert.deepEqual(
+      await verifyOrchestrationInput(deps, ref({ startedAt: first.startedAt })),
+      refused,
+    );
+  });
+
+  it('another sealed input under the same instance id (the next lock holder) claims anew', async () => {
+    const deps = { sealKey: key, audit: new MemoryStartClaims() };
+    const lock = (holder: string) =>
+      sealInput(
+        'productionLock',
+        'lock-pwbi-api-prod',
+        { site: 's', holder, releaseId: holder },
+        key,
+      );
+    const run = (holder: string, executionId: string) =>
+      verifyOrchestrationInput(deps, {
+        name: 'productionLock',
+        instanceId: 'lock-pwbi-api-prod',
+        input: lock(holder),
+        execution: { executionId, startedAt: first.startedAt },
+      });
+    assert.deepEqual(await run('a-production', 'x1'), { valid: true });
+    assert.deepEqual(await run('b-production', 'x2'), { valid: true });
+    assert.equal((await run('a-production', 'x3')).refusal, 'alreadyRan');
+  });
+
+  it('an unsealed input is refused before any claim; a top-level check without its execution is a ValidationError', async () => {
+    const claims = new MemoryStartClaims();
+    const deps = { sealKey: key, audit: claims };
+    assert.deepEqual(
+      await verifyOrchestrationInput(deps, {
+        ...ref(first),
+        input: { ...sealed, seal: 'A'.repeat(43) },
+      }),
+      { valid: false, refusal: 'notSealed' },
+    );
+    assert.equal(claims.claims.size, 0);
+    await assert.rejects(
+      verifyOrchestrationInput(deps, ref()),
+      (err: unknown) => err instanceof ValidationError && err.field === 'execution.startedAt',
+    );
+    assert.equal(claims.claims.size, 0);
+  });
+
+  it('storage errors are thrown (the orchestration retries, then refuses), never a pass', async () => {
+    const claims = new MemoryStartClaims();
+    claims.failWith = new RetryAfterError('audit claimStart: storage unreachable', 2_000);
+    const deps = { sealKey: key, audit: claims };
+    await assert.rejects(verifyOrchestrationInput(deps, ref(first)), RetryAfterError);
+    claims.failWith = undefined;
+    assert.deepEqual(await verifyOrchestrationInput(deps, ref(first)), { valid: true });
   });
 });

@@ -56,7 +56,12 @@ function assertRefused(error: unknown, world: World, name: string): void {
   const audits = [...world.record.audit.values()];
   assert.deepEqual(
     audits.map((a) => [a.type, a.detail]),
-    [['forgedStartRefused', { orchestrator: name, instanceId: monitorInstance }]],
+    [
+      [
+        'forgedStartRefused',
+        { orchestrator: name, instanceId: monitorInstance, refusal: 'notSealed' },
+      ],
+    ],
   );
   assert.ok(!JSON.stringify(audits).includes('seal'), 'no seal in the audit record');
 }

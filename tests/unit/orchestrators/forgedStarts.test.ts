@@ -11,7 +11,7 @@ import { productionLock } from '../../../src/orchestrators/production/production
 import { productionRelease } from '../../../src/orchestrators/production/productionRelease.js';
 import { releasePipeline } from '../../../src/orchestrators/release/releasePipeline.js';
 import { deployStage } from '../../../src/orchestrators/stage/deployStage.js';
-import { runOrchestration, type Script } from './support/FakeOrchestration.js';
+import { fakeStartIso, runOrchestration, type Script } from './support/FakeOrchestration.js';
 import { digest, oldDigest, releaseInput, stageInput, stageResult } from './support/fixtures.js';
 import { startInput, testSealKey } from './support/seals.js';
 
@@ -103,7 +103,14 @@ describe('orchestrations started outside the API (unsealed input) are refused', 
         );
         const audit = r.activity('recordAudit')[0]?.input as RecordAuditInput;
         assert.equal(audit.type, 'forgedStartRefused');
-        assert.deepEqual(audit.detail, { orchestrator: c.name, instanceId: c.instanceId });
+        assert.deepEqual(audit.detail, {
+          orchestrator: c.name,
+          instanceId: c.instanceId,
+          refusal: 'notSealed',
+        });
+        assert.deepEqual(r.lastStatus(), {
+          startRefused: { orchestrator: c.name, refusal: 'notSealed', at: fakeStartIso },
+        });
         assert.ok(!JSON.stringify(audit).includes('seal'), 'no seal in the audit record');
       }
     });

@@ -10,6 +10,7 @@ import type {
 import { parseConfig } from '../../../../src/domain/config/index.js';
 import { RetryAfterError } from '../../../../src/domain/errors.js';
 import type { MonitorInput, MonitorPlan } from '../../../../src/domain/monitor/contract.js';
+import { MemoryStartClaims } from '../../orchestrators/support/MemoryStartClaims.js';
 import { fakeStartMs } from './fakeDurable.js';
 
 export const previousDigest = `sha256:${'01'.repeat(32)}`;
@@ -85,6 +86,7 @@ export function fakeWorld(behaviour: Behaviour = {}) {
     ['production', newDigest],
     ['staging', previousDigest],
   ]);
+  const startClaims = new MemoryStartClaims();
   const record = {
     swaps: 0,
     queries: [] as { fromIso: string; toIso: string }[],
@@ -176,6 +178,8 @@ export function fakeWorld(behaviour: Behaviour = {}) {
       },
       getRelease: async (id) => record.records.get(id),
       events: async () => [...record.audit.values()],
+      // Monitoring never starts a top-level orchestration; the port is complete all the same.
+      claimStart: (claim) => startClaims.claimStart(claim),
     },
   };
   return {

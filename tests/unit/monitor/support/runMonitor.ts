@@ -4,10 +4,10 @@ import { createMonitorActivities } from '../../../../src/activities/monitor/crea
 import { encodeMonitorFailure } from '../../../../src/activities/monitor/encodeMonitorFailure.js';
 import type { MonitorInput } from '../../../../src/domain/monitor/contract.js';
 import {
+  inputVerifier,
   sealAll,
   sealChild,
   startInput,
-  verifyInput,
   verifySeal,
 } from '../../orchestrators/support/seals.js';
 import { type FakeActivity, type FakeEvent, type FakeRun, runFake } from './fakeDurable.js';
@@ -26,6 +26,7 @@ export async function runWithWorld<T>(
 ): Promise<{ run: FakeRun<T>; world: ReturnType<typeof fakeWorld> }> {
   const world = fakeWorld(behaviour);
   tweak?.(world);
+  const verifyInput = inputVerifier();
   const activities = {
     ...(createMonitorActivities(world.deps) as unknown as Record<string, FakeActivity>),
     verifyEventSeal: (i: Parameters<typeof verifySeal>[0]) => Promise.resolve(verifySeal(i)),

@@ -9,6 +9,7 @@ import type {
   SwapHandle,
 } from '../../../../src/azure/ports/index.js';
 import { testConfig } from '../support/fixtures.js';
+import { MemoryStartClaims } from '../support/MemoryStartClaims.js';
 
 /** In-memory App Service, probes, hooks, Slack and audit, recording every call. */
 export function fakeDeps() {
@@ -32,6 +33,7 @@ export function fakeDeps() {
       url: `http://127.0.0.1:9/${key(ref)}`,
     });
   };
+  const startClaims = new MemoryStartClaims();
   let probeOk = true;
   let servedDigest: string | undefined;
   const deps: ActivityDeps = {
@@ -84,11 +86,13 @@ export function fakeDeps() {
       putRelease: async () => undefined,
       getRelease: async () => undefined,
       events: async () => record.audit,
+      claimStart: (claim) => startClaims.claimStart(claim),
     },
   };
   return {
     deps,
     record,
+    startClaims,
     setSlot,
     setProbe: (ok: boolean, served?: string) => {
       probeOk = ok;

@@ -6,7 +6,8 @@
 import type { OrchestrationContext } from 'durable-functions';
 
 import { encodeActivityFailure } from '../../../../src/domain/release/index.js';
-import { sealChild, startInput, verifyInput } from './seals.js';
+import type { MemoryStartClaims } from './MemoryStartClaims.js';
+import { inputVerifier, sealChild, startInput } from './seals.js';
 
 type Kind = 'activity' | 'timer' | 'event' | 'sub' | 'any' | 'all';
 
@@ -67,6 +68,15 @@ export interface Script {
   parentInstanceId?: string;
   /** How long a sub-orchestration runs before it completes (default 0), for races against events. */
   subDurationMs?: Record<string, number>;
+  /**
+   * Where top-level starts claim their sealed input (default: a fresh store per run). Share
+   * one between runs to start the same instance again.
+   */
+  startClaims?: MemoryStartClaims;
+  /** Durable's execution id in the history (default `execution-1`); null: none exposed. */
+  executionId?: string | null;
+  /** The execution's first episode, ms after the fake's epoch (default 0). */
+  startAtMs?: number;
 }
 
 /** What a run did. */
@@ -94,7 +104,7 @@ export function runOrchestration<T>(
   script: Script,
   instanceId = 'release-1',
 ): Run<T> {
-  let now = startMs;
+  let now = startMs + (script.startAtMs ?? 0);
   const sealedInput = startInput(
     script.orchestratorName ?? orchestrator.name,
     instanceId,
@@ -102,7 +112,7 @@ export function runOrchestration<T>(
     script.parentInstanceId,
   );
   const activities: NonNullable<Script['activities']> = {
-    verifyOrchestrationInput: verifyInput,
+    verifyOrchestrationInput: inputVerifier(script.startClaims),
     sealOrchestrationInput: sealChild,
     ...script.activities,
   };
@@ -126,7 +136,18 @@ export function runOrchestration<T>(
     return t;
   };
 
+  const executionId = script.executionId === undefined ? 'execution-1' : script.executionId;
   const df = {
+    // The history as durable-functions keeps it on the context (only ExecutionStarted here).
+    state:
+      executionId === null
+        ? undefined
+        : [
+            {
+              EventType: 0,
+              OrchestrationInstance: { InstanceId: instanceId, ExecutionId: executionId },
+            },
+          ],
     instanceId,
     parentInstanceId: script.parentInstanceId,
     isReplaying: false,

@@ -6,11 +6,17 @@
 import type {
   OrchestrationInputRef,
   VerifyEventSealInput,
+  VerifyOrchestrationInputInput,
+  VerifyOrchestrationInputOutput,
 } from '../../../../src/activities/contracts.js';
 import { sealOrchestrationInput } from '../../../../src/activities/sealOrchestrationInput.js';
 import { verifyEventSeal } from '../../../../src/activities/verifyEventSeal.js';
-import { verifyOrchestrationInput } from '../../../../src/activities/verifyOrchestrationInput.js';
+import {
+  checkOrchestrationInput,
+  judgeStartClaim,
+} from '../../../../src/activities/verifyOrchestrationInput.js';
 import { hookCallbackToken, sealEvent, sealInput } from '../../../../src/domain/identity/index.js';
+import { MemoryStartClaims } from './MemoryStartClaims.js';
 
 /** The signing key of every orchestrator unit test. */
 export const testSealKey = 'unit-test-seal-key';
@@ -19,9 +25,20 @@ export const testSealKey = 'unit-test-seal-key';
 export const verifySeal = (input: VerifyEventSealInput): { valid: boolean } =>
   verifyEventSeal(testSealKey, input);
 
-/** The real `verifyOrchestrationInput` activity over {@link testSealKey}. */
-export const verifyInput = (input: OrchestrationInputRef): { valid: boolean } =>
-  verifyOrchestrationInput(testSealKey, input);
+/**
+ * The real `verifyOrchestrationInput` activity logic over {@link testSealKey}, claiming
+ * top-level starts in `claims` (synchronously, for the fake orchestration).
+ */
+export function inputVerifier(
+  claims: MemoryStartClaims = new MemoryStartClaims(),
+): (input: VerifyOrchestrationInputInput) => VerifyOrchestrationInputOutput {
+  return (input) => {
+    const check = checkOrchestrationInput(testSealKey, input);
+    return check.kind === 'verdict'
+      ? check.output
+      : judgeStartClaim(check.claim, claims.claimSync(check.claim));
+  };
+}
 
 /** The real `sealOrchestrationInput` activity over {@link testSealKey}. */
 export const sealChild = (input: OrchestrationInputRef): { seal: string } =>

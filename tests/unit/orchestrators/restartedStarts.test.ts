@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import type { RecordAuditInput } from '../../../src/activities/contracts.js';
+import { RetryAfterError } from '../../../src/domain/errors.js';
+import type { StageInput } from '../../../src/domain/release/index.js';
+import { ForgedStartError } from '../../../src/orchestrators/calls/ForgedStartError.js';
+import { productionLock } from '../../../src/orchestrators/production/productionLock.js';
+import { releasePipeline } from '../../../src/orchestrators/release/releasePipeline.js';
+import { deployStage } from '../../../src/orchestrators/stage/deployStage.js';
+import { fakeStartIso, runOrchestration, type Script } from './support/FakeOrchestration.js';
+import { digest, releaseInput, stageInput, stageResult } from './support/fixtures.js';
+import { MemoryStartClaims } from './support/MemoryStartClaims.js';
+import { startInput } from './support/seals.js';
+
+/** Every side effect succeeds, so a start that is not refused shows up in the calls. */
+function permissive(extra: Partial<Script> = {}): Script {
+  const ready = { ready: true, state: 'Running', status: 200, detail: '200' };
+  return {
+    activities: {
+      recordAudit: () => null,
+      notify: () => null,
+      deployImage: () => ({ changed: true, hostName: 'h' }),
+      checkSite: () => ({ ...ready, configuredDigest: digest, servedDigest: digest }),
+      readCancelRequest: () => null,
+      isInstanceActive: () => false,
+    },
+    subOrchestrators: {
+      deployStage: (input: StageInput) => stageResult(input.stage.name, 'Succeeded'),
+      productionRelease: (input: StageInput) => stageResult(input.stage.name, 'Succeeded'),
+    },
+    ...extra,
+  };
+}
+
+/** The release as the API started it: sealed for its instance, no approvals (cheap to run). */
+function sealedRelease() {
+  const input = releaseInput();
+  input.plan.stages = input.plan.stages.map(({ approval: _a, ...s }) => s);
+  return { id: input.releaseId, sealed: startInput('releasePipeline', input.releaseId, input) };
+}
+
+const laterMs = 3 * 3_600_000;
+
+describe('a finished top-level orchestration started again with its own sealed input', () => {
+  it('is refused at step one: audited, startRefused published, nothing deployed or started', () => {
+    const { id, sealed } = sealedRelease();
+    const claims = new MemoryStartClaims();
+    const first = runOrchestration(
+      releasePipeline,
+      sealed,
+      permissive({ startClaims: claims }),
+      id,
+    );
+    assert.equal(first.error, undefined);
+    assert.ok(
+      first.calls.some((c) => c.kind === 'sub'),
+      'the first execution ran its stages',
+    );
+
+    const again = runOrchestration(
+      releasePipeline,
+      sealed,
+      permissive({ startClaims: claims, executionId: 'execution-2', startAtMs: laterMs }),
+      id,
+    );
+    assert.ok(again.error instanceof ForgedStartError);
+    assert.equal(again.error.refusal, 'alreadyRan');
+    assert.match(
+      again.error.message,
+      /sealed input already ran once: started again outside its API/,
+    );
+    assert.deepEqual(
+      again.calls.map((c) => [c.kind, c.name]),
+      [
+        ['activity', 'verifyOrchestrationInput'],
+        ['activity', 'recordAudit'],
+      ],
+    );
+    const laterIso = new Date(Date.parse(fakeStartIso) + laterMs).toISOString();
+    assert.deepEqual(again.lastStatus(), {
+      startRefused: {
+        orchestrator: 'releasePipeline',
+        refusal: 'alreadyRan',
+        at: laterIso,
+        firstStartedAt: fakeStartIso,
+      },
+    });
+    const audit = again.activity('recordAudit')[0]?.input as RecordAuditInput;
+    assert.equal(audit.type, 'forgedStartRefused');
+    assert.equal(audit.releaseId, id);
+    assert.deepEqual(audit.detail, {
+      orchestrator: 'releasePipeline',
+      instanceId: id,
+      refusal: 'alreadyRan',
+      firstStartedAt: fakeStartIso,
+    });
+    assert.ok(!JSON.stringify(audit).includes('seal'), 'no seal in the audit record');
+  });
+
+  it('the same execution again (a replay, or the check retried after a crash) still runs', () => {
+    const { id, sealed } = sealedRelease();
+    const claims = new MemoryStartClaims();
+    const script = permissive({ startClaims: claims });
+    assert.equal(runOrchestration(releasePipeline, sealed, script, id).error, undefined);
+    const replay = runOrchestration(releasePipeline, sealed, script, id);
+    assert.equal(replay.error, undefined);
+    assert.equal(replay.calls.filter((c) => c.kind === 'sub').length, 3);
+    assert.equal(claims.claims.size, 1);
+  });
+
+  it('is refused at the same instant too (a clock that stood still): the execution id tells them apart', () => {
+    const { id, sealed } = sealedRelease();
+    const claims = new MemoryStartClaims();
+    runOrchestration(releasePipeline, sealed, permissive({ startClaims: claims }), id);
+    const again = runOrchestration(
+      releasePipeline,
+      sealed,
+      permissive({ startClaims: claims, executionId: 'execution-2' }),
+      id,
+    );
+    assert.ok(again.error instanceof ForgedStartError);
+    assert.equal(again.activity('deployImage').length, 0);
+  });
+
+  it('a host that exposes no execution id: the first episode time alone tells a later start apart', () => {
+    const { id, sealed } = sealedRelease();
+    const claims = new MemoryStartClaims();
+    const noId = { startClaims: claims, executionId: null };
+    runOrchestration(releasePipeline, sealed, permissive(noId), id);
+    const later = runOrchestration(
+      releasePipeline,
+      sealed,
+      permissive({ ...noId, startAtMs: laterMs }),
+      id,
+    );
+    assert.ok(later.error instanceof ForgedStartError);
+    assert.equal(later.calls.filter((c) => c.kind === 'sub').length, 0);
+  });
+
+  it('storage down: the check is retried, then the start is refused (never trusted)', () => {
+    const { id, sealed } = sealedRelease();
+    const claims = new MemoryStartClaims();
+    claims.failWith = new RetryAfterError('audit claimStart: storage unreachable', 2_000);
+    const r = runOrchestration(releasePipeline, sealed, permissive({ startClaims: claims }), id);
+    assert.ok(r.error instanceof ForgedStartError);
+    assert.equal(r.error.refusal, 'unverified');
+    assert.ok(r.activity('verifyOrchestrationInput').length > 1, 'the check was retried');
+    assert.equal(r.calls.filter((c) => c.kind === 'sub').length, 0);
+    assert.equal(r.activity('notify').length, 0);
+  });
+
+  it('the production lock: each holder’s sealed input runs once under the same instance id', () => {
+    const claims = new MemoryStartClaims();
+    const id = 'lock-pwbi-api-prod';
+    const lock = (holder: string) =>
+      startInput('productionLock', id, { site: 'pwbi-api-prod', holder, releaseId: holder });
+    const run = (holder: string, executionId: string) =>
+      runOrchestration(
+        productionLock,
+        lock(holder),
+        permissive({ startClaims: claims, executionId }),
+        id,
+      );
+    assert.equal(run('rel-a-production', 'x1').error, undefined);
+    assert.equal(run('rel-b-production', 'x2').error, undefined);
+    assert.ok(run('rel-a-production', 'x3').error instanceof ForgedStartError);
+  });
+
+  it('sub-orchestrations claim nothing: bound to their parent, each run of the parent may start them', () => {
+    const claims = new MemoryStartClaims();
+    const parent = 'pwbi-api-abababababababababab';
+    const id = `${parent}-dev`;
+    const input = startInput('deployStage', id, stageInput('dev'), parent);
+    for (const executionId of ['x1', 'x2']) {
+      const r = runOrchestration(
+        deployStage,
+        input,
+        permissive({ startClaims: claims, executionId, parentInstanceId: parent }),
+        id,
+      );
+      assert.equal(r.error, undefined);
+    }
+    assert.equal(claims.claims.size, 0);
+  });
+});
