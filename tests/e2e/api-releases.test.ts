@@ -54,10 +54,10 @@ describe('api: manual starts, self-approval, distinctFrom, list, slots and healt
     assert.equal(view.links.approve, `${world.host.url}/api/releases/${pushed.releaseId}/approve`);
   });
 
-  it('refuses a bare tag (400), an unknown pipeline (404) and a duplicate (409)', async () => {
-    const bare = await world.api.start('pwbiregistry.azurecr.io/pwbi-api:5.0.0', users.engLead);
+  it('refuses an unknown tag (400), an unknown pipeline (404) and a duplicate (409)', async () => {
+    const bare = await world.api.start('pwbiregistry.azurecr.io/pwbi-api:5.0.404', users.engLead);
     assert.equal(bare.status, 400);
-    assert.match(JSON.stringify(bare.body), /"field":"image".*digest/);
+    assert.match(JSON.stringify(bare.body), /"field":"image".*TAG_UNKNOWN/);
     const digest = `sha256:${'0'.repeat(64)}`;
     const unknown = await world.api.call(
       'POST',

@@ -65,10 +65,11 @@ describe('sandbox registry: the ACR data plane for tag lookups', () => {
   });
 
   it('refuses a wrong or missing AAD token and an unknown refresh token', async () => {
-    for (const fields of [
+    const refusedForms: Record<string, string>[] = [
       { grant_type: 'access_token', service: loginServer, access_token: 'wrong' },
       { grant_type: 'access_token', service: loginServer },
-    ]) {
+    ];
+    for (const fields of refusedForms) {
       const res = await form('/oauth2/exchange', fields);
       assert.equal(res.status, 401);
       const body = (await res.json()) as { errors: { code: string; message: string }[] };
