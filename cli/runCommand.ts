@@ -73,7 +73,10 @@ export async function runCommand(
       return exitCodes.ok;
     }
     case 'start': {
-      const image = required(args[0], 'an image registry/repository[:tag]@sha256:…');
+      const image = required(
+        args[0],
+        'an image registry/repository:tag or registry/repository[:tag]@sha256:…',
+      );
       const token =
         values.token ??
         env.SLOTPILOT_TOKEN ??

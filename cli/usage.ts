@@ -5,7 +5,9 @@ export const usage = `Usage: slotpilot <command> [options]
   list [--pipeline P] [--status S] [--top N]
   show ID [--json]
   slots PIPELINE                          which image runs in which site and slot
-  start IMAGE@sha256:… [--pipeline P]     start a release by hand (identity optional)
+  start IMAGE [--pipeline P]              start a release by hand (identity optional); IMAGE is
+                                          registry/repo:tag (Slotpilot looks the digest up) or
+                                          registry/repo[:tag]@sha256:…
   watch ID [--interval 1s]                print step changes until the release ends
   approve ID --stage S [--comment TEXT]
   reject ID --stage S --reason TEXT

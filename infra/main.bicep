@@ -16,6 +16,9 @@ param location string = resourceGroup().location
 @description('Resource id of the Azure Container Registry whose pushes start releases.')
 param registryId string
 
+@description('Grant the Slotpilot identity AcrPull on registryId, so releases can be started by tag (POST /api/releases resolves the tag in the registry). Turn off when the role is granted elsewhere.')
+param registryTagLookup bool = true
+
 @description('Resource groups Slotpilot deploys into (dev, staging, production); it gets Website Contributor and Monitoring Reader there.')
 param targetResourceGroups array = []
 
@@ -153,6 +156,18 @@ module targetAccess 'targetAccess.bicep' = [
     params: { principalId: functionApp.identity.principalId }
   }
 ]
+
+// Tag lookups for releases started by tag: AcrPull on the registry, in the registry's own
+// subscription and resource group (parsed from registryId).
+var registryIdParts = split(registryId, '/')
+module registryAccess 'registryAccess.bicep' = if (registryTagLookup) {
+  name: 'slotpilot-registry-access'
+  scope: resourceGroup(registryIdParts[2], registryIdParts[4])
+  params: {
+    registryName: last(registryIdParts)
+    principalId: functionApp.identity.principalId
+  }
+}
 
 // ACR pushes → onImagePushed (Event Grid delivers to the function directly; no keys needed).
 resource registryTopic 'Microsoft.EventGrid/systemTopics@2024-06-01-preview' = {
