@@ -73,6 +73,7 @@ registerApiFunctions({
   identity,
   appService,
   registry,
+  audit,
   version: readAppVersion(root),
   localMode,
 });

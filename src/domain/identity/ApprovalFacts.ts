@@ -2,7 +2,8 @@ import type { ReleasePlan, ReleaseStatus } from '../release/index.js';
 
 /** What the approval and cancel policies know about a release (a subset of its view + plan). */
 export interface ApprovalFacts {
-  status: ReleaseStatus;
+  /** `Unknown`: the view could not recover the outcome of a release whose record was replaced (ended). */
+  status: ReleaseStatus | 'Unknown';
   /** Who started it (`acr:<actor>` or an email); may not approve it. */
   requestedBy: string;
   /** The plan snapshot from the release input: approvers and distinctFrom per stage. */

@@ -35,7 +35,8 @@ export function decideApproval(facts: ApprovalFacts, request: ApprovalRequest): 
   if (planned === undefined) {
     return { kind: 'unknownStage', stages: facts.plan.stages.map((s) => s.name) };
   }
-  if (terminalStatuses.has(facts.status)) return { kind: 'ended', status: facts.status };
+  if (facts.status === 'Unknown' || terminalStatuses.has(facts.status))
+    return { kind: 'ended', status: facts.status };
   if (facts.status !== 'WaitingForApproval' || facts.waitingFor?.stage !== request.stage) {
     return facts.waitingFor === undefined
       ? { kind: 'notWaiting' }

@@ -14,6 +14,7 @@ export function summarizeRelease(view: ReleaseView): ReleaseSummary {
     requestedBy: view.requestedBy,
     createdAt: view.createdAt,
     updatedAt: view.updatedAt,
+    ...(view.startRefused === undefined ? {} : { startRefused: view.startRefused }),
     links: { self: view.links.self },
   };
 }
