@@ -16,8 +16,7 @@ import { resolveStartImage } from './resolveStartImage.js';
  * check-status body; 400 `image` for a tag the registry does not know (or one the pipeline's
  * tag filter excludes); 503 + Retry-After when the registry is throttled or unreachable; 502
  * when it refuses Slotpilot's identity; 409 when that pipeline already has a release of that
- * digest. The
- * release records the caller's identity (or `function-key` when none was sent) as
+ * digest. The release records the caller's identity (or `function-key` when none was sent) as
  * `requestedBy`, who may then not approve it.
  */
 export function startReleaseHandler(deps: ApiDeps): ClientHttpHandler {
