@@ -36,7 +36,11 @@ export async function resolveStartImage(
   }
   const tag = ref.tag;
   if (tag === undefined) {
-    throw new ValidationError('image', 'a tag or a digest', 'neither');
+    throw new ValidationError(
+      'image',
+      'registry/repository with a :tag or an @sha256: digest',
+      `${JSON.stringify(`${ref.registry}/${ref.repository}`)} with neither`,
+    );
   }
   const tagged = { registry: ref.registry, repository: ref.repository, tag };
   const pipeline = resolveTagPipeline(config, tagged, pipelineName);
