@@ -57,7 +57,7 @@ describe('security: sealed approvals replayed from history are ignored', () => {
     ).length;
   }
 
-  it('a recorded approval raised at the next wait or after a restart decides nothing', async () => {
+  it('a recorded approval raised at the next wait decides nothing; a restart with the recorded input is refused', async () => {
     // Given a pushed release approved for staging through the API, now waiting for production
     const pushed = await world.push('9.0.0');
     await world.untilWaitingFor(pushed.releaseId, 'staging');
@@ -92,26 +92,22 @@ describe('security: sealed approvals replayed from history are ignored', () => {
 
     // And the attacker restarts it with its recorded sealed input and replays the staging approval
     assert.equal(await postJson(startUrl(statusUri, 'releasePipeline', id), recorded.input), 202);
-    const restarted = await world.untilWaitingFor(id, 'staging');
-    assert.notEqual(restarted.waitingFor?.since, staging?.['waitingSince'], 'a new wait');
-    assert.equal(await postJson(instanceUrl(statusUri, '/raiseEvent/approval'), staging), 202);
+
+    // Then the restart is refused at its first step: it never waits for an approval again
+    const refused = await world.host.waitFor(id, (s) =>
+      ['Completed', 'Failed', 'Terminated'].includes(s.runtimeStatus),
+    );
+    assert.equal(refused.runtimeStatus, 'Failed');
+    assert.match(JSON.stringify(refused.output), /sealed input already ran once/);
+    const replayed = await postJson(instanceUrl(statusUri, '/raiseEvent/approval'), staging);
+    assert.equal(replayed, 410, 'the refused instance takes no event');
     await world.host.settle();
 
-    // Then the restarted release ignores it (audited) and still waits for staging
-    assert.equal(await staleAudits(id), 1);
-    const still = await world.untilWaitingFor(id, 'staging');
-    assert.equal(still.stages[1]?.approval, undefined);
-    assert.equal(still.stages[1]?.status, 'WaitingForApproval');
-
-    // When the approver approves through the API
-    const approved = await world.api.approve(id, 'staging', users.qaLead, 'e2e');
-    assert.equal(approved.status, 202);
-    const answer = approved.body as { waitingSince?: string };
-    assert.equal(answer.waitingSince, restarted.waitingFor?.since, 'it names the current wait');
-    await world.host.settle();
-
-    // Then the release proceeds into staging with that approval
-    const running = await world.until(id, (s) => s.stages[1]?.status !== 'WaitingForApproval');
-    assert.equal(running.stages[1]?.approval?.by, users.qaLead);
+    // And the release still shows Rejected, with no approval for production
+    const view = (await world.api.get(id)).body as ReleaseView;
+    assert.equal(view.status, 'Rejected');
+    assert.equal(view.startRefused?.refusal, 'alreadyRan');
+    assert.equal(view.stages[1]?.approval?.by, users.qaLead);
+    assert.equal(view.stages[2]?.approval, undefined);
   });
 });
