@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 
 import { createActivities } from '../../../../src/activities/index.js';
 import { NonRetryableError } from '../../../../src/domain/errors.js';
+import { sealInput } from '../../../../src/domain/identity/index.js';
 import { digest, image, oldDigest } from '../support/fixtures.js';
 import { fakeDeps, fakeDurable } from './fakePorts.js';
 
@@ -177,6 +178,23 @@ describe('release activities', () => {
       record.notifications[0]?.n.links.approve,
       'https://slotpilot.test/api/releases/r1/approve',
     );
+  });
+
+  it('verifyOrchestrationInput claims a sealed top-level input in the audit store, once per execution', async () => {
+    const { deps, startClaims } = fakeDeps();
+    const a = createActivities(deps);
+    const id = 'pwbi-api-abababababababababab';
+    const input = sealInput('releasePipeline', id, { releaseId: id }, deps.sealKey);
+    const ref = (executionId: string) => ({
+      name: 'releasePipeline',
+      instanceId: id,
+      input,
+      execution: { executionId, startedAt: '2026-01-05T09:00:00.000Z' },
+    });
+    assert.deepEqual(await a.verifyOrchestrationInput(ref('e1'), noDurable), { valid: true });
+    assert.deepEqual(await a.verifyOrchestrationInput(ref('e1'), noDurable), { valid: true });
+    assert.equal((await a.verifyOrchestrationInput(ref('e2'), noDurable)).refusal, 'alreadyRan');
+    assert.equal(startClaims.claims.size, 1);
   });
 
   it('recordAudit writes an event once', async () => {
