@@ -33,7 +33,8 @@ const endingStageStatus: Record<string, StageStatus> = {
 /**
  * The view of a release whose durable record was replaced by a start its first step refused
  * (`view.startRefused`): the original outcome, rebuilt from the release's audit trail — the
- * final step `releasePipeline` reported (`<id>:Succeeded` or `<id>:<stage>:<Status>`), the
+ * final step `releasePipeline` reported (`<id>:Succeeded` or `<id>:<stage>:<Status>`, or a
+ * later swap back, `<id>:rolledBack`), the
  * stages it deployed, the approvals it got and when it started. When the trail shows the
  * release ran but not how it ended (or the refusal says an earlier run existed), the status is
  * `Unknown` and `startRefused.original` says so; when the trail shows no earlier run at all,
@@ -110,7 +111,12 @@ function finalOf(
   }
   let found: { status: ReleaseStatus; stage: string; at: string } | undefined;
   for (const event of events) {
-    const ending = endings.get(event.eventId);
+    // A swap back (in the window or by a later manual rollback) also ends a release RolledBack.
+    const rolledBack =
+      event.eventId === `${id}:rolledBack`
+        ? { status: 'RolledBack' as const, stage: event.stage ?? stages.at(-1)?.name ?? '' }
+        : undefined;
+    const ending = rolledBack ?? endings.get(event.eventId);
     if (ending === undefined) continue;
     if (found === undefined || Date.parse(event.at) >= Date.parse(found.at)) {
       found = { ...ending, at: event.at };

@@ -150,6 +150,13 @@ describe('the view of a release whose durable record a refused start replaced', 
     ]);
     assert.equal(succeeded.status, 'Succeeded');
     assert.equal(succeeded.stage, 'production');
+    const rolledBackLater = recoverOriginalOutcome(base, [
+      event('production:Succeeded', 'deployed', '2026-01-05T10:00:00.000Z'),
+      event('Succeeded', 'released', '2026-01-05T10:00:00.000Z'),
+      { ...event('rolledBack', 'rolled back', '2026-01-05T12:00:00.000Z'), stage: 'production' },
+    ]);
+    assert.equal(rolledBackLater.status, 'RolledBack');
+    assert.equal(rolledBackLater.stage, 'production');
   });
 
   it('says plainly when the outcome cannot be recovered, and Failed only when nothing ran before', () => {
