@@ -52,6 +52,8 @@ export function recoverOriginalOutcome(
   const started = events.find((e) => e.eventId === `${id}:started`);
   const final = finalOf(id, view.stages, events);
   if (final === undefined) {
+    // Already known from elsewhere (a later rollback orchestration reported RolledBack).
+    if (refused.original === 'recovered') return view;
     const ranBefore = started !== undefined || refused.refusal === 'alreadyRan';
     return ranBefore
       ? {
