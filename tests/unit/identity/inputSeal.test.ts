@@ -5,7 +5,7 @@ import { sealOrchestrationInput } from '../../../src/activities/sealOrchestratio
 import { verifyOrchestrationInput } from '../../../src/activities/verifyOrchestrationInput.js';
 import { RetryAfterError, ValidationError } from '../../../src/domain/errors.js';
 import { isSealed, isSealedInput, sealInput } from '../../../src/domain/identity/index.js';
-import { MemoryStartClaims } from '../orchestrators/support/MemoryStartClaims.js';
+import { MemoryStartClaims } from '../support/durable/MemoryStartClaims.js';
 
 const key = 'test-signing-key-0123456789abcdef0123456789';
 const release = 'pwbi-api-abababababababababab';

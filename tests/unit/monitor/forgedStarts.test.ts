@@ -10,7 +10,7 @@ import type {
   RollbackReleaseInput,
 } from '../../../src/domain/monitor/contract.js';
 import { monitorRelease, rollbackRelease } from '../../../src/orchestrators/monitor/index.js';
-import { testSealKey } from '../orchestrators/support/seals.js';
+import { testSealKey } from '../support/durable/seals.js';
 import { fakeStartMs } from './support/fakeDurable.js';
 import { type fakeWorld, monitorInput, newDigest, statsOf } from './support/fakeWorld.js';
 import { monitorInstance, runWithWorld } from './support/runMonitor.js';

@@ -5,9 +5,9 @@ import type { CallHookInput, CheckSiteInput } from '../../../src/activities/cont
 import { NonRetryableError, RetryAfterError } from '../../../src/domain/errors.js';
 import type { StageProgress, StageResult } from '../../../src/domain/release/index.js';
 import { deployStage } from '../../../src/orchestrators/stage/deployStage.js';
-import { runOrchestration, type Script, type ScriptedEvent } from './support/FakeOrchestration.js';
+import type { ScriptedEvent } from '../support/durable/DurableScript.js';
+import { runOrchestration, type Script } from '../support/durable/runOrchestration.js';
 import { digest, stageInput } from './support/fixtures.js';
-import { sealAll, verifySeal } from './support/seals.js';
 
 const minuteMs = 60_000;
 
@@ -41,9 +41,8 @@ function world(
           detail: `${input.hook} ${mode}`,
         };
       },
-      verifyEventSeal: verifySeal,
     },
-    events: sealAll('rel-staging', events),
+    events,
   };
 }
 
@@ -51,8 +50,8 @@ const run = (stage: string, script: Script) =>
   runOrchestration<StageResult>(deployStage, stageInput(stage), script, `rel-${stage}`);
 
 describe('deployStage', () => {
-  it('deploys by digest, waits until the site serves it, smoke-checks, and succeeds (dev)', () => {
-    const r = run('dev', world({}, [], 2));
+  it('deploys by digest, waits until the site serves it, smoke-checks, and succeeds (dev)', async () => {
+    const r = await run('dev', world({}, [], 2));
     assert.equal(r.output?.status, 'Succeeded');
     const deploy = r.activity('deployImage');
     assert.equal(deploy.length, 1);
@@ -66,16 +65,16 @@ describe('deployStage', () => {
     assert.equal(r.activity('callHook').length, 0);
   });
 
-  it('fails when the site never becomes healthy, after the smoke timeout, and runs no hooks', () => {
-    const r = run('staging', world({}, [], 1_000));
+  it('fails when the site never becomes healthy, after the smoke timeout, and runs no hooks', async () => {
+    const r = await run('staging', world({}, [], 1_000));
     assert.equal(r.output?.status, 'Failed');
     assert.match(r.output?.reason ?? '', /did not become healthy/);
     assert.ok(r.elapsedMs >= 2 * minuteMs - 5_000);
     assert.equal(r.activity('callHook').length, 0);
   });
 
-  it('runs hooks by phase: preMigrate, then migrate, then all verify hooks together', () => {
-    const r = run(
+  it('runs hooks by phase: preMigrate, then migrate, then all verify hooks together', async () => {
+    const r = await run(
       'staging',
       world({ migrate: 'callback' }, [
         { name: 'hook-staging-migrate', data: { status: 'passed' }, atMs: 5 * minuteMs },
@@ -103,24 +102,24 @@ describe('deployStage', () => {
     );
   });
 
-  it('runs onFailure hooks when migrate fails, then fails the stage', () => {
-    const r = run('staging', world({ migrate: 'fail' }));
+  it('runs onFailure hooks when migrate fails, then fails the stage', async () => {
+    const r = await run('staging', world({ migrate: 'fail' }));
     assert.equal(r.output?.status, 'Failed');
     assert.match(r.output?.reason ?? '', /hook migrate failed/);
     const hooks = r.activity('callHook').map((c) => (c.input as CallHookInput).hook);
     assert.deepEqual(hooks, ['db-backup', 'migrate', 'restore']);
   });
 
-  it('treats a callback that never comes as a timeout at the hook deadline, and restores', () => {
-    const r = run('staging', world({ migrate: 'callback' }));
+  it('treats a callback that never comes as a timeout at the hook deadline, and restores', async () => {
+    const r = await run('staging', world({ migrate: 'callback' }));
     assert.equal(r.output?.status, 'Failed');
     assert.match(r.output?.reason ?? '', /migrate failed: timed out after 15m/);
     assert.ok(r.elapsedMs >= 15 * minuteMs);
     assert.ok(r.activity('callHook').some((c) => (c.input as CallHookInput).hook === 'restore'));
   });
 
-  it('fails on a failing verify hook without running onFailure', () => {
-    const r = run(
+  it('fails on a failing verify hook without running onFailure', async () => {
+    const r = await run(
       'staging',
       world({ 'load-test': 'callback' }, [
         { name: 'hook-staging-load-test', data: { status: 'failed', detail: 'p95 3s' } },
@@ -131,7 +130,7 @@ describe('deployStage', () => {
     assert.ok(!r.activity('callHook').some((c) => (c.input as CallHookInput).hook === 'restore'));
   });
 
-  it('retries a transient deploy failure after the delay it asks for', () => {
+  it('retries a transient deploy failure after the delay it asks for', async () => {
     const script = world();
     script.activities = {
       ...script.activities,
@@ -140,14 +139,14 @@ describe('deployStage', () => {
         return { changed: true, hostName: 'x' };
       },
     };
-    const r = run('dev', script);
+    const r = await run('dev', script);
     assert.equal(r.output?.status, 'Succeeded');
     const deploys = r.activity('deployImage');
     assert.equal(deploys.length, 2);
     assert.equal(deploys[1]?.atMs, 7_000);
   });
 
-  it('does not retry a non-retryable failure (an image from outside the pipeline)', () => {
+  it('does not retry a non-retryable failure (an image from outside the pipeline)', async () => {
     const script = world();
     script.activities = {
       ...script.activities,
@@ -157,14 +156,14 @@ describe('deployStage', () => {
         );
       },
     };
-    const r = run('dev', script);
+    const r = await run('dev', script);
     assert.equal(r.output?.status, 'Failed');
     assert.equal(r.activity('deployImage').length, 1);
     assert.match(r.output?.reason ?? '', /deployImage: image: expected/);
   });
 
-  it('publishes its progress as custom status', () => {
-    const r = run('staging', world());
+  it('publishes its progress as custom status', async () => {
+    const r = await run('staging', world());
     const steps = r.statuses.map((s) => (s as StageProgress).step);
     assert.ok(steps.some((s) => s.startsWith('deploying')));
     assert.ok(steps.includes('running migrate hooks'));

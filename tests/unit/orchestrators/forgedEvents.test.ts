@@ -10,10 +10,11 @@ import type {
 } from '../../../src/domain/release/index.js';
 import { releasePipeline } from '../../../src/orchestrators/release/releasePipeline.js';
 import { deployStage } from '../../../src/orchestrators/stage/deployStage.js';
-import { runOrchestration, type Script, type ScriptedEvent } from './support/FakeOrchestration.js';
+import type { ScriptedEvent } from '../support/durable/DurableScript.js';
+import { runOrchestration, type Script } from '../support/durable/runOrchestration.js';
+import { testSealKey } from '../support/durable/seals.js';
 import { answeringWait, digest, releaseInput, stageInput } from './support/fixtures.js';
 import { releaseWorld } from './support/releaseWorld.js';
-import { sealAll, testSealKey, verifySeal } from './support/seals.js';
 
 const hourMs = 3_600_000;
 const minuteMs = 60_000;
@@ -39,13 +40,13 @@ const runRelease = (script: Script) =>
   runOrchestration<ReleaseOutcome>(releasePipeline, releaseInput(), script);
 
 describe('forged decision events', () => {
-  it('ignores forged approvals: the release keeps waiting for staging, then a sealed one proceeds', () => {
+  it('ignores forged approvals: the release keeps waiting for staging, then a sealed one proceeds', async () => {
     const script = releaseWorld([
       ...forgedApprovals(10 * minuteMs),
       { name: 'approval', data: answeringWait(lead), atMs: hourMs },
       { name: 'approval', data: answeringWait({ ...lead, stage: 'production' }), atMs: 2 * hourMs },
     ]);
-    const r = runRelease(script);
+    const r = await runRelease(script);
     assert.equal(r.output?.status, 'Succeeded');
     const staging = r.calls.find((c) => c.instanceId?.endsWith('-staging'));
     assert.equal(staging?.atMs, hourMs, 'staging deployed only after the sealed approval');
@@ -72,8 +73,8 @@ describe('forged decision events', () => {
     }
   });
 
-  it('leaves a release with only forged approvals waiting until its original timeout', () => {
-    const r = runRelease(releaseWorld(forgedApprovals(hourMs)));
+  it('leaves a release with only forged approvals waiting until its original timeout', async () => {
+    const r = await runRelease(releaseWorld(forgedApprovals(hourMs)));
     assert.equal(r.output?.status, 'Expired');
     assert.equal(r.elapsedMs, 72 * hourMs);
     const waiting = r.statuses
@@ -83,7 +84,7 @@ describe('forged decision events', () => {
     assert.ok(!r.calls.some((c) => c.instanceId?.endsWith('-staging')));
   });
 
-  it('ignores a forged cancel or supersede while waiting and a forged cancel while a stage runs', () => {
+  it('ignores a forged cancel or supersede while waiting and a forged cancel while a stage runs', async () => {
     const script = releaseWorld([
       { name: 'cancel', data: { by: 'mallory@evil.test', reason: 'x', at: 'x', seal: undefined } },
       {
@@ -100,7 +101,7 @@ describe('forged decision events', () => {
       { name: 'approval', data: answeringWait({ ...lead, stage: 'production' }), atMs: 2 * hourMs },
     ]);
     script.subDurationMs = { deployStage: 10 * minuteMs };
-    const r = runRelease(script);
+    const r = await runRelease(script);
     assert.equal(r.output?.status, 'Succeeded');
     assert.equal(r.activity('stopStage').length, 0);
     const events = script.audits
@@ -109,7 +110,7 @@ describe('forged decision events', () => {
     assert.deepEqual(events.sort(), ['cancel', 'cancel', 'supersede']);
   });
 
-  it('still honours a sealed cancel after a forged one while a stage runs', () => {
+  it('still honours a sealed cancel after a forged one while a stage runs', async () => {
     const script = releaseWorld([
       {
         name: 'cancel',
@@ -119,19 +120,19 @@ describe('forged decision events', () => {
       { name: 'cancel', data: { by: 'ops@contoso.com', reason: 'real', at: 'x' }, atMs: 2_000 },
     ]);
     script.subDurationMs = { deployStage: 10 * minuteMs };
-    const r = runRelease(script);
+    const r = await runRelease(script);
     assert.equal(r.output?.status, 'Canceled');
     assert.match(r.output?.reason ?? '', /canceled by ops@contoso.com: real/);
     assert.equal(r.activity('stopStage').length, 1);
   });
 
-  it('does not let a forged flush marker use up the cancel wait of a running stage', () => {
+  it('does not let a forged flush marker use up the cancel wait of a running stage', async () => {
     const script = releaseWorld([
       { name: 'cancel', data: { flush: true }, atMs: 1_000 },
       { name: 'cancel', data: { by: 'ops@contoso.com', reason: 'real', at: 'x' }, atMs: 2_000 },
     ]);
     script.subDurationMs = { deployStage: 10 * minuteMs };
-    const r = runRelease(script);
+    const r = await runRelease(script);
     assert.equal(r.output?.status, 'Canceled');
     assert.equal(r.output?.stage, 'dev', 'canceled while dev ran, not at a later wait');
     assert.equal(r.activity('stopStage').length, 1);
@@ -155,13 +156,12 @@ describe('forged hook callbacks', () => {
           ? { kind: 'running' }
           : { kind: 'result', status: 'passed', detail: 'ok' },
       recordAudit: () => null,
-      verifyEventSeal: verifySeal,
     },
-    events: sealAll('rel-staging', events),
+    events,
   });
 
-  it('ignores a callback without the token and takes the one that echoes it', () => {
-    const r = runOrchestration<StageResult>(
+  it('ignores a callback without the token and takes the one that echoes it', async () => {
+    const r = await runOrchestration<StageResult>(
       deployStage,
       stageInput('staging'),
       hookWorld([
@@ -184,8 +184,8 @@ describe('forged hook callbacks', () => {
     );
   });
 
-  it('times out at the hook deadline when only forged callbacks arrive', () => {
-    const r = runOrchestration<StageResult>(
+  it('times out at the hook deadline when only forged callbacks arrive', async () => {
+    const r = await runOrchestration<StageResult>(
       deployStage,
       stageInput('staging'),
       hookWorld([{ name: 'hook-staging-migrate', data: { status: 'passed', token: '' }, atMs: 1 }]),

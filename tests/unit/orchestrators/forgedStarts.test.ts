@@ -11,9 +11,10 @@ import { productionLock } from '../../../src/orchestrators/production/production
 import { productionRelease } from '../../../src/orchestrators/production/productionRelease.js';
 import { releasePipeline } from '../../../src/orchestrators/release/releasePipeline.js';
 import { deployStage } from '../../../src/orchestrators/stage/deployStage.js';
-import { fakeStartIso, runOrchestration, type Script } from './support/FakeOrchestration.js';
+import { fakeStartIso } from '../support/durable/fakeTime.js';
+import { runOrchestration, type Script } from '../support/durable/runOrchestration.js';
+import { startInput, testSealKey } from '../support/durable/seals.js';
 import { digest, oldDigest, releaseInput, stageInput, stageResult } from './support/fixtures.js';
-import { startInput, testSealKey } from './support/seals.js';
 
 const reason = /input not sealed by Slotpilot: started outside its API/;
 
@@ -77,8 +78,13 @@ const cases: { name: string; orchestrator: Orchestrator; input: object; instance
 
 describe('orchestrations started outside the API (unsealed input) are refused', () => {
   for (const c of cases) {
-    it(`${c.name}: no seal, a made-up seal or another instance's seal → Failed, audited, no side effect`, () => {
-      const sealedElsewhere = runOrchestration(c.orchestrator, c.input, permissive(), 'other-id');
+    it(`${c.name}: no seal, a made-up seal or another instance's seal → Failed, audited, no side effect`, async () => {
+      const sealedElsewhere = await runOrchestration(
+        c.orchestrator,
+        c.input,
+        permissive(),
+        'other-id',
+      );
       assert.equal(sealedElsewhere.error, undefined, 'sealed for its own instance it runs');
       const other = sealedElsewhere.activity('verifyOrchestrationInput')[0]?.input as {
         input: { seal: string };
@@ -89,7 +95,7 @@ describe('orchestrations started outside the API (unsealed input) are refused', 
         { ...c.input, seal: other.input.seal },
       ];
       for (const forged of forgeries) {
-        const r = runOrchestration(c.orchestrator, forged, permissive(), c.instanceId);
+        const r = await runOrchestration(c.orchestrator, forged, permissive(), c.instanceId);
         assert.ok(r.error instanceof ForgedStartError, `${c.name} threw ${String(r.error)}`);
         assert.match(r.error.message, reason);
         assert.equal(r.output, undefined);
@@ -116,7 +122,7 @@ describe('orchestrations started outside the API (unsealed input) are refused', 
     });
   }
 
-  it('a finished stage restarted through the Durable HTTP API with its recorded sealed input is refused', () => {
+  it('a finished stage restarted through the Durable HTTP API with its recorded sealed input is refused', async () => {
     // The input as the release sealed it for its stage sub-orchestration...
     const recorded = startInput(
       'productionRelease',
@@ -127,14 +133,17 @@ describe('orchestrations started outside the API (unsealed input) are refused', 
     // ...runs as that sub-orchestration, but not started again on its own (no parent).
     const script = { ...permissive(), parentInstanceId: 'pwbi-api-abababababababababab' };
     const id = 'pwbi-api-abababababababababab-production';
-    assert.equal(runOrchestration(productionRelease, recorded, script, id).error, undefined);
-    const replay = runOrchestration(productionRelease, recorded, permissive(), id);
+    assert.equal(
+      (await runOrchestration(productionRelease, recorded, script, id)).error,
+      undefined,
+    );
+    const replay = await runOrchestration(productionRelease, recorded, permissive(), id);
     assert.ok(replay.error instanceof ForgedStartError);
     assert.equal(replay.activity('startSwap').length, 0);
     assert.equal(replay.activity('deployImage').length, 0);
   });
 
-  it('a failing verification counts as not sealed', () => {
+  it('a failing verification counts as not sealed', async () => {
     const script = permissive();
     script.activities = {
       ...script.activities,
@@ -142,17 +151,17 @@ describe('orchestrations started outside the API (unsealed input) are refused', 
         throw new Error('boom');
       },
     };
-    const r = runOrchestration(deployStage, stageInput('dev'), script);
+    const r = await runOrchestration(deployStage, stageInput('dev'), script);
     assert.ok(r.error instanceof ForgedStartError);
     assert.equal(r.activity('deployImage').length, 0);
   });
 });
 
 describe('sealed starts run, and the children they start are sealed for the ids they use', () => {
-  it('releasePipeline seals each stage input for its sub-orchestration id', () => {
+  it('releasePipeline seals each stage input for its sub-orchestration id', async () => {
     const input = releaseInput();
     input.plan.stages = input.plan.stages.map(({ approval: _a, ...s }) => s);
-    const r = runOrchestration(releasePipeline, input, permissive(), input.releaseId);
+    const r = await runOrchestration(releasePipeline, input, permissive(), input.releaseId);
     assert.equal(r.error, undefined);
     const subs = r.calls.filter((call) => call.kind === 'sub');
     assert.equal(subs.length, 3);
@@ -168,10 +177,10 @@ describe('sealed starts run, and the children they start are sealed for the ids 
     }
   });
 
-  it('productionRelease seals the monitor input for `<release>-monitor`', () => {
+  it('productionRelease seals the monitor input for `<release>-monitor`', async () => {
     const script = { ...permissive(), parentInstanceId: 'pwbi-api-abababababababababab' };
     const id = 'pwbi-api-abababababababababab-production';
-    const r = runOrchestration(productionRelease, stageInput('production'), script, id);
+    const r = await runOrchestration(productionRelease, stageInput('production'), script, id);
     assert.equal(r.error, undefined);
     const monitor = r.calls.find((call) => call.kind === 'sub');
     assert.equal(monitor?.instanceId, 'pwbi-api-abababababababababab-monitor');
@@ -181,7 +190,7 @@ describe('sealed starts run, and the children they start are sealed for the ids 
     );
   });
 
-  it('a stage whose input could not be sealed fails without starting it', () => {
+  it('a stage whose input could not be sealed fails without starting it', async () => {
     const script = permissive();
     script.activities = {
       ...script.activities,
@@ -191,7 +200,7 @@ describe('sealed starts run, and the children they start are sealed for the ids 
     };
     const input = releaseInput();
     input.plan.stages = input.plan.stages.map(({ approval: _a, ...s }) => s);
-    const r = runOrchestration(releasePipeline, input, script, input.releaseId);
+    const r = await runOrchestration(releasePipeline, input, script, input.releaseId);
     assert.equal(r.calls.filter((call) => call.kind === 'sub').length, 0);
     assert.equal((r.output as { status?: string } | undefined)?.status, 'Failed');
   });

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { productionLock } from '../../../src/orchestrators/production/productionLock.js';
-import { runOrchestration } from './support/FakeOrchestration.js';
+import { runOrchestration } from '../support/durable/runOrchestration.js';
 
 const input = { site: 'pwbi-api-prod', holder: 'rel-a-production', releaseId: 'rel-a' };
 
 describe('productionLock', () => {
-  it('holds until its holder no longer runs, checking every 5 minutes on timers only', () => {
-    const r = runOrchestration<string>(
+  it('holds until its holder no longer runs, checking every 5 minutes on timers only', async () => {
+    const r = await runOrchestration<string>(
       productionLock,
       input,
       { activities: { isInstanceActive: (_: unknown, n: number) => n < 3 } },

@@ -5,7 +5,7 @@ import type { CheckSiteInput } from '../../../src/activities/contracts.js';
 import type { MonitorInput } from '../../../src/domain/monitor/contract.js';
 import type { StageProgress, StageResult } from '../../../src/domain/release/index.js';
 import { productionRelease } from '../../../src/orchestrators/production/productionRelease.js';
-import { runOrchestration, type Script } from './support/FakeOrchestration.js';
+import { runOrchestration, type Script } from '../support/durable/runOrchestration.js';
 import { digest, oldDigest, stageInput } from './support/fixtures.js';
 
 const handle = {
@@ -87,8 +87,8 @@ const run = (o: Options = {}, cancelAfterChecks?: number) =>
   );
 
 describe('productionRelease', () => {
-  it('deploys to the inactive slot, warms up, swaps, verifies, monitors, and releases the lock', () => {
-    const r = run({ probes: [true, false, true, true, true] });
+  it('deploys to the inactive slot, warms up, swaps, verifies, monitors, and releases the lock', async () => {
+    const r = await run({ probes: [true, false, true, true, true] });
     assert.equal(r.output?.status, 'Succeeded');
     assert.equal(r.output?.previousDigest, oldDigest);
     const deploy = r.activity('deployImage')[0]?.input as { target: { slot?: string } };
@@ -131,8 +131,8 @@ describe('productionRelease', () => {
     assert.ok(r.activity('releaseLock')[0]!.atMs >= r.activity('pollSwap')[1]!.atMs);
   });
 
-  it('waits for the production lock and says so in its custom status', () => {
-    const r = run({ lockFreeAfter: 3 });
+  it('waits for the production lock and says so in its custom status', async () => {
+    const r = await run({ lockFreeAfter: 3 });
     assert.equal(r.output?.status, 'Succeeded');
     const waiting = r.statuses
       .map((s) => s as StageProgress)
@@ -146,38 +146,38 @@ describe('productionRelease', () => {
     assert.equal(r.lastStatus<StageProgress>().waitingForLock, undefined);
   });
 
-  it('never swaps when production already runs the digest', () => {
-    const r = run({ swap: 'alreadySwapped' });
+  it('never swaps when production already runs the digest', async () => {
+    const r = await run({ swap: 'alreadySwapped' });
     assert.equal(r.output?.status, 'Succeeded');
     assert.equal(r.activity('pollSwap').length, 0);
   });
 
-  it('waits for a swap already in progress (started before a crash) instead of swapping again', () => {
-    const r = run({ swap: 'inProgress' });
+  it('waits for a swap already in progress (started before a crash) instead of swapping again', async () => {
+    const r = await run({ swap: 'inProgress' });
     assert.equal(r.output?.status, 'Succeeded');
     assert.equal(r.activity('pollSwap').length, 0);
     assert.equal(r.activity('readSlots').length, 3, 'read production until it ran the digest');
     assert.equal(r.output?.previousDigest, oldDigest);
   });
 
-  it('stops before deploying when a cancel was passed on, and releases the lock', () => {
-    const r = run({}, 0);
+  it('stops before deploying when a cancel was passed on, and releases the lock', async () => {
+    const r = await run({}, 0);
     assert.equal(r.output?.status, 'Canceled');
     assert.equal(r.output?.reason, 'canceled by ops@contoso.com: stop');
     assert.equal(r.activity('deployImage').length, 0);
     assert.equal(r.activity('releaseLock').length, 1);
   });
 
-  it('stops before the swap when the release recorded a cancel meanwhile', () => {
-    const r = run({}, 1);
+  it('stops before the swap when the release recorded a cancel meanwhile', async () => {
+    const r = await run({}, 1);
     assert.equal(r.output?.status, 'Canceled');
     assert.equal(r.activity('deployImage').length, 1);
     assert.equal(r.activity('startSwap').length, 0);
     assert.equal(r.activity('releaseLock').length, 1);
   });
 
-  it('fails after the warm-up timeout without swapping, and still releases the lock', () => {
-    const r = run({ probes: Array.from({ length: 100 }, () => false) });
+  it('fails after the warm-up timeout without swapping, and still releases the lock', async () => {
+    const r = await run({ probes: Array.from({ length: 100 }, () => false) });
     assert.equal(r.output?.status, 'Failed');
     assert.match(r.output?.reason ?? '', /did not warm up/);
     assert.ok(r.elapsedMs >= 58_000);
@@ -185,22 +185,22 @@ describe('productionRelease', () => {
     assert.equal(r.activity('releaseLock').length, 1);
   });
 
-  it('fails on a failed swap and releases the lock', () => {
-    const r = run({ polls: ['running', 'failed'] });
+  it('fails on a failed swap and releases the lock', async () => {
+    const r = await run({ polls: ['running', 'failed'] });
     assert.equal(r.output?.status, 'Failed');
     assert.match(r.output?.reason ?? '', /swap failed: slot stopped/);
     assert.equal(r.calls.filter((c) => c.kind === 'sub').length, 0);
     assert.equal(r.activity('releaseLock').length, 1);
   });
 
-  it('ends RolledBack when monitoring rolled back', () => {
-    const r = run({ monitor: 'rolledBack' });
+  it('ends RolledBack when monitoring rolled back', async () => {
+    const r = await run({ monitor: 'rolledBack' });
     assert.equal(r.output?.status, 'RolledBack');
     assert.match(r.output?.reason ?? '', /errorRate 0.2/);
     assert.equal(r.activity('releaseLock').length, 1);
   });
 
-  it('releases the lock when an activity fails for good', () => {
+  it('releases the lock when an activity fails for good', async () => {
     const script = world();
     script.activities = {
       ...script.activities,
@@ -208,7 +208,7 @@ describe('productionRelease', () => {
         throw new Error('ARM down');
       },
     };
-    const r = runOrchestration<StageResult>(
+    const r = await runOrchestration<StageResult>(
       productionRelease,
       stageInput('production'),
       script,

@@ -7,9 +7,9 @@ import type {
   StageInput,
 } from '../../../src/domain/release/index.js';
 import { releasePipeline } from '../../../src/orchestrators/release/releasePipeline.js';
-import { runOrchestration, type Script, type ScriptedEvent } from './support/FakeOrchestration.js';
+import type { ScriptedEvent } from '../support/durable/DurableScript.js';
+import { runOrchestration, type Script } from '../support/durable/runOrchestration.js';
 import { answeringWait, releaseInput, stageResult } from './support/fixtures.js';
-import { sealAll, verifySeal } from './support/seals.js';
 
 const hourMs = 3_600_000;
 
@@ -33,7 +33,6 @@ function world(
       notify: () => null,
       recordAudit: () => null,
       tryAcquireLock: () => ({ acquired: true }),
-      verifyEventSeal: verifySeal,
       flushEvent: (
         input: { eventName: string },
         _n: number,
@@ -55,7 +54,7 @@ function world(
             : undefined,
         ),
     },
-    events: sealAll('release-1', events),
+    events,
   };
 }
 type StageResult = ReturnType<typeof stageResult>;
@@ -64,8 +63,8 @@ const run = (script: Script) =>
   runOrchestration<ReleaseOutcome>(releasePipeline, releaseInput(), script);
 
 describe('releasePipeline', () => {
-  it('deploys dev at once, waits for each approval, then runs staging and production in order', () => {
-    const r = run(world([approve('staging', hourMs), approve('production', 2 * hourMs)]));
+  it('deploys dev at once, waits for each approval, then runs staging and production in order', async () => {
+    const r = await run(world([approve('staging', hourMs), approve('production', 2 * hourMs)]));
     assert.deepEqual(r.output, { status: 'Succeeded', stage: 'production' });
     const subs = r.calls.filter((c) => c.kind === 'sub');
     assert.deepEqual(
@@ -85,8 +84,8 @@ describe('releasePipeline', () => {
     assert.equal(final.stages[1]?.approval?.by, 'lead@contoso.com');
   });
 
-  it('publishes WaitingForApproval with stage, since, expiry and approvers', () => {
-    const r = run(world([approve('staging', hourMs), approve('production', 2 * hourMs)]));
+  it('publishes WaitingForApproval with stage, since, expiry and approvers', async () => {
+    const r = await run(world([approve('staging', hourMs), approve('production', 2 * hourMs)]));
     const waiting = r.statuses
       .map((s) => s as ReleaseCustomStatus)
       .find((s) => s.status === 'WaitingForApproval');
@@ -103,8 +102,8 @@ describe('releasePipeline', () => {
     assert.ok(outcomes.includes('released'));
   });
 
-  it('ignores an approval for another stage and keeps the original deadline', () => {
-    const r = run(
+  it('ignores an approval for another stage and keeps the original deadline', async () => {
+    const r = await run(
       world([
         approve('production', hourMs),
         approve('staging', 2 * hourMs),
@@ -120,7 +119,7 @@ describe('releasePipeline', () => {
     assert.deepEqual([...deadlines], [72 * hourMs]);
   });
 
-  it('shows waitingForLock while another release holds the production lock, then starts production', () => {
+  it('shows waitingForLock while another release holds the production lock, then starts production', async () => {
     const script = world([approve('staging'), approve('production')]);
     script.activities = {
       ...script.activities,
@@ -129,7 +128,7 @@ describe('releasePipeline', () => {
         return n > 2 ? { acquired: true } : { acquired: false, heldBy: 'pwbi-api-older' };
       },
     };
-    const r = run(script);
+    const r = await run(script);
     assert.equal(r.output?.status, 'Succeeded');
     const statuses = r.statuses.map((s) => s as ReleaseCustomStatus);
     const waiting = statuses.find((s) => s.waitingForLock !== undefined);
@@ -140,12 +139,12 @@ describe('releasePipeline', () => {
     assert.equal(r.lastStatus<ReleaseCustomStatus>().waitingForLock, undefined);
   });
 
-  it('stops a running deployStage on cancel and ends Canceled', () => {
+  it('stops a running deployStage on cancel and ends Canceled', async () => {
     const script = world([
       { name: 'cancel', data: { by: 'ops@contoso.com', reason: 'wrong build', at: 'x' } },
     ]);
     script.activities = { ...script.activities, stopStage: () => null };
-    const r = run(script);
+    const r = await run(script);
     assert.equal(r.output?.status, 'Canceled');
     assert.match(r.output?.reason ?? '', /canceled by ops@contoso.com: wrong build/);
     assert.deepEqual(
@@ -163,7 +162,7 @@ describe('releasePipeline', () => {
     );
   });
 
-  it('records a cancel for a running productionRelease, which decides when to stop', () => {
+  it('records a cancel for a running productionRelease, which decides when to stop', async () => {
     const script = world([
       approve('staging'),
       approve('production', 2 * hourMs),
@@ -179,7 +178,7 @@ describe('releasePipeline', () => {
       productionRelease: (input: StageInput) =>
         stageResult(input.stage.name, 'Canceled', 'canceled by ops@contoso.com: stop'),
     };
-    const r = run(script);
+    const r = await run(script);
     assert.equal(r.output?.status, 'Canceled');
     const recorded = r.statuses.map((s) => s as ReleaseCustomStatus).find((s) => s.cancelRequested);
     assert.deepEqual(recorded?.cancelRequested, {
@@ -190,8 +189,8 @@ describe('releasePipeline', () => {
     assert.equal(r.lastStatus<ReleaseCustomStatus>().stages[2]?.status, 'Canceled');
   });
 
-  it('a supersede that reached a stale waiter is honoured at the next approval wait', () => {
-    const r = run(
+  it('a supersede that reached a stale waiter is honoured at the next approval wait', async () => {
+    const r = await run(
       world([
         approve('staging'),
         { name: 'supersede', data: { byReleaseId: 'pwbi-api-new', at: 'x' }, atMs: 1 },
@@ -202,8 +201,8 @@ describe('releasePipeline', () => {
     assert.ok(!r.calls.some((c) => c.name === 'productionRelease'));
   });
 
-  it('clears stale waiters before waiting on a name again (flush events to itself)', () => {
-    const r = run(world([approve('staging'), approve('production', hourMs)]));
+  it('clears stale waiters before waiting on a name again (flush events to itself)', async () => {
+    const r = await run(world([approve('staging'), approve('production', hourMs)]));
     assert.equal(r.output?.status, 'Succeeded');
     const flushed = r
       .activity('flushEvent')
@@ -211,8 +210,8 @@ describe('releasePipeline', () => {
     assert.deepEqual(flushed, ['cancel', 'cancel', 'cancel', 'supersede', 'cancel']);
   });
 
-  it('ends Rejected when the awaited stage is rejected, without deploying it', () => {
-    const r = run(
+  it('ends Rejected when the awaited stage is rejected, without deploying it', async () => {
+    const r = await run(
       world([
         {
           name: 'approval',
@@ -237,15 +236,15 @@ describe('releasePipeline', () => {
     assert.equal(final.waitingFor, undefined);
   });
 
-  it('ends Expired when nobody decides before the approval timeout', () => {
-    const r = run(world([]));
+  it('ends Expired when nobody decides before the approval timeout', async () => {
+    const r = await run(world([]));
     assert.equal(r.output?.status, 'Expired');
     assert.ok(r.elapsedMs >= 72 * hourMs);
     assert.equal(r.lastStatus<ReleaseCustomStatus>().stages[1]?.status, 'Expired');
   });
 
-  it('ends Canceled on a cancel and Superseded on a newer image while waiting', () => {
-    const canceled = run(
+  it('ends Canceled on a cancel and Superseded on a newer image while waiting', async () => {
+    const canceled = await run(
       world([
         {
           name: 'cancel',
@@ -256,7 +255,7 @@ describe('releasePipeline', () => {
     );
     assert.equal(canceled.output?.status, 'Canceled');
     assert.match(canceled.output?.reason ?? '', /ops@contoso.com: hotfix/);
-    const superseded = run(
+    const superseded = await run(
       world([{ name: 'supersede', data: { byReleaseId: 'pwbi-api-ffff', at: 'x' }, atMs: hourMs }]),
     );
     assert.equal(superseded.output?.status, 'Superseded');
@@ -264,16 +263,18 @@ describe('releasePipeline', () => {
     assert.equal(superseded.elapsedMs, hourMs);
   });
 
-  it('fails the release when dev fails, and never waits for staging', () => {
-    const r = run(world([approve('staging')], { dev: 'Failed' }));
+  it('fails the release when dev fails, and never waits for staging', async () => {
+    const r = await run(world([approve('staging')], { dev: 'Failed' }));
     assert.equal(r.output?.status, 'Failed');
     assert.equal(r.output?.stage, 'dev');
     assert.equal(r.calls.filter((c) => c.kind === 'sub').length, 1);
     assert.ok(!r.statuses.some((s) => (s as ReleaseCustomStatus).status === 'WaitingForApproval'));
   });
 
-  it('ends RolledBack when production rolled back, with a critical notification', () => {
-    const r = run(world([approve('staging'), approve('production')], { production: 'RolledBack' }));
+  it('ends RolledBack when production rolled back, with a critical notification', async () => {
+    const r = await run(
+      world([approve('staging'), approve('production')], { production: 'RolledBack' }),
+    );
     assert.equal(r.output?.status, 'RolledBack');
     const critical = r
       .activity('notify')
@@ -281,19 +282,19 @@ describe('releasePipeline', () => {
     assert.equal(critical.length, 1);
   });
 
-  it('treats a crashed stage sub-orchestration as a failed stage', () => {
+  it('treats a crashed stage sub-orchestration as a failed stage', async () => {
     const script = world([]);
     script.subOrchestrators = {
       deployStage: () => {
         throw new Error('boom');
       },
     };
-    const r = run(script);
+    const r = await run(script);
     assert.equal(r.output?.status, 'Failed');
     assert.match(r.output?.reason ?? '', /boom/);
   });
 
-  it('keeps going when Slack is down', () => {
+  it('keeps going when Slack is down', async () => {
     const script = world([approve('staging'), approve('production')]);
     script.activities = {
       ...script.activities,
@@ -302,7 +303,7 @@ describe('releasePipeline', () => {
         throw new Error('slack 500');
       },
     };
-    const r = run(script);
+    const r = await run(script);
     assert.equal(r.output?.status, 'Succeeded');
     const perMessage = r.activity('notify').length / r.activity('recordAudit').length;
     assert.equal(perMessage, 2, 'one retry per message, then it moves on');

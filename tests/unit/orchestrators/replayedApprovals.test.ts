@@ -4,10 +4,10 @@ import { describe, it } from 'node:test';
 import { sealEvent } from '../../../src/domain/identity/index.js';
 import type { ReleaseCustomStatus, ReleaseOutcome } from '../../../src/domain/release/index.js';
 import { releasePipeline } from '../../../src/orchestrators/release/releasePipeline.js';
-import { runOrchestration, type Script } from './support/FakeOrchestration.js';
+import { runOrchestration, type Script } from '../support/durable/runOrchestration.js';
+import { testSealKey } from '../support/durable/seals.js';
 import { answeringWait, releaseInput } from './support/fixtures.js';
 import { releaseWorld } from './support/releaseWorld.js';
-import { testSealKey } from './support/seals.js';
 
 const hourMs = 3_600_000;
 const minuteMs = 60_000;
@@ -31,7 +31,7 @@ function waitStarts(statuses: unknown[]): Map<string, string> {
 }
 
 describe('replayed approval decisions', () => {
-  it('ignores sealed decisions with a missing or stale waitingSince; the matching one proceeds', () => {
+  it('ignores sealed decisions with a missing or stale waitingSince; the matching one proceeds', async () => {
     const script = releaseWorld([
       { name: 'approval', data: decision('staging'), atMs: 10 * minuteMs },
       {
@@ -47,7 +47,7 @@ describe('replayed approval decisions', () => {
       { name: 'approval', data: answeringWait(decision('staging')), atMs: hourMs },
       { name: 'approval', data: answeringWait(decision('production')), atMs: 2 * hourMs },
     ]);
-    const r = runRelease(script);
+    const r = await runRelease(script);
     assert.equal(r.output?.status, 'Succeeded');
     const staging = r.calls.find((c) => c.instanceId?.endsWith('-staging'));
     assert.equal(staging?.atMs, hourMs, 'staging deployed only after the matching approval');
@@ -69,9 +69,9 @@ describe('replayed approval decisions', () => {
     assert.equal(script.audits.filter((a) => a.type === 'forgedEventIgnored').length, 0);
   });
 
-  it('keeps waiting at the same stage until its timeout when only stale decisions arrive', () => {
+  it('keeps waiting at the same stage until its timeout when only stale decisions arrive', async () => {
     const script = releaseWorld([{ name: 'approval', data: decision('staging'), atMs: hourMs }]);
-    const r = runRelease(script);
+    const r = await runRelease(script);
     assert.equal(r.output?.status, 'Expired');
     assert.equal(r.elapsedMs, 72 * hourMs);
     assert.ok(!r.calls.some((c) => c.instanceId?.endsWith('-staging')));
@@ -83,8 +83,8 @@ describe('replayed approval decisions', () => {
     );
   });
 
-  it('ignores an approval recorded in a first run and raised again after a restart', () => {
-    const first = runRelease(
+  it('ignores an approval recorded in a first run and raised again after a restart', async () => {
+    const first = await runRelease(
       releaseWorld([
         { name: 'approval', data: answeringWait(decision('staging')), atMs: hourMs },
         { name: 'approval', data: answeringWait(decision('production')), atMs: 2 * hourMs },
@@ -105,7 +105,7 @@ describe('replayed approval decisions', () => {
       { name: 'approval', data: answeringWait(decision('staging')), atMs: 3 * hourMs },
       { name: 'approval', data: recorded, atMs: 3 * hourMs + minuteMs },
     ]);
-    const replayed = runRelease(script);
+    const replayed = await runRelease(script);
     assert.equal(replayed.output?.status, 'Expired', 'production never approved');
     assert.ok(!replayed.calls.some((c) => c.name === 'productionRelease'), 'no production run');
     assert.notEqual(waitStarts(replayed.statuses).get('production'), firstSince);

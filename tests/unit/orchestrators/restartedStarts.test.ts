@@ -8,10 +8,11 @@ import { ForgedStartError } from '../../../src/orchestrators/calls/ForgedStartEr
 import { productionLock } from '../../../src/orchestrators/production/productionLock.js';
 import { releasePipeline } from '../../../src/orchestrators/release/releasePipeline.js';
 import { deployStage } from '../../../src/orchestrators/stage/deployStage.js';
-import { fakeStartIso, runOrchestration, type Script } from './support/FakeOrchestration.js';
+import { fakeStartIso } from '../support/durable/fakeTime.js';
+import { MemoryStartClaims } from '../support/durable/MemoryStartClaims.js';
+import { runOrchestration, type Script } from '../support/durable/runOrchestration.js';
+import { startInput } from '../support/durable/seals.js';
 import { digest, releaseInput, stageInput, stageResult } from './support/fixtures.js';
-import { MemoryStartClaims } from './support/MemoryStartClaims.js';
-import { startInput } from './support/seals.js';
 
 /** Every side effect succeeds, so a start that is not refused shows up in the calls. */
 function permissive(extra: Partial<Script> = {}): Script {
@@ -43,10 +44,10 @@ function sealedRelease() {
 const laterMs = 3 * 3_600_000;
 
 describe('a finished top-level orchestration started again with its own sealed input', () => {
-  it('is refused at step one: audited, startRefused published, nothing deployed or started', () => {
+  it('is refused at step one: audited, startRefused published, nothing deployed or started', async () => {
     const { id, sealed } = sealedRelease();
     const claims = new MemoryStartClaims();
-    const first = runOrchestration(
+    const first = await runOrchestration(
       releasePipeline,
       sealed,
       permissive({ startClaims: claims }),
@@ -58,7 +59,7 @@ describe('a finished top-level orchestration started again with its own sealed i
       'the first execution ran its stages',
     );
 
-    const again = runOrchestration(
+    const again = await runOrchestration(
       releasePipeline,
       sealed,
       permissive({ startClaims: claims, executionId: 'execution-2', startAtMs: laterMs }),
@@ -98,22 +99,22 @@ describe('a finished top-level orchestration started again with its own sealed i
     assert.ok(!JSON.stringify(audit).includes('seal'), 'no seal in the audit record');
   });
 
-  it('the same execution again (a replay, or the check retried after a crash) still runs', () => {
+  it('the same execution again (a replay, or the check retried after a crash) still runs', async () => {
     const { id, sealed } = sealedRelease();
     const claims = new MemoryStartClaims();
     const script = permissive({ startClaims: claims });
-    assert.equal(runOrchestration(releasePipeline, sealed, script, id).error, undefined);
-    const replay = runOrchestration(releasePipeline, sealed, script, id);
+    assert.equal((await runOrchestration(releasePipeline, sealed, script, id)).error, undefined);
+    const replay = await runOrchestration(releasePipeline, sealed, script, id);
     assert.equal(replay.error, undefined);
     assert.equal(replay.calls.filter((c) => c.kind === 'sub').length, 3);
     assert.equal(claims.claims.size, 1);
   });
 
-  it('is refused at the same instant too (a clock that stood still): the execution id tells them apart', () => {
+  it('is refused at the same instant too (a clock that stood still): the execution id tells them apart', async () => {
     const { id, sealed } = sealedRelease();
     const claims = new MemoryStartClaims();
-    runOrchestration(releasePipeline, sealed, permissive({ startClaims: claims }), id);
-    const again = runOrchestration(
+    await runOrchestration(releasePipeline, sealed, permissive({ startClaims: claims }), id);
+    const again = await runOrchestration(
       releasePipeline,
       sealed,
       permissive({ startClaims: claims, executionId: 'execution-2' }),
@@ -123,12 +124,12 @@ describe('a finished top-level orchestration started again with its own sealed i
     assert.equal(again.activity('deployImage').length, 0);
   });
 
-  it('a host that exposes no execution id: the first episode time alone tells a later start apart', () => {
+  it('a host that exposes no execution id: the first episode time alone tells a later start apart', async () => {
     const { id, sealed } = sealedRelease();
     const claims = new MemoryStartClaims();
     const noId = { startClaims: claims, executionId: null };
-    runOrchestration(releasePipeline, sealed, permissive(noId), id);
-    const later = runOrchestration(
+    await runOrchestration(releasePipeline, sealed, permissive(noId), id);
+    const later = await runOrchestration(
       releasePipeline,
       sealed,
       permissive({ ...noId, startAtMs: laterMs }),
@@ -138,11 +139,16 @@ describe('a finished top-level orchestration started again with its own sealed i
     assert.equal(later.calls.filter((c) => c.kind === 'sub').length, 0);
   });
 
-  it('storage down: the check is retried, then the start is refused (never trusted)', () => {
+  it('storage down: the check is retried, then the start is refused (never trusted)', async () => {
     const { id, sealed } = sealedRelease();
     const claims = new MemoryStartClaims();
     claims.failWith = new RetryAfterError('audit claimStart: storage unreachable', 2_000);
-    const r = runOrchestration(releasePipeline, sealed, permissive({ startClaims: claims }), id);
+    const r = await runOrchestration(
+      releasePipeline,
+      sealed,
+      permissive({ startClaims: claims }),
+      id,
+    );
     assert.ok(r.error instanceof ForgedStartError);
     assert.equal(r.error.refusal, 'unverified');
     assert.ok(r.activity('verifyOrchestrationInput').length > 1, 'the check was retried');
@@ -150,7 +156,7 @@ describe('a finished top-level orchestration started again with its own sealed i
     assert.equal(r.activity('notify').length, 0);
   });
 
-  it('the production lock: each holder’s sealed input runs once under the same instance id', () => {
+  it('the production lock: each holder’s sealed input runs once under the same instance id', async () => {
     const claims = new MemoryStartClaims();
     const id = 'lock-pwbi-api-prod';
     const lock = (holder: string) =>
@@ -162,18 +168,18 @@ describe('a finished top-level orchestration started again with its own sealed i
         permissive({ startClaims: claims, executionId }),
         id,
       );
-    assert.equal(run('rel-a-production', 'x1').error, undefined);
-    assert.equal(run('rel-b-production', 'x2').error, undefined);
-    assert.ok(run('rel-a-production', 'x3').error instanceof ForgedStartError);
+    assert.equal((await run('rel-a-production', 'x1')).error, undefined);
+    assert.equal((await run('rel-b-production', 'x2')).error, undefined);
+    assert.ok((await run('rel-a-production', 'x3')).error instanceof ForgedStartError);
   });
 
-  it('sub-orchestrations claim nothing: bound to their parent, each run of the parent may start them', () => {
+  it('sub-orchestrations claim nothing: bound to their parent, each run of the parent may start them', async () => {
     const claims = new MemoryStartClaims();
     const parent = 'pwbi-api-abababababababababab';
     const id = `${parent}-dev`;
     const input = startInput('deployStage', id, stageInput('dev'), parent);
     for (const executionId of ['x1', 'x2']) {
-      const r = runOrchestration(
+      const r = await runOrchestration(
         deployStage,
         input,
         permissive({ startClaims: claims, executionId, parentInstanceId: parent }),

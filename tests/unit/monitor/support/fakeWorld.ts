@@ -10,7 +10,7 @@ import type {
 import { parseConfig } from '../../../../src/domain/config/index.js';
 import { RetryAfterError } from '../../../../src/domain/errors.js';
 import type { MonitorInput, MonitorPlan } from '../../../../src/domain/monitor/contract.js';
-import { MemoryStartClaims } from '../../orchestrators/support/MemoryStartClaims.js';
+import { MemoryStartClaims } from '../../support/durable/MemoryStartClaims.js';
 import { fakeStartMs } from './fakeDurable.js';
 
 export const previousDigest = `sha256:${'01'.repeat(32)}`;

@@ -9,7 +9,7 @@ import {
   sealChild,
   startInput,
   verifySeal,
-} from '../../orchestrators/support/seals.js';
+} from '../../support/durable/seals.js';
 import { type FakeActivity, type FakeEvent, type FakeRun, runFake } from './fakeDurable.js';
 import { type Behaviour, fakeWorld } from './fakeWorld.js';
 

@@ -8,8 +8,8 @@ import type {
   SlotState,
   SwapHandle,
 } from '../../../../src/azure/ports/index.js';
+import { MemoryStartClaims } from '../../support/durable/MemoryStartClaims.js';
 import { testConfig } from '../support/fixtures.js';
-import { MemoryStartClaims } from '../support/MemoryStartClaims.js';
 
 /** In-memory App Service, probes, hooks, Slack and audit, recording every call. */
 export function fakeDeps() {

@@ -1,12 +1,12 @@
 import type { RecordAuditInput } from '../../../../src/activities/contracts.js';
 import type { StageInput } from '../../../../src/domain/release/index.js';
-import type { Script, ScriptedEvent } from './FakeOrchestration.js';
+import type { ScriptedEvent } from '../../support/durable/DurableScript.js';
+import type { Script } from '../../support/durable/runOrchestration.js';
 import { stageResult } from './fixtures.js';
-import { sealAll, verifySeal } from './seals.js';
 
 /**
  * A release whose stages all succeed and whose activities do nothing but record audits, with
- * `events` delivered sealed for `release-1` unless they carry their own `seal`. For tests of
+ * `events` (sealed for the release when it runs, unless they carry their own `seal`). For tests of
  * which decision events the release trusts.
  */
 export function releaseWorld(events: ScriptedEvent[]): Script & { audits: RecordAuditInput[] } {
@@ -21,8 +21,7 @@ export function releaseWorld(events: ScriptedEvent[]): Script & { audits: Record
       },
       tryAcquireLock: () => ({ acquired: true }),
       stopStage: () => null,
-      verifyEventSeal: verifySeal,
-      flushEvent: (input: { eventName: string }, _n: number, raise) => {
+      flushEvent: (input: { eventName: string }, _call: number, raise) => {
         raise(input.eventName, { flush: true });
         return null;
       },
@@ -31,6 +30,6 @@ export function releaseWorld(events: ScriptedEvent[]): Script & { audits: Record
       deployStage: (input: StageInput) => stageResult(input.stage.name, 'Succeeded'),
       productionRelease: (input: StageInput) => stageResult(input.stage.name, 'Succeeded'),
     },
-    events: sealAll('release-1', events),
+    events,
   };
 }

@@ -1,7 +1,7 @@
 /**
- * Sealing for orchestrator unit tests: scripted events are sealed as Slotpilot's API (or a
- * hook echoing its callback token) would send them, and `verifyEventSeal` runs the real
- * activity code with the same test key.
+ * Sealing for orchestrator unit tests: inputs and scripted events are sealed as Slotpilot's
+ * API (or a hook echoing its callback token) would send them, and the seal activities run the
+ * real activity code with the same test key.
  */
 import type {
   OrchestrationInputRef,
@@ -27,16 +27,15 @@ export const verifySeal = (input: VerifyEventSealInput): { valid: boolean } =>
 
 /**
  * The real `verifyOrchestrationInput` activity logic over {@link testSealKey}, claiming
- * top-level starts in `claims` (synchronously, for the fake orchestration).
+ * top-level starts in `claims`.
  */
 export function inputVerifier(
   claims: MemoryStartClaims = new MemoryStartClaims(),
-): (input: VerifyOrchestrationInputInput) => VerifyOrchestrationInputOutput {
-  return (input) => {
+): (input: VerifyOrchestrationInputInput) => Promise<VerifyOrchestrationInputOutput> {
+  return async (input) => {
     const check = checkOrchestrationInput(testSealKey, input);
-    return check.kind === 'verdict'
-      ? check.output
-      : judgeStartClaim(check.claim, claims.claimSync(check.claim));
+    if (check.kind === 'verdict') return check.output;
+    return judgeStartClaim(check.claim, await claims.claimStart(check.claim));
   };
 }
 
