@@ -5,7 +5,7 @@ import type { MonitorResult } from '../../../src/domain/monitor/contract.js';
 import type { RollbackRequest } from '../../../src/domain/release/contract.js';
 import type { MonitorCustomStatus } from '../../../src/orchestrators/monitor/index.js';
 import { monitorRelease } from '../../../src/orchestrators/monitor/index.js';
-import { fakeStartMs } from './support/fakeDurable.js';
+import { fakeStartMs } from '../support/durable/fakeTime.js';
 import { monitorInput, plan, statsOf } from './support/fakeWorld.js';
 import { runWithWorld } from './support/runMonitor.js';
 

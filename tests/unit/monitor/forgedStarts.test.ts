@@ -10,8 +10,8 @@ import type {
   RollbackReleaseInput,
 } from '../../../src/domain/monitor/contract.js';
 import { monitorRelease, rollbackRelease } from '../../../src/orchestrators/monitor/index.js';
+import { fakeStartMs } from '../support/durable/fakeTime.js';
 import { testSealKey } from '../support/durable/seals.js';
-import { fakeStartMs } from './support/fakeDurable.js';
 import { type fakeWorld, monitorInput, newDigest, statsOf } from './support/fakeWorld.js';
 import { monitorInstance, runWithWorld } from './support/runMonitor.js';
 
@@ -33,17 +33,10 @@ async function forgedRun(
   orchestrator: (context: OrchestrationContext) => Generator<unknown, unknown, unknown>,
   input: object,
 ): Promise<{ error: unknown; world: World }> {
-  let world: World | undefined;
   // Production breaches at once: a monitor that ran would swap back at its first tick.
   const breaching = { stats: () => statsOf(600, 300) };
-  const error = await runWithWorld(orchestrator, input, breaching, [], (w) => {
-    world = w;
-  }).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (world === undefined) throw new Error('no world');
-  return { error, world };
+  const { run, world } = await runWithWorld(orchestrator, input, breaching);
+  return { error: run.error, world };
 }
 
 function assertRefused(error: unknown, world: World, name: string): void {
@@ -120,7 +113,7 @@ describe('sealed monitoring starts run', () => {
 
   it('rollbackRelease started sealed swaps back', async () => {
     const { run, world } = await runWithWorld(rollbackRelease, rollbackInput);
-    assert.equal(run.output.outcome, 'rolledBack');
+    assert.equal(run.output?.outcome, 'rolledBack');
     assert.equal(world.record.swaps, 1);
   });
 });

@@ -5,7 +5,7 @@ import { createMonitorActivities } from '../../../src/activities/monitor/createM
 import type { RollbackReleaseInput } from '../../../src/domain/monitor/contract.js';
 import type { MonitorCustomStatus } from '../../../src/orchestrators/monitor/index.js';
 import { rollbackRelease } from '../../../src/orchestrators/monitor/index.js';
-import { fakeStartMs } from './support/fakeDurable.js';
+import { fakeStartMs } from '../support/durable/fakeTime.js';
 import {
   fakeWorld,
   monitorInput,
@@ -30,7 +30,7 @@ describe('rollbackRelease (after the window)', () => {
   it('swaps the previous version back, verifies it and records the three times', async () => {
     const { run, world } = await runWithWorld(rollbackRelease, input);
     const out = run.output;
-    assert.ok(out.outcome === 'rolledBack');
+    assert.ok(out?.outcome === 'rolledBack');
     assert.equal(out.trigger, 'manual');
     assert.equal(out.detectedAt, input.request.at);
     assert.ok(out.swapBackCompletedAt >= out.decidedAt);
@@ -47,7 +47,7 @@ describe('rollbackRelease (after the window)', () => {
       w.slots.set('staging', otherDigest),
     );
     const out = run.output;
-    assert.ok(out.outcome === 'refused');
+    assert.ok(out?.outcome === 'refused');
     assert.match(out.error, /expected it to still run the previous digest/);
     assert.equal(world.record.swaps, 0);
     assert.equal(world.record.notifications.length, 0);

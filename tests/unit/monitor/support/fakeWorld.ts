@@ -10,8 +10,8 @@ import type {
 import { parseConfig } from '../../../../src/domain/config/index.js';
 import { RetryAfterError } from '../../../../src/domain/errors.js';
 import type { MonitorInput, MonitorPlan } from '../../../../src/domain/monitor/contract.js';
+import { fakeStartMs } from '../../support/durable/fakeTime.js';
 import { MemoryStartClaims } from '../../support/durable/MemoryStartClaims.js';
-import { fakeStartMs } from './fakeDurable.js';
 
 export const previousDigest = `sha256:${'01'.repeat(32)}`;
 export const newDigest = `sha256:${'ab'.repeat(32)}`;
