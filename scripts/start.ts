@@ -35,6 +35,7 @@ const say = (line: string): void => console.log(line);
 const verbose = values.verbose ? (line: string): void => console.log(`  · ${line}`) : undefined;
 
 buildIfNeeded();
+buildConsoleIfNeeded();
 const clock: Clock = values.azure
   ? new RealClock()
   : timeScale === 1
@@ -112,6 +113,9 @@ try {
     ),
   );
   say(`Slotpilot ready at ${host.url}`);
+  say(
+    `console: ${host.url}/api/console (connect with a token from: npx slotpilot token issue --user EMAIL)`,
+  );
   if (values.azure) {
     say('mode: real Azure with local.settings.json, real time');
   } else {
@@ -184,6 +188,20 @@ function buildIfNeeded(): void {
   );
   if (!existsSync(entry)) fail(`build failed:\n${result.stdout}${result.stderr}`);
   if (result.status !== 0) say('(tsc reported type errors; the compiled app is used anyway)');
+}
+
+/** Compiles the web console (`tsc -p web/tsconfig.json`) when its scripts are missing or stale. */
+function buildConsoleIfNeeded(): void {
+  const script = join(root, 'dist', 'src', 'functions', 'console', 'assets', 'app.js');
+  const builtAt = existsSync(script) ? statSync(script).mtimeMs : 0;
+  if (builtAt > 0 && newestSource(join(root, 'web', 'src')) <= builtAt) return;
+  say('building the web console (tsc -p web/tsconfig.json)…');
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'web', 'tsconfig.json')], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) say(`(the console did not build: ${result.stdout}${result.stderr})`);
 }
 
 function newestSource(dir: string): number {

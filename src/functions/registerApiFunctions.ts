@@ -2,6 +2,7 @@ import { app } from '@azure/functions';
 import * as df from 'durable-functions';
 
 import type { ApiDeps } from './ApiDeps.js';
+import { registerConsole } from './console/registerConsole.js';
 import { healthHandler } from './healthHandler.js';
 import { withProblems } from './http/withProblems.js';
 import { onImagePushedHandler } from './onImagePushed.js';
@@ -14,7 +15,8 @@ import { startReleaseHandler } from './releases/startReleaseHandler.js';
 
 /**
  * Registers the API engineer's triggers: the ACR Event Grid trigger and the HTTP API of
- * DESIGN §4 (route prefix `api`). Every HTTP route but `/api/health` needs a function key.
+ * DESIGN §4 (route prefix `api`), plus the web console (`/api/console`). Every HTTP route but
+ * `/api/health` and the console's data-free page and assets needs a function key.
  * The rollback and alert routes are registered by registerRecoveryFunctions.
  */
 export function registerApiFunctions(deps: ApiDeps): void {
@@ -51,4 +53,5 @@ export function registerApiFunctions(deps: ApiDeps): void {
     handler: healthHandler(deps),
   });
   route('pipelineSlots', 'GET', 'pipelines/{name}/slots', withProblems(slotsHandler(deps)));
+  registerConsole();
 }

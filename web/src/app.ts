@@ -1,0 +1,195 @@
+/**
+ * Entry point of the Slotpilot console (`/api/console/app.js`): connect, route by hash, load
+ * the view from the API, refresh it while the tab is visible, and run release actions.
+ */
+import { createActionsPanel } from './actionsPanel.js';
+import { type ApiResult, callApi } from './api.js';
+import { renderConnect } from './connectView.js';
+import { h } from './dom.js';
+import { formatClock } from './format.js';
+import { renderList } from './listView.js';
+import type { ProblemText } from './problem.js';
+import { refreshIntervalMs } from './refresh.js';
+import { renderReleaseBody, renderReleaseHead } from './releaseView.js';
+import { listPath, parseRoute, type Route, routeHash } from './route.js';
+import { clearConnection, type Connection, loadConnection, saveConnection } from './session.js';
+import { renderSlots } from './slotsView.js';
+import { tokenUser } from './token.js';
+import type { HealthView, ReleaseList, ReleaseView, SlotsView } from './types.js';
+import { link, problemBox } from './widgets.js';
+
+const main = required('main');
+const nav = required('nav');
+const who = required('who');
+const updated = required('updated');
+const intervalMs = refreshIntervalMs(location.search);
+
+let connection: Connection | undefined = loadConnection();
+let health: HealthView | undefined;
+let generation = 0;
+let timer: number | undefined;
+let shownRoute = '';
+
+const get = <T>(path: string): Promise<ApiResult<T>> =>
+  callApi<T>(connection ?? { functionKey: '', token: '' }, 'GET', path);
+
+const actions = createActionsPanel(
+  (path, body) => callApi(connection ?? { functionKey: '', token: '' }, 'POST', path, body),
+  () => void refresh(),
+);
+
+window.addEventListener('hashchange', () => void refresh());
+document.addEventListener('visibilitychange', () => {
+  if (document.hidden) stopPolling();
+  else if (connection !== undefined) void refresh();
+});
+start();
+
+function start(notice?: string): void {
+  if (connection === undefined) {
+    stopPolling();
+    nav.replaceChildren();
+    who.replaceChildren();
+    updated.replaceChildren();
+    renderConnect(main, connect, notice);
+    return;
+  }
+  void loadHealth().then(() => refresh());
+}
+
+async function connect(candidate: Connection): Promise<ProblemText | undefined> {
+  const probe = await callApi<ReleaseList>(candidate, 'GET', '/api/releases?top=1');
+  if (!probe.ok) return probe.problem;
+  saveConnection(candidate);
+  connection = candidate;
+  start();
+  return undefined;
+}
+
+function disconnect(): void {
+  clearConnection();
+  connection = undefined;
+  health = undefined;
+  shownRoute = '';
+  start('Disconnected: the function key and token were cleared from this tab.');
+}
+
+async function loadHealth(): Promise<void> {
+  const answer = await get<HealthView>('/api/health');
+  health = answer.ok ? answer.body : undefined;
+  renderNav();
+  await renderWho();
+}
+
+function renderNav(): void {
+  const pipelines = health?.pipelines.map((p) => p.name) ?? [];
+  nav.replaceChildren(
+    link(routeHash({ view: 'list' }), 'Releases', { id: 'nav-releases' }),
+    ...pipelines.map((name) =>
+      link(routeHash({ view: 'slots', pipeline: name }), `Slots: ${name}`, {
+        class: 'nav-slots',
+      }),
+    ),
+  );
+}
+
+async function renderWho(): Promise<void> {
+  const token = connection?.token ?? '';
+  let label = 'function key only (no identity: actions will be refused)';
+  if (token !== '') {
+    const user = tokenUser(token);
+    label = user === undefined ? 'token (unreadable payload)' : `token for ${user}`;
+  } else if (health?.identity.platformAuth === true) {
+    label = (await platformUser()) ?? 'signed in through App Service Authentication';
+  }
+  const button = h('button', { type: 'button', id: 'disconnect' }, 'Disconnect');
+  button.addEventListener('click', disconnect);
+  who.replaceChildren(h('span', { id: 'who-label' }, label), ' ', button);
+}
+
+/** The signed-in user on Azure with App Service Authentication (`/.auth/me`), if any. */
+async function platformUser(): Promise<string | undefined> {
+  try {
+    const res = await fetch('/.auth/me', { credentials: 'same-origin', cache: 'no-store' });
+    if (!res.ok) return undefined;
+    const body = (await res.json()) as { user_id?: unknown }[];
+    const id = body[0]?.user_id;
+    return typeof id === 'string' && id !== '' ? `signed in as ${id}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Loads and shows the current route; schedules the next refresh. */
+async function refresh(): Promise<void> {
+  if (connection === undefined) return;
+  stopPolling();
+  const mine = ++generation;
+  const route = parseRoute(location.hash);
+  const routeKey = routeHash(route);
+  if (route.view === 'release' && routeKey === shownRoute && actions.busy()) {
+    schedule(mine);
+    return;
+  }
+  const shown = await load(route);
+  if (mine !== generation) return;
+  if (shown) updated.replaceChildren(`updated ${formatClock(new Date())}`);
+  shownRoute = routeKey;
+  schedule(mine);
+}
+
+function schedule(mine: number): void {
+  if (document.hidden || mine !== generation) return;
+  timer = window.setTimeout(() => void refresh(), intervalMs);
+}
+
+function stopPolling(): void {
+  if (timer !== undefined) window.clearTimeout(timer);
+  timer = undefined;
+}
+
+/** Renders `route` from fresh API data; false (with the problem shown) when the API refused. */
+async function load(route: Route): Promise<boolean> {
+  switch (route.view) {
+    case 'list': {
+      const answer = await get<ReleaseList>(listPath(route));
+      if (!answer.ok) return fail(answer.problem, 'Could not load the releases.');
+      const pipelines = health?.pipelines.map((p) => p.name) ?? [];
+      main.replaceChildren(renderList(answer.body.releases, route, pipelines));
+      return true;
+    }
+    case 'slots': {
+      const answer = await get<SlotsView>(
+        `/api/pipelines/${encodeURIComponent(route.pipeline)}/slots`,
+      );
+      if (!answer.ok) return fail(answer.problem, `Could not load the slots of ${route.pipeline}.`);
+      main.replaceChildren(renderSlots(answer.body));
+      return true;
+    }
+    case 'release': {
+      const answer = await get<ReleaseView>(`/api/releases/${encodeURIComponent(route.id)}`);
+      if (!answer.ok) return fail(answer.problem, `Could not load release ${route.id}.`);
+      actions.update(answer.body);
+      main.replaceChildren(
+        h('p', {}, link(routeHash({ view: 'list' }), '← all releases')),
+        renderReleaseHead(answer.body),
+        actions.element,
+        renderReleaseBody(answer.body),
+      );
+      return true;
+    }
+  }
+}
+
+function fail(problem: ProblemText, lead: string): false {
+  const box = problemBox(problem, lead);
+  box.id = 'load-problem';
+  main.replaceChildren(box, h('p', {}, link(routeHash({ view: 'list' }), '← all releases')));
+  return false;
+}
+
+function required(id: string): HTMLElement {
+  const el = document.getElementById(id);
+  if (el === null) throw new Error(`console: the page has no #${id}`);
+  return el;
+}

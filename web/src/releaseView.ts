@@ -1,0 +1,180 @@
+/** The release detail: facts, stages, monitoring window and rollback of one release. */
+import { type Child, h } from './dom.js';
+import {
+  formatEvidence,
+  formatMs,
+  formatRate,
+  formatSpan,
+  formatTime,
+  shortDigest,
+} from './format.js';
+import type { MonitorView, ReleaseView, RollbackView, StageView } from './types.js';
+import { badge, facts, section, table } from './widgets.js';
+
+/** The heading and key facts of a release. */
+export function renderReleaseHead(view: ReleaseView): HTMLElement {
+  const waiting = view.waitingFor;
+  return h(
+    'div',
+    { id: 'release-head' },
+    h(
+      'h1',
+      {},
+      h(
+        'span',
+        { id: 'release-title' },
+        `${view.pipeline} ${view.tag ?? shortDigest(view.digest)}`,
+      ),
+      ' ',
+      h('span', { id: 'release-status' }, badge(view.status)),
+    ),
+    h('p', { id: 'release-step', class: 'step' }, `${view.stage}: ${view.step}`),
+    facts([
+      ['Release', h('code', {}, view.id)],
+      ['Image', h('code', { id: 'release-image' }, view.image)],
+      ['Tag', view.tag === undefined ? undefined : h('span', { id: 'release-tag' }, view.tag)],
+      ['Digest', h('code', {}, view.digest)],
+      ['Requested by', view.requestedBy],
+      ['Created', formatTime(view.createdAt)],
+      ['Updated', formatTime(view.updatedAt)],
+      [
+        'Waiting for',
+        waiting === undefined
+          ? undefined
+          : h(
+              'span',
+              { id: 'waiting-for' },
+              `approval of ${waiting.stage} by ${waiting.approvers.join(', ')} (expires ${formatTime(waiting.expiresAt)})`,
+            ),
+      ],
+      [
+        'Waiting for lock',
+        view.waitingForLock === undefined
+          ? undefined
+          : `${view.waitingForLock.site}, held by ${view.waitingForLock.heldBy}`,
+      ],
+      [
+        'Previous digest',
+        view.previousDigest === undefined ? undefined : h('code', {}, view.previousDigest),
+      ],
+      ['Swapped', view.swappedAt === undefined ? undefined : formatTime(view.swappedAt)],
+      [
+        'Start refused',
+        view.startRefused === undefined
+          ? undefined
+          : `${view.startRefused.reason} (${formatTime(view.startRefused.at)})`,
+      ],
+      [
+        'Durable status',
+        h(
+          'a',
+          { href: view.links.status, rel: 'noreferrer', target: '_blank', id: 'status-link' },
+          'orchestration status',
+        ),
+      ],
+    ]),
+  );
+}
+
+/** Stages, monitoring and rollback of a release. */
+export function renderReleaseBody(view: ReleaseView): HTMLElement {
+  return h(
+    'div',
+    { id: 'release-body' },
+    section('Stages', stagesTable(view.stages)),
+    view.monitor === undefined ? null : monitorSection(view.monitor),
+    view.rollback === undefined ? null : rollbackSection(view.rollback),
+  );
+}
+
+function stagesTable(stages: StageView[]): HTMLTableElement {
+  return table(
+    ['Stage', 'Status', 'Started', 'Finished', 'Took', 'Approval', 'Checks'],
+    stages.map((s) => [
+      s.name,
+      badge(s.status),
+      formatTime(s.startedAt),
+      formatTime(s.finishedAt),
+      formatSpan(s.startedAt, s.finishedAt),
+      s.approval === undefined
+        ? '—'
+        : `${s.approval.by} at ${formatTime(s.approval.at)}${s.approval.comment === undefined ? '' : ` — "${s.approval.comment}"`}`,
+      s.checks.length === 0
+        ? '—'
+        : h(
+            'ul',
+            { class: 'checks' },
+            ...s.checks.map((c) =>
+              h(
+                'li',
+                {},
+                badge(c.status),
+                ` ${c.name}`,
+                c.detail === undefined ? null : `: ${c.detail}`,
+              ),
+            ),
+          ),
+    ]),
+    { id: 'stages' },
+  );
+}
+
+function monitorSection(m: MonitorView): HTMLElement {
+  const samples: Child[][] = [...m.samples]
+    .reverse()
+    .map((s) => [
+      formatTime(s.at),
+      String(s.requests),
+      formatRate(s.errorRate),
+      formatMs(s.p95Ms),
+      badge(s.health),
+      badge(s.verdict),
+      s.reason ?? '',
+    ]);
+  return h(
+    'section',
+    { id: 'monitor' },
+    h('h2', {}, 'Monitoring'),
+    facts([
+      ['Verdict', badge(m.verdict)],
+      ['Step', m.step],
+      ['Window', `${formatTime(m.startedAt)} → ${formatTime(m.endsAt)}`],
+      ['Next tick', m.nextTickAt === undefined ? undefined : formatTime(m.nextTickAt)],
+      [
+        'Paused',
+        m.waitingForDecision === undefined
+          ? undefined
+          : `since ${formatTime(m.waitingForDecision.since)}: ${m.waitingForDecision.reason}`,
+      ],
+    ]),
+    samples.length === 0
+      ? h('p', { class: 'empty' }, 'No samples yet.')
+      : table(['At', 'Requests', 'Error rate', 'p95', 'Health', 'Verdict', 'Why'], samples, {
+          id: 'samples',
+        }),
+  );
+}
+
+function rollbackSection(r: RollbackView): HTMLElement {
+  const evidence = formatEvidence(r.evidence);
+  return h(
+    'section',
+    { id: 'rollback' },
+    h('h2', {}, 'Rollback'),
+    facts([
+      ['Reason', h('span', { id: 'rollback-reason' }, r.reason)],
+      ['Detected', formatTime(r.detectedAt)],
+      ['Decided', formatTime(r.decidedAt)],
+      [
+        'Swapped back',
+        r.swapBackCompletedAt === undefined ? 'not yet' : formatTime(r.swapBackCompletedAt),
+      ],
+      [
+        'Evidence',
+        evidence.length === 0
+          ? '—'
+          : h('ul', { class: 'evidence' }, ...evidence.map((line) => h('li', {}, line))),
+      ],
+    ]),
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * The HTTP API's JSON shapes as the console reads them (DESIGN §4). The console is a separate
+ * browser program, so it states the wire contract here instead of importing server modules.
+ */
+
+/** A release status, or `Unknown` when its outcome could not be recovered. */
+export type ReleaseStatus =
+  | 'Running'
+  | 'WaitingForApproval'
+  | 'Succeeded'
+  | 'RolledBack'
+  | 'Rejected'
+  | 'Expired'
+  | 'Superseded'
+  | 'Canceled'
+  | 'Failed'
+  | 'Unknown';
+
+/** Every status the list filter offers, in the order shown. */
+export const releaseStatuses: readonly ReleaseStatus[] = [
+  'Running',
+  'WaitingForApproval',
+  'Succeeded',
+  'RolledBack',
+  'Rejected',
+  'Expired',
+  'Superseded',
+  'Canceled',
+  'Failed',
+  'Unknown',
+];
+
+/** One check or hook of a stage. */
+export interface CheckView {
+  name: string;
+  status: string;
+  detail?: string;
+}
+
+/** One stage of a release. */
+export interface StageView {
+  name: string;
+  status: string;
+  startedAt?: string;
+  finishedAt?: string;
+  approval?: { by: string; at: string; comment?: string };
+  checks: CheckView[];
+}
+
+/** One monitoring sample with its verdict. */
+export interface SampleView {
+  at: string;
+  requests: number;
+  errorRate: number | null;
+  p95Ms: number | null;
+  health: string;
+  verdict: string;
+  reason?: string;
+}
+
+/** The monitoring window of a release in production. */
+export interface MonitorView {
+  startedAt: string;
+  endsAt: string;
+  nextTickAt?: string;
+  samples: SampleView[];
+  verdict: string;
+  step?: string;
+  waitingForDecision?: { since: string; reason: string };
+}
+
+/** Why and when a release was swapped back. */
+export interface RollbackView {
+  reason: string;
+  evidence: Record<string, unknown>;
+  at: string;
+  detectedAt: string;
+  decidedAt: string;
+  swapBackCompletedAt?: string;
+}
+
+/** `GET /api/releases/{id}`. */
+export interface ReleaseView {
+  id: string;
+  pipeline: string;
+  image: string;
+  tag?: string;
+  digest: string;
+  status: ReleaseStatus;
+  stage: string;
+  step: string;
+  requestedBy: string;
+  createdAt: string;
+  updatedAt: string;
+  stages: StageView[];
+  waitingFor?: { stage: string; since: string; expiresAt: string; approvers: string[] };
+  waitingForLock?: { site: string; heldBy: string };
+  previousDigest?: string;
+  swappedAt?: string;
+  monitor?: MonitorView;
+  rollback?: RollbackView;
+  startRefused?: { reason: string; at: string };
+  links: { self: string; approve: string; status: string };
+}
+
+/** One line of `GET /api/releases`. */
+export type ReleaseSummary = Pick<
+  ReleaseView,
+  | 'id'
+  | 'pipeline'
+  | 'image'
+  | 'tag'
+  | 'digest'
+  | 'status'
+  | 'stage'
+  | 'step'
+  | 'requestedBy'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
+/** `GET /api/releases`. */
+export interface ReleaseList {
+  releases: ReleaseSummary[];
+  count: number;
+}
+
+/** `GET /api/pipelines/{name}/slots`. */
+export interface SlotsView {
+  pipeline: string;
+  stages: {
+    stage: string;
+    site: string;
+    slots: {
+      name: string;
+      image: string | null;
+      digest: string | null;
+      state: string;
+      hostName: string;
+    }[];
+  }[];
+}
+
+/** `GET /api/health` (the parts the console reads). */
+export interface HealthView {
+  version: string;
+  identity: { platformAuth: boolean; bearerTokens: boolean };
+  pipelines: { name: string }[];
+}
