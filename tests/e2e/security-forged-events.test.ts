@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { stageInstanceId } from '../../src/domain/release/index.js';
 import type { ReleaseView } from '../../src/domain/view/index.js';
-import { postJson, raiseEventUrl } from './support/durableKeyAttacks.js';
+import { auditCalls, postJson, raiseEventUrl } from './support/durableKeyAttacks.js';
 import { PipelineWorld, users } from './support/PipelineWorld.js';
 
 const minuteMs = 60_000;
@@ -53,12 +53,7 @@ describe('security: decision events raised around the API are ignored', () => {
     const history = (await world.host.history(id)) ?? [];
     const raised = history.filter((e) => e['EventType'] === 15 && e['Name'] === 'approval');
     assert.equal(raised.length, 2, 'both forged events reached the orchestration');
-    const audits = history.filter(
-      (e) =>
-        e['EventType'] === 4 &&
-        e['Name'] === 'recordAudit' &&
-        String(e['Input']).includes('forgedEventIgnored'),
-    );
+    const audits = auditCalls(history, 'forgedEventIgnored');
     assert.equal(audits.length, 2, 'each forged event was audited');
     const view = (await world.api.get(id)).body as ReleaseView;
     assert.equal(view.status, 'WaitingForApproval');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import type { ReleaseView } from '../../src/domain/view/index.js';
-import { postJson, startUrl } from './support/durableKeyAttacks.js';
+import { auditCalls, ended, postJson, startUrl } from './support/durableKeyAttacks.js';
 import { PipelineWorld, users } from './support/PipelineWorld.js';
 
 /**
@@ -49,12 +49,7 @@ describe('security: sealed approvals replayed from history are ignored', () => {
   /** How many `staleDecisionIgnored` audit lines the release's current run wrote. */
   async function staleAudits(id: string): Promise<number> {
     const history = (await world.host.history(id)) ?? [];
-    return history.filter(
-      (e) =>
-        e['EventType'] === 4 &&
-        e['Name'] === 'recordAudit' &&
-        String(e['Input']).includes('staleDecisionIgnored'),
-    ).length;
+    return auditCalls(history, 'staleDecisionIgnored').length;
   }
 
   it('a recorded approval raised at the next wait decides nothing; a restart with the recorded input is refused', async () => {
@@ -94,9 +89,7 @@ describe('security: sealed approvals replayed from history are ignored', () => {
     assert.equal(await postJson(startUrl(statusUri, 'releasePipeline', id), recorded.input), 202);
 
     // Then the restart is refused at its first step: it never waits for an approval again
-    const refused = await world.host.waitFor(id, (s) =>
-      ['Completed', 'Failed', 'Terminated'].includes(s.runtimeStatus),
-    );
+    const { status: refused } = await ended(world, id);
     assert.equal(refused.runtimeStatus, 'Failed');
     assert.match(JSON.stringify(refused.output), /sealed input already ran once/);
     const replayed = await postJson(instanceUrl(statusUri, '/raiseEvent/approval'), staging);

@@ -5,7 +5,7 @@ import { BlobAuditStore } from '../../src/azure/audit/BlobAuditStore.js';
 import { createClients } from '../../src/azure/index.js';
 import type { ReleaseSummary, ReleaseView } from '../../src/domain/view/index.js';
 import { appSettingsFor } from './support/appSettings.js';
-import { postJson, startUrl } from './support/durableKeyAttacks.js';
+import { armWrites, ended, postJson, startUrl } from './support/durableKeyAttacks.js';
 import { PipelineWorld, users } from './support/PipelineWorld.js';
 
 /** The instance's status URL with extra query parameters (the system key stays on it). */
@@ -38,20 +38,6 @@ describe('security: a finished release started again around the API is refused',
     await world?.stop();
   });
 
-  const armWrites = () => world.sandbox.armRequests().filter((r) => r.method !== 'GET');
-
-  /** Runs `id` until it has ended; returns its durable status and the activities it scheduled. */
-  async function ended(id: string) {
-    const status = await world.host.waitFor(id, (s) =>
-      ['Completed', 'Failed', 'Terminated'].includes(s.runtimeStatus),
-    );
-    const scheduled = ((await world.host.history(id)) ?? [])
-      .filter((e) => e['EventType'] === 4)
-      .map((e) => String(e['Name']))
-      .sort();
-    return { status, scheduled };
-  }
-
   it('restarting a canceled release with its own sealed input fails at step one: nothing deployed, audited, the view keeps Canceled', async () => {
     // Given a release deployed to dev and canceled while it waited for staging's approval
     const old = await world.push('10.0.0');
@@ -73,14 +59,14 @@ describe('security: a finished release started again around the API is refused',
     const body = (await res.json()) as { runtimeStatus: string; input: { seal?: unknown } };
     assert.equal(body.runtimeStatus, 'Completed');
     assert.equal(typeof body.input.seal, 'string', 'the status URL shows the sealed input');
-    const writesBefore = armWrites().length;
+    const writesBefore = armWrites(world).length;
 
     // And starts releasePipeline again under the same id with it
     const url = startUrl(statusUri, 'releasePipeline', old.releaseId);
     assert.equal(await postJson(url, body.input), 202, 'the durable API accepts the start');
 
     // Then it fails at once, saying why, having run only the check and its audit line
-    const first = await ended(old.releaseId);
+    const first = await ended(world, old.releaseId);
     assert.equal(first.status.runtimeStatus, 'Failed');
     assert.match(
       JSON.stringify(first.status.output),
@@ -92,13 +78,13 @@ describe('security: a finished release started again around the API is refused',
     const again = await fetch(restartUrl(statusUri), { method: 'POST' });
     await again.arrayBuffer();
     assert.equal(again.status, 202);
-    const second = await ended(old.releaseId);
+    const second = await ended(world, old.releaseId);
     assert.equal(second.status.runtimeStatus, 'Failed');
     assert.deepEqual(second.scheduled, ['recordAudit', 'verifyOrchestrationInput']);
     await world.host.settle();
 
     // And App Service saw no write: dev still runs the newer release, untouched
-    assert.equal(armWrites().length, writesBefore, 'no ARM write since the restarts');
+    assert.equal(armWrites(world).length, writesBefore, 'no ARM write since the restarts');
     const dev = world.sandbox.siteState('pwbi-api-dev');
     assert.equal(dev.digest, next.digest);
     assert.equal(dev.state, 'Running');
