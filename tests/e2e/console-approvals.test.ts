@@ -165,6 +165,19 @@ describe('console: connect, approve, refuse and reject in headless Chromium (str
     assert.equal(ended.status, 'Rejected');
     await page.locator('#release-status [data-status="Rejected"]').waitFor();
     assert.equal(await page.locator('#actions button').count(), 0, 'nothing left to do');
+  });
+
+  it('cancels a release waiting for staging from the page', async () => {
+    const next = await world.push('1.5.0');
+    await world.untilWaitingFor(next.releaseId, 'staging');
+    await page.click('#nav-releases');
+    await page.locator('#releases a.release-link', { hasText: next.releaseId }).click();
+    await page.locator('#release-status [data-status="WaitingForApproval"]').waitFor();
+    await act('cancel', 'built from the wrong branch');
+    await page.locator('#outcome .done[data-http-status="202"]').waitFor();
+    assert.equal((await world.untilEnded(next.releaseId)).status, 'Canceled');
+    await page.locator('#release-status [data-status="Canceled"]').waitFor();
     assert.deepEqual(browser.errors, [], 'no script errors or CSP violations');
+    assert.deepEqual(browser.dialogs, []);
   });
 });

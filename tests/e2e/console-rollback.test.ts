@@ -55,13 +55,16 @@ describe('console: a release in its monitoring window, rolled back from the brow
       (s) => (s.monitor?.samples.length ?? 0) > 0 && s.monitor?.nextTickAt !== undefined,
     );
 
-    // When the engineering lead connects and follows a link to the release
+    // When the engineering lead connects and follows the release view's console link
     await page.goto(world.consoleUrl());
     await page.fill('#connect-key', world.host.functionKey);
     await page.fill('#connect-token', await world.token(users.engLead));
     await page.click('#connect-submit');
     await page.locator('#list-view').waitFor();
-    await page.goto(world.consoleUrl(`#/releases/${releaseId}`));
+    const view = await world.call('GET', `/api/releases/${releaseId}`);
+    const link = (view.body as { links: { console?: string } }).links.console ?? '';
+    assert.equal(link, `${world.host.url}/api/console#/releases/${releaseId}`);
+    await page.goto(link.replace('/api/console#', '/api/console?refreshMs=500#'));
 
     // Then the monitoring window shows, and rolling back is what it offers
     await page.locator('#monitor').waitFor();

@@ -29,6 +29,7 @@ let health: HealthView | undefined;
 let generation = 0;
 let timer: number | undefined;
 let shownRoute = '';
+let renderedKey = '';
 
 const get = <T>(path: string): Promise<ApiResult<T>> =>
   callApi<T>(connection ?? { functionKey: '', token: '' }, 'GET', path);
@@ -46,6 +47,7 @@ document.addEventListener('visibilitychange', () => {
 start();
 
 function start(notice?: string): void {
+  renderedKey = '';
   if (connection === undefined) {
     stopPolling();
     nav.replaceChildren();
@@ -131,7 +133,7 @@ async function refresh(): Promise<void> {
     schedule(mine);
     return;
   }
-  const shown = await load(route);
+  const shown = await load(route, routeKey === shownRoute);
   if (mine !== generation) return;
   if (shown) updated.replaceChildren(`updated ${formatClock(new Date())}`);
   shownRoute = routeKey;
@@ -148,14 +150,21 @@ function stopPolling(): void {
   timer = undefined;
 }
 
-/** Renders `route` from fresh API data; false (with the problem shown) when the API refused. */
-async function load(route: Route): Promise<boolean> {
+/**
+ * Renders `route` from fresh API data; false (with the problem shown) when the API refused.
+ * On a refresh (`again`) a refusal is shown above the data already on the page.
+ */
+async function load(route: Route, again: boolean): Promise<boolean> {
+  const routeKey = routeHash(route);
+  const fail = (problem: ProblemText, lead: string): false => showProblem(problem, lead, again);
   switch (route.view) {
     case 'list': {
       const answer = await get<ReleaseList>(listPath(route));
       if (!answer.ok) return fail(answer.problem, 'Could not load the releases.');
       const pipelines = health?.pipelines.map((p) => p.name) ?? [];
-      main.replaceChildren(renderList(answer.body.releases, route, pipelines));
+      show([routeKey, answer.body, pipelines], () => [
+        renderList(answer.body.releases, route, pipelines),
+      ]);
       return true;
     }
     case 'slots': {
@@ -163,28 +172,45 @@ async function load(route: Route): Promise<boolean> {
         `/api/pipelines/${encodeURIComponent(route.pipeline)}/slots`,
       );
       if (!answer.ok) return fail(answer.problem, `Could not load the slots of ${route.pipeline}.`);
-      main.replaceChildren(renderSlots(answer.body));
+      show([routeKey, answer.body], () => [renderSlots(answer.body)]);
       return true;
     }
     case 'release': {
       const answer = await get<ReleaseView>(`/api/releases/${encodeURIComponent(route.id)}`);
       if (!answer.ok) return fail(answer.problem, `Could not load release ${route.id}.`);
       actions.update(answer.body);
-      main.replaceChildren(
+      show([routeKey, answer.body], () => [
         h('p', {}, link(routeHash({ view: 'list' }), '← all releases')),
         renderReleaseHead(answer.body),
         actions.element,
         renderReleaseBody(answer.body),
-      );
+      ]);
       return true;
     }
   }
 }
 
-function fail(problem: ProblemText, lead: string): false {
+/**
+ * Replaces the page's content unless it already shows exactly `data` (a refresh that changed
+ * nothing keeps the DOM, so an open dropdown or a text selection survives it).
+ */
+function show(data: unknown, build: () => Node[]): void {
+  const key = JSON.stringify(data);
+  if (key === renderedKey && document.getElementById('load-problem') === null) return;
+  renderedKey = key;
+  main.replaceChildren(...build());
+}
+
+function showProblem(problem: ProblemText, lead: string, keepData: boolean): false {
   const box = problemBox(problem, lead);
   box.id = 'load-problem';
-  main.replaceChildren(box, h('p', {}, link(routeHash({ view: 'list' }), '← all releases')));
+  if (keepData) {
+    document.getElementById('load-problem')?.remove();
+    main.prepend(box);
+  } else {
+    renderedKey = '';
+    main.replaceChildren(box, h('p', {}, link(routeHash({ view: 'list' }), '← all releases')));
+  }
   return false;
 }
 

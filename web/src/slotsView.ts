@@ -18,7 +18,7 @@ export function renderSlots(view: SlotsView): HTMLElement {
           stage.slots.map((slot) => [
             slot.name,
             slot.image ?? '—',
-            h('code', { title: slot.digest ?? '' }, shortDigest(slot.digest)),
+            h('code', { class: 'digest', title: slot.digest ?? '' }, shortDigest(slot.digest)),
             slot.state,
             slot.hostName,
           ]),

@@ -10,6 +10,8 @@ export interface ReleaseLinks {
   approve: string;
   /** The durable status URL (`statusQueryGetUri`). */
   status: string;
+  /** This release in the web console (`/api/console#/releases/{id}`), for people. */
+  console?: string;
 }
 
 /**

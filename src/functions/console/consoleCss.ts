@@ -40,6 +40,7 @@ h1 { font-size: 1.35rem; margin: 0.4rem 0 0.6rem; }
 h2 { font-size: 1.05rem; margin: 1.4rem 0 0.5rem; }
 a { color: var(--run); }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.92em; word-break: break-all; }
+code.digest { white-space: nowrap; word-break: normal; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--line); }
 th { color: var(--muted); font-weight: 600; }

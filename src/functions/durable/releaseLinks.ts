@@ -4,7 +4,8 @@ import type { ReleaseLinks } from '../../domain/view/index.js';
 
 /**
  * The links of a release view: the API routes on the request's origin and the durable
- * status URL (moved to the same origin, as createCheckStatusResponse does).
+ * status URL (moved to the same origin, as createCheckStatusResponse does), and the release's
+ * page in the web console.
  */
 export function releaseLinks(client: DurableClient, origin: string, id: string): ReleaseLinks {
   const status = new URL(client.createHttpManagementPayload(id).statusQueryGetUri);
@@ -15,5 +16,6 @@ export function releaseLinks(client: DurableClient, origin: string, id: string):
     self: `${origin}/api/releases/${id}`,
     approve: `${origin}/api/releases/${id}/approve`,
     status: status.href,
+    console: `${origin}/api/console#/releases/${encodeURIComponent(id)}`,
   };
 }
