@@ -5,43 +5,18 @@ import type { OrchestrationContext } from 'durable-functions';
 
 import type { RecordAuditInput } from '../../../src/activities/contracts.js';
 import { isSealedInput } from '../../../src/domain/identity/index.js';
-import type { StageInput } from '../../../src/domain/release/index.js';
 import { ForgedStartError } from '../../../src/orchestrators/calls/ForgedStartError.js';
 import { productionLock } from '../../../src/orchestrators/production/productionLock.js';
 import { productionRelease } from '../../../src/orchestrators/production/productionRelease.js';
 import { releasePipeline } from '../../../src/orchestrators/release/releasePipeline.js';
 import { deployStage } from '../../../src/orchestrators/stage/deployStage.js';
 import { fakeStartIso } from '../support/durable/fakeTime.js';
-import { runOrchestration, type Script } from '../support/durable/runOrchestration.js';
+import { runOrchestration } from '../support/durable/runOrchestration.js';
 import { startInput, testSealKey } from '../support/durable/seals.js';
-import { digest, oldDigest, releaseInput, stageInput, stageResult } from './support/fixtures.js';
+import { releaseInput, stageInput } from './support/fixtures.js';
+import { permissiveWorld } from './support/permissiveWorld.js';
 
 const reason = /input not sealed by Slotpilot: started outside its API/;
-
-/** A world where every side effect would succeed: a start that is not refused shows up here. */
-function permissive(): Script {
-  const ready = { ready: true, state: 'Running', status: 200, detail: '200' };
-  return {
-    activities: {
-      recordAudit: () => null,
-      notify: () => null,
-      deployImage: () => ({ changed: true, hostName: 'h' }),
-      checkSite: () => ({ ...ready, configuredDigest: digest, servedDigest: digest }),
-      callHook: () => ({ kind: 'result', status: 'passed', detail: 'ok' }),
-      tryAcquireLock: () => ({ acquired: true }),
-      releaseLock: () => null,
-      readCancelRequest: () => null,
-      readSlots: () => ({ productionHostName: 'h', productionDigest: oldDigest }),
-      startSwap: () => ({ kind: 'alreadySwapped' }),
-      isInstanceActive: () => false,
-    },
-    subOrchestrators: {
-      deployStage: (input: StageInput) => stageResult(input.stage.name, 'Succeeded'),
-      productionRelease: (input: StageInput) => stageResult(input.stage.name, 'Succeeded'),
-      monitorRelease: () => ({ outcome: 'healthy', samples: 60, endedAt: 'x' }),
-    },
-  };
-}
 
 type Orchestrator = (context: OrchestrationContext) => Generator<unknown, unknown, unknown>;
 
@@ -82,7 +57,7 @@ describe('orchestrations started outside the API (unsealed input) are refused', 
       const sealedElsewhere = await runOrchestration(
         c.orchestrator,
         c.input,
-        permissive(),
+        permissiveWorld(),
         'other-id',
       );
       assert.equal(sealedElsewhere.error, undefined, 'sealed for its own instance it runs');
@@ -95,7 +70,7 @@ describe('orchestrations started outside the API (unsealed input) are refused', 
         { ...c.input, seal: other.input.seal },
       ];
       for (const forged of forgeries) {
-        const r = await runOrchestration(c.orchestrator, forged, permissive(), c.instanceId);
+        const r = await runOrchestration(c.orchestrator, forged, permissiveWorld(), c.instanceId);
         assert.ok(r.error instanceof ForgedStartError, `${c.name} threw ${String(r.error)}`);
         assert.match(r.error.message, reason);
         assert.equal(r.output, undefined);
@@ -131,20 +106,20 @@ describe('orchestrations started outside the API (unsealed input) are refused', 
       'pwbi-api-abababababababababab',
     );
     // ...runs as that sub-orchestration, but not started again on its own (no parent).
-    const script = { ...permissive(), parentInstanceId: 'pwbi-api-abababababababababab' };
+    const script = { ...permissiveWorld(), parentInstanceId: 'pwbi-api-abababababababababab' };
     const id = 'pwbi-api-abababababababababab-production';
     assert.equal(
       (await runOrchestration(productionRelease, recorded, script, id)).error,
       undefined,
     );
-    const replay = await runOrchestration(productionRelease, recorded, permissive(), id);
+    const replay = await runOrchestration(productionRelease, recorded, permissiveWorld(), id);
     assert.ok(replay.error instanceof ForgedStartError);
     assert.equal(replay.activity('startSwap').length, 0);
     assert.equal(replay.activity('deployImage').length, 0);
   });
 
   it('a failing verification counts as not sealed', async () => {
-    const script = permissive();
+    const script = permissiveWorld();
     script.activities = {
       ...script.activities,
       verifyOrchestrationInput: () => {
@@ -161,7 +136,7 @@ describe('sealed starts run, and the children they start are sealed for the ids 
   it('releasePipeline seals each stage input for its sub-orchestration id', async () => {
     const input = releaseInput();
     input.plan.stages = input.plan.stages.map(({ approval: _a, ...s }) => s);
-    const r = await runOrchestration(releasePipeline, input, permissive(), input.releaseId);
+    const r = await runOrchestration(releasePipeline, input, permissiveWorld(), input.releaseId);
     assert.equal(r.error, undefined);
     const subs = r.calls.filter((call) => call.kind === 'sub');
     assert.equal(subs.length, 3);
@@ -178,7 +153,7 @@ describe('sealed starts run, and the children they start are sealed for the ids 
   });
 
   it('productionRelease seals the monitor input for `<release>-monitor`', async () => {
-    const script = { ...permissive(), parentInstanceId: 'pwbi-api-abababababababababab' };
+    const script = { ...permissiveWorld(), parentInstanceId: 'pwbi-api-abababababababababab' };
     const id = 'pwbi-api-abababababababababab-production';
     const r = await runOrchestration(productionRelease, stageInput('production'), script, id);
     assert.equal(r.error, undefined);
@@ -191,7 +166,7 @@ describe('sealed starts run, and the children they start are sealed for the ids 
   });
 
   it('a stage whose input could not be sealed fails without starting it', async () => {
-    const script = permissive();
+    const script = permissiveWorld();
     script.activities = {
       ...script.activities,
       sealOrchestrationInput: () => {

@@ -3,36 +3,16 @@ import { describe, it } from 'node:test';
 
 import type { RecordAuditInput } from '../../../src/activities/contracts.js';
 import { RetryAfterError } from '../../../src/domain/errors.js';
-import type { StageInput } from '../../../src/domain/release/index.js';
 import { ForgedStartError } from '../../../src/orchestrators/calls/ForgedStartError.js';
 import { productionLock } from '../../../src/orchestrators/production/productionLock.js';
 import { releasePipeline } from '../../../src/orchestrators/release/releasePipeline.js';
 import { deployStage } from '../../../src/orchestrators/stage/deployStage.js';
 import { fakeStartIso } from '../support/durable/fakeTime.js';
 import { MemoryStartClaims } from '../support/durable/MemoryStartClaims.js';
-import { runOrchestration, type Script } from '../support/durable/runOrchestration.js';
+import { runOrchestration } from '../support/durable/runOrchestration.js';
 import { startInput } from '../support/durable/seals.js';
-import { digest, releaseInput, stageInput, stageResult } from './support/fixtures.js';
-
-/** Every side effect succeeds, so a start that is not refused shows up in the calls. */
-function permissive(extra: Partial<Script> = {}): Script {
-  const ready = { ready: true, state: 'Running', status: 200, detail: '200' };
-  return {
-    activities: {
-      recordAudit: () => null,
-      notify: () => null,
-      deployImage: () => ({ changed: true, hostName: 'h' }),
-      checkSite: () => ({ ...ready, configuredDigest: digest, servedDigest: digest }),
-      readCancelRequest: () => null,
-      isInstanceActive: () => false,
-    },
-    subOrchestrators: {
-      deployStage: (input: StageInput) => stageResult(input.stage.name, 'Succeeded'),
-      productionRelease: (input: StageInput) => stageResult(input.stage.name, 'Succeeded'),
-    },
-    ...extra,
-  };
-}
+import { releaseInput, stageInput } from './support/fixtures.js';
+import { permissiveWorld } from './support/permissiveWorld.js';
 
 /** The release as the API started it: sealed for its instance, no approvals (cheap to run). */
 function sealedRelease() {
@@ -50,7 +30,7 @@ describe('a finished top-level orchestration started again with its own sealed i
     const first = await runOrchestration(
       releasePipeline,
       sealed,
-      permissive({ startClaims: claims }),
+      permissiveWorld({ startClaims: claims }),
       id,
     );
     assert.equal(first.error, undefined);
@@ -62,7 +42,7 @@ describe('a finished top-level orchestration started again with its own sealed i
     const again = await runOrchestration(
       releasePipeline,
       sealed,
-      permissive({ startClaims: claims, executionId: 'execution-2', startAtMs: laterMs }),
+      permissiveWorld({ startClaims: claims, executionId: 'execution-2', startAtMs: laterMs }),
       id,
     );
     assert.ok(again.error instanceof ForgedStartError);
@@ -102,7 +82,7 @@ describe('a finished top-level orchestration started again with its own sealed i
   it('the same execution again (a replay, or the check retried after a crash) still runs', async () => {
     const { id, sealed } = sealedRelease();
     const claims = new MemoryStartClaims();
-    const script = permissive({ startClaims: claims });
+    const script = permissiveWorld({ startClaims: claims });
     assert.equal((await runOrchestration(releasePipeline, sealed, script, id)).error, undefined);
     const replay = await runOrchestration(releasePipeline, sealed, script, id);
     assert.equal(replay.error, undefined);
@@ -113,11 +93,11 @@ describe('a finished top-level orchestration started again with its own sealed i
   it('is refused at the same instant too (a clock that stood still): the execution id tells them apart', async () => {
     const { id, sealed } = sealedRelease();
     const claims = new MemoryStartClaims();
-    await runOrchestration(releasePipeline, sealed, permissive({ startClaims: claims }), id);
+    await runOrchestration(releasePipeline, sealed, permissiveWorld({ startClaims: claims }), id);
     const again = await runOrchestration(
       releasePipeline,
       sealed,
-      permissive({ startClaims: claims, executionId: 'execution-2' }),
+      permissiveWorld({ startClaims: claims, executionId: 'execution-2' }),
       id,
     );
     assert.ok(again.error instanceof ForgedStartError);
@@ -128,11 +108,11 @@ describe('a finished top-level orchestration started again with its own sealed i
     const { id, sealed } = sealedRelease();
     const claims = new MemoryStartClaims();
     const noId = { startClaims: claims, executionId: null };
-    await runOrchestration(releasePipeline, sealed, permissive(noId), id);
+    await runOrchestration(releasePipeline, sealed, permissiveWorld(noId), id);
     const later = await runOrchestration(
       releasePipeline,
       sealed,
-      permissive({ ...noId, startAtMs: laterMs }),
+      permissiveWorld({ ...noId, startAtMs: laterMs }),
       id,
     );
     assert.ok(later.error instanceof ForgedStartError);
@@ -146,7 +126,7 @@ describe('a finished top-level orchestration started again with its own sealed i
     const r = await runOrchestration(
       releasePipeline,
       sealed,
-      permissive({ startClaims: claims }),
+      permissiveWorld({ startClaims: claims }),
       id,
     );
     assert.ok(r.error instanceof ForgedStartError);
@@ -165,7 +145,7 @@ describe('a finished top-level orchestration started again with its own sealed i
       runOrchestration(
         productionLock,
         lock(holder),
-        permissive({ startClaims: claims, executionId }),
+        permissiveWorld({ startClaims: claims, executionId }),
         id,
       );
     assert.equal((await run('rel-a-production', 'x1')).error, undefined);
@@ -182,7 +162,7 @@ describe('a finished top-level orchestration started again with its own sealed i
       const r = await runOrchestration(
         deployStage,
         input,
-        permissive({ startClaims: claims, executionId, parentInstanceId: parent }),
+        permissiveWorld({ startClaims: claims, executionId, parentInstanceId: parent }),
         id,
       );
       assert.equal(r.error, undefined);

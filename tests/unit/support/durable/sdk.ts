@@ -7,32 +7,14 @@
  */
 import { createRequire } from 'node:module';
 
+import type { RetryOptionsJson } from '../../../../devhost/engine/OrchestratorAction.js';
+import { orchestratorPayload } from '../../../../devhost/engine/orchestratorPayload.js';
+
+// The numbers the dev host's engine speaks too.
+export { EventType } from '../../../../devhost/engine/history.js';
+export { ActionType } from '../../../../devhost/engine/OrchestratorAction.js';
+
 const require = createRequire(import.meta.url);
-
-/** DTFx history event type numbers, as the SDK reads them. */
-export const EventType = {
-  ExecutionStarted: 0,
-  TaskScheduled: 4,
-  TaskCompleted: 5,
-  TaskFailed: 6,
-  SubOrchestrationInstanceCreated: 7,
-  SubOrchestrationInstanceCompleted: 8,
-  SubOrchestrationInstanceFailed: 9,
-  TimerCreated: 10,
-  TimerFired: 11,
-  OrchestratorStarted: 12,
-  OrchestratorCompleted: 13,
-  EventRaised: 15,
-} as const;
-
-/** The SDK's action type numbers (`ActionType`) the fake schedules. */
-export const ActionType = {
-  CallActivity: 0,
-  CallActivityWithRetry: 1,
-  CallSubOrchestrator: 2,
-  ContinueAsNew: 4,
-  CreateTimer: 5,
-} as const;
 
 /** One history event as the SDK reads it (Timestamp already a Date, as the SDK parses it). */
 export interface SdkHistoryEvent {
@@ -51,12 +33,7 @@ export interface SdkAction {
   input?: unknown;
   fireAt?: Date;
   isCanceled?: boolean;
-  retryOptions?: {
-    firstRetryIntervalInMilliseconds: number;
-    maxNumberOfAttempts: number;
-    backoffCoefficient?: number;
-    maxRetryIntervalInMilliseconds?: number;
-  };
+  retryOptions?: RetryOptionsJson;
 }
 
 /** A task the executor tracks: an atomic task, or a retry's no-op placeholder. */
@@ -127,13 +104,14 @@ export const DurableOrchestrationContext = (
   }
 ).DurableOrchestrationContext;
 
-/**
- * What the extension sends with every episode (replay schema V3 and the Azure Storage
- * provider's timer limits, as the dev host sends them).
- */
+const payload = orchestratorPayload('', null, []);
+
+/** What the extension sends with every episode: the dev host's replay schema and timer limits. */
 export const extensionSettings = {
-  schemaVersion: 2,
-  longRunningTimerIntervalDuration: '3.00:00:00',
-  maximumShortTimerDuration: '6.00:00:00',
-  defaultHttpAsyncRequestSleepTimeMillseconds: 30_000,
-} as const;
+  schemaVersion: payload['upperSchemaVersionNew'] as number,
+  longRunningTimerIntervalDuration: payload['longRunningTimerIntervalDuration'] as string,
+  maximumShortTimerDuration: payload['maximumShortTimerDuration'] as string,
+  defaultHttpAsyncRequestSleepTimeMillseconds: payload[
+    'defaultHttpAsyncRequestSleepTimeMillseconds'
+  ] as number,
+};
