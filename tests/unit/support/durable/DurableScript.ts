@@ -1,6 +1,6 @@
 /**
  * What the outside world of a fake durable run answers and when, and what the run did.
- * Times are virtual milliseconds after the fake's epoch ({@link fakeStartMs}).
+ * Times are virtual milliseconds after the fake's epoch (`fakeStartMs`, 2026-01-01T00:00Z).
  */
 
 /**
