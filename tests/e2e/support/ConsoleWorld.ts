@@ -3,9 +3,18 @@
  * Azure) running the built app and console, one VirtualClock, and API helpers that send the
  * function key. The browser acts through the console page; these helpers set up and check.
  */
+import { readFileSync } from 'node:fs';
+
+import { parse } from 'yaml';
+
 import { VirtualClock } from '../../../devhost/clock/index.js';
 import { type DevHost, type InstanceStatus, startDevHost } from '../../../devhost/index.js';
-import { type Sandbox, startSandbox } from '../../../sandbox/index.js';
+import {
+  defaultScenarioPath,
+  type Sandbox,
+  type ScenarioInput,
+  startSandbox,
+} from '../../../sandbox/index.js';
 import { issueToken } from '../../../src/domain/identity/index.js';
 import type { ReleaseCustomStatus } from '../../../src/domain/release/index.js';
 import { releaseIdFor } from '../../../src/domain/release/index.js';
@@ -30,12 +39,21 @@ export class ConsoleWorld {
     readonly clock: VirtualClock,
   ) {}
 
-  /** Builds app and console when stale, starts the sandbox and a strict dev host. */
-  static async start(config: ConfigVariant = {}): Promise<ConsoleWorld> {
+  /**
+   * Builds app and console when stale, starts the sandbox (with `scenario` merged over the
+   * default scenario) and a strict dev host running the pipeline config variant `config`.
+   */
+  static async start(
+    config: ConfigVariant = {},
+    scenario?: Record<string, unknown>,
+  ): Promise<ConsoleWorld> {
     buildAppOnce();
     buildConsoleOnce();
     const clock = new VirtualClock(Date.UTC(2026, 0, 5, 9, 0, 0));
-    const sandbox = await startSandbox({ clock });
+    const sandbox = await startSandbox({
+      clock,
+      ...(scenario === undefined ? {} : { scenario: scenarioWith(scenario) }),
+    });
     let host: DevHost | undefined;
     try {
       host = await startDevHost({
@@ -153,4 +171,9 @@ export class ConsoleWorld {
     await this.host.stop();
     await this.sandbox.stop();
   }
+}
+
+function scenarioWith(overrides: Record<string, unknown>): ScenarioInput {
+  const base = parse(readFileSync(defaultScenarioPath, 'utf8')) as Record<string, unknown>;
+  return { ...base, ...overrides } as ScenarioInput;
 }

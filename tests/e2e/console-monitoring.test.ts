@@ -3,28 +3,37 @@ import { after, before, describe, it } from 'node:test';
 
 import type { Page } from 'playwright-core';
 
+import { productionTraffic } from './monitor-world.js';
 import { type ConsoleBrowser, launchConsoleBrowser } from './support/consoleBrowser.js';
 import { consoleUsers as users, ConsoleWorld } from './support/ConsoleWorld.js';
 import type { ConfigDoc } from './support/pipelineConfig.js';
 
-describe('console: a release in its monitoring window, rolled back from the browser', () => {
+type MonitorStatus = { waitingForDecision?: { since: string } };
+
+describe('console: a monitor paused for a decision, continued and then rolled back from the browser', () => {
   let world: ConsoleWorld;
   let browser: ConsoleBrowser;
   let page: Page;
   let releaseId = '';
   let previousDigest = '';
+  let pausedSince = '';
 
   before(async () => {
-    world = await ConsoleWorld.start({
-      monitor: true,
-      edit: (doc: ConfigDoc) => {
-        for (const stage of doc.pipelines[0]?.stages ?? []) {
-          if (stage.monitor !== undefined) {
-            stage.monitor = { ...(stage.monitor as Record<string, unknown>), duration: '5m' };
+    // Production gets too little traffic to judge, and the policy asks a human.
+    world = await ConsoleWorld.start(
+      {
+        monitor: true,
+        edit: (doc: ConfigDoc) => {
+          for (const stage of doc.pipelines[0]?.stages ?? []) {
+            if (stage.monitor !== undefined) {
+              const monitor = stage.monitor as Record<string, unknown>;
+              stage.monitor = { ...monitor, duration: '15m', inconclusive: 'pause' };
+            }
           }
-        }
+        },
       },
-    });
+      productionTraffic(0.05),
+    );
     browser = await launchConsoleBrowser();
     page = browser.page;
     page.setDefaultTimeout(20_000);
@@ -41,8 +50,17 @@ describe('console: a release in its monitoring window, rolled back from the brow
     await page.click('#action-confirm');
   };
 
-  it('opens a deep link to a release being monitored and shows its window and samples', async () => {
-    // Given a release swapped into production and watched by its monitor
+  /** Then: time runs until the monitor pauses (again: at a pause other than `since`). */
+  const untilPaused = async (since = ''): Promise<string> => {
+    const status = await world.until(`${releaseId}-monitor`, (s) => {
+      const waiting = (s as MonitorStatus).waitingForDecision;
+      return waiting !== undefined && waiting.since !== since;
+    });
+    return (status as MonitorStatus).waitingForDecision?.since ?? '';
+  };
+
+  it('follows the release view console link to a paused release: samples, pause, its two choices', async () => {
+    // Given a release swapped into production whose monitor paused on an inconclusive sample
     previousDigest = world.sandbox.siteState('pwbi-api-prod').digest ?? '';
     const pushed = await world.push('2.0.0');
     releaseId = pushed.releaseId;
@@ -50,10 +68,7 @@ describe('console: a release in its monitoring window, rolled back from the brow
     await world.approve(releaseId, 'staging', users.qaLead);
     await world.untilWaitingFor(releaseId, 'production');
     await world.approve(releaseId, 'production', users.engLead);
-    await world.until(
-      `${releaseId}-monitor`,
-      (s) => (s.monitor?.samples.length ?? 0) > 0 && s.monitor?.nextTickAt !== undefined,
-    );
+    pausedSince = await untilPaused();
 
     // When the engineering lead connects and follows the release view's console link
     await page.goto(world.consoleUrl());
@@ -66,17 +81,19 @@ describe('console: a release in its monitoring window, rolled back from the brow
     assert.equal(link, `${world.host.url}/api/console#/releases/${releaseId}`);
     await page.goto(link.replace('/api/console#', '/api/console?refreshMs=500#'));
 
-    // Then the monitoring window shows, and rolling back is what it offers
+    // Then the monitoring window shows paused, with continue and roll back on offer
     await page.locator('#monitor').waitFor();
     assert.equal(await page.innerText('#who-label'), `token for ${users.engLead}`);
     assert.match(await page.innerText('#release-status'), /Running/);
-    assert.match(await page.innerText('#monitor'), /Next tick/);
+    const monitor = await page.innerText('#monitor');
+    assert.match(monitor, /Paused\s+since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: inconclusive/);
+    assert.match(monitor, /Window\s+.+ → .+/);
     assert.ok((await page.locator('#samples tbody tr').count()) >= 1, 'samples listed');
-    assert.match(await page.innerText('#samples'), /Pass/);
+    assert.match(await page.innerText('#samples'), /Inconclusive/);
     const buttons = await Promise.all(
       (await page.locator('#actions button').all()).map((b) => b.getAttribute('data-action')),
     );
-    assert.deepEqual(buttons, ['rollback']);
+    assert.deepEqual(buttons, ['resume', 'rollback']);
   });
 
   it('shows a rollback without a reason refused as 400 naming the field; nothing changes', async () => {
@@ -86,7 +103,17 @@ describe('console: a release in its monitoring window, rolled back from the brow
     assert.match(await problem.innerText(), /reason: expected a non-empty string/);
     const view = await world.call('GET', `/api/releases/${releaseId}`);
     assert.equal((view.body as { status: string }).status, 'Running');
-    assert.equal(view.body && (view.body as { rollback?: unknown }).rollback, undefined);
+    assert.equal((view.body as { rollback?: unknown }).rollback, undefined);
+  });
+
+  it('continues monitoring: 202, the monitor goes on and the page shows its next pause', async () => {
+    await act('resume', 'quiet night, keep watching');
+    await page.locator('#outcome .done[data-http-status="202"]').waitFor();
+    const next = await untilPaused(pausedSince);
+    assert.ok(next > pausedSince, `paused again later: ${next} after ${pausedSince}`);
+    await page
+      .locator('#monitor', { hasText: `since ${next.slice(0, 19).replace('T', ' ')}` })
+      .waitFor();
   });
 
   it('rolls back during the window: 202, the release ends RolledBack, the page shows why and when', async () => {
@@ -116,11 +143,7 @@ describe('console: a release in its monitoring window, rolled back from the brow
     const production = page.locator('table.slots[data-stage="production"]');
     await production.waitFor();
     const row = production.locator('tbody tr', { hasText: 'production' }).first();
-    assert.equal(
-      await row.locator('code').getAttribute('title'),
-      previousDigest,
-      'production runs the previous digest',
-    );
+    assert.equal(await row.locator('code').getAttribute('title'), previousDigest);
     assert.deepEqual(browser.errors, [], 'no script errors or CSP violations');
     assert.deepEqual(browser.dialogs, []);
   });
