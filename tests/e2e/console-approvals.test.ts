@@ -92,6 +92,13 @@ describe('console: connect, approve, refuse and reject in headless Chromium (str
     const stored = await page.evaluate<string[]>('Object.keys(sessionStorage).sort()');
     assert.deepEqual(stored, ['slotpilot.console.functionKey', 'slotpilot.console.token']);
     assert.ok(!page.url().includes(world.host.functionKey), 'the key never enters the URL');
+
+    await page.goto(world.consoleUrl('#/releases/pwbi-api-nope'));
+    const missing = page.locator('#load-problem[data-http-status="404"]');
+    await missing.waitFor();
+    assert.match(await missing.innerText(), /404 Not Found\s+No release with id pwbi-api-nope/);
+    await page.click('#nav-releases');
+    await page.locator('#list-view').waitFor();
   });
 
   it('lists a pushed release, filters the list, and shows the release waiting for staging', async () => {

@@ -7,6 +7,7 @@ import { type ApiResult, callApi } from './api.js';
 import { renderConnect } from './connectView.js';
 import { h } from './dom.js';
 import { formatClock } from './format.js';
+import { identityLabel, readAuthMe } from './identityLabel.js';
 import { renderList } from './listView.js';
 import type { ProblemText } from './problem.js';
 import { refreshIntervalMs } from './refresh.js';
@@ -14,7 +15,6 @@ import { renderReleaseBody, renderReleaseHead } from './releaseView.js';
 import { listPath, parseRoute, type Route, routeHash } from './route.js';
 import { clearConnection, type Connection, loadConnection, saveConnection } from './session.js';
 import { renderSlots } from './slotsView.js';
-import { tokenUser } from './token.js';
 import type { HealthView, ReleaseList, ReleaseView, SlotsView } from './types.js';
 import { link, problemBox } from './widgets.js';
 
@@ -97,26 +97,23 @@ function renderNav(): void {
 
 async function renderWho(): Promise<void> {
   const token = connection?.token ?? '';
-  let label = 'function key only (no identity: actions will be refused)';
-  if (token !== '') {
-    const user = tokenUser(token);
-    label = user === undefined ? 'token (unreadable payload)' : `token for ${user}`;
-  } else if (health?.identity.platformAuth === true) {
-    label = (await platformUser()) ?? 'signed in through App Service Authentication';
-  }
+  const platformAuth = health?.identity.platformAuth === true;
+  const platformUser = token === '' && platformAuth ? await readPlatformUser() : undefined;
+  const label = identityLabel({
+    token,
+    platformAuth,
+    ...(platformUser === undefined ? {} : { platformUser }),
+  });
   const button = h('button', { type: 'button', id: 'disconnect' }, 'Disconnect');
   button.addEventListener('click', disconnect);
   who.replaceChildren(h('span', { id: 'who-label' }, label), ' ', button);
 }
 
 /** The signed-in user on Azure with App Service Authentication (`/.auth/me`), if any. */
-async function platformUser(): Promise<string | undefined> {
+async function readPlatformUser(): Promise<string | undefined> {
   try {
     const res = await fetch('/.auth/me', { credentials: 'same-origin', cache: 'no-store' });
-    if (!res.ok) return undefined;
-    const body = (await res.json()) as { user_id?: unknown }[];
-    const id = body[0]?.user_id;
-    return typeof id === 'string' && id !== '' ? `signed in as ${id}` : undefined;
+    return res.ok ? readAuthMe(await res.json()) : undefined;
   } catch {
     return undefined;
   }

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
+import { identityLabel, readAuthMe } from '../../../web/src/identityLabel.js';
 import { refreshIntervalMs } from '../../../web/src/refresh.js';
 import { listPath, parseRoute, routeHash } from '../../../web/src/route.js';
 import { tokenUser } from '../../../web/src/token.js';
 
-describe('console routes, refresh interval and token label', () => {
+describe('console routes, refresh interval and token subject', () => {
   it('reads deep links to a release, the slots of a pipeline and list filters', () => {
     assert.deepEqual(parseRoute('#/releases/pwbi-api-1a2b'), {
       view: 'release',
@@ -55,5 +56,39 @@ describe('console routes, refresh interval and token label', () => {
     assert.equal(tokenUser('a.%%%.c'), undefined);
     const noSub = Buffer.from('{"iss":"x"}').toString('base64url');
     assert.equal(tokenUser(`h.${noSub}.s`), undefined);
+  });
+});
+
+describe('console identity label', () => {
+  const token = `h.${Buffer.from('{"sub":"eng-lead@contoso.com"}').toString('base64url')}.s`;
+
+  it('names the token user, the platform user, or what is missing', () => {
+    assert.equal(
+      identityLabel({ token, platformAuth: true, platformUser: 'x' }),
+      'token for eng-lead@contoso.com',
+    );
+    assert.equal(
+      identityLabel({ token: 'junk', platformAuth: false }),
+      'token (unreadable payload)',
+    );
+    assert.equal(
+      identityLabel({ token: '', platformAuth: true, platformUser: 'qa@contoso.com' }),
+      'signed in as qa@contoso.com',
+    );
+    assert.equal(
+      identityLabel({ token: '', platformAuth: true }),
+      'signed in through App Service Authentication',
+    );
+    assert.match(identityLabel({ token: '', platformAuth: false }), /^function key only/);
+  });
+
+  it('reads the user of an App Service Authentication /.auth/me answer', () => {
+    assert.equal(
+      readAuthMe([{ user_id: 'qa@contoso.com', provider_name: 'aad' }]),
+      'qa@contoso.com',
+    );
+    assert.equal(readAuthMe([]), undefined);
+    assert.equal(readAuthMe({ user_id: 'x' }), undefined);
+    assert.equal(readAuthMe([{ user_id: '' }]), undefined);
   });
 });
