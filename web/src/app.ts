@@ -69,6 +69,7 @@ async function connect(candidate: Connection): Promise<ProblemText | undefined> 
 }
 
 function disconnect(): void {
+  generation++; // answers still under way render nothing
   clearConnection();
   connection = undefined;
   health = undefined;
@@ -78,6 +79,7 @@ function disconnect(): void {
 
 async function loadHealth(): Promise<void> {
   const answer = await get<HealthView>('/api/health');
+  if (connection === undefined) return; // disconnected meanwhile
   health = answer.ok ? answer.body : undefined;
   renderNav();
   await renderWho();
@@ -130,7 +132,7 @@ async function refresh(): Promise<void> {
     schedule(mine);
     return;
   }
-  const shown = await load(route, routeKey === shownRoute);
+  const shown = await load(route, routeKey === shownRoute, mine);
   if (mine !== generation) return;
   if (shown) updated.replaceChildren(`updated ${formatClock(new Date())}`);
   shownRoute = routeKey;
@@ -149,14 +151,17 @@ function stopPolling(): void {
 
 /**
  * Renders `route` from fresh API data; false (with the problem shown) when the API refused.
- * On a refresh (`again`) a refusal is shown above the data already on the page.
+ * On a refresh (`again`) a refusal is shown above the data already on the page. An answer
+ * that arrives after a newer refresh or a disconnect (`mine` is stale) renders nothing.
  */
-async function load(route: Route, again: boolean): Promise<boolean> {
+async function load(route: Route, again: boolean, mine: number): Promise<boolean> {
   const routeKey = routeHash(route);
-  const fail = (problem: ProblemText, lead: string): false => showProblem(problem, lead, again);
+  const fail = (problem: ProblemText, lead: string): false =>
+    mine === generation && showProblem(problem, lead, again);
   switch (route.view) {
     case 'list': {
       const answer = await get<ReleaseList>(listPath(route));
+      if (mine !== generation) return false;
       if (!answer.ok) return fail(answer.problem, 'Could not load the releases.');
       const pipelines = health?.pipelines.map((p) => p.name) ?? [];
       show([routeKey, answer.body, pipelines], () => [
@@ -168,12 +173,14 @@ async function load(route: Route, again: boolean): Promise<boolean> {
       const answer = await get<SlotsView>(
         `/api/pipelines/${encodeURIComponent(route.pipeline)}/slots`,
       );
+      if (mine !== generation) return false;
       if (!answer.ok) return fail(answer.problem, `Could not load the slots of ${route.pipeline}.`);
       show([routeKey, answer.body], () => [renderSlots(answer.body)]);
       return true;
     }
     case 'release': {
       const answer = await get<ReleaseView>(`/api/releases/${encodeURIComponent(route.id)}`);
+      if (mine !== generation) return false;
       if (!answer.ok) return fail(answer.problem, `Could not load release ${route.id}.`);
       actions.update(answer.body);
       show([routeKey, answer.body], () => [
