@@ -18,6 +18,7 @@ import {
   type RollbackRequest,
   type SampleView,
 } from '../../domain/release/contract.js';
+import { EventInbox } from '../calls/EventInbox.js';
 import { requireSealedInput } from '../calls/requireSealedInput.js';
 import { sealChildInput } from '../calls/sealChildInput.js';
 import { trustEvent } from '../calls/trustEvent.js';
@@ -119,21 +120,21 @@ export function* monitorRelease(
     });
   }
 
-  // One waiter at a time for the whole execution: a rollback raised while a sample is being
-  // taken is kept and seen at the next check, never lost between two waits. Only a sealed
-  // one counts; a forged one is audited and the waiter re-armed (the monitor goes on as before).
+  // Rollback requests are kept from the start of the execution: one raised while a sample is
+  // being taken is seen at the next check, never lost between two waits. Only a sealed one
+  // counts; a forged one is audited and ignored (the monitor goes on as before).
   const forged = auditForgedMonitorEvent(context, input);
-  let rollbackEvent = context.df.waitForExternalEvent(releaseEvents.rollback);
+  const rollbacks = new EventInbox(context, releaseEvents.rollback);
+  const decisions = new EventInbox(context, monitorEvents.decision);
   let requested: RollbackRequest | undefined;
   const rollbackRequested = function* (): Generator<Task, boolean, unknown> {
     if (requested !== undefined) return true;
-    if (!rollbackEvent.isCompleted) return false;
-    const payload = rollbackEvent.result as RollbackRequest;
-    if (yield* trustEvent(context, releaseEvents.rollback, payload, forged)) {
-      requested = payload;
-      return true;
+    for (const payload of rollbacks.take()) {
+      if (yield* trustEvent(context, releaseEvents.rollback, payload, forged)) {
+        requested = payload as RollbackRequest;
+        return true;
+      }
     }
-    rollbackEvent = context.df.waitForExternalEvent(releaseEvents.rollback);
     return false;
   };
   let ticks = 0;
@@ -186,7 +187,7 @@ export function* monitorRelease(
 
     publish(`watching production (next sample ${tickAt})`, { nextTickAt: tickAt });
     const timer = context.df.createTimer(new Date(tickAt));
-    const winner = yield context.df.Task.any([rollbackEvent, timer]);
+    const winner = yield context.df.Task.any([rollbacks.next(), timer]);
     if (winner !== timer) {
       timer.cancel(); // also what lets the runtime's wait-any go on (see the pause guard)
       interrupted = tickAt;
@@ -217,27 +218,24 @@ export function* monitorRelease(
         waitingForDecision: { since, reason: decision.reason },
       });
       if (yield* rollbackRequested()) continue;
-      let decisionEvent = context.df.waitForExternalEvent(monitorEvents.decision);
       let answer: MonitorDecision | undefined;
       while (answer === undefined) {
-        // The guard timer is cancelled when an event wins: the Durable runtime completes a
-        // wait-any through its cancelled timer even when an older, already finished wait of
-        // the same name took the event (its waiters are first-in, first-out).
+        // The guard timer bounds each race; it is cancelled when an event wins.
         const guard = context.df.createTimer(
           new Date(context.df.currentUtcDateTime.getTime() + pauseGuardMs),
         );
-        const chosen: unknown = yield context.df.Task.any([rollbackEvent, decisionEvent, guard]);
+        const race = [rollbacks.next(), decisions.next(), guard];
+        const chosen: unknown = yield context.df.Task.any(race);
         if (chosen !== guard) guard.cancel();
         if (yield* rollbackRequested()) break;
-        if (!decisionEvent.isCompleted) continue;
-        const payload = decisionEvent.result as MonitorDecision;
-        const sealed = yield* trustEvent(context, monitorEvents.decision, payload, forged);
-        // A sealed decision for an earlier pause (replayed from history) answers nothing now.
-        if (sealed && payload.pausedSince === since) {
-          answer = payload;
-        } else {
+        for (const payload of decisions.take() as MonitorDecision[]) {
+          const sealed = yield* trustEvent(context, monitorEvents.decision, payload, forged);
+          // A sealed decision for an earlier pause (replayed from history) answers nothing now.
+          if (sealed && payload.pausedSince === since) {
+            answer = payload;
+            break;
+          }
           if (sealed) yield* forged({ event: monitorEvents.decision, claimedBy: payload.by });
-          decisionEvent = context.df.waitForExternalEvent(monitorEvents.decision);
         }
       }
       if (answer === undefined) continue;

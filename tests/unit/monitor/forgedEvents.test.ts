@@ -57,6 +57,42 @@ describe('monitorRelease and forged events', () => {
     assert.equal(world.record.swaps, 1);
   });
 
+  for (const atMs of [30_000, 7 * min + 10_000]) {
+    it(`rolls back on a sealed rollback raised right behind a forged one (at ${atMs / 1000} s)`, async () => {
+      // The forged one is being checked when the sealed one arrives: after several ticks the
+      // SDK holds spent copies of a wait yielded in each race, and must not hand it to one.
+      const real: RollbackRequest = { ...forgedRollback, by: 'eng@contoso.com', reason: 'bad' };
+      delete (real as { seal?: unknown }).seal;
+      const { run, world } = await runWithWorld(monitorRelease, monitorInput(), {}, [
+        { name: 'rollback', data: { ...forgedRollback, at: iso(atMs) }, atMs },
+        { name: 'rollback', data: { ...real, at: iso(atMs) }, atMs },
+      ]);
+      const out = run.output as MonitorResult;
+      assert.ok(out.outcome === 'rolledBack', JSON.stringify(out));
+      assert.equal(out.evidence['requestedBy'], 'eng@contoso.com');
+      assert.equal(world.record.swaps, 1);
+    });
+  }
+
+  it('takes a sealed decision raised right behind a forged one after two days paused', async () => {
+    const input = monitorInput({ plan: plan({ inconclusive: 'pause', durationMs: 10 * min }) });
+    const since = iso(3 * min); // the first sample judged (too little traffic) pauses
+    const answer = { decision: 'rollback', by: 'ops@contoso.com', reason: 'quiet', at: iso(0) };
+    const { run, world } = await runWithWorld(
+      monitorRelease,
+      input,
+      { stats: () => statsOf(3, 0) },
+      [
+        { name: 'monitorDecision', data: { ...answer, seal: undefined }, atMs: 50 * 60 * min },
+        { name: 'monitorDecision', data: { ...answer, pausedSince: since }, atMs: 50 * 60 * min },
+      ],
+    );
+    const out = run.output as MonitorResult;
+    assert.ok(out.outcome === 'rolledBack', JSON.stringify(out));
+    assert.equal(out.evidence['decidedBy'], 'ops@contoso.com');
+    assert.equal(world.record.swaps, 1);
+  });
+
   it('stays paused on a forged decision, a forged rollback and a replayed decision until the sealed one for this pause', async () => {
     const input = monitorInput({ plan: plan({ inconclusive: 'pause', durationMs: 10 * min }) });
     const decision = { decision: 'rollback', by: 'mallory@evil.test', reason: 'x', at: iso(0) };
