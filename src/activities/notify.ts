@@ -1,3 +1,4 @@
+import { consoleReleaseUrl } from '../domain/release/index.js';
 import type { ActivityDeps } from './ActivityDeps.js';
 import type { NotifyInput } from './contracts.js';
 import { findPipeline } from './findConfig.js';
@@ -9,7 +10,9 @@ import { findPipeline } from './findConfig.js';
 export async function notify(deps: ActivityDeps, input: NotifyInput): Promise<null> {
   const target = findPipeline(deps.config, input.pipeline).notify;
   if (target === undefined) return null;
-  const release = `${deps.publicBaseUrl}/api/releases/${input.releaseId}`;
+  // People click these in Slack: both open the release's console page, where the approval
+  // form is (the API's approve route takes a POST with a key, which a click cannot send).
+  const release = consoleReleaseUrl(deps.publicBaseUrl, input.releaseId);
   const message = {
     key: input.key,
     pipeline: input.pipeline,
@@ -19,10 +22,7 @@ export async function notify(deps: ActivityDeps, input: NotifyInput): Promise<nu
     severity: input.severity,
     image: input.image,
     text: input.text,
-    links:
-      input.outcome === 'waiting for approval'
-        ? { release, approve: `${release}/approve` }
-        : { release },
+    links: input.outcome === 'waiting for approval' ? { release, approve: release } : { release },
   };
   await deps.notifier.notify(target.slack, message);
   if (input.severity === 'critical' && target.critical !== undefined) {

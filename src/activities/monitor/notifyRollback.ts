@@ -1,4 +1,5 @@
 import type { Notification } from '../../azure/ports/index.js';
+import { consoleReleaseUrl } from '../../domain/release/index.js';
 import type { NotifyRollbackInput } from './contracts.js';
 import { findPipelineConfig } from './findMonitorConfig.js';
 import type { MonitorDeps } from './MonitorDeps.js';
@@ -21,7 +22,7 @@ export async function notifyRollback(deps: MonitorDeps, input: NotifyRollbackInp
     severity: 'critical',
     image: input.image,
     text: rollbackMessage(input),
-    links: { release: `${deps.publicBaseUrl}/api/releases/${input.releaseId}` },
+    links: { release: consoleReleaseUrl(deps.publicBaseUrl, input.releaseId) },
   };
   await deps.notifier.notify(target.slack, notification);
   if (target.critical !== undefined) {

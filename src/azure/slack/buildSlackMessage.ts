@@ -30,7 +30,7 @@ function mrkdwn(text: string, max = SECTION_MAX): MrkdwnText {
 /**
  * The Block Kit message for one release notification: a header `<icon> pipeline · stage ·
  * outcome`, the text, fields with the image and release id, and link buttons to the release
- * and (when waiting for approval) the approve endpoint. `text` is the notification fallback
+ * and (when waiting for approval) the page to approve it on. `text` is the notification fallback
  * shown where blocks are not (push notifications, old clients).
  * Example header: `:rotating_light: pwbi-api · production · rolled back`.
  */
@@ -50,7 +50,7 @@ export function buildSlackMessage(n: Notification): SlackMessage {
     buttons.push({
       type: 'button',
       action_id: 'slotpilot-approve',
-      text: { type: 'plain_text', text: `Approve ${stage}` },
+      text: { type: 'plain_text', text: `Review and approve ${stage}` },
       url: n.links.approve,
       style: 'primary',
     });

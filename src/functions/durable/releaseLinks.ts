@@ -1,5 +1,6 @@
 import type { DurableClient } from 'durable-functions';
 
+import { consoleReleaseUrl } from '../../domain/release/index.js';
 import type { ReleaseLinks } from '../../domain/view/index.js';
 
 /**
@@ -16,6 +17,6 @@ export function releaseLinks(client: DurableClient, origin: string, id: string):
     self: `${origin}/api/releases/${id}`,
     approve: `${origin}/api/releases/${id}/approve`,
     status: status.href,
-    console: `${origin}/api/console#/releases/${encodeURIComponent(id)}`,
+    console: consoleReleaseUrl(origin, id),
   };
 }

@@ -64,7 +64,7 @@ test('buttons link to the release, and to the approve endpoint only when given',
     buttons?.type === 'actions' && buttons.elements.map((e) => [e.text.text, e.style]),
     [
       ['Open release', undefined],
-      ['Approve production', 'primary'],
+      ['Review and approve production', 'primary'],
     ],
   );
 });

@@ -174,10 +174,14 @@ describe('release activities', () => {
       record.notifications.map((x) => x.url),
       ['https://slack.test/releases', 'https://slack.test/releases', 'https://slack.test/critical'],
     );
-    assert.equal(
-      record.notifications[0]?.n.links.approve,
-      'https://slotpilot.test/api/releases/r1/approve',
-    );
+    // Slack buttons open the release's console page: a click cannot POST to the API.
+    assert.deepEqual(record.notifications[0]?.n.links, {
+      release: 'https://slotpilot.test/api/console#/releases/r1',
+      approve: 'https://slotpilot.test/api/console#/releases/r1',
+    });
+    assert.deepEqual(record.notifications[1]?.n.links, {
+      release: 'https://slotpilot.test/api/console#/releases/r1',
+    });
   });
 
   it('verifyOrchestrationInput claims a sealed top-level input in the audit store, once per execution', async () => {
