@@ -25,7 +25,7 @@ import { trustEvent } from '../calls/trustEvent.js';
 import { auditForgedMonitorEvent } from './auditForgedMonitorEvent.js';
 import { callMonitorActivity } from './callMonitorActivity.js';
 import type { MonitorCustomStatus } from './MonitorStatus.js';
-import { rollBack, type RollbackCause, type RollbackView } from './rollBack.js';
+import { requestedRollback, rollBack, type RollbackCause, type RollbackView } from './rollBack.js';
 import { takeSample } from './takeSample.js';
 
 /**
@@ -126,12 +126,15 @@ export function* monitorRelease(
   const forged = auditForgedMonitorEvent(context, input);
   const rollbacks = new EventInbox(context, releaseEvents.rollback);
   const decisions = new EventInbox(context, monitorEvents.decision);
-  let requested: RollbackRequest | undefined;
+  let requested: { request: RollbackRequest; receivedAt: string } | undefined;
   const rollbackRequested = function* (): Generator<Task, boolean, unknown> {
     if (requested !== undefined) return true;
     for (const payload of rollbacks.take()) {
       if (yield* trustEvent(context, releaseEvents.rollback, payload, forged)) {
-        requested = payload as RollbackRequest;
+        requested = {
+          request: payload as RollbackRequest,
+          receivedAt: context.df.currentUtcDateTime.toISOString(),
+        };
         return true;
       }
     }
@@ -141,7 +144,8 @@ export function* monitorRelease(
   let interrupted: string | undefined;
   for (;;) {
     if (yield* rollbackRequested()) {
-      return yield* finish(requestCause(requested as RollbackRequest));
+      const { request, receivedAt } = requested as { request: RollbackRequest; receivedAt: string };
+      return yield* finish(requestedRollback(request, receivedAt));
     }
     // After an ignored (forged) rollback the tick it interrupted is still due: same time.
     const tickAt = interrupted ?? nextTick(window, plan.intervalMs, context.df.currentUtcDateTime);
@@ -261,16 +265,6 @@ export function* monitorRelease(
       );
     }
   }
-}
-
-function requestCause(request: RollbackRequest): RollbackCause {
-  return {
-    trigger: request.source,
-    reason: request.reason,
-    evidence: { source: request.source, requestedBy: request.by, ...(request.evidence ?? {}) },
-    detectedAt: request.at,
-    actor: request.by,
-  };
 }
 
 function* auditBestEffort(

@@ -7,7 +7,7 @@ import {
 } from '../../domain/monitor/contract.js';
 import { requireSealedInput } from '../calls/requireSealedInput.js';
 import type { MonitorCustomStatus } from './MonitorStatus.js';
-import { rollBack } from './rollBack.js';
+import { requestedRollback, rollBack } from './rollBack.js';
 
 /**
  * `rollbackRelease` (instance `${releaseId}-rollback`): the manual rollback after the
@@ -33,13 +33,7 @@ export function* rollbackRelease(
   const outcome = yield* rollBack(
     context,
     target,
-    {
-      trigger: request.source,
-      reason: request.reason,
-      evidence: { source: request.source, requestedBy: request.by },
-      detectedAt: request.at,
-      actor: request.by,
-    },
+    requestedRollback(request, context.df.currentUtcDateTime.toISOString()),
     {
       onRefused: 'return',
       publish: (view, step, phase) =>

@@ -277,6 +277,25 @@ describe('monitorRelease', () => {
     assert.equal(world.record.swaps, 1);
   });
 
+  it('times a manual rollback on the orchestration clock, keeping the API time as evidence', async () => {
+    // The API stamped the request with a clock far from the orchestration's (a dev host's
+    // virtual time, or a skewed machine): detected must still come before decided.
+    const request: RollbackRequest = {
+      source: 'manual',
+      by: 'eng@contoso.com',
+      reason: 'customers report errors',
+      at: '2031-01-01T00:00:00.000Z',
+    };
+    const { run } = await runWithWorld(monitorRelease, monitorInput(), {}, [
+      { name: 'rollback', data: request, atMs: 7 * min + 10_000 },
+    ]);
+    const out = run.output as MonitorResult;
+    assert.ok(out.outcome === 'rolledBack');
+    assert.equal(out.detectedAt, iso(7 * min + 10_000));
+    assert.ok(out.detectedAt <= out.decidedAt && out.decidedAt <= out.swapBackCompletedAt);
+    assert.equal(out.evidence['requestedAt'], request.at);
+  });
+
   it('does not lose a rollback raised while a sample is being taken', async () => {
     const request: RollbackRequest = {
       source: 'manual',

@@ -33,6 +33,7 @@ describe('rollbackRelease (after the window)', () => {
     assert.ok(out?.outcome === 'rolledBack');
     assert.equal(out.trigger, 'manual');
     assert.equal(out.detectedAt, input.request.at);
+    assert.equal(out.evidence['requestedAt'], input.request.at);
     assert.ok(out.swapBackCompletedAt >= out.decidedAt);
     assert.equal(world.slots.get('production'), previousDigest);
     assert.equal(world.record.swaps, 1);
@@ -40,6 +41,15 @@ describe('rollbackRelease (after the window)', () => {
     assert.equal(status.phase, 'done');
     assert.equal(status.status, 'RolledBack');
     assert.equal(world.record.audit.get('rel-1:rolledBack')?.actor, 'eng-lead@contoso.com');
+  });
+
+  it('times the rollback on the orchestration clock even when the API clock differs', async () => {
+    const skewed = { ...input, request: { ...input.request, at: '2031-01-01T00:00:00.000Z' } };
+    const { run } = await runWithWorld(rollbackRelease, skewed);
+    const out = run.output;
+    assert.ok(out.outcome === 'rolledBack');
+    assert.equal(out.detectedAt, new Date(fakeStartMs).toISOString());
+    assert.ok(out.detectedAt <= out.decidedAt);
   });
 
   it('refuses, changing nothing and telling nobody, when the slot runs another digest now', async () => {
