@@ -114,8 +114,12 @@ describe('deployStage', () => {
     const r = await run('staging', world({ migrate: 'callback' }));
     assert.equal(r.output?.status, 'Failed');
     assert.match(r.output?.reason ?? '', /migrate failed: timed out after 15m/);
-    assert.ok(r.elapsedMs >= 15 * minuteMs);
-    assert.ok(r.activity('callHook').some((c) => (c.input as CallHookInput).hook === 'restore'));
+    const calls = r.activity('callHook');
+    const at = (hook: string) => calls.find((c) => (c.input as CallHookInput).hook === hook)?.atMs;
+    const migrateAt = at('migrate');
+    assert.ok(migrateAt !== undefined);
+    // the restore runs the moment migrate's 15-minute deadline passes, not later
+    assert.equal(at('restore'), migrateAt + 15 * minuteMs);
   });
 
   it('fails on a failing verify hook without running onFailure', async () => {
