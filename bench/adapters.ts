@@ -37,6 +37,7 @@ try {
     SLOTPILOT_CA_CERT: sandbox.caCertPath,
     SLOTPILOT_HOST_MAP: JSON.stringify(sandbox.hostMap),
     SLOTPILOT_AUDIT_CONNECTION: sandbox.blobConnectionString,
+    SLOTPILOT_REGISTRY_ENDPOINTS: JSON.stringify(sandbox.registryEndpoints),
   });
   const a = createAdapters(clients);
   const site = {
@@ -92,6 +93,9 @@ try {
       type: 'bench',
     }),
   );
+  await sandbox.push('pwbi-api:bench', { deliver: 'none' });
+  const tagged = { registry: 'pwbiregistry.azurecr.io', repository: 'pwbi-api', tag: 'bench' };
+  await measure('registry.resolveTag', () => a.registry.resolveTag(tagged));
   const component = `/subscriptions/${sandbox.subscriptionId}/resourceGroups/pwbi-prod/providers/Microsoft.Insights/components/pwbi-api-prod`;
   await measure('requestMetrics 5-min window', () =>
     a.requestMetrics.requestStats({

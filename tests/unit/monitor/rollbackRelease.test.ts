@@ -47,7 +47,7 @@ describe('rollbackRelease (after the window)', () => {
     const skewed = { ...input, request: { ...input.request, at: '2031-01-01T00:00:00.000Z' } };
     const { run } = await runWithWorld(rollbackRelease, skewed);
     const out = run.output;
-    assert.ok(out.outcome === 'rolledBack');
+    assert.ok(out?.outcome === 'rolledBack');
     assert.equal(out.detectedAt, new Date(fakeStartMs).toISOString());
     assert.ok(out.detectedAt <= out.decidedAt);
   });
