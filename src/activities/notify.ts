@@ -10,9 +10,10 @@ import { findPipeline } from './findConfig.js';
 export async function notify(deps: ActivityDeps, input: NotifyInput): Promise<null> {
   const target = findPipeline(deps.config, input.pipeline).notify;
   if (target === undefined) return null;
-  // People click these in Slack: both open the release's console page, where the approval
-  // form is (the API's approve route takes a POST with a key, which a click cannot send).
+  // People click through to the release's console page, which has the approval form; the
+  // API's approve endpoint (a keyed POST, which a click cannot send) is named for scripts.
   const release = consoleReleaseUrl(deps.publicBaseUrl, input.releaseId);
+  const approve = `${deps.publicBaseUrl}/api/releases/${input.releaseId}/approve`;
   const message = {
     key: input.key,
     pipeline: input.pipeline,
@@ -22,7 +23,7 @@ export async function notify(deps: ActivityDeps, input: NotifyInput): Promise<nu
     severity: input.severity,
     image: input.image,
     text: input.text,
-    links: input.outcome === 'waiting for approval' ? { release, approve: release } : { release },
+    links: input.outcome === 'waiting for approval' ? { release, approve } : { release },
   };
   await deps.notifier.notify(target.slack, message);
   if (input.severity === 'critical' && target.critical !== undefined) {

@@ -72,6 +72,16 @@ describe('pipeline: push → dev → staging (hooks) → production swap', () =>
     // And Slack heard about every step (real time is a printed figure, never asserted)
     const texts = world.sandbox.slackMessages().map((m) => JSON.stringify(m));
     assert.ok(texts.length >= 8, `expected a message per step, got ${texts.length}`);
+    // And the approval messages' buttons open the release in the console (a click cannot POST)
+    const consoleUrl = JSON.stringify(
+      `${world.host.url}/api/console#/releases/${pushed.releaseId}`,
+    );
+    const asks = texts.filter((t) => t.includes('slotpilot-approve'));
+    assert.equal(asks.length, 2, 'one approval request per gated stage');
+    assert.ok(
+      asks.every((t) => t.includes(`"url":${consoleUrl}`)),
+      asks.join('\n'),
+    );
     t.diagnostic(
       `real ${world.realElapsedMs()} ms for ${world.virtualElapsedMs()} virtual ms (whole flow)`,
     );

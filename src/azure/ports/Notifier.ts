@@ -10,7 +10,12 @@ export interface Notification {
   severity: 'info' | 'success' | 'warning' | 'critical';
   image: string;
   text: string;
-  links: { release: string; approve?: string };
+  links: {
+    /** The release's page in the web console (where people click through to). */
+    release: string;
+    /** The API's approve endpoint (a keyed POST), when the release waits for an approval. */
+    approve?: string;
+  };
 }
 
 /**

@@ -29,8 +29,10 @@ function mrkdwn(text: string, max = SECTION_MAX): MrkdwnText {
 
 /**
  * The Block Kit message for one release notification: a header `<icon> pipeline · stage ·
- * outcome`, the text, fields with the image and release id, and link buttons to the release
- * and (when waiting for approval) the page to approve it on. `text` is the notification fallback
+ * outcome`, the text, fields with the image and release id, and link buttons to the release's
+ * console page; when it waits for an approval, a "Review and approve" button to that page
+ * (which has the approval form) and a line naming the API's approve endpoint and the CLI
+ * command, for those who approve from a terminal. `text` is the notification fallback
  * shown where blocks are not (push notifications, old clients).
  * Example header: `:rotating_light: pwbi-api · production · rolled back`.
  */
@@ -46,12 +48,12 @@ export function buildSlackMessage(n: Notification): SlackMessage {
       url: n.links.release,
     });
   }
-  if (n.links.approve !== undefined && n.links.approve.length <= URL_MAX) {
+  if (n.links.approve !== undefined && n.links.release.length <= URL_MAX) {
     buttons.push({
       type: 'button',
       action_id: 'slotpilot-approve',
       text: { type: 'plain_text', text: `Review and approve ${stage}` },
-      url: n.links.approve,
+      url: n.links.release,
       style: 'primary',
     });
   }
@@ -67,6 +69,18 @@ export function buildSlackMessage(n: Notification): SlackMessage {
     },
   ];
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
+  if (n.links.approve !== undefined) {
+    const command = `npx slotpilot approve ${n.releaseId} --stage ${stage}`;
+    blocks.push({
+      type: 'context',
+      elements: [
+        mrkdwn(
+          `From a terminal: \`${escapeMrkdwn(command)}\` or POST ${escapeMrkdwn(n.links.approve)}`,
+          FIELD_MAX,
+        ),
+      ],
+    });
+  }
   if (n.severity === 'critical') {
     blocks.push({
       type: 'context',

@@ -30,7 +30,7 @@ const notification = (key: string, severity: Notification['severity'] = 'info'):
   image: 'pwbiregistry.azurecr.io/pwbi-api@sha256:' + 'a'.repeat(64),
   text: 'Approve <production> & go',
   links: {
-    release: 'http://127.0.0.1:7071/api/releases/pwbi-api-abc',
+    release: 'http://127.0.0.1:7071/api/console#/releases/pwbi-api-abc',
     approve: 'http://127.0.0.1:7071/api/releases/pwbi-api-abc/approve',
   },
 });
@@ -160,7 +160,7 @@ describe('HTTP adapters against the sandbox', () => {
       assert.match(body.text, /pwbi-api production: waiting for approval/);
       assert.deepEqual(
         body.blocks.map((b) => b.type),
-        ['header', 'section', 'section', 'actions'],
+        ['header', 'section', 'section', 'actions', 'context'],
       );
       assert.equal(body.blocks[1]?.text?.text, 'Approve &lt;production&gt; &amp; go');
     });

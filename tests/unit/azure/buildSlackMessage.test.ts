@@ -13,7 +13,7 @@ const base: Notification = {
   severity: 'critical',
   image: 'pwbiregistry.azurecr.io/pwbi-api@sha256:' + 'b'.repeat(64),
   text: 'error rate 3.1% > 1% <for 2 samples>',
-  links: { release: 'https://slotpilot.example/api/releases/pwbi-api-0123' },
+  links: { release: 'https://slotpilot.example/api/console#/releases/pwbi-api-0123' },
 };
 
 test('header carries icon, pipeline, stage and outcome; text is the fallback', () => {
@@ -28,7 +28,7 @@ test('header carries icon, pipeline, stage and outcome; text is the fallback', (
   });
   assert.equal(
     msg.text,
-    `[critical] pwbi-api production: rolled back — ${base.image} (https://slotpilot.example/api/releases/pwbi-api-0123)`,
+    `[critical] pwbi-api production: rolled back — ${base.image} (${base.links.release})`,
   );
 });
 
@@ -47,7 +47,7 @@ test('the body text and fields are escaped mrkdwn with the image and release id'
   });
 });
 
-test('buttons link to the release, and to the approve endpoint only when given', () => {
+test('buttons open the release page; waiting for approval adds one to approve there and names the API endpoint', () => {
   const without = buildSlackMessage({ ...base, severity: 'info' });
   const actions = without.blocks.find((b) => b.type === 'actions');
   assert.deepEqual(
@@ -61,12 +61,17 @@ test('buttons link to the release, and to the approve endpoint only when given',
   });
   const buttons = withApprove.blocks.find((b) => b.type === 'actions');
   assert.deepEqual(
-    buttons?.type === 'actions' && buttons.elements.map((e) => [e.text.text, e.style]),
+    buttons?.type === 'actions' && buttons.elements.map((e) => [e.text.text, e.style, e.url]),
     [
-      ['Open release', undefined],
-      ['Review and approve production', 'primary'],
+      ['Open release', undefined, base.links.release],
+      ['Review and approve production', 'primary', base.links.release],
     ],
   );
+  const terminal = withApprove.blocks.find((b) => b.type === 'context');
+  assert.deepEqual(terminal?.type === 'context' && terminal.elements.map((e) => e.text), [
+    `From a terminal: \`npx slotpilot approve pwbi-api-0123 --stage production\` or POST ${base.links.release}/approve`,
+  ]);
+  assert.ok(!without.blocks.some((b) => b.type === 'context' && b !== without.blocks.at(-1)));
 });
 
 test('only critical messages carry the critical context line; a missing stage reads "release"', () => {

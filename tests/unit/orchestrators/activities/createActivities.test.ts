@@ -174,10 +174,10 @@ describe('release activities', () => {
       record.notifications.map((x) => x.url),
       ['https://slack.test/releases', 'https://slack.test/releases', 'https://slack.test/critical'],
     );
-    // Slack buttons open the release's console page: a click cannot POST to the API.
+    // Slack links open the release's console page; the API's approve endpoint is named too.
     assert.deepEqual(record.notifications[0]?.n.links, {
       release: 'https://slotpilot.test/api/console#/releases/r1',
-      approve: 'https://slotpilot.test/api/console#/releases/r1',
+      approve: 'https://slotpilot.test/api/releases/r1/approve',
     });
     assert.deepEqual(record.notifications[1]?.n.links, {
       release: 'https://slotpilot.test/api/console#/releases/r1',
