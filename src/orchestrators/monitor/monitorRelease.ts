@@ -182,6 +182,8 @@ export function* monitorRelease(
       } catch {
         sealed = undefined;
       }
+      // A request that arrived while sealing would be dropped with this execution: look again.
+      if (yield* rollbackRequested()) continue;
       if (sealed !== undefined) {
         context.df.continueAsNew(sealed);
         return undefined;
