@@ -34,9 +34,7 @@ export async function withOriginalOutcome(
   view: ReleaseView,
 ): Promise<ReleaseView> {
   if (view.startRefused === undefined) return view;
-  const pipeline = view.id.startsWith(`${view.pipeline}-`)
-    ? view.pipeline
-    : view.id.replace(/-[0-9a-f]{20}$/, '');
+  const pipeline = view.id.replace(/-[0-9a-f]{20}$/, '');
   try {
     return recoverOriginalOutcome(view, await audit.events(view.id, pipeline));
   } catch {

@@ -200,7 +200,19 @@ describe('the view of a release whose durable record a refused start replaced', 
       links,
     });
     assert.equal((await withOriginalOutcome(audit, misleading)).status, 'Canceled');
-    assert.deepEqual(asked, [`pwbi-api/${id}`]);
+    // a forged pipeline that prefixes the real one (`pwbi` of `pwbi-api-…`) changes nothing
+    const prefix = buildReleaseView({
+      release: {
+        ...refusedRelease,
+        input: { ...input, pipeline: 'pwbi' },
+        customStatus: {
+          startRefused: { orchestrator: 'releasePipeline', refusal: 'notSealed', at: 'x' },
+        },
+      },
+      links,
+    });
+    assert.equal((await withOriginalOutcome(audit, prefix)).status, 'Canceled');
+    assert.deepEqual(asked, [`pwbi-api/${id}`, `pwbi-api/${id}`]);
 
     const down = {
       events: () => Promise.reject(new RetryAfterError('audit events: storage unreachable', 1)),
