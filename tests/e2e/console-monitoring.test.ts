@@ -126,15 +126,16 @@ describe('console: a monitor paused for a decision, continued and then rolled ba
     await page.locator('#release-status [data-status="RolledBack"]').waitFor();
     assert.equal(await page.innerText('#rollback-reason'), 'customers report errors');
     const rollback = await page.innerText('#rollback');
-    // Detected is when the API took the request (its wall clock); decided and swapped back
-    // come from the orchestration's clock (virtual here): each is shown as a time.
-    for (const label of ['Detected', 'Decided', 'Swapped back']) {
-      assert.match(
+    // Detected, decided and swapped back all come from the orchestration's clock (virtual
+    // here), in that order.
+    const times = ['Detected', 'Decided', 'Swapped back'].map((label) => {
+      const shown = new RegExp(`${label}\\s+(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d) UTC`).exec(
         rollback,
-        new RegExp(`${label}\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC`),
-        label,
       );
-    }
+      assert.ok(shown?.[1] !== undefined, `${label} is shown as a time`);
+      return shown[1];
+    });
+    assert.deepEqual([...times].sort(), times, `in order: ${times.join(', ')}`);
     assert.equal(await page.locator('#actions button').count(), 0, 'nothing left to do');
   });
 
