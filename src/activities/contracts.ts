@@ -119,15 +119,34 @@ export interface PollSwapInput {
   handle: SwapHandle;
 }
 
-/** Input of `tryAcquireLock`. Idempotent for the same holder. */
+/**
+ * Input of `tryAcquireLock`. Idempotent for the same holder and `requestedAt`: a retry finds
+ * the lock this input started.
+ */
 export interface TryAcquireLockInput {
   site: string;
   holder: string;
   releaseId: string;
+  /**
+   * ISO time of this acquisition attempt (`currentUtcDateTime` of the acquiring orchestration):
+   * each attempt starts the lock with its own sealed input, so taking the lock again after it
+   * ended is a new start, never a replay its first step refuses.
+   */
+  requestedAt: string;
 }
 
-/** Output of `tryAcquireLock`. */
-export type TryAcquireLockOutput = { acquired: true } | { acquired: false; heldBy: string };
+/**
+ * Output of `tryAcquireLock`: `acquired` only once the lock runs under `holder` and has
+ * verified its input (its custom status says it holds the site). Otherwise: `heldBy` another
+ * release; `starting`, the lock runs under `holder` but has not verified its input yet (look
+ * again soon); `refused`, the lock this attempt started ended without holding (its refusal,
+ * e.g. `alreadyRan`, or its runtime status): try again with a new `requestedAt`.
+ */
+export type TryAcquireLockOutput =
+  | { acquired: true }
+  | { acquired: false; heldBy: string }
+  | { acquired: false; starting: true }
+  | { acquired: false; refused: string };
 
 /** Input of `releaseLock`. Idempotent; a no-op when `holder` does not hold it. */
 export interface ReleaseLockInput {

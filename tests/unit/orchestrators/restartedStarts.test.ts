@@ -136,21 +136,35 @@ describe('a finished top-level orchestration started again with its own sealed i
     assert.equal(r.activity('notify').length, 0);
   });
 
-  it('the production lock: each holder’s sealed input runs once under the same instance id', async () => {
+  it('the production lock: each acquisition’s sealed input runs once under the same instance id', async () => {
     const claims = new MemoryStartClaims();
     const id = 'lock-pwbi-api-prod';
-    const lock = (holder: string) =>
-      startInput('productionLock', id, { site: 'pwbi-api-prod', holder, releaseId: holder });
-    const run = (holder: string, executionId: string) =>
+    const lock = (holder: string, requestedAt: string) =>
+      startInput('productionLock', id, {
+        site: 'pwbi-api-prod',
+        holder,
+        releaseId: holder,
+        requestedAt,
+      });
+    const run = (holder: string, requestedAt: string, executionId: string) =>
       runOrchestration(
         productionLock,
-        lock(holder),
+        lock(holder, requestedAt),
         permissiveWorld({ startClaims: claims, executionId }),
         id,
       );
-    assert.equal((await run('rel-a-production', 'x1')).error, undefined);
-    assert.equal((await run('rel-b-production', 'x2')).error, undefined);
-    assert.ok((await run('rel-a-production', 'x3')).error instanceof ForgedStartError);
+    const t1 = '2026-01-01T00:00:00.000Z';
+    assert.equal((await run('rel-a-production', t1, 'x1')).error, undefined);
+    assert.equal((await run('rel-b-production', t1, 'x2')).error, undefined);
+    assert.ok(
+      (await run('rel-a-production', t1, 'x3')).error instanceof ForgedStartError,
+      'the same acquisition replayed is refused',
+    );
+    assert.equal(
+      (await run('rel-a-production', '2026-01-01T00:10:00.000Z', 'x4')).error,
+      undefined,
+      'the same holder taking the lock again later is a new acquisition',
+    );
   });
 
   it('sub-orchestrations claim nothing: bound to their parent, each run of the parent may start them', async () => {

@@ -242,27 +242,35 @@ describe('release activities', () => {
     const durable = fakeDurable();
     const a = createActivities(deps);
     const d = () => durable.ops;
+    const r1 = {
+      site: 'pwbi-api-prod',
+      holder: 'r1-production',
+      releaseId: 'r1',
+      requestedAt: 'T1',
+    };
+    const r2 = {
+      site: 'pwbi-api-prod',
+      holder: 'r2-production',
+      releaseId: 'r2',
+      requestedAt: 'T2',
+    };
+    assert.deepEqual(await a.tryAcquireLock(r1, d), { acquired: false, starting: true });
+    const started = durable.instances.get('lock-pwbi-api-prod');
+    assert.equal((started?.input as { requestedAt?: string }).requestedAt, 'T1');
+    assert.deepEqual(await a.tryAcquireLock(r1, d), { acquired: false, starting: true });
+    // The lock verified its input and says it holds the site.
+    durable.instances.set('lock-pwbi-api-prod', {
+      runtimeStatus: 'Running',
+      input: started?.input,
+      customStatus: { heldBy: 'r1', holder: 'r1-production', requestedAt: 'T1' },
+    });
+    assert.deepEqual(await a.tryAcquireLock(r1, d), { acquired: true });
     assert.deepEqual(
-      await a.tryAcquireLock(
-        { site: 'pwbi-api-prod', holder: 'r1-production', releaseId: 'r1' },
-        d,
-      ),
+      await a.tryAcquireLock({ ...r1, requestedAt: 'T1b' }, d),
       { acquired: true },
+      'a later acquisition by the same holder finds the lock it holds',
     );
-    assert.deepEqual(
-      await a.tryAcquireLock(
-        { site: 'pwbi-api-prod', holder: 'r1-production', releaseId: 'r1' },
-        d,
-      ),
-      { acquired: true },
-    );
-    assert.deepEqual(
-      await a.tryAcquireLock(
-        { site: 'pwbi-api-prod', holder: 'r2-production', releaseId: 'r2' },
-        d,
-      ),
-      { acquired: false, heldBy: 'r1' },
-    );
+    assert.deepEqual(await a.tryAcquireLock(r2, d), { acquired: false, heldBy: 'r1' });
     await a.releaseLock({ site: 'pwbi-api-prod', holder: 'r2-production' }, d);
     assert.deepEqual(durable.raised, [], 'only the holder can release');
     await a.releaseLock({ site: 'pwbi-api-prod', holder: 'r1-production' }, d);
@@ -274,13 +282,7 @@ describe('release activities', () => {
       input: {},
       customStatus: null,
     });
-    assert.deepEqual(
-      await a.tryAcquireLock(
-        { site: 'pwbi-api-prod', holder: 'r2-production', releaseId: 'r2' },
-        d,
-      ),
-      { acquired: true },
-    );
+    assert.deepEqual(await a.tryAcquireLock(r2, d), { acquired: false, starting: true });
     assert.equal(await a.isInstanceActive({ instanceId: 'lock-pwbi-api-prod' }, d), true);
     assert.equal(await a.isInstanceActive({ instanceId: 'nope' }, d), false);
   });
