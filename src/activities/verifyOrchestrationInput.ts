@@ -32,7 +32,7 @@ export type InputCheck =
  * finished release started again through the Durable HTTP API) is refused. A retry of this
  * activity, or a replay, names the same execution and passes again. Sub-orchestrations are
  * bound to their parent and claim nothing. Storage failures throw (RetryAfterError), so the
- * orchestration retries and, when the retries run out, refuses the start.
+ * orchestration retries (for about ten minutes) and, when the retries run out, refuses the start.
  */
 export async function verifyOrchestrationInput(
   deps: VerifyOrchestrationInputDeps,

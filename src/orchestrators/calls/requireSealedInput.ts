@@ -6,7 +6,7 @@ import type { StartRefusedStatus } from '../../domain/view/readStartRefusal.js';
 import { callActivity } from './callActivity.js';
 import { nowIso, nowMs } from './clock.js';
 import { ForgedStartError } from './ForgedStartError.js';
-import { reportRetry } from './RetryPolicy.js';
+import { reportRetry, verifyRetry } from './RetryPolicy.js';
 
 /**
  * The first step of every Slotpilot orchestrator (it must come before any other yield): asks
@@ -19,6 +19,8 @@ import { reportRetry } from './RetryPolicy.js';
  * `startRefused` as custom status, appends a `forgedStartRefused` audit event (without the
  * seal) and throws {@link ForgedStartError}, so the orchestration ends Failed having done
  * nothing else. The activity's answer is in the history, so replay takes the same branch.
+ * Storage failures of the check are retried for about ten minutes ({@link verifyRetry}) before
+ * the start is refused `unverified`; a verdict is final at once.
  */
 export function* requireSealedInput<T>(
   context: OrchestrationContext,
@@ -33,17 +35,22 @@ export function* requireSealedInput<T>(
   let refusal: StartRefusal = 'unverified';
   let firstStartedAt: string | undefined;
   try {
-    const verdict = yield* callActivity(context, 'verifyOrchestrationInput', {
-      name,
-      instanceId,
-      ...(parentId === undefined ? { execution } : { parentInstanceId: parentId }),
-      input,
-    });
+    const verdict = yield* callActivity(
+      context,
+      'verifyOrchestrationInput',
+      {
+        name,
+        instanceId,
+        ...(parentId === undefined ? { execution } : { parentInstanceId: parentId }),
+        input,
+      },
+      verifyRetry,
+    );
     if (verdict.valid) return input;
     refusal = verdict.refusal ?? 'notSealed';
     firstStartedAt = verdict.firstStartedAt;
   } catch {
-    // The check kept failing (retries spent): refuse rather than trust the input.
+    // The check kept failing for ~10 minutes (retries spent): refuse rather than trust it.
   }
   const at = nowIso(context);
   const first: { firstStartedAt?: string } = firstStartedAt === undefined ? {} : { firstStartedAt };

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import type { RecordAuditInput } from '../../../src/activities/contracts.js';
+import type {
+  RecordAuditInput,
+  VerifyOrchestrationInputInput,
+} from '../../../src/activities/contracts.js';
 import { RetryAfterError } from '../../../src/domain/errors.js';
 import { ForgedStartError } from '../../../src/orchestrators/calls/ForgedStartError.js';
 import { productionLock } from '../../../src/orchestrators/production/productionLock.js';
@@ -10,7 +13,7 @@ import { deployStage } from '../../../src/orchestrators/stage/deployStage.js';
 import { fakeStartIso } from '../support/durable/fakeTime.js';
 import { MemoryStartClaims } from '../support/durable/MemoryStartClaims.js';
 import { runOrchestration } from '../support/durable/runOrchestration.js';
-import { startInput } from '../support/durable/seals.js';
+import { inputVerifier, startInput } from '../support/durable/seals.js';
 import { releaseInput, stageInput } from './support/fixtures.js';
 import { permissiveWorld } from './support/permissiveWorld.js';
 
@@ -131,9 +134,48 @@ describe('a finished top-level orchestration started again with its own sealed i
     );
     assert.ok(r.error instanceof ForgedStartError);
     assert.equal(r.error.refusal, 'unverified');
-    assert.ok(r.activity('verifyOrchestrationInput').length > 1, 'the check was retried');
+    const checks = r.activity('verifyOrchestrationInput');
+    assert.equal(checks.length, 15, 'the check was retried');
+    assert.ok(
+      (checks.at(-1)?.atMs ?? 0) >= 9 * 60_000,
+      `refused only after about ten minutes of retries (last check at ${checks.at(-1)?.atMs} ms)`,
+    );
     assert.equal(r.calls.filter((c) => c.kind === 'sub').length, 0);
     assert.equal(r.activity('notify').length, 0);
+  });
+
+  it('storage down for five minutes: the check keeps retrying on timers and the release then runs', async () => {
+    const { id, sealed } = sealedRelease();
+    const claims = new MemoryStartClaims();
+    const verify = inputVerifier(claims);
+    const outageMs = 5 * 60_000;
+    let nowMs = 0;
+    const r = await runOrchestration(
+      releasePipeline,
+      sealed,
+      permissiveWorld({
+        startClaims: claims,
+        onTime: (ms) => {
+          nowMs = ms;
+        },
+        activities: {
+          ...permissiveWorld().activities,
+          verifyOrchestrationInput: (input: VerifyOrchestrationInputInput) => {
+            if (nowMs < outageMs) {
+              throw new RetryAfterError('audit claimStart: storage unreachable', 2_000);
+            }
+            return verify(input);
+          },
+        },
+      }),
+      id,
+    );
+    assert.equal(r.error, undefined);
+    const checks = r.activity('verifyOrchestrationInput');
+    assert.ok(checks.length > 5, `retried past the old budget (${checks.length} checks)`);
+    assert.ok((checks.at(-1)?.atMs ?? 0) >= outageMs);
+    assert.equal(r.calls.filter((c) => c.kind === 'sub').length, 3, 'every stage ran');
+    assert.equal(claims.claims.size, 1);
   });
 
   it('the production lock: each acquisition’s sealed input runs once under the same instance id', async () => {
