@@ -54,6 +54,12 @@ export interface ReleaseInput {
   digest: string;
   /** Who started it: `acr:<actor>` for a push, the user's email for a manual start. */
   requestedBy: string;
+  /**
+   * ISO time this start was requested (`startRelease`'s clock). It makes each start's sealed
+   * input its own one-shot input, so a start refused before doing anything (storage down) or a
+   * purged release of the same digest can be started again. Absent on older releases.
+   */
+  requestedAt?: string;
   /** The pipeline's stages with everything but secrets (URLs come from config at activity time). */
   plan: ReleasePlan;
 }

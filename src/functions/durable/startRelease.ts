@@ -11,7 +11,9 @@ import {
   type ReleaseInput,
   type SupersedeNotice,
 } from '../../domain/release/index.js';
+import type { DurableStatusLike } from '../../domain/view/DurableStatusLike.js';
 import { buildReleaseView, summarizeRelease, supersedeTargets } from '../../domain/view/index.js';
+import { readStartRefusal } from '../../domain/view/readStartRefusal.js';
 import { listReleaseStatuses } from './listReleaseStatuses.js';
 import { tryGetStatus } from './tryGetStatus.js';
 
@@ -25,13 +27,39 @@ export interface ReleaseImage {
 
 /** What starting a release did. */
 export type StartOutcome =
-  | { kind: 'started'; releaseId: string; superseded: string[] }
+  | {
+      kind: 'started';
+      releaseId: string;
+      superseded: string[];
+      /** Set when it started again an instance whose previous start was refused unverified. */
+      replacedRefusedStart?: true;
+    }
   | { kind: 'exists'; releaseId: string; runtimeStatus: string };
 
+/** Whether a start may go ahead, given the release instance as it is now. */
+export type StartDecision =
+  { kind: 'start' } | { kind: 'restart' } | { kind: 'exists'; runtimeStatus: string };
+
 /**
- * Starts the release of `image` in `pipeline` unless it exists: the release id is derived
- * from pipeline and digest, so a redelivered push (or a repeated manual start) finds the
- * instance and starts nothing new, never restarting it. After a start, releases of the same
+ * Pure: no instance → start; an instance whose execution was refused at its first step
+ * because its input could not be checked (storage down: `startRefused` with refusal
+ * `unverified`, ended Failed) did nothing, so it may be started again; anything else exists
+ * (a running release, a genuine Failed one, and a refused replay of one that already ran).
+ */
+export function decideStart(existing: DurableStatusLike | undefined): StartDecision {
+  if (existing === undefined) return { kind: 'start' };
+  if (existing.runtimeStatus === 'Failed' && readStartRefusal(existing)?.refusal === 'unverified') {
+    return { kind: 'restart' };
+  }
+  return { kind: 'exists', runtimeStatus: existing.runtimeStatus };
+}
+
+/**
+ * Starts the release of `image` in `pipeline` unless it exists (see {@link decideStart}): the
+ * release id is derived from pipeline and digest, so a redelivered push (or a repeated manual
+ * start) finds the instance and starts nothing new, never restarting it; only a start that was
+ * refused before doing anything is started again. Each start's input carries `requestedAt`
+ * (`now`), so it is sealed as its own one-shot input. After a start, releases of the same
  * pipeline still waiting for approval get a `supersede` event, sealed with `sealKey`
  * (`SLOTPILOT_SIGNING_KEY`), which also seals the release input (`sealInput`): the
  * orchestration refuses to run an input it did not get from here. Idempotent.
@@ -42,11 +70,12 @@ export async function startRelease(
   image: ReleaseImage,
   requestedBy: string,
   sealKey: string,
+  now: Date = new Date(),
 ): Promise<StartOutcome> {
   const releaseId = releaseIdFor(pipeline.name, image.digest);
-  const existing = await tryGetStatus(client, releaseId);
-  if (existing !== undefined) {
-    return { kind: 'exists', releaseId, runtimeStatus: existing.runtimeStatus };
+  const decision = decideStart(await tryGetStatus(client, releaseId));
+  if (decision.kind === 'exists') {
+    return { kind: 'exists', releaseId, runtimeStatus: decision.runtimeStatus };
   }
   const input: ReleaseInput = {
     releaseId,
@@ -55,6 +84,7 @@ export async function startRelease(
     ...(image.tag === undefined ? {} : { tag: image.tag }),
     digest: image.digest,
     requestedBy,
+    requestedAt: now.toISOString(),
     plan: buildPlan(pipeline),
   };
   try {
@@ -65,11 +95,16 @@ export async function startRelease(
   } catch (error) {
     // A concurrent delivery of the same push may have started it between our check and now.
     const raced = await tryGetStatus(client, releaseId);
-    if (raced === undefined) throw error;
+    if (raced === undefined || decideStart(raced).kind !== 'exists') throw error;
     return { kind: 'exists', releaseId, runtimeStatus: raced.runtimeStatus };
   }
-  const superseded = await supersedeWaiting(client, pipeline.name, releaseId, sealKey);
-  return { kind: 'started', releaseId, superseded };
+  const superseded = await supersedeWaiting(client, pipeline.name, releaseId, sealKey, now);
+  return {
+    kind: 'started',
+    releaseId,
+    superseded,
+    ...(decision.kind === 'restart' ? { replacedRefusedStart: true as const } : {}),
+  };
 }
 
 async function supersedeWaiting(
@@ -77,13 +112,14 @@ async function supersedeWaiting(
   pipeline: string,
   releaseId: string,
   sealKey: string,
+  now: Date,
 ): Promise<string[]> {
   const active = await listReleaseStatuses(client, { activeOnly: true });
   const summaries = active.map((release) =>
     summarizeRelease(buildReleaseView({ release, links: { self: '', approve: '', status: '' } })),
   );
   const targets = supersedeTargets(summaries, pipeline, releaseId);
-  const notice: SupersedeNotice = { byReleaseId: releaseId, at: new Date().toISOString() };
+  const notice: SupersedeNotice = { byReleaseId: releaseId, at: now.toISOString() };
   await Promise.all(
     targets.map((id) =>
       client.raiseEvent(
