@@ -46,6 +46,7 @@ export function onImagePushedHandler(
         push,
         requestedBy,
         deps.identity.signingKey,
+        deps.audit,
       );
       context.log(
         outcome.kind === 'started'

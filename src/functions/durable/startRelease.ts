@@ -1,5 +1,6 @@
 import type { DurableClient } from 'durable-functions';
 
+import type { AuditStore } from '../../azure/ports/index.js';
 import type { PipelineConfig } from '../../domain/config/index.js';
 import { sealEvent, sealInput } from '../../domain/identity/index.js';
 import { pinnedImage } from '../../domain/images/index.js';
@@ -58,7 +59,10 @@ export function decideStart(existing: DurableStatusLike | undefined): StartDecis
  * Starts the release of `image` in `pipeline` unless it exists (see {@link decideStart}): the
  * release id is derived from pipeline and digest, so a redelivered push (or a repeated manual
  * start) finds the instance and starts nothing new, never restarting it; only a start that was
- * refused before doing anything is started again. Each start's input carries `requestedAt`
+ * refused before doing anything is started again, and only when the release's audit trail
+ * shows no earlier run (a finished release replayed around the API during a storage outage
+ * leaves such a refusal behind; it must not run again). The trail is read only then; a trail
+ * that cannot be read throws (the caller answers 503 or Event Grid delivers again). Each start's input carries `requestedAt`
  * (`now`), so it is sealed as its own one-shot input. After a start, releases of the same
  * pipeline still waiting for approval get a `supersede` event, sealed with `sealKey`
  * (`SLOTPILOT_SIGNING_KEY`), which also seals the release input (`sealInput`): the
@@ -70,12 +74,16 @@ export async function startRelease(
   image: ReleaseImage,
   requestedBy: string,
   sealKey: string,
+  audit: Pick<AuditStore, 'events'>,
   now: Date = new Date(),
 ): Promise<StartOutcome> {
   const releaseId = releaseIdFor(pipeline.name, image.digest);
   const decision = decideStart(await tryGetStatus(client, releaseId));
   if (decision.kind === 'exists') {
     return { kind: 'exists', releaseId, runtimeStatus: decision.runtimeStatus };
+  }
+  if (decision.kind === 'restart' && (await ranBefore(audit, pipeline.name, releaseId))) {
+    return { kind: 'exists', releaseId, runtimeStatus: 'Failed' };
   }
   const input: ReleaseInput = {
     releaseId,
@@ -130,4 +138,14 @@ async function supersedeWaiting(
     ),
   );
   return targets;
+}
+
+/** Whether the audit trail shows the release did anything before (beyond refused starts). */
+async function ranBefore(
+  audit: Pick<AuditStore, 'events'>,
+  pipeline: string,
+  releaseId: string,
+): Promise<boolean> {
+  const events = await audit.events(releaseId, pipeline);
+  return events.some((event) => event.type !== 'forgedStartRefused');
 }

@@ -39,6 +39,7 @@ export function startReleaseHandler(deps: ApiDeps): ClientHttpHandler {
       image,
       requestedBy,
       deps.identity.signingKey,
+      deps.audit,
     );
     if (outcome.kind === 'exists') {
       throw new ConflictError(

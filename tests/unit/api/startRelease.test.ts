@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 
 import type { DurableClient } from 'durable-functions';
 
+import type { AuditStore } from '../../../src/azure/ports/index.js';
 import { parseConfig } from '../../../src/domain/config/index.js';
 import { startRefusalReasons } from '../../../src/domain/identity/inputSeal.js';
 import type { ReleaseInput } from '../../../src/domain/release/index.js';
@@ -26,6 +27,21 @@ const image = { registry: 'reg.azurecr.io', repository: 'api', tag: '1.0.0', dig
 const key = 'unit-test-seal-key';
 const t1 = new Date('2026-03-01T10:00:00.000Z');
 const t2 = new Date('2026-03-01T10:20:00.000Z');
+
+/** An audit trail, as the release start reads it before starting a refused release again. */
+const trail = (...types: string[]): Pick<AuditStore, 'events'> => ({
+  events: (releaseId, pipelineName) =>
+    Promise.resolve(
+      types.map((type, i) => ({
+        eventId: `${releaseId}:${type}:${i}`,
+        releaseId,
+        pipeline: pipelineName,
+        at: t1.toISOString(),
+        type,
+      })),
+    ),
+});
+const noTrail = trail();
 
 type Status = DurableStatusLike & { name: string };
 
@@ -105,12 +121,12 @@ describe('startRelease: whether a start goes ahead (decideStart)', () => {
 describe('startRelease', () => {
   it('seals each start’s input with its own requestedAt; a redelivery of the push starts nothing', async () => {
     const fake = fakeClient();
-    const first = await startRelease(fake.client, pipeline, image, 'acr:ci', key, t1);
+    const first = await startRelease(fake.client, pipeline, image, 'acr:ci', key, noTrail, t1);
     assert.equal(first.kind, 'started');
     assert.equal(fake.starts.length, 1);
     assert.equal(fake.starts[0]?.input.requestedAt, t1.toISOString());
 
-    const again = await startRelease(fake.client, pipeline, image, 'acr:ci', key, t2);
+    const again = await startRelease(fake.client, pipeline, image, 'acr:ci', key, noTrail, t2);
     assert.deepEqual(again, {
       kind: 'exists',
       releaseId: first.releaseId,
@@ -120,17 +136,33 @@ describe('startRelease', () => {
 
     // The same digest after the release was purged: a new input, so a new one-shot seal.
     fake.instances.clear();
-    await startRelease(fake.client, pipeline, image, 'acr:ci', key, t2);
+    await startRelease(fake.client, pipeline, image, 'acr:ci', key, noTrail, t2);
     assert.equal(fake.starts.length, 2);
     assert.notEqual(fake.starts[0]?.input.seal, fake.starts[1]?.input.seal);
   });
 
   it('starts again a release whose start was refused unverified (storage was down)', async () => {
     const fake = fakeClient();
-    const { releaseId } = await startRelease(fake.client, pipeline, image, 'acr:ci', key, t1);
+    const { releaseId } = await startRelease(
+      fake.client,
+      pipeline,
+      image,
+      'acr:ci',
+      key,
+      noTrail,
+      t1,
+    );
     fake.instances.set(releaseId, { ...refusedStatus('unverified'), instanceId: releaseId });
 
-    const retried = await startRelease(fake.client, pipeline, image, 'qa@contoso.com', key, t2);
+    const retried = await startRelease(
+      fake.client,
+      pipeline,
+      image,
+      'qa@contoso.com',
+      key,
+      noTrail,
+      t2,
+    );
 
     assert.deepEqual(retried, {
       kind: 'started',
@@ -143,6 +175,47 @@ describe('startRelease', () => {
     assert.equal(fake.starts[1]?.input.requestedBy, 'qa@contoso.com');
   });
 
+  it('does not start again a refused release whose audit trail shows it ran before', async () => {
+    // A finished release replayed around the API while storage was down leaves a refusal
+    // `unverified` behind; its trail still shows the original run.
+    const fake = fakeClient();
+    const { releaseId } = await startRelease(
+      fake.client,
+      pipeline,
+      image,
+      'acr:ci',
+      key,
+      noTrail,
+      t1,
+    );
+    fake.instances.set(releaseId, { ...refusedStatus('unverified'), instanceId: releaseId });
+    const ran = trail('forgedStartRefused', 'started', 'Succeeded');
+    const again = await startRelease(fake.client, pipeline, image, 'acr:ci', key, ran, t2);
+    assert.deepEqual(again, { kind: 'exists', releaseId, runtimeStatus: 'Failed' });
+    assert.equal(fake.starts.length, 1);
+
+    const down: Pick<AuditStore, 'events'> = {
+      events: () => Promise.reject(new Error('audit events: storage unreachable')),
+    };
+    await assert.rejects(
+      startRelease(fake.client, pipeline, image, 'acr:ci', key, down, t2),
+      /storage unreachable/,
+    );
+    assert.equal(fake.starts.length, 1, 'nothing started while the trail cannot be read');
+
+    const onlyRefusals = trail('forgedStartRefused');
+    const started = await startRelease(
+      fake.client,
+      pipeline,
+      image,
+      'acr:ci',
+      key,
+      onlyRefusals,
+      t2,
+    );
+    assert.equal(started.kind, 'started');
+  });
+
   it('a genuine Failed release, or a refused replay of one that ran, stays as it is (409)', async () => {
     const releaseId = 'api-abababababababababab';
     for (const existing of [
@@ -150,9 +223,9 @@ describe('startRelease', () => {
       { ...refusedStatus('alreadyRan'), instanceId: releaseId },
     ]) {
       const fake = fakeClient();
-      const started = await startRelease(fake.client, pipeline, image, 'acr:ci', key, t1);
+      const started = await startRelease(fake.client, pipeline, image, 'acr:ci', key, noTrail, t1);
       fake.instances.set(started.releaseId, existing);
-      const again = await startRelease(fake.client, pipeline, image, 'acr:ci', key, t2);
+      const again = await startRelease(fake.client, pipeline, image, 'acr:ci', key, noTrail, t2);
       assert.deepEqual(again, {
         kind: 'exists',
         releaseId: started.releaseId,
