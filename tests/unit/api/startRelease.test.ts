@@ -92,6 +92,15 @@ function fakeClient(initial: Record<string, Status> = {}) {
   return { client: client as unknown as DurableClient, instances, starts };
 }
 
+/** Starts the release of `image` on `fake` at `at` (as a push, with an empty audit trail). */
+function start(
+  fake: ReturnType<typeof fakeClient>,
+  at: Date,
+  { by = 'acr:ci', audit = noTrail }: { by?: string; audit?: Pick<AuditStore, 'events'> } = {},
+) {
+  return startRelease(fake.client, pipeline, image, by, key, audit, at);
+}
+
 describe('startRelease: whether a start goes ahead (decideStart)', () => {
   it('starts when no instance exists', () => {
     assert.deepEqual(decideStart(undefined), { kind: 'start' });
@@ -121,12 +130,12 @@ describe('startRelease: whether a start goes ahead (decideStart)', () => {
 describe('startRelease', () => {
   it('seals each start’s input with its own requestedAt; a redelivery of the push starts nothing', async () => {
     const fake = fakeClient();
-    const first = await startRelease(fake.client, pipeline, image, 'acr:ci', key, noTrail, t1);
+    const first = await start(fake, t1);
     assert.equal(first.kind, 'started');
     assert.equal(fake.starts.length, 1);
     assert.equal(fake.starts[0]?.input.requestedAt, t1.toISOString());
 
-    const again = await startRelease(fake.client, pipeline, image, 'acr:ci', key, noTrail, t2);
+    const again = await start(fake, t2);
     assert.deepEqual(again, {
       kind: 'exists',
       releaseId: first.releaseId,
@@ -136,33 +145,17 @@ describe('startRelease', () => {
 
     // The same digest after the release was purged: a new input, so a new one-shot seal.
     fake.instances.clear();
-    await startRelease(fake.client, pipeline, image, 'acr:ci', key, noTrail, t2);
+    await start(fake, t2);
     assert.equal(fake.starts.length, 2);
     assert.notEqual(fake.starts[0]?.input.seal, fake.starts[1]?.input.seal);
   });
 
   it('starts again a release whose start was refused unverified (storage was down)', async () => {
     const fake = fakeClient();
-    const { releaseId } = await startRelease(
-      fake.client,
-      pipeline,
-      image,
-      'acr:ci',
-      key,
-      noTrail,
-      t1,
-    );
+    const { releaseId } = await start(fake, t1);
     fake.instances.set(releaseId, { ...refusedStatus('unverified'), instanceId: releaseId });
 
-    const retried = await startRelease(
-      fake.client,
-      pipeline,
-      image,
-      'qa@contoso.com',
-      key,
-      noTrail,
-      t2,
-    );
+    const retried = await start(fake, t2, { by: 'qa@contoso.com' });
 
     assert.deepEqual(retried, {
       kind: 'started',
@@ -179,40 +172,21 @@ describe('startRelease', () => {
     // A finished release replayed around the API while storage was down leaves a refusal
     // `unverified` behind; its trail still shows the original run.
     const fake = fakeClient();
-    const { releaseId } = await startRelease(
-      fake.client,
-      pipeline,
-      image,
-      'acr:ci',
-      key,
-      noTrail,
-      t1,
-    );
+    const { releaseId } = await start(fake, t1);
     fake.instances.set(releaseId, { ...refusedStatus('unverified'), instanceId: releaseId });
     const ran = trail('forgedStartRefused', 'started', 'Succeeded');
-    const again = await startRelease(fake.client, pipeline, image, 'acr:ci', key, ran, t2);
+    const again = await start(fake, t2, { audit: ran });
     assert.deepEqual(again, { kind: 'exists', releaseId, runtimeStatus: 'Failed' });
     assert.equal(fake.starts.length, 1);
 
     const down: Pick<AuditStore, 'events'> = {
       events: () => Promise.reject(new Error('audit events: storage unreachable')),
     };
-    await assert.rejects(
-      startRelease(fake.client, pipeline, image, 'acr:ci', key, down, t2),
-      /storage unreachable/,
-    );
+    await assert.rejects(start(fake, t2, { audit: down }), /storage unreachable/);
     assert.equal(fake.starts.length, 1, 'nothing started while the trail cannot be read');
 
     const onlyRefusals = trail('forgedStartRefused');
-    const started = await startRelease(
-      fake.client,
-      pipeline,
-      image,
-      'acr:ci',
-      key,
-      onlyRefusals,
-      t2,
-    );
+    const started = await start(fake, t2, { audit: onlyRefusals });
     assert.equal(started.kind, 'started');
   });
 
@@ -223,9 +197,9 @@ describe('startRelease', () => {
       { ...refusedStatus('alreadyRan'), instanceId: releaseId },
     ]) {
       const fake = fakeClient();
-      const started = await startRelease(fake.client, pipeline, image, 'acr:ci', key, noTrail, t1);
+      const started = await start(fake, t1);
       fake.instances.set(started.releaseId, existing);
-      const again = await startRelease(fake.client, pipeline, image, 'acr:ci', key, noTrail, t2);
+      const again = await start(fake, t2);
       assert.deepEqual(again, {
         kind: 'exists',
         releaseId: started.releaseId,
