@@ -4,6 +4,7 @@ import * as df from 'durable-functions';
 import type { ApiDeps } from './ApiDeps.js';
 import { registerConsole } from './console/registerConsole.js';
 import { healthHandler } from './healthHandler.js';
+import { hookCallbackHandler } from './hooks/hookCallbackHandler.js';
 import { withProblems } from './http/withProblems.js';
 import { onImagePushedHandler } from './onImagePushed.js';
 import { slotsHandler } from './pipelines/slotsHandler.js';
@@ -16,7 +17,8 @@ import { startReleaseHandler } from './releases/startReleaseHandler.js';
 /**
  * Registers the API engineer's triggers: the ACR Event Grid trigger and the HTTP API of
  * DESIGN §4 (route prefix `api`), plus the web console (`/api/console`). Every HTTP route but
- * `/api/health` and the console's data-free page and assets needs a function key.
+ * `/api/health`, the console's data-free page and assets and the hook callbacks (which carry
+ * their own one-call token) needs a function key.
  * The rollback and alert routes are registered by registerRecoveryFunctions.
  */
 export function registerApiFunctions(deps: ApiDeps): void {
@@ -51,6 +53,14 @@ export function registerApiFunctions(deps: ApiDeps): void {
     route: 'health',
     authLevel: 'anonymous',
     handler: healthHandler(deps),
+  });
+  // Anonymous at the Functions level: a third-party hook has no function key; its one-call
+  // callback token is checked by the handler.
+  df.app.client.http('hookCallback', {
+    methods: ['POST'],
+    route: 'hooks/{callbackId}',
+    authLevel: 'anonymous',
+    handler: withProblems(hookCallbackHandler(deps)),
   });
   route('pipelineSlots', 'GET', 'pipelines/{name}/slots', withProblems(slotsHandler(deps)));
   registerConsole();
