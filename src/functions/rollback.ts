@@ -48,12 +48,14 @@ export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
       at: new Date().toISOString(),
     };
     const claim = { decision: 'rollback', by: rollback.by, at: rollback.at };
+    // One production run of the release (`swappedAt`) is rolled back once.
+    const run = [releaseId, swapOf(monitor)];
     if (running.has(monitor.runtimeStatus)) {
       // While the monitor is paused a rollback competes with a resume of that pause.
       const since = pausedSince(monitor);
       await decideOnce(
         deps.claims,
-        since === undefined ? [releaseId, 'rollback'] : [releaseId, 'monitor', since],
+        since === undefined ? [...run, 'rollback'] : [...run, 'monitor', since],
         claim,
         `Monitoring of release ${releaseId}`,
         () => client.raiseEvent(monitor.instanceId, releaseEvents.rollback, rollback),
@@ -74,7 +76,7 @@ export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
     const input: RollbackReleaseInput = { monitor: target, request: rollback };
     const giveBack = await decideOnce(
       deps.claims,
-      [releaseId, 'rollback'],
+      [...run, 'rollback'],
       claim,
       `Rolling back release ${releaseId}`,
       async () => {
@@ -117,13 +119,19 @@ export function resumeHandler(deps: RecoveryDeps): ClientHttpHandler {
     };
     await decideOnce(
       deps.claims,
-      [releaseId, 'monitor', since],
+      [releaseId, swapOf(monitor), 'monitor', since],
       { decision: 'resumed', by: decision.by, at: decision.at },
       `Monitoring of release ${releaseId}`,
       () => client.raiseEvent(monitor.instanceId, monitorEvents.decision, decision),
     );
     return accepted(requestOrigin(request.url), releaseId, { releaseId, ...decision });
   };
+}
+
+/** When the monitored run swapped (its input's `swappedAt`): names that run's decisions. */
+function swapOf(monitor: DurableOrchestrationStatus): string {
+  const swappedAt = (monitor.input as Partial<MonitorInput> | null)?.swappedAt;
+  return typeof swappedAt === 'string' && swappedAt !== '' ? swappedAt : 'unknown';
 }
 
 /** The `waitingForDecision.since` of a monitor paused for a decision, else undefined. */

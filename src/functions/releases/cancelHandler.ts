@@ -40,7 +40,9 @@ export function cancelHandler(deps: ApiDeps): ClientHttpHandler {
     const wait = view.status === 'WaitingForApproval' ? view.waitingFor : undefined;
     await decideOnce(
       deps.claims,
-      wait === undefined ? [releaseId, 'cancel'] : [releaseId, 'approval', wait.stage, wait.since],
+      wait === undefined
+        ? [releaseId, view.createdAt, 'cancel']
+        : [releaseId, view.createdAt, 'approval', wait.stage],
       { decision: 'canceled', by: cancel.by, at: cancel.at },
       wait === undefined
         ? `Release ${releaseId}`

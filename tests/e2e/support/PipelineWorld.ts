@@ -37,6 +37,10 @@ export interface WorldOptions {
   config?: ConfigVariant;
   /** Sandbox scenario overrides (merged over the default scenario file). */
   scenario?: Record<string, unknown>;
+  /** Enforce function keys as on Azure (the world's API calls and pushes send the host's key). */
+  strictAuth?: boolean;
+  /** Receives every line the dev host logs. */
+  log?: (line: string) => void;
 }
 
 /**
@@ -53,8 +57,10 @@ export class PipelineWorld {
     readonly sandbox: Sandbox,
     readonly host: DevHost,
     readonly clock: VirtualClock,
+    /** The key the world's requests send when keys are enforced. */
+    readonly strictKey?: string,
   ) {
-    this.api = new ReleaseApi(() => host.url);
+    this.api = new ReleaseApi(() => host.url, strictKey);
     this.virtualStartMs = clock.now();
   }
 
@@ -71,16 +77,28 @@ export class PipelineWorld {
     let host: DevHost | undefined;
     try {
       const configPath = writePipelineConfig(options.config);
+      const log = options.log;
       host = await startDevHost({
         appDir,
         clock,
         settings: appSettingsFor(sandbox, configPath),
+        ...(options.strictAuth === true ? { strictAuth: true } : {}),
         ...(process.env.SLOTPILOT_E2E_LOG === '1'
-          ? { log: (l: string) => console.error(`[host] ${l}`) }
-          : {}),
+          ? {
+              log: (l: string) => {
+                console.error(`[host] ${l}`);
+                log?.(l);
+              },
+            }
+          : log === undefined
+            ? {}
+            : { log }),
       });
-      sandbox.setEventGridUrl(`${host.url}/runtime/webhooks/EventGrid?functionName=onImagePushed`);
-      return new PipelineWorld(sandbox, host, clock);
+      const key = options.strictAuth === true ? host.functionKey : undefined;
+      sandbox.setEventGridUrl(
+        `${host.url}/runtime/webhooks/EventGrid?functionName=onImagePushed${key === undefined ? '' : `&code=${key}`}`,
+      );
+      return new PipelineWorld(sandbox, host, clock, key);
     } catch (error) {
       await host?.stop();
       await sandbox.stop();
