@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 
-import { parseArgs } from '../../../devhost/cli/parseArgs.js';
+import { parseArgs, usage } from '../../../devhost/cli/parseArgs.js';
 import { compileRoute } from '../../../devhost/http/compileRoute.js';
 import { expandGlob } from '../../../devhost/load/expandGlob.js';
 import { FunctionRegistry } from '../../../devhost/load/FunctionRegistry.js';
@@ -117,6 +117,29 @@ describe('parseArgs (npm run devhost)', () => {
     assert.equal(a.clock.kind, 'scaled');
     assert.equal(a.strictAuth, true);
     assert.equal(parseArgs(['--app', 'x', '--clock', 'virtual']).clock.kind, 'virtual');
+    assert.equal(parseArgs(['--app', 'x', '--settings', 's.json']).settingsFile, 's.json');
+    assert.equal(parseArgs(['--help']).help, true);
+  });
+
+  it('anchors a scaled clock: two clocks with the same anchor agree, whenever they were made', () => {
+    const anchor = Date.now() - 10_000;
+    const a = parseArgs(['--app', 'x', '--clock', `scale:60@${anchor}`]).clock;
+    const b = parseArgs(['--app', 'x', '--clock', `scale:60@${anchor}`]).clock;
+    const sinceAnchorMs = a.now() - anchor;
+    // Ten real seconds at 60x are ten virtual minutes (plus the few ms this test takes).
+    assert.ok(sinceAnchorMs >= 600_000 && sinceAnchorMs < 660_000, String(sinceAnchorMs));
+    assert.ok(Math.abs(b.now() - a.now()) < 60_000);
+    assert.throws(
+      () => parseArgs(['--app', 'x', '--clock', `scale:60@${Date.now() + 60_000}`]),
+      /--clock: expected an anchor not in the future/,
+    );
+  });
+
+  it('names the HTTP virtual-time endpoints in --help', () => {
+    assert.match(usage, /POST \/admin\/devhost\/advance\?ms=N/);
+    assert.match(usage, /POST \/admin\/devhost\/settle/);
+    assert.match(usage, /--settings FILE/);
+    assert.match(usage, /scale:N@/);
   });
 
   it('names the bad argument, what was expected and what arrived', () => {
@@ -130,7 +153,7 @@ describe('parseArgs (npm run devhost)', () => {
     );
     assert.throws(
       () => parseArgs(['--app', 'x', '--clock', 'fast']),
-      /--clock: expected real, virtual or scale:N, got "fast"/,
+      /--clock: expected real, virtual, scale:N or scale:N@<epoch ms>, got "fast"/,
     );
     assert.throws(() => parseArgs(['--app', 'x', '--verbose']), /got "--verbose"/);
   });
