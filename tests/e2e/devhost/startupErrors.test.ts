@@ -32,7 +32,9 @@ describe('dev host start-up (CLI)', () => {
 
   it('names a bad argument and exits 1', async () => {
     const host = DevHostProcess.start(['--app', fixtureAppDir, '--clock', 'fast']);
-    await host.waitForLine(/^devhost: --clock: expected real, virtual, scale:N or scale:N@<epoch ms>, got "fast"/);
+    await host.waitForLine(
+      /^devhost: --clock: expected real, virtual, scale:N or scale:N@<epoch ms>, got "fast"/,
+    );
     assert.equal(await host.exited, 1);
   });
 });
