@@ -167,7 +167,7 @@ export class HttpTally {
       .request;
     this.seen.push({
       method: request.method,
-      hostPort: String(request.getHeader('host') ?? ''),
+      hostPort: headerText(request.getHeader('host')),
       path: request.path,
     });
   };
@@ -230,6 +230,10 @@ export class HttpTally {
 
 interface NodeRequest {
   getHeader(name: string): unknown;
+}
+
+function headerText(value: unknown): string {
+  return typeof value === 'string' ? value : Array.isArray(value) ? String(value[0]) : '';
 }
 
 /** host:port of a URL. */

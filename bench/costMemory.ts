@@ -4,8 +4,7 @@
  * the repository's slotpilot.yaml, on a scaled clock. On Azure the app runs in a Node worker
  * beside the .NET Functions host, and the Flex instance memory holds both.
  */
-import { readFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,8 +16,8 @@ import { releaseIdFor } from '../src/domain/release/index.js';
 import { appSettingsFor } from '../tests/e2e/support/appSettings.js';
 import { buildAppOnce, repoRoot } from '../tests/e2e/support/buildApp.js';
 import { HostProcess } from '../tests/e2e/support/HostProcess.js';
-import { users } from '../tests/e2e/support/PipelineWorld.js';
 import { writePipelineConfig } from '../tests/e2e/support/pipelineConfig.js';
+import { users } from '../tests/e2e/support/PipelineWorld.js';
 import { ReleaseApi } from '../tests/e2e/support/ReleaseApi.js';
 
 /** Virtual ms per real ms: the hour of monitoring takes about 30 s. */
