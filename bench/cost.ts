@@ -53,7 +53,7 @@ interface Measured {
   cost: ReleaseCost;
   counts: ReturnType<typeof countStore>;
   http: ReturnType<HttpTally['counts']>;
-  appLines: number;
+  appLines: string[];
   virtualMinutes: number;
   detection?: { detectMs: number; rolledBackMs: number };
 }
@@ -85,7 +85,7 @@ async function release(
   await world.host.settle();
   const counts = countStore(dbFile, [pushed.releaseId, 'lock-']);
   const http = tally.counts(to, mark);
-  const lines = appLines.length - linesBefore;
+  const lines = appLines.slice(linesBefore);
   const cost = releaseCost({
     store: counts,
     http,
@@ -136,7 +136,7 @@ function print(m: Measured): void {
   console.log(
     `Logs queries ${m.http.logsQueries} · ARM calls ${m.http.arm} · blob writes ${m.http.blobWrites} ` +
       `(reads ${m.http.blobReads}) · Slack messages ${m.http.slack} · hook calls ${m.http.hooks} · ` +
-      `site probes ${m.http.siteProbes} · Slotpilot log lines ${m.appLines}`,
+      `site probes ${m.http.siteProbes} · Slotpilot log lines ${m.appLines.length}`,
   );
   const top = Object.entries(c.activitiesByName)
     .sort((x, y) => y[1] - x[1])
@@ -179,7 +179,8 @@ async function main(): Promise<void> {
     scenario: { swap: { duration: swapDuration, polls: 1 } },
     db: dbFile,
     hostLog: (line) => {
-      if (/^\[[^\]]+\] /.test(line)) appLines.push(line);
+      const fn = /^\[([^\]]+)\] /.exec(line)?.[1];
+      if (fn !== undefined) appLines.push(fn);
     },
   });
   let healthy: Measured;

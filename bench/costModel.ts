@@ -96,7 +96,8 @@ export interface ReleaseFacts {
   http: HttpCounts;
   /** HTTP and Event Grid trigger runs (the push and the approvals). */
   triggerRuns: number;
-  appLines: number;
+  /** The function of each of Slotpilot's own log lines. */
+  appLines: string[];
   instanceMemoryMb: number;
   partitions: number;
   telemetry: HostTelemetry;

@@ -61,8 +61,8 @@ export interface TelemetryInput {
   timers: number;
   externalEvents: number;
   queueMessages: number;
-  /** Slotpilot's own log lines (counted on the dev host). */
-  appLines: number;
+  /** The function of each of Slotpilot's own log lines (counted on the dev host). */
+  appLines: string[];
   /** Storage transactions the running instance made (dependencies when tracked). */
   workerStorageOps: number;
   /** Billed bursts (Host.Aggregator flushes one set of metrics per function per burst). */
@@ -92,14 +92,20 @@ export function telemetryLines(settings: HostTelemetry, t: TelemetryInput): Tele
   return [
     // One `requests` row per execution (Host.Results); never sampled away when excluded.
     line('Host.Results (requests)', t.executions, 900, logs(settings, 'Host.Results')),
-    // "Executing 'Functions.x'" and "Executed 'Functions.x' (Succeeded…)".
+    // "Executing 'Functions.x'" and "Executed 'Functions.x' (Succeeded…)"; orchestrator and
+    // activity runs are nearly all of them (a release has 3 trigger runs).
     line(
       'Function.<name> (executing/executed)',
       2 * t.executions,
       450,
-      logs(settings, 'Function.x'),
+      logs(settings, 'Function.monitorSampleProduction'),
     ),
-    line('Function.<name>.User (Slotpilot)', t.appLines, 450, logs(settings, 'Function.x.User')),
+    line(
+      'Function.<name>.User (Slotpilot)',
+      t.appLines.filter((fn) => logs(settings, `Function.${fn}.User`)).length,
+      450,
+      true,
+    ),
     // Durable tracking: started/awaited per episode, scheduled/started/completed per activity,
     // one per timer fired and per event raised.
     line(
