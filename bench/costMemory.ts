@@ -4,6 +4,7 @@
  * the repository's slotpilot.yaml, on a scaled clock. On Azure the app runs in a Node worker
  * beside the .NET Functions host, and the Flex instance memory holds both.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,23 @@ function memoryMb(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+/**
+ * What the tsx loader the dev host child runs under adds to a bare Node process, in resident
+ * MB (a Node worker on Azure runs compiled JavaScript without it).
+ */
+function loaderMb(): number {
+  const rss = (loader: string[]): number =>
+    Number(
+      execFileSync(process.execPath, [...loader, '-e', 'console.log(process.memoryUsage().rss)'], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+      }).trim(),
+    ) /
+    1024 /
+    1024;
+  return rss(['--import', 'tsx']) - rss([]);
 }
 
 function freePort(): Promise<number> {
@@ -107,9 +125,13 @@ export async function measureHostMemory(): Promise<void> {
         `${ready.rss.toFixed(0)} MB when ready, ${end.rss.toFixed(0)} MB after, ` +
         `peak ${Math.max(end.peak, highest).toFixed(0)} MB resident`,
     );
-    const need = Math.max(end.peak, highest) + functionsHostMb;
+    const loader = loaderMb();
+    const worker = Math.max(end.peak, highest) - loader;
+    const need = worker + functionsHostMb;
     console.log(
-      `with the .NET Functions host (~${functionsHostMb} MB, assumed) an instance needs about ${need.toFixed(0)} MB: ` +
+      `less what the tsx loader adds (${loader.toFixed(0)} MB), the app's worker peaks at ` +
+        `${worker.toFixed(0)} MB (the dev host's own engine included); with the .NET Functions host ` +
+        `(~${functionsHostMb} MB, assumed) an instance needs about ${need.toFixed(0)} MB: ` +
         `${(512 - need).toFixed(0)} MB (${(((512 - need) / 512) * 100).toFixed(0)} %) headroom at 512 MB`,
     );
   } finally {
