@@ -6,6 +6,7 @@ import { registerConsole } from './console/registerConsole.js';
 import { healthHandler } from './healthHandler.js';
 import { withProblems } from './http/withProblems.js';
 import { onImagePushedHandler } from './onImagePushed.js';
+import { openApiHandler } from './openapi/openApiHandler.js';
 import { slotsHandler } from './pipelines/slotsHandler.js';
 import { cancelHandler } from './releases/cancelHandler.js';
 import { decisionHandler } from './releases/decisionHandler.js';
@@ -16,7 +17,8 @@ import { startReleaseHandler } from './releases/startReleaseHandler.js';
 /**
  * Registers the API engineer's triggers: the ACR Event Grid trigger and the HTTP API of
  * DESIGN §4 (route prefix `api`), plus the web console (`/api/console`). Every HTTP route but
- * `/api/health` and the console's data-free page and assets needs a function key.
+ * `/api/health`, `/api/openapi.json` and the console's data-free page and assets needs a
+ * function key. Every route is described in `openapi/apiOperations.ts`.
  * The rollback and alert routes are registered by registerRecoveryFunctions.
  */
 export function registerApiFunctions(deps: ApiDeps): void {
@@ -51,6 +53,12 @@ export function registerApiFunctions(deps: ApiDeps): void {
     route: 'health',
     authLevel: 'anonymous',
     handler: healthHandler(deps),
+  });
+  app.http('openApi', {
+    methods: ['GET'],
+    route: 'openapi.json',
+    authLevel: 'anonymous',
+    handler: openApiHandler(deps.version),
   });
   route('pipelineSlots', 'GET', 'pipelines/{name}/slots', withProblems(slotsHandler(deps)));
   registerConsole();

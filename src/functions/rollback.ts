@@ -19,6 +19,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from './http/ApiError.js
 import { authenticate } from './http/authenticate.js';
 import { json } from './http/json.js';
 import { readBody } from './http/readBody.js';
+import { requestBodies } from './http/requestBodies.js';
 import type { ClientHttpHandler } from './http/withProblems.js';
 
 const running = new Set(['Running', 'Pending', 'ContinuedAsNew']);
@@ -34,13 +35,13 @@ const running = new Set(['Running', 'Pending', 'ContinuedAsNew']);
 export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
   return async (request, client, context) => {
     const principal = await authenticate(request.headers, deps.identity);
-    const body = await readBody(() => request.text(), { reason: { required: true } });
+    const body = await readBody(() => request.text(), requestBodies.reason);
     const releaseId = request.params.id ?? '';
     const monitor = await monitorOf(client, releaseId, principal.email);
     const rollback: RollbackRequest = {
       source: 'manual',
       by: principal.email,
-      reason: body.reason ?? '',
+      reason: body.reason,
       at: new Date().toISOString(),
     };
     if (running.has(monitor.runtimeStatus)) {
@@ -95,7 +96,7 @@ export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
 export function resumeHandler(deps: RecoveryDeps): ClientHttpHandler {
   return async (request, client) => {
     const principal = await authenticate(request.headers, deps.identity);
-    const body = await readBody(() => request.text(), { reason: { required: true } });
+    const body = await readBody(() => request.text(), requestBodies.reason);
     const releaseId = request.params.id ?? '';
     const monitor = await monitorOf(client, releaseId, principal.email);
     const paused = (monitor.customStatus as { waitingForDecision?: { since?: unknown } } | null)
@@ -106,7 +107,7 @@ export function resumeHandler(deps: RecoveryDeps): ClientHttpHandler {
     const decision: MonitorDecision = {
       decision: 'continue',
       by: principal.email,
-      reason: body.reason ?? '',
+      reason: body.reason,
       at: new Date().toISOString(),
       ...(typeof paused.since === 'string' && { pausedSince: paused.since }),
     };
