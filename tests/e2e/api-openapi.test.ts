@@ -34,7 +34,7 @@ async function registeredRoutes(): Promise<Set<string>> {
   const registry = await loadApp(path.resolve(repoRoot), main, () => {});
   const routes = new Set<string>();
   for (const fn of registry.byTrigger('httpTrigger')) {
-    const route = String(fn.trigger.route ?? fn.name);
+    const route = typeof fn.trigger.route === 'string' ? fn.trigger.route : fn.name;
     const methods = (fn.trigger.methods as string[] | undefined) ?? ['GET', 'POST'];
     for (const method of methods) routes.add(`${method.toUpperCase()} /api/${route}`);
   }
