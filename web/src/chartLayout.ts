@@ -12,6 +12,8 @@ export interface ChartEvent {
   x: number;
   /** Label row (0 = top), so that labels of close events do not overlap. */
   row: number;
+  /** Where the label starts: right of the line, or left of it near the right edge. */
+  anchor: 'start' | 'end';
 }
 
 /** One sample's metric as a point (`y` undefined when the sample had no value). */
@@ -87,7 +89,7 @@ export function layoutMonitorChart(view: ReleaseView): ChartLayout | undefined {
   const x = (iso: string): number =>
     plotLeft + ((Date.parse(iso) - start) / span) * (plotRight - plotLeft);
 
-  const top = labelRows * labelRowPx + 8;
+  const top = labelRows * labelRowPx + 24;
   const thresholds = monitor.thresholds;
   const errorPanel = panel('errorRate', 'Error rate', top, samples, x, thresholds?.errorRate);
   const p95Top = errorPanel.bottom + gapPx;
@@ -111,7 +113,7 @@ export function layoutMonitorChart(view: ReleaseView): ChartLayout | undefined {
         : { kind: 'done' as const, at: rollback.swapBackCompletedAt, label: 'swapped back' },
     ]
       .filter((e) => e !== undefined)
-      .map((e) => ({ ...e, x: x(e.at), row: 0 })),
+      .map((e) => ({ ...e, x: x(e.at), row: 0, anchor: 'start' as const })),
   );
   const bands = (view.canary?.steps ?? []).map((step) => ({
     percent: step.percent,
@@ -178,9 +180,12 @@ function placeLabels(events: ChartEvent[]): ChartEvent[] {
   return [...events]
     .sort((a, b) => a.x - b.x)
     .map((event) => {
-      let row = rowEnds.findIndex((end) => end < event.x - 4);
+      const labelPx = event.label.length * 6.5 + 4;
+      const anchor = event.x + labelPx > width ? 'end' : 'start';
+      const from = anchor === 'end' ? event.x - labelPx : event.x;
+      let row = rowEnds.findIndex((end) => end < from);
       if (row < 0) row = Math.min(rowEnds.length, labelRows - 1);
-      rowEnds[row] = event.x + event.label.length * 6.5;
-      return { ...event, row };
+      rowEnds[row] = from + labelPx;
+      return { ...event, row, anchor };
     });
 }

@@ -49,7 +49,15 @@ export function renderMonitorChart(view: ReleaseView): SVGElement | null {
         { class: `event event-${e.kind}`, 'data-event': e.kind, 'data-at': e.at },
         svg('title', {}, `${e.label} at ${formatTime(e.at)}`),
         svg('line', { x1: e.x, x2: e.x, y1: 4 + e.row * 13, y2: layout.axisY }),
-        svg('text', { x: e.x + 3, y: 12 + e.row * 13 }, e.label),
+        svg(
+          'text',
+          {
+            x: e.anchor === 'end' ? e.x - 3 : e.x + 3,
+            y: 12 + e.row * 13,
+            'text-anchor': e.anchor,
+          },
+          e.label,
+        ),
       ),
     ),
   );
@@ -71,7 +79,7 @@ function drawPanel(p: ChartPanel, layout: ChartLayout): SVGElement {
       width: layout.plotRight - layout.plotLeft,
       height: p.bottom - p.top,
     }),
-    svg('text', { class: 'panel-title', x: 4, y: p.top + 12 }, p.title),
+    svg('text', { class: 'panel-title', x: layout.plotLeft, y: p.top - 5 }, p.title),
     svg('text', { class: 'scale', x: layout.plotLeft - 4, y: p.top + 4 }, format(p.max)),
     svg('text', { class: 'scale', x: layout.plotLeft - 4, y: p.bottom }, format(0)),
     p.threshold === undefined
