@@ -62,7 +62,7 @@ registerMonitorActivities({
   config,
   publicBaseUrl: baseUrl,
 });
-registerRecoveryFunctions({ identity, config });
+registerRecoveryFunctions({ identity, config, claims });
 registerApiFunctions({
   config,
   identity,
