@@ -47,6 +47,15 @@ const kindText: Record<number, string> = {
 
 class UnsupportedAction extends Error {}
 
+/** The SDK calls behind the entity action types, for the "not supported" failure. */
+const entityActions: Record<number, string> = {
+  [ActionType.CallEntity]: 'callEntity',
+  [ActionType.SignalEntity]: 'signalEntity',
+  [ActionType.ScheduledSignalEntity]: 'signalEntity (scheduled)',
+  [ActionType.LockEntities]: 'lock (critical section)',
+  [ActionType.ReleaseEntities]: 'lock release (critical section)',
+};
+
 function inputJson(input: unknown): string | null {
   return input === undefined ? null : JSON.stringify(input);
 }
@@ -288,7 +297,7 @@ export function replayActions(
       }
       default:
         throw new UnsupportedAction(
-          `action type ${a.actionType} (durable entities) is not supported by the dev host`,
+          `${entityActions[a.actionType] ?? `action type ${a.actionType}`} (durable entities) is not supported by the dev host`,
         );
     }
   };

@@ -68,7 +68,10 @@ export class DurableApi {
     if (head === 'entities')
       return {
         status: 501,
-        body: { Message: 'Durable entities are not supported by the dev host.' },
+        body: {
+          Message:
+            'Durable entities (the entities/ routes, signalEntity, readEntityState) are not supported by the dev host; see devhost/README.md.',
+        },
       };
     return { status: 404 };
   }
