@@ -18,6 +18,7 @@ import { accepted } from './http/accepted.js';
 import { ConflictError, ForbiddenError, NotFoundError } from './http/ApiError.js';
 import { authenticate } from './http/authenticate.js';
 import { readBody } from './http/readBody.js';
+import { requestBodies } from './http/requestBodies.js';
 import type { ClientHttpHandler } from './http/withProblems.js';
 import { requestOrigin } from './releases/requestOrigin.js';
 
@@ -34,14 +35,14 @@ const running = new Set(['Running', 'Pending', 'ContinuedAsNew']);
 export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
   return async (request, client, context) => {
     const principal = await authenticate(request.headers, deps.identity);
-    const body = await readBody(() => request.text(), { reason: { required: true } });
+    const body = await readBody(() => request.text(), requestBodies.reason);
     const releaseId = request.params.id ?? '';
     const origin = requestOrigin(request.url);
     const monitor = await monitorOf(client, releaseId, principal.email);
     const rollback: RollbackRequest = {
       source: 'manual',
       by: principal.email,
-      reason: body.reason ?? '',
+      reason: body.reason,
       at: new Date().toISOString(),
     };
     if (running.has(monitor.runtimeStatus)) {
@@ -82,7 +83,7 @@ export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
 export function resumeHandler(deps: RecoveryDeps): ClientHttpHandler {
   return async (request, client) => {
     const principal = await authenticate(request.headers, deps.identity);
-    const body = await readBody(() => request.text(), { reason: { required: true } });
+    const body = await readBody(() => request.text(), requestBodies.reason);
     const releaseId = request.params.id ?? '';
     const monitor = await monitorOf(client, releaseId, principal.email);
     const paused = (monitor.customStatus as { waitingForDecision?: { since?: unknown } } | null)
@@ -93,7 +94,7 @@ export function resumeHandler(deps: RecoveryDeps): ClientHttpHandler {
     const decision: MonitorDecision = {
       decision: 'continue',
       by: principal.email,
-      reason: body.reason ?? '',
+      reason: body.reason,
       at: new Date().toISOString(),
       ...(typeof paused.since === 'string' && { pausedSince: paused.since }),
     };

@@ -19,6 +19,8 @@ export interface ReleaseLinks {
  */
 export type MonitorView = NonNullable<ReleaseCustomStatus['monitor']> & {
   step?: string;
+  /** What each sample is held against (the production stage's plan), for charts. */
+  thresholds?: { errorRate: number; p95Ms: number; minRequests: number };
   waitingForDecision?: MonitorDecisionWait;
 };
 

@@ -56,7 +56,10 @@ export function buildReleaseView(sources: ReleaseViewSources): ReleaseView {
   const ended = status !== custom?.status && status !== 'Running' && !rolledBackLate;
   const monitorLive =
     sources.monitor !== undefined && live.has(sources.monitor.runtimeStatus) && !ended;
-  const monitor = monitorView(monitorParts, monitorLive) ?? custom?.monitor;
+  const monitor = withThresholds(
+    monitorView(monitorParts, monitorLive) ?? custom?.monitor,
+    input.plan.stages.find((s) => s.monitor !== undefined)?.monitor?.thresholds,
+  );
   const rollback = lateRollback?.rollback ?? monitorParts?.rollback ?? custom?.rollback;
   const rollbackActive = sources.rollback?.runtimeStatus === 'Running' || rolledBackLate;
   const rollbackStep = rollbackActive ? lateRollback?.step : undefined;
@@ -84,6 +87,14 @@ export function buildReleaseView(sources: ReleaseViewSources): ReleaseView {
     ...(rollback === undefined ? {} : { rollback }),
     links,
   };
+}
+
+function withThresholds(
+  monitor: MonitorView | undefined,
+  thresholds: MonitorView['thresholds'],
+): MonitorView | undefined {
+  if (monitor === undefined || thresholds === undefined) return monitor;
+  return { ...monitor, thresholds: { ...thresholds } };
 }
 
 /** The monitor part from the monitor sub-orchestration; its decision wait only while it runs. */

@@ -6,6 +6,7 @@ import { loadReleaseView } from '../durable/loadReleaseView.js';
 import { accepted } from '../http/accepted.js';
 import { authenticate } from '../http/authenticate.js';
 import { readBody } from '../http/readBody.js';
+import { requestBodies } from '../http/requestBodies.js';
 import type { ClientHttpHandler } from '../http/withProblems.js';
 import { cancelOutcomeError } from './approvalOutcomeError.js';
 import { requestOrigin } from './requestOrigin.js';
@@ -19,7 +20,7 @@ import { requestOrigin } from './requestOrigin.js';
 export function cancelHandler(deps: ApiDeps): ClientHttpHandler {
   return async (request, client, context) => {
     const principal = await authenticate(request.headers, deps.identity);
-    const body = await readBody(() => request.text(), { reason: { required: true } });
+    const body = await readBody(() => request.text(), requestBodies.reason);
     const releaseId = request.params.id ?? '';
     const origin = requestOrigin(request.url);
     const { view, input } = await loadReleaseView(client, releaseId, origin);
@@ -31,7 +32,7 @@ export function cancelHandler(deps: ApiDeps): ClientHttpHandler {
     if (refusal !== undefined) throw refusal;
     const cancel: CancelRequest = {
       by: principal.email,
-      reason: body.reason ?? '',
+      reason: body.reason,
       at: new Date().toISOString(),
     };
     await client.raiseEvent(releaseId, releaseEvents.cancel, cancel);
