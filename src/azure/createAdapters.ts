@@ -3,6 +3,8 @@ import { BlobAuditStore } from './audit/BlobAuditStore.js';
 import type { AzureClients } from './clients/AzureClients.js';
 import { FetchHookClient } from './http/FetchHookClient.js';
 import { FetchHttpProbe } from './http/FetchHttpProbe.js';
+import { TrafficRoutingAdapter } from './appService/TrafficRoutingAdapter.js';
+import { ArmSlotMetrics } from './metrics/ArmSlotMetrics.js';
 import { LogsRequestMetrics } from './metrics/LogsRequestMetrics.js';
 import type {
   AppServicePort,
@@ -12,6 +14,8 @@ import type {
   Notifier,
   RegistryPort,
   RequestMetricsPort,
+  SlotMetricsPort,
+  TrafficRoutingPort,
 } from './ports/index.js';
 import { ContainerRegistryAdapter } from './registry/ContainerRegistryAdapter.js';
 import { SlackNotifier } from './slack/SlackNotifier.js';
@@ -24,6 +28,10 @@ export interface Adapters {
   notifier: Notifier;
   audit: AuditStore;
   requestMetrics: RequestMetricsPort;
+  /** Per-slot App Service platform metrics (canary judging). */
+  slotMetrics: SlotMetricsPort;
+  /** The site's routing rules (canary traffic shares). */
+  routing: TrafficRoutingPort;
   /** Tag lookups in container registries (manual starts by tag). */
   registry: RegistryPort;
   /** Base URL that reaches a site's host name from here (see `AzureClients.siteUrl`). */
@@ -42,6 +50,8 @@ export function createAdapters(clients: AzureClients): Adapters {
     notifier: new SlackNotifier(),
     audit: new BlobAuditStore(clients.auditContainer),
     requestMetrics: new LogsRequestMetrics(clients.logs),
+    slotMetrics: new ArmSlotMetrics(clients),
+    routing: new TrafficRoutingAdapter(clients),
     registry: new ContainerRegistryAdapter(clients),
     siteUrl: (hostName) => clients.siteUrl(hostName),
   };
