@@ -1,9 +1,9 @@
 import { AppServiceAdapter } from './appService/AppServiceAdapter.js';
+import { TrafficRoutingAdapter } from './appService/TrafficRoutingAdapter.js';
 import { BlobAuditStore } from './audit/BlobAuditStore.js';
 import type { AzureClients } from './clients/AzureClients.js';
 import { FetchHookClient } from './http/FetchHookClient.js';
 import { FetchHttpProbe } from './http/FetchHttpProbe.js';
-import { TrafficRoutingAdapter } from './appService/TrafficRoutingAdapter.js';
 import { ArmSlotMetrics } from './metrics/ArmSlotMetrics.js';
 import { LogsRequestMetrics } from './metrics/LogsRequestMetrics.js';
 import type {

@@ -1,7 +1,7 @@
 import type { WebSiteManagementClient } from '@azure/arm-appservice';
+import type { MonitorClient } from '@azure/arm-monitor';
 import type { ContainerRegistryClient } from '@azure/container-registry';
 import type { TokenCredential } from '@azure/core-auth';
-import type { MonitorClient } from '@azure/arm-monitor';
 import type { LogsQueryClient } from '@azure/monitor-query-logs';
 import type { ContainerClient } from '@azure/storage-blob';
 
