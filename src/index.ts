@@ -5,6 +5,7 @@
  */
 import { isAbsolute, join } from 'node:path';
 
+import { registerCanaryActivities } from './activities/canary/index.js';
 import { registerActivities } from './activities/index.js';
 import { registerMonitorActivities } from './activities/monitor/index.js';
 import { createAdapters, createClients } from './azure/index.js';
@@ -14,6 +15,7 @@ import { registerApiFunctions } from './functions/registerApiFunctions.js';
 import { appRoot } from './functions/startup/appRoot.js';
 import { publicBaseUrl } from './functions/startup/publicBaseUrl.js';
 import { readAppVersion } from './functions/startup/readAppVersion.js';
+import { registerCanaryOrchestrators } from './orchestrators/canary/index.js';
 import { registerOrchestrators } from './orchestrators/index.js';
 import { registerMonitorOrchestrators } from './orchestrators/monitor/index.js';
 
@@ -25,7 +27,17 @@ const config = loadConfigFile(isAbsolute(configPath) ? configPath : join(root, c
 });
 
 const adapters = createAdapters(createClients(settings));
-const { appService, probe, hooks, notifier, audit, requestMetrics, registry } = adapters;
+const {
+  appService,
+  probe,
+  hooks,
+  notifier,
+  audit,
+  requestMetrics,
+  registry,
+  routing,
+  slotMetrics,
+} = adapters;
 const baseUrl = publicBaseUrl(settings);
 
 const localMode = settings.SLOTPILOT_LOCAL_MODE === 'true';
@@ -67,6 +79,8 @@ registerMonitorActivities({
   config,
   publicBaseUrl: baseUrl,
 });
+registerCanaryOrchestrators();
+registerCanaryActivities({ appService, routing, slotMetrics, probe });
 registerRecoveryFunctions({ identity, config });
 registerApiFunctions({
   config,

@@ -18,8 +18,6 @@ export interface CanaryInput {
   site: ProductionSite;
   /** The deployment slot that runs the new digest and receives the canary share. */
   slot: string;
-  /** The slot's default host name: the `actionHostName` of the routing rule. */
-  slotHostName: string;
   previousDigest: string;
   newDigest: string;
   image: string;
@@ -52,14 +50,15 @@ export interface CanaryView {
 }
 
 /** Samples kept per step in the view. */
-export const maxStepSamples = 12;
+export const maxStepSamples = 5;
 
 /** What `canaryRelease` ended in. */
 export type CanaryResult =
   | { outcome: 'promoted'; steps: number; endedAt: string }
   | {
       outcome: 'aborted';
-      trigger: RollbackTrigger | 'cancel';
+      /** `manual` for a manual rollback and for a cancel (evidence.source says which). */
+      trigger: RollbackTrigger;
       reason: string;
       evidence: Record<string, unknown>;
       detectedAt: string;

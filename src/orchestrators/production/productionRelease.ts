@@ -15,6 +15,7 @@ import { failureReason } from '../calls/failureReason.js';
 import { report } from '../calls/report.js';
 import { requireSealedInput } from '../calls/requireSealedInput.js';
 import { sealChildInput } from '../calls/sealChildInput.js';
+import { runCanary } from '../canary/runCanary.js';
 import { runHookPhase } from '../stage/runHookPhase.js';
 import { StageTracker } from '../stage/StageTracker.js';
 import { waitUntilReady } from '../stage/waitUntilReady.js';
@@ -96,6 +97,10 @@ function* runProduction(
 
   const lastCall = yield* pollCancel(context, input.releaseId);
   if (lastCall !== undefined) return tracker.result('Canceled', cancelReason(lastCall));
+  if (!alreadyLive) {
+    const ended = yield* runCanary(context, input, slotName, previousDigest, tracker);
+    if (ended !== undefined) return ended;
+  }
   tracker.step(`swapping slot ${slotName} into production`, { previousDigest });
   const swap = yield* swapSlots(context, slot, digest);
   tracker.check({ name: 'swap', status: swap.ok ? 'Passed' : 'Failed', detail: swap.detail });
