@@ -168,6 +168,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       injectFault: (f) => faults.add(f),
       clearFaults: () => faults.clear(),
       armRequests: () => [...ctx.armAudit],
+      routingHistory: (siteName) => {
+        const site = world.sites.find((s) => s.name.toLowerCase() === siteName.toLowerCase());
+        if (site === undefined)
+          throw new RangeError(`site: expected a scenario site, got ${siteName}`);
+        return site.routing.map((r) => ({ at: r.from, rules: structuredClone(r.rules) }));
+      },
       siteState: (siteName, slotName): SiteState => {
         swaps.settle();
         const site = world.sites.find((s) => s.name.toLowerCase() === siteName.toLowerCase());
