@@ -12,6 +12,7 @@ import { createAdapters, createClients } from './azure/index.js';
 import { loadConfigFile } from './domain/config/index.js';
 import { registerRecoveryFunctions } from './functions/alerts.js';
 import { registerApiFunctions } from './functions/registerApiFunctions.js';
+import { registerCanaryFunctions } from './functions/registerCanaryFunctions.js';
 import { appRoot } from './functions/startup/appRoot.js';
 import { publicBaseUrl } from './functions/startup/publicBaseUrl.js';
 import { readAppVersion } from './functions/startup/readAppVersion.js';
@@ -82,6 +83,7 @@ registerMonitorActivities({
 registerCanaryOrchestrators();
 registerCanaryActivities({ appService, routing, slotMetrics, probe });
 registerRecoveryFunctions({ identity, config });
+registerCanaryFunctions({ identity });
 registerApiFunctions({
   config,
   identity,

@@ -14,6 +14,7 @@ import {
 import { orchestratorNames, releaseEvents, type RollbackRequest } from '../domain/release/index.js';
 import { readReleaseInput } from '../domain/view/index.js';
 import type { RecoveryDeps } from './alerts.js';
+import { raiseToCanary } from './durable/raiseToCanary.js';
 import { tryGetStatus } from './durable/tryGetStatus.js';
 import { ConflictError, ForbiddenError, NotFoundError } from './http/ApiError.js';
 import { authenticate } from './http/authenticate.js';
@@ -36,13 +37,17 @@ export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
     const principal = await authenticate(request.headers, deps.identity);
     const body = await readBody(() => request.text(), { reason: { required: true } });
     const releaseId = request.params.id ?? '';
-    const monitor = await monitorOf(client, releaseId, principal.email);
     const rollback: RollbackRequest = {
       source: 'manual',
       by: principal.email,
       reason: body.reason ?? '',
       at: new Date().toISOString(),
     };
+    if (await rollbackCanary(client, releaseId, principal.email, rollback)) {
+      context.log(`release ${releaseId}: rollback requested by ${rollback.by} during the canary`);
+      return json(202, { releaseId, phase: 'canary', ...rollback });
+    }
+    const monitor = await monitorOf(client, releaseId, principal.email);
     if (running.has(monitor.runtimeStatus)) {
       const key = deps.identity.signingKey;
       const sealed = sealEvent(monitor.instanceId, releaseEvents.rollback, rollback, key);
@@ -115,6 +120,22 @@ export function resumeHandler(deps: RecoveryDeps): ClientHttpHandler {
     await client.raiseEvent(monitor.instanceId, monitorEvents.decision, sealed);
     return json(202, { releaseId, ...decision });
   };
+}
+
+/** During a canary: aborts it (share 0 %) after the 404/403 checks; false when none runs. */
+async function rollbackCanary(
+  client: DurableClient,
+  releaseId: string,
+  actor: string,
+  rollback: RollbackRequest,
+): Promise<boolean> {
+  const release = await tryGetStatus(client, releaseId);
+  if (release?.name !== orchestratorNames.release)
+    throw new NotFoundError(`No release with id ${releaseId}.`);
+  if (!mayRollBack(readReleaseInput(release.input, releaseId).plan, actor)) {
+    throw new ForbiddenError(`${actor} approves no stage of release ${releaseId}.`);
+  }
+  return raiseToCanary(client, releaseId, releaseEvents.rollback, rollback);
 }
 
 /** The release's monitor status (with input), after the 404/403/409 checks. */

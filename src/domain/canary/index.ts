@@ -14,6 +14,8 @@ export {
   canaryOrchestratorName,
   maxStepSamples,
 } from './contract.js';
+export type { PromoteDecision } from './decidePromote.js';
+export { decidePromote } from './decidePromote.js';
 export type { StepVerdict } from './decideStep.js';
 export { decideStep } from './decideStep.js';
 export { metricsWindow } from './metricsWindow.js';

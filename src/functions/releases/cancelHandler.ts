@@ -3,6 +3,7 @@ import { decideCancel, sealEvent } from '../../domain/identity/index.js';
 import { type CancelRequest, releaseEvents } from '../../domain/release/index.js';
 import type { ApiDeps } from '../ApiDeps.js';
 import { loadReleaseView } from '../durable/loadReleaseView.js';
+import { raiseToCanary } from '../durable/raiseToCanary.js';
 import { authenticate } from '../http/authenticate.js';
 import { json } from '../http/json.js';
 import { readBody } from '../http/readBody.js';
@@ -35,6 +36,8 @@ export function cancelHandler(deps: ApiDeps): ClientHttpHandler {
     };
     const sealed = sealEvent(releaseId, releaseEvents.cancel, cancel, deps.identity.signingKey);
     await client.raiseEvent(releaseId, releaseEvents.cancel, sealed);
+    // A canary in progress aborts at once (share 0 %) rather than at its next look.
+    await raiseToCanary(client, releaseId, releaseEvents.cancel, cancel);
     context.log(`release ${releaseId}: cancel requested by ${cancel.by}: ${cancel.reason}`);
     return json(202, { releaseId, ...cancel, links: view.links });
   };

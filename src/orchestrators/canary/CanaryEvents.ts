@@ -38,14 +38,7 @@ export class CanaryEvents {
     if (rollback !== undefined) return requestedRollback(rollback, receivedAt);
     const payload = this.cancels.take()[0];
     if (payload === undefined) return undefined;
-    const cancel: CancelRequest = readCancel(payload);
-    return {
-      trigger: 'manual',
-      reason: `canceled by ${cancel.by}${cancel.reason === '' ? '' : `: ${cancel.reason}`}`,
-      evidence: { source: 'cancel', requestedBy: cancel.by, requestedAt: cancel.at },
-      detectedAt: receivedAt,
-      actor: cancel.by,
-    };
+    return cancelCause(readCancel(payload), receivedAt);
   }
 
   /**
@@ -56,4 +49,15 @@ export class CanaryEvents {
     const promotes = this.promotes.take() as PromoteRequest[];
     return promotes.find((p) => p.fromStep === step);
   }
+}
+
+/** A cancel during a canary aborts it like a manual rollback (evidence `source: cancel`). */
+export function cancelCause(cancel: CancelRequest, receivedAt: string): RollbackCause {
+  return {
+    trigger: 'manual',
+    reason: `canceled by ${cancel.by}${cancel.reason === '' ? '' : `: ${cancel.reason}`}`,
+    evidence: { source: 'cancel', requestedBy: cancel.by, requestedAt: cancel.at },
+    detectedAt: receivedAt,
+    actor: cancel.by,
+  };
 }

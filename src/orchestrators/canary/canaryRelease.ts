@@ -14,10 +14,11 @@ import {
 } from '../../domain/canary/index.js';
 import { type BreachRun, decideTick } from '../../domain/monitor/decideTick.js';
 import { toSampleView } from '../../domain/monitor/toSampleView.js';
+import { pollCancel } from '../calls/cancelChecks.js';
 import type { RollbackCause } from '../monitor/rollBack.js';
 import { abortCanary, type AbortProgress } from './abortCanary.js';
 import { callCanaryActivity } from './callCanaryActivity.js';
-import { CanaryEvents } from './CanaryEvents.js';
+import { CanaryEvents, cancelCause } from './CanaryEvents.js';
 
 /** Platform metrics of a minute are complete about a minute later. */
 const metricsDelayMs = 60_000;
@@ -135,6 +136,9 @@ export function* canaryRelease(
   ): Generator<Task, StepEnd, unknown> {
     const early = events.takeAbort();
     if (early !== undefined) return { kind: 'abort', cause: early };
+    // A cancel the release recorded before this canary could be reached by the API.
+    const recorded = yield* pollCancel(context, input.releaseId);
+    if (recorded !== undefined) return { kind: 'abort', cause: cancelCause(recorded, iso()) };
     view.step = index;
     view.state = 'routing';
     step.status = 'running';
