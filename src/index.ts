@@ -34,6 +34,7 @@ const {
   hooks,
   notifier,
   audit,
+  claims,
   requestMetrics,
   registry,
   routing,
@@ -54,11 +55,6 @@ const identity = {
   platformAuthEnabled: settings.WEBSITE_AUTH_ENABLED?.toLowerCase() === 'true',
   signingKey: devOnlyKey ? '' : configuredKey,
 };
-if (identity.signingKey === '') {
-  console.warn(
-    'SLOTPILOT_SIGNING_KEY is not usable: orchestration inputs, approvals, cancels, rollbacks and hook callbacks cannot be sealed, so releases cannot start (and would ignore them) until a key is set.',
-  );
-}
 registerOrchestrators();
 registerActivities({
   appService,
@@ -66,9 +62,9 @@ registerActivities({
   hooks,
   notifier,
   audit,
+  claims,
   config,
   publicBaseUrl: baseUrl,
-  sealKey: identity.signingKey,
 });
 registerMonitorOrchestrators();
 registerMonitorActivities({
@@ -89,7 +85,7 @@ registerApiFunctions({
   identity,
   appService,
   registry,
-  audit,
+  claims,
   version: readAppVersion(root),
   localMode,
 });

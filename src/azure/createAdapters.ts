@@ -1,6 +1,7 @@
 import { AppServiceAdapter } from './appService/AppServiceAdapter.js';
 import { TrafficRoutingAdapter } from './appService/TrafficRoutingAdapter.js';
 import { BlobAuditStore } from './audit/BlobAuditStore.js';
+import { BlobClaimStore } from './claims/BlobClaimStore.js';
 import type { AzureClients } from './clients/AzureClients.js';
 import { FetchHookClient } from './http/FetchHookClient.js';
 import { FetchHttpProbe } from './http/FetchHttpProbe.js';
@@ -9,6 +10,7 @@ import { LogsRequestMetrics } from './metrics/LogsRequestMetrics.js';
 import type {
   AppServicePort,
   AuditStore,
+  ClaimStore,
   HookClient,
   HttpProbe,
   Notifier,
@@ -27,6 +29,8 @@ export interface Adapters {
   hooks: HookClient;
   notifier: Notifier;
   audit: AuditStore;
+  /** Claims that survive restarts: decisions (compare-and-set) and hook callback records. */
+  claims: ClaimStore;
   requestMetrics: RequestMetricsPort;
   /** Per-slot App Service platform metrics (canary judging). */
   slotMetrics: SlotMetricsPort;
@@ -49,6 +53,7 @@ export function createAdapters(clients: AzureClients): Adapters {
     hooks: new FetchHookClient(),
     notifier: new SlackNotifier(),
     audit: new BlobAuditStore(clients.auditContainer),
+    claims: new BlobClaimStore(clients.auditContainer),
     requestMetrics: new LogsRequestMetrics(clients.logs),
     slotMetrics: new ArmSlotMetrics(clients),
     routing: new TrafficRoutingAdapter(clients),

@@ -1,6 +1,5 @@
 import type { DurableClient, DurableOrchestrationStatus } from 'durable-functions';
 
-import { sealEvent, sealInput } from '../domain/identity/index.js';
 import {
   mayRollBack,
   type MonitorDecision,
@@ -16,11 +15,13 @@ import { readReleaseInput } from '../domain/view/index.js';
 import type { RecoveryDeps } from './alerts.js';
 import { raiseToCanary } from './durable/raiseToCanary.js';
 import { tryGetStatus } from './durable/tryGetStatus.js';
+import { accepted } from './http/accepted.js';
 import { ConflictError, ForbiddenError, NotFoundError } from './http/ApiError.js';
 import { authenticate } from './http/authenticate.js';
-import { json } from './http/json.js';
 import { readBody } from './http/readBody.js';
+import { requestBodies } from './http/requestBodies.js';
 import type { ClientHttpHandler } from './http/withProblems.js';
+import { requestOrigin } from './releases/requestOrigin.js';
 
 const running = new Set(['Running', 'Pending', 'ContinuedAsNew']);
 
@@ -35,25 +36,24 @@ const running = new Set(['Running', 'Pending', 'ContinuedAsNew']);
 export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
   return async (request, client, context) => {
     const principal = await authenticate(request.headers, deps.identity);
-    const body = await readBody(() => request.text(), { reason: { required: true } });
+    const body = await readBody(() => request.text(), requestBodies.reason);
     const releaseId = request.params.id ?? '';
+    const origin = requestOrigin(request.url);
     const rollback: RollbackRequest = {
       source: 'manual',
       by: principal.email,
-      reason: body.reason ?? '',
+      reason: body.reason,
       at: new Date().toISOString(),
     };
     if (await rollbackCanary(client, releaseId, principal.email, rollback)) {
       context.log(`release ${releaseId}: rollback requested by ${rollback.by} during the canary`);
-      return json(202, { releaseId, phase: 'canary', ...rollback });
+      return accepted(origin, releaseId, { releaseId, phase: 'canary', ...rollback });
     }
     const monitor = await monitorOf(client, releaseId, principal.email);
     if (running.has(monitor.runtimeStatus)) {
-      const key = deps.identity.signingKey;
-      const sealed = sealEvent(monitor.instanceId, releaseEvents.rollback, rollback, key);
-      await client.raiseEvent(monitor.instanceId, releaseEvents.rollback, sealed);
+      await client.raiseEvent(monitor.instanceId, releaseEvents.rollback, rollback);
       context.log(`release ${releaseId}: rollback requested by ${rollback.by} during monitoring`);
-      return json(202, { releaseId, phase: 'monitoring', ...rollback });
+      return accepted(origin, releaseId, { releaseId, phase: 'monitoring', ...rollback });
     }
     const outcome = (monitor.output as { outcome?: string } | null)?.outcome;
     if (outcome === 'rolledBack')
@@ -62,26 +62,14 @@ export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
     const id = rollbackInstanceId(releaseId);
     const previous = await tryGetStatus(client, id);
     if (previous !== undefined && running.has(previous.runtimeStatus)) {
-      return json(202, { releaseId, phase: 'rollingBack', instanceId: id });
+      return accepted(origin, releaseId, { releaseId, phase: 'rollingBack' });
     }
     if ((previous?.output as { outcome?: string } | null)?.outcome === 'rolledBack') {
       throw new ConflictError(`Release ${releaseId} was rolled back already.`);
     }
-    const {
-      carry: _carry,
-      seal: _seal,
-      ...target
-    } = monitor.input as MonitorInput & {
-      seal?: string;
-    };
+    const { carry: _carry, ...target } = monitor.input as MonitorInput;
     const input: RollbackReleaseInput = { monitor: target, request: rollback };
-    const sealed = sealInput(
-      monitorOrchestratorNames.rollback,
-      id,
-      input,
-      deps.identity.signingKey,
-    );
-    await client.startNew(monitorOrchestratorNames.rollback, { instanceId: id, input: sealed });
+    await client.startNew(monitorOrchestratorNames.rollback, { instanceId: id, input });
     const settled = await waitForDecision(client, id);
     if (settled.phase === 'refused') {
       throw new ConflictError(`Nothing to roll back: ${settled.error ?? 'the slot changed'}.`, {
@@ -89,7 +77,7 @@ export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
       });
     }
     context.log(`release ${releaseId}: rollback after the window requested by ${rollback.by}`);
-    return json(202, { releaseId, phase: settled.phase, instanceId: id, ...rollback });
+    return accepted(origin, releaseId, { releaseId, phase: settled.phase, ...rollback });
   };
 }
 
@@ -100,7 +88,7 @@ export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
 export function resumeHandler(deps: RecoveryDeps): ClientHttpHandler {
   return async (request, client) => {
     const principal = await authenticate(request.headers, deps.identity);
-    const body = await readBody(() => request.text(), { reason: { required: true } });
+    const body = await readBody(() => request.text(), requestBodies.reason);
     const releaseId = request.params.id ?? '';
     const monitor = await monitorOf(client, releaseId, principal.email);
     const paused = (monitor.customStatus as { waitingForDecision?: { since?: unknown } } | null)
@@ -111,14 +99,12 @@ export function resumeHandler(deps: RecoveryDeps): ClientHttpHandler {
     const decision: MonitorDecision = {
       decision: 'continue',
       by: principal.email,
-      reason: body.reason ?? '',
+      reason: body.reason,
       at: new Date().toISOString(),
       ...(typeof paused.since === 'string' && { pausedSince: paused.since }),
     };
-    const key = deps.identity.signingKey;
-    const sealed = sealEvent(monitor.instanceId, monitorEvents.decision, decision, key);
-    await client.raiseEvent(monitor.instanceId, monitorEvents.decision, sealed);
-    return json(202, { releaseId, ...decision });
+    await client.raiseEvent(monitor.instanceId, monitorEvents.decision, decision);
+    return accepted(requestOrigin(request.url), releaseId, { releaseId, ...decision });
   };
 }
 

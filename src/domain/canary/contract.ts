@@ -28,7 +28,7 @@ export interface CanaryStepView {
   percent: number;
   status: 'pending' | 'running' | 'passed' | 'inconclusive' | 'failed' | 'aborted';
   startedAt?: string;
-  endedAt?: string;
+  finishedAt?: string;
   /** Samples of this step, newest last (at most {@link maxStepSamples}). */
   samples: SampleView[];
   /** Who promoted it early (`POST /promote`), when someone did. */

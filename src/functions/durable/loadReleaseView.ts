@@ -47,7 +47,7 @@ export async function loadReleaseView(
     ...(monitor === undefined ? {} : { monitor }),
     ...(rollback === undefined ? {} : { rollback }),
     ...(canary === undefined ? {} : { canary }),
-    links: releaseLinks(client, origin, id),
+    links: releaseLinks(origin, id),
   });
   return { view, input: readReleaseInput(release.input, id) };
 }

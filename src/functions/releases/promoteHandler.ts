@@ -12,11 +12,13 @@ import { orchestratorNames } from '../../domain/release/index.js';
 import { readCanaryStatus, readReleaseInput } from '../../domain/view/index.js';
 import type { ApiDeps } from '../ApiDeps.js';
 import { tryGetStatus } from '../durable/tryGetStatus.js';
+import { accepted } from '../http/accepted.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../http/ApiError.js';
 import { authenticate } from '../http/authenticate.js';
-import { json } from '../http/json.js';
 import { readBody } from '../http/readBody.js';
+import { requestBodies } from '../http/requestBodies.js';
 import type { ClientHttpHandler } from '../http/withProblems.js';
+import { requestOrigin } from './requestOrigin.js';
 
 const running = new Set(['Running', 'Pending']);
 
@@ -31,7 +33,7 @@ const running = new Set(['Running', 'Pending']);
 export function promoteHandler(deps: Pick<ApiDeps, 'identity'>): ClientHttpHandler {
   return async (request, client, context) => {
     const principal = await authenticate(request.headers, deps.identity);
-    const body = await readBody(() => request.text(), { reason: { required: false } });
+    const body = await readBody(() => request.text(), requestBodies.promote);
     const releaseId = request.params.id ?? '';
     const release = await tryGetStatus(client, releaseId);
     if (release?.name !== orchestratorNames.release)
@@ -80,7 +82,7 @@ export function promoteHandler(deps: Pick<ApiDeps, 'identity'>): ClientHttpHandl
     context.log(
       `release ${releaseId}: canary step ${decision.fromStep + 1} promoted by ${promote.by}`,
     );
-    return json(202, {
+    return accepted(requestOrigin(request.url), releaseId, {
       releaseId,
       step: decision.fromStep,
       percent: decision.percent,

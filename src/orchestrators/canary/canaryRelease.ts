@@ -81,7 +81,7 @@ export function* canaryRelease(
     if (current !== undefined && current.status === 'running') {
       current.status =
         cause.trigger === 'breach' || cause.trigger === 'health' ? 'failed' : 'aborted';
-      current.endedAt = iso();
+      current.finishedAt = iso();
     }
     delete view.waitingForPromotion;
     const result = yield* abortCanary(context, input, cause, (progress, step) => {
@@ -223,7 +223,7 @@ export function* canaryRelease(
       if (end.kind === 'ran') {
         const verdict = decideStep(step.samples);
         step.status = verdict;
-        step.endedAt = iso();
+        step.finishedAt = iso();
         if (verdict === 'inconclusive' && monitor.inconclusive === 'rollback') {
           end = {
             kind: 'abort',
@@ -245,7 +245,7 @@ export function* canaryRelease(
       if (end.kind === 'promoted') {
         if (step.status === 'running') {
           step.status = 'passed';
-          step.endedAt = iso();
+          step.finishedAt = iso();
         }
         step.promotedBy = end.by;
       }
