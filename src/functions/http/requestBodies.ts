@@ -40,4 +40,11 @@ export const requestBodies = {
   reason: z
     .object({ reason: text() })
     .meta({ id: 'Reason', examples: [{ reason: 'error budget spent' }] }),
+  hookCallback: z
+    .object({
+      status: z.enum(['passed', 'failed']).describe("The hook's result"),
+      token: text(200).describe('The one-call callback token the hook was given'),
+      detail: text(1000).optional(),
+    })
+    .meta({ id: 'HookCallback', examples: [{ status: 'passed', token: '…' }] }),
 } as const;

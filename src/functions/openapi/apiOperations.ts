@@ -155,6 +155,20 @@ export const apiOperations: readonly ApiOperation[] = [
     errors: { 400: 'not an alert', 401: 'no identity' },
   },
   {
+    operationId: 'hookCallback',
+    method: 'post',
+    path: '/hooks/{callbackId}',
+    summary: 'A gate hook that answered 202 reports its result with its one-call token',
+    access: 'anonymous',
+    body: requestBodies.hookCallback,
+    success: { status: 202, description: 'Result raised on the waiting stage' },
+    errors: {
+      400: 'bad body',
+      401: 'the token is not valid for this callback',
+      410: 'expired, used already, or the stage no longer waits for it',
+    },
+  },
+  {
     operationId: 'pipelineSlots',
     method: 'get',
     path: '/pipelines/{name}/slots',
