@@ -7,6 +7,7 @@ import { healthHandler } from './healthHandler.js';
 import { hookCallbackHandler } from './hooks/hookCallbackHandler.js';
 import { withProblems } from './http/withProblems.js';
 import { onImagePushedHandler } from './onImagePushed.js';
+import { openApiHandler } from './openapi/openApiHandler.js';
 import { slotsHandler } from './pipelines/slotsHandler.js';
 import { cancelHandler } from './releases/cancelHandler.js';
 import { decisionHandler } from './releases/decisionHandler.js';
@@ -17,8 +18,12 @@ import { startReleaseHandler } from './releases/startReleaseHandler.js';
 /**
  * Registers the API engineer's triggers: the ACR Event Grid trigger and the HTTP API of
  * DESIGN §4 (route prefix `api`), plus the web console (`/api/console`). Every HTTP route but
+<<<<<<< HEAD
  * `/api/health`, the console's data-free page and assets and the hook callbacks (which carry
  * their own one-call token) needs a function key.
+=======
+ * `/api/health`, `/api/openapi.json` and the console's data-free page and assets needs a
+ * function key. Every route is described in `openapi/apiOperations.ts`.
  * The rollback and alert routes are registered by registerRecoveryFunctions.
  */
 export function registerApiFunctions(deps: ApiDeps): void {
@@ -61,6 +66,12 @@ export function registerApiFunctions(deps: ApiDeps): void {
     route: 'hooks/{callbackId}',
     authLevel: 'anonymous',
     handler: withProblems(hookCallbackHandler(deps)),
+  });
+  app.http('openApi', {
+    methods: ['GET'],
+    route: 'openapi.json',
+    authLevel: 'anonymous',
+    handler: openApiHandler(deps.version),
   });
   route('pipelineSlots', 'GET', 'pipelines/{name}/slots', withProblems(slotsHandler(deps)));
   registerConsole();

@@ -13,11 +13,13 @@ import {
 import { orchestratorNames, releaseEvents, type RollbackRequest } from '../domain/release/index.js';
 import { readReleaseInput } from '../domain/view/index.js';
 import type { RecoveryDeps } from './alerts.js';
+import { raiseToCanary } from './durable/raiseToCanary.js';
 import { tryGetStatus } from './durable/tryGetStatus.js';
 import { accepted } from './http/accepted.js';
 import { ConflictError, ForbiddenError, NotFoundError } from './http/ApiError.js';
 import { authenticate } from './http/authenticate.js';
 import { readBody } from './http/readBody.js';
+import { requestBodies } from './http/requestBodies.js';
 import type { ClientHttpHandler } from './http/withProblems.js';
 import { decideOnce } from './releases/decideOnce.js';
 import { requestOrigin } from './releases/requestOrigin.js';
@@ -37,17 +39,21 @@ const running = new Set(['Running', 'Pending', 'ContinuedAsNew']);
 export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
   return async (request, client, context) => {
     const principal = await authenticate(request.headers, deps.identity);
-    const body = await readBody(() => request.text(), { reason: { required: true } });
+    const body = await readBody(() => request.text(), requestBodies.reason);
     const releaseId = request.params.id ?? '';
     const origin = requestOrigin(request.url);
-    const monitor = await monitorOf(client, releaseId, principal.email);
     const rollback: RollbackRequest = {
       source: 'manual',
       by: principal.email,
-      reason: body.reason ?? '',
+      reason: body.reason,
       at: new Date().toISOString(),
     };
     const claim = { decision: 'rollback', by: rollback.by, at: rollback.at };
+    if (await rollbackCanary(client, releaseId, principal.email, rollback)) {
+      context.log(`release ${releaseId}: rollback requested by ${rollback.by} during the canary`);
+      return accepted(origin, releaseId, { releaseId, phase: 'canary', ...rollback });
+    }
+    const monitor = await monitorOf(client, releaseId, principal.email);
     // One production run of the release (`swappedAt`) is rolled back once.
     const run = [releaseId, swapOf(monitor)];
     if (running.has(monitor.runtimeStatus)) {
@@ -103,7 +109,7 @@ export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
 export function resumeHandler(deps: RecoveryDeps): ClientHttpHandler {
   return async (request, client) => {
     const principal = await authenticate(request.headers, deps.identity);
-    const body = await readBody(() => request.text(), { reason: { required: true } });
+    const body = await readBody(() => request.text(), requestBodies.reason);
     const releaseId = request.params.id ?? '';
     const monitor = await monitorOf(client, releaseId, principal.email);
     const since = pausedSince(monitor);
@@ -113,7 +119,7 @@ export function resumeHandler(deps: RecoveryDeps): ClientHttpHandler {
     const decision: MonitorDecision = {
       decision: 'continue',
       by: principal.email,
-      reason: body.reason ?? '',
+      reason: body.reason,
       at: new Date().toISOString(),
       pausedSince: since,
     };
@@ -139,6 +145,22 @@ function pausedSince(monitor: DurableOrchestrationStatus): string | undefined {
   const custom = monitor.customStatus as { waitingForDecision?: { since?: unknown } } | null;
   const since = custom?.waitingForDecision?.since;
   return typeof since === 'string' ? since : undefined;
+}
+
+/** During a canary: aborts it (share 0 %) after the 404/403 checks; false when none runs. */
+async function rollbackCanary(
+  client: DurableClient,
+  releaseId: string,
+  actor: string,
+  rollback: RollbackRequest,
+): Promise<boolean> {
+  const release = await tryGetStatus(client, releaseId);
+  if (release?.name !== orchestratorNames.release)
+    throw new NotFoundError(`No release with id ${releaseId}.`);
+  if (!mayRollBack(readReleaseInput(release.input, releaseId).plan, actor)) {
+    throw new ForbiddenError(`${actor} approves no stage of release ${releaseId}.`);
+  }
+  return raiseToCanary(client, releaseId, releaseEvents.rollback, rollback);
 }
 
 /** The release's monitor status (with input), after the 404/403/409 checks. */

@@ -70,7 +70,7 @@ describe('security: no key leaves Slotpilot (strict-key dev host)', () => {
   before(async () => {
     world = await PipelineWorld.start({
       strictAuth: true,
-      log: (line) => hostLog.push(line),
+      hostLog: (line) => hostLog.push(line),
       config: {
         monitor: true,
         edit: (doc) => {

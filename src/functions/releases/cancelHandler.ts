@@ -3,9 +3,11 @@ import { decideCancel } from '../../domain/identity/index.js';
 import { type CancelRequest, releaseEvents } from '../../domain/release/index.js';
 import type { ApiDeps } from '../ApiDeps.js';
 import { loadReleaseView } from '../durable/loadReleaseView.js';
+import { raiseToCanary } from '../durable/raiseToCanary.js';
 import { accepted } from '../http/accepted.js';
 import { authenticate } from '../http/authenticate.js';
 import { readBody } from '../http/readBody.js';
+import { requestBodies } from '../http/requestBodies.js';
 import type { ClientHttpHandler } from '../http/withProblems.js';
 import { cancelOutcomeError } from './approvalOutcomeError.js';
 import { decideOnce } from './decideOnce.js';
@@ -21,7 +23,7 @@ import { requestOrigin } from './requestOrigin.js';
 export function cancelHandler(deps: ApiDeps): ClientHttpHandler {
   return async (request, client, context) => {
     const principal = await authenticate(request.headers, deps.identity);
-    const body = await readBody(() => request.text(), { reason: { required: true } });
+    const body = await readBody(() => request.text(), requestBodies.reason);
     const releaseId = request.params.id ?? '';
     const origin = requestOrigin(request.url);
     const { view, input } = await loadReleaseView(client, releaseId, origin);
@@ -33,7 +35,7 @@ export function cancelHandler(deps: ApiDeps): ClientHttpHandler {
     if (refusal !== undefined) throw refusal;
     const cancel: CancelRequest = {
       by: principal.email,
-      reason: body.reason ?? '',
+      reason: body.reason,
       at: new Date().toISOString(),
     };
     // While it waits for an approval a cancel competes with the decisions on that wait.
@@ -47,7 +49,11 @@ export function cancelHandler(deps: ApiDeps): ClientHttpHandler {
       wait === undefined
         ? `Release ${releaseId}`
         : `The ${wait.stage} approval of release ${releaseId}`,
-      () => client.raiseEvent(releaseId, releaseEvents.cancel, cancel),
+      async () => {
+        await client.raiseEvent(releaseId, releaseEvents.cancel, cancel);
+        // A canary in progress aborts at once (share 0 %) rather than at its next look.
+        await raiseToCanary(client, releaseId, releaseEvents.cancel, cancel);
+      },
     );
     context.log(`release ${releaseId}: cancel requested by ${cancel.by}: ${cancel.reason}`);
     return accepted(origin, releaseId, { releaseId, ...cancel, links: view.links });

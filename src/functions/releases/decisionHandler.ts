@@ -6,6 +6,7 @@ import { loadReleaseView } from '../durable/loadReleaseView.js';
 import { accepted } from '../http/accepted.js';
 import { authenticate } from '../http/authenticate.js';
 import { readBody } from '../http/readBody.js';
+import { requestBodies } from '../http/requestBodies.js';
 import type { ClientHttpHandler } from '../http/withProblems.js';
 import { approvalOutcomeError } from './approvalOutcomeError.js';
 import { decideOnce, refuseIfDecided } from './decideOnce.js';
@@ -25,12 +26,11 @@ import { requestOrigin } from './requestOrigin.js';
 export function decisionHandler(deps: ApiDeps, action: 'approve' | 'reject'): ClientHttpHandler {
   return async (request, client, context) => {
     const principal = await authenticate(request.headers, deps.identity);
-    const body = await readBody(() => request.text(), {
-      stage: { required: true, maxLength: 100 },
-      comment: { required: false },
-      reason: { required: action === 'reject' },
-    });
-    const stage = body.stage ?? '';
+    const body =
+      action === 'approve'
+        ? await readBody(() => request.text(), requestBodies.approve)
+        : await readBody(() => request.text(), requestBodies.reject);
+    const stage = body.stage;
     const releaseId = request.params.id ?? '';
     const origin = requestOrigin(request.url);
     const { view, input } = await loadReleaseView(client, releaseId, origin);
@@ -44,7 +44,7 @@ export function decisionHandler(deps: ApiDeps, action: 'approve' | 'reject'): Cl
     }
     const refusal = approvalOutcomeError(outcome, { releaseId, stage, actor: principal.email });
     if (refusal !== undefined) throw refusal;
-    const note = action === 'approve' ? body.comment : body.reason;
+    const note = 'reason' in body ? body.reason : body.comment;
     const decision: ApprovalDecision = {
       stage,
       decision: action === 'approve' ? 'approved' : 'rejected',

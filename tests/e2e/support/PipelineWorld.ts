@@ -39,8 +39,10 @@ export interface WorldOptions {
   scenario?: Record<string, unknown>;
   /** Enforce function keys as on Azure (the world's API calls and pushes send the host's key). */
   strictAuth?: boolean;
-  /** Receives every line the dev host logs. */
-  log?: (line: string) => void;
+  /** The dev host's SQLite file (default in memory); a bench reads it afterwards. */
+  db?: string;
+  /** Receives the dev host's log lines (the app's own `context.log` lines among them). */
+  hostLog?: (line: string) => void;
 }
 
 /**
@@ -77,22 +79,17 @@ export class PipelineWorld {
     let host: DevHost | undefined;
     try {
       const configPath = writePipelineConfig(options.config);
-      const log = options.log;
       host = await startDevHost({
         appDir,
         clock,
         settings: appSettingsFor(sandbox, configPath),
         ...(options.strictAuth === true ? { strictAuth: true } : {}),
+        ...(options.db === undefined ? {} : { db: options.db }),
         ...(process.env.SLOTPILOT_E2E_LOG === '1'
-          ? {
-              log: (l: string) => {
-                console.error(`[host] ${l}`);
-                log?.(l);
-              },
-            }
-          : log === undefined
+          ? { log: (l: string) => console.error(`[host] ${l}`) }
+          : options.hostLog === undefined
             ? {}
-            : { log }),
+            : { log: options.hostLog }),
       });
       const key = options.strictAuth === true ? host.functionKey : undefined;
       sandbox.setEventGridUrl(
