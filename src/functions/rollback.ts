@@ -19,6 +19,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from './http/ApiError.js
 import { authenticate } from './http/authenticate.js';
 import { json } from './http/json.js';
 import { readBody } from './http/readBody.js';
+import { readReleaseId } from './http/readRouteId.js';
 import type { ClientHttpHandler } from './http/withProblems.js';
 
 const running = new Set(['Running', 'Pending', 'ContinuedAsNew']);
@@ -35,7 +36,7 @@ export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
   return async (request, client, context) => {
     const principal = await authenticate(request.headers, deps.identity);
     const body = await readBody(() => request.text(), { reason: { required: true } });
-    const releaseId = request.params.id ?? '';
+    const releaseId = readReleaseId(request.params);
     const monitor = await monitorOf(client, releaseId, principal.email);
     const rollback: RollbackRequest = {
       source: 'manual',
@@ -96,7 +97,7 @@ export function resumeHandler(deps: RecoveryDeps): ClientHttpHandler {
   return async (request, client) => {
     const principal = await authenticate(request.headers, deps.identity);
     const body = await readBody(() => request.text(), { reason: { required: true } });
-    const releaseId = request.params.id ?? '';
+    const releaseId = readReleaseId(request.params);
     const monitor = await monitorOf(client, releaseId, principal.email);
     const paused = (monitor.customStatus as { waitingForDecision?: { since?: unknown } } | null)
       ?.waitingForDecision;

@@ -1,16 +1,22 @@
 import { describeValue } from '../../domain/describeValue.js';
+import {
+  freeTextProblem,
+  maxFreeTextLength,
+  normalizeFreeText,
+} from '../../domain/text/freeText.js';
 import { BadRequestError } from './ApiError.js';
 import type { FieldProblem } from './Problem.js';
 
 /** How one body field is checked. */
 export interface FieldRule {
   required: boolean;
-  /** Longest accepted text (default 2000). */
+  /** Longest accepted text after normalisation (default {@link maxFreeTextLength}). */
   maxLength?: number;
 }
 
 /**
- * Reads a JSON object body and its string fields. Every problem is reported at once, each
+ * Reads a JSON object body and its string fields, normalised (NFC, trimmed); control
+ * characters and text over the field's length are refused. Every problem is reported at once, each
  * naming the field, what was expected and what arrived (400). Unknown fields are ignored.
  *
  * @example await readBody(() => request.text(), { stage: { required: true }, comment: { required: false } })
@@ -38,21 +44,19 @@ export async function readBody<K extends string>(
   const problems: FieldProblem[] = [];
   for (const [field, rule] of Object.entries(rules) as [K, FieldRule][]) {
     const value = body[field];
-    const maxLength = rule.maxLength ?? 2000;
     if (value === undefined || value === null) {
       if (rule.required)
         problems.push({ field, expected: 'a non-empty string', received: describeValue(value) });
-    } else if (typeof value !== 'string' || value.trim() === '') {
-      problems.push({ field, expected: 'a non-empty string', received: describeValue(value) });
-    } else if (value.length > maxLength) {
-      problems.push({
-        field,
-        expected: `at most ${maxLength} characters`,
-        received: `${value.length}`,
-      });
-    } else {
-      out[field] = value.trim();
+      continue;
     }
+    const text = typeof value === 'string' ? normalizeFreeText(value) : '';
+    if (text === '') {
+      problems.push({ field, expected: 'a non-empty string', received: describeValue(value) });
+      continue;
+    }
+    const problem = freeTextProblem(text, rule.maxLength ?? maxFreeTextLength);
+    if (problem === undefined) out[field] = text;
+    else problems.push({ field, ...problem });
   }
   if (problems.length > 0) throw new BadRequestError(problems);
   return out;

@@ -6,6 +6,7 @@ import { loadReleaseView } from '../durable/loadReleaseView.js';
 import { authenticate } from '../http/authenticate.js';
 import { json } from '../http/json.js';
 import { readBody } from '../http/readBody.js';
+import { readReleaseId } from '../http/readRouteId.js';
 import type { ClientHttpHandler } from '../http/withProblems.js';
 import { cancelOutcomeError } from './approvalOutcomeError.js';
 import { requestOrigin } from './requestOrigin.js';
@@ -20,7 +21,7 @@ export function cancelHandler(deps: ApiDeps): ClientHttpHandler {
   return async (request, client, context) => {
     const principal = await authenticate(request.headers, deps.identity);
     const body = await readBody(() => request.text(), { reason: { required: true } });
-    const releaseId = request.params.id ?? '';
+    const releaseId = readReleaseId(request.params);
     const { view, input } = await loadReleaseView(client, releaseId, requestOrigin(request.url));
     const facts: ApprovalFacts = { ...view, plan: input.plan };
     const refusal = cancelOutcomeError(decideCancel(facts, principal.email), {

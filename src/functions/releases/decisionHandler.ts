@@ -6,6 +6,7 @@ import { loadReleaseView } from '../durable/loadReleaseView.js';
 import { authenticate } from '../http/authenticate.js';
 import { json } from '../http/json.js';
 import { readBody } from '../http/readBody.js';
+import { readReleaseId } from '../http/readRouteId.js';
 import type { ClientHttpHandler } from '../http/withProblems.js';
 import { approvalOutcomeError } from './approvalOutcomeError.js';
 import { requestOrigin } from './requestOrigin.js';
@@ -28,7 +29,7 @@ export function decisionHandler(deps: ApiDeps, action: 'approve' | 'reject'): Cl
       reason: { required: action === 'reject' },
     });
     const stage = body.stage ?? '';
-    const releaseId = request.params.id ?? '';
+    const releaseId = readReleaseId(request.params);
     const origin = requestOrigin(request.url);
     const { view, input } = await loadReleaseView(client, releaseId, origin);
     const facts: ApprovalFacts = { ...view, plan: input.plan };

@@ -3,6 +3,7 @@ import { recoverOriginalOutcome, type ReleaseView } from '../../domain/view/inde
 import type { ApiDeps } from '../ApiDeps.js';
 import { loadReleaseView } from '../durable/loadReleaseView.js';
 import { json } from '../http/json.js';
+import { readReleaseId } from '../http/readRouteId.js';
 import type { ClientHttpHandler } from '../http/withProblems.js';
 import { requestOrigin } from './requestOrigin.js';
 
@@ -15,7 +16,7 @@ export function getReleaseHandler(deps: ApiDeps): ClientHttpHandler {
   return async (request, client) => {
     const { view } = await loadReleaseView(
       client,
-      request.params.id ?? '',
+      readReleaseId(request.params),
       requestOrigin(request.url),
     );
     return json(200, await withOriginalOutcome(deps.audit, view));
