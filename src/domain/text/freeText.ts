@@ -8,6 +8,7 @@
 export const maxFreeTextLength = 300;
 
 /** C0/C1 control characters other than tab and newline, and lone UTF-16 surrogates. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const unprintable = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]|\p{Cs}/u;
 
 /** The form free text is stored in: Unicode NFC, surrounding whitespace trimmed. */
