@@ -9,7 +9,7 @@ import { registerActivities } from './activities/index.js';
 import { registerMonitorActivities } from './activities/monitor/index.js';
 import { createAdapters, createClients } from './azure/index.js';
 import { loadConfigFile } from './domain/config/index.js';
-import { registerRecoveryFunctions } from './functions/alerts.js';
+import { alertAuthFromEnv, registerRecoveryFunctions } from './functions/alerts.js';
 import { registerApiFunctions } from './functions/registerApiFunctions.js';
 import { appRoot } from './functions/startup/appRoot.js';
 import { publicBaseUrl } from './functions/startup/publicBaseUrl.js';
@@ -67,7 +67,7 @@ registerMonitorActivities({
   config,
   publicBaseUrl: baseUrl,
 });
-registerRecoveryFunctions({ identity, config });
+registerRecoveryFunctions({ identity, config, alerts: alertAuthFromEnv(settings) });
 registerApiFunctions({
   config,
   identity,

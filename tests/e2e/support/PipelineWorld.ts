@@ -37,7 +37,12 @@ export interface WorldOptions {
   config?: ConfigVariant;
   /** Sandbox scenario overrides (merged over the default scenario file). */
   scenario?: Record<string, unknown>;
+  /** Enforce function keys on the dev host (as on Azure); the API helper sends the host key. */
+  strictAuth?: boolean;
 }
+
+/** The sandbox's Azure Monitor action group whose webhook calls Slotpilot's alerts route. */
+export const alertsActionGroup = 'slotpilot-alerts';
 
 /**
  * The e2e world: the sandbox (simulated Azure), the dev host running the compiled app, one
@@ -54,7 +59,10 @@ export class PipelineWorld {
     readonly host: DevHost,
     readonly clock: VirtualClock,
   ) {
-    this.api = new ReleaseApi(() => host.url);
+    this.api = new ReleaseApi(
+      () => host.url,
+      () => host.functionKey,
+    );
     this.virtualStartMs = clock.now();
   }
 
@@ -75,11 +83,20 @@ export class PipelineWorld {
         appDir,
         clock,
         settings: appSettingsFor(sandbox, configPath),
+        ...(options.strictAuth === true && { strictAuth: true }),
         ...(process.env.SLOTPILOT_E2E_LOG === '1'
           ? { log: (l: string) => console.error(`[host] ${l}`) }
           : {}),
       });
-      sandbox.setEventGridUrl(`${host.url}/runtime/webhooks/EventGrid?functionName=onImagePushed`);
+      const systemKey = options.strictAuth === true ? `&code=${host.functionKey}` : '';
+      sandbox.setEventGridUrl(
+        `${host.url}/runtime/webhooks/EventGrid?functionName=onImagePushed${systemKey}`,
+      );
+      // As in Azure, the action group's URL carries the alerts function's own key.
+      sandbox.setActionGroup(
+        alertsActionGroup,
+        `${host.url}/api/alerts?code=${host.functionKeyOf('alertPush')}`,
+      );
       return new PipelineWorld(sandbox, host, clock);
     } catch (error) {
       await host?.stop();
