@@ -95,7 +95,9 @@ const monitor = z
     duration: duration.prefault('1h'),
     interval: duration.prefault('1m'),
     lookback: duration.prefault('5m'),
-    ingestionDelay: duration.prefault('2m'),
+    // Application Insights logs are typically queryable 20 s – 3 min after the request, and
+    // indexing can take up to ~5 min at low volume (Azure Monitor "Log data ingestion time").
+    ingestionDelay: duration.prefault('5m'),
     appInsights: z.string().min(1),
     table: z.enum(['AppRequests', 'requests']).default('AppRequests'),
     thresholds: thresholds.prefault({}),

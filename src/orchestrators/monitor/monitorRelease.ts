@@ -61,6 +61,12 @@ export function* monitorRelease(
     startedAt: input.swappedAt,
     endsAt: new Date(Date.parse(input.swappedAt) + plan.durationMs).toISOString(),
   };
+  // Ticks go on for one ingestion delay past the window's end, so the last sample's query
+  // covers the window's last minutes (each query ends one ingestion delay before its tick).
+  const sampling = {
+    startedAt: window.startedAt,
+    endsAt: new Date(Date.parse(window.endsAt) + plan.ingestionDelayMs).toISOString(),
+  };
   const carry: MonitorCarry = carried ?? {
     generation: 0,
     consecutiveBreaches: 0,
@@ -148,7 +154,8 @@ export function* monitorRelease(
       return yield* finish(requestedRollback(request, receivedAt));
     }
     // After an ignored (forged) rollback the tick it interrupted is still due: same time.
-    const tickAt = interrupted ?? nextTick(window, plan.intervalMs, context.df.currentUtcDateTime);
+    const tickAt =
+      interrupted ?? nextTick(sampling, plan.intervalMs, context.df.currentUtcDateTime);
     interrupted = undefined;
     if (tickAt === undefined) {
       if (verdict === 'pending') verdict = 'inconclusive';

@@ -76,7 +76,7 @@ describe('parseAlertPush', () => {
     );
     assert.ok(a.kind === 'fire');
     assert.ok(a.reason.length <= 450, `${a.reason.length}`);
-    assert.doesNotMatch(a.reason, /\u0000/);
+    assert.ok(!a.reason.includes('\u0000'));
     assert.ok((a.evidence['alertRule'] ?? '').length <= 200);
   });
 
