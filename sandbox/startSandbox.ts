@@ -94,6 +94,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         cleanups.push(() => app.close());
         slot.url = app.url;
         hostMap[slot.hostName] = app.url;
+        for (const domain of slot.customDomains) hostMap[domain] = app.url;
       }
     }
 

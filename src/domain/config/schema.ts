@@ -99,6 +99,15 @@ const monitor = z
     // indexing can take up to ~5 min at low volume (Azure Monitor "Log data ingestion time").
     ingestionDelay: duration.prefault('5m'),
     appInsights: z.string().min(1),
+    // Extra host names production traffic is logged under (Front Door, Application Gateway);
+    // the production site's own host names (custom domains included) are always used.
+    hosts: z
+      .array(
+        z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, {
+          error: 'a DNS host name such as www.contoso.com',
+        }),
+      )
+      .default([]),
     table: z.enum(['AppRequests', 'requests']).default('AppRequests'),
     thresholds: thresholds.prefault({}),
     failureLimit: z.number().int().min(1).default(1),

@@ -87,6 +87,8 @@ export interface PlannedStage {
     failureLimit: number;
     inconclusive: 'continue' | 'rollback' | 'pause';
     health: { path: string; timeoutMs: number };
+    /** Extra production host names (`monitor.hosts`); absent in plans made before it existed. */
+    hosts?: string[];
   };
 }
 

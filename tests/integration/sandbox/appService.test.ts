@@ -30,7 +30,8 @@ void describe('sandbox App Service ARM through the real WebSiteManagementClient'
     assert.equal(site.name, SITE);
     assert.equal(site.type, 'Microsoft.Web/sites');
     assert.equal(site.defaultHostName, 'pwbi-api-prod.azurewebsites.net');
-    assert.deepEqual(site.hostNames, ['pwbi-api-prod.azurewebsites.net']);
+    // The default scenario binds a custom domain to production (listed first, as ARM does)
+    assert.deepEqual(site.hostNames, ['api.pwbi.contoso.com', 'pwbi-api-prod.azurewebsites.net']);
     assert.equal(site.state, 'Running');
     assert.match(
       site.siteConfig?.linuxFxVersion ?? '',

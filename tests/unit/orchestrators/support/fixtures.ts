@@ -32,7 +32,7 @@ pipelines:
         approval: { approvers: [eng-lead@contoso.com], timeout: 72h, distinctFrom: [staging] }
         target: { resourceGroup: pwbi-prod, site: pwbi-api-prod, slot: staging }
         warmup: { path: /health, successes: 3, interval: 2s, timeout: 1m }
-        monitor: { duration: 1h, interval: 1m, appInsights: '%APPINSIGHTS%' }
+        monitor: { duration: 1h, interval: 1m, appInsights: '%APPINSIGHTS%', hosts: [Edge.Contoso.net] }
 `;
 
 /** App settings the fixture config reads. */
