@@ -125,6 +125,17 @@ const monitor = z
     ingestionDelayMs: ingestionDelay,
   }));
 
+/**
+ * An app's own version endpoint: `GET path` answers 200 with a body containing `expect`, in
+ * which `{digest}` stands for the digest being deployed (e.g. `{"image":"…@sha256:…"}`). With
+ * it, readiness and post-swap checks confirm the new image serves; without it they rest on
+ * App Service's configuration and state (a real app sends no header naming its image).
+ */
+const verify = z.strictObject({
+  path: urlPath,
+  expect: z.string().min(1).default('{digest}'),
+});
+
 const stage = z.strictObject({
   name,
   target,
@@ -132,6 +143,7 @@ const stage = z.strictObject({
   checks: z.array(check).default([]),
   hooks: z.array(hook).default([]),
   warmup: warmup.optional(),
+  verify: verify.optional(),
   monitor: monitor.optional(),
 });
 

@@ -204,12 +204,11 @@ export class PipelineWorld {
     await this.host.settle();
   }
 
-  /** The image production serves, read at the production app's own port. */
+  /** The image production serves, read from the sandbox app's test-only introspection path. */
   async productionServes(): Promise<string | null> {
     const state = this.sandbox.siteState('pwbi-api-prod');
-    const res = await fetch(`${state.url}/`);
-    await res.arrayBuffer();
-    return res.headers.get('x-sandbox-image');
+    const res = await fetch(`${state.url}/__sandbox/info`);
+    return ((await res.json()) as { image: string | null }).image;
   }
 
   /** ARM swap requests the sandbox accepted (a refused one swaps nothing). */

@@ -166,9 +166,9 @@ void describe('sandbox App Service ARM through the real WebSiteManagementClient'
     });
     const config = await web.webApps.getConfiguration(RG, SITE);
     assert.equal(config.experiments?.rampUpRules?.[0]?.reroutePercentage, 100);
-    const res = await fetch(`${sandbox.hostMap['pwbi-api-prod.azurewebsites.net']}/api/reports`);
-    await res.arrayBuffer();
-    assert.equal(res.headers.get('x-sandbox-image'), sandbox.siteState(SITE, 'staging').image);
+    const res = await fetch(`${sandbox.hostMap['pwbi-api-prod.azurewebsites.net']}/__sandbox/info`);
+    const served = (await res.json()) as { image: string };
+    assert.equal(served.image, sandbox.siteState(SITE, 'staging').image);
     assert.match(res.headers.get('set-cookie') ?? '', /x-ms-routing-name=staging/);
     await web.webApps.updateConfiguration(RG, SITE, { experiments: { rampUpRules: [] } });
   });

@@ -18,6 +18,7 @@ pipelines:
       - name: dev
         target: { subscription: sub-1, resourceGroup: pwbi-dev, site: pwbi-api-dev }
         checks: [{ smoke: { path: /health, timeout: 2m } }]
+        verify: { path: /version }
       - name: staging
         approval: { approvers: [qa-lead@contoso.com], timeout: 72h }
         target: { resourceGroup: pwbi-staging, site: pwbi-api-staging }
