@@ -5,15 +5,18 @@
  */
 import { isAbsolute, join } from 'node:path';
 
+import { registerCanaryActivities } from './activities/canary/index.js';
 import { registerActivities } from './activities/index.js';
 import { registerMonitorActivities } from './activities/monitor/index.js';
 import { createAdapters, createClients } from './azure/index.js';
 import { loadConfigFile } from './domain/config/index.js';
 import { alertAuthFromEnv, registerRecoveryFunctions } from './functions/alerts.js';
 import { registerApiFunctions } from './functions/registerApiFunctions.js';
+import { registerCanaryFunctions } from './functions/registerCanaryFunctions.js';
 import { appRoot } from './functions/startup/appRoot.js';
 import { publicBaseUrl } from './functions/startup/publicBaseUrl.js';
 import { readAppVersion } from './functions/startup/readAppVersion.js';
+import { registerCanaryOrchestrators } from './orchestrators/canary/index.js';
 import { registerOrchestrators } from './orchestrators/index.js';
 import { registerMonitorOrchestrators } from './orchestrators/monitor/index.js';
 
@@ -25,7 +28,18 @@ const config = loadConfigFile(isAbsolute(configPath) ? configPath : join(root, c
 });
 
 const adapters = createAdapters(createClients(settings));
-const { appService, probe, hooks, notifier, audit, requestMetrics, registry } = adapters;
+const {
+  appService,
+  probe,
+  hooks,
+  notifier,
+  audit,
+  claims,
+  requestMetrics,
+  registry,
+  routing,
+  slotMetrics,
+} = adapters;
 const baseUrl = publicBaseUrl(settings);
 
 const localMode = settings.SLOTPILOT_LOCAL_MODE === 'true';
@@ -41,11 +55,6 @@ const identity = {
   platformAuthEnabled: settings.WEBSITE_AUTH_ENABLED?.toLowerCase() === 'true',
   signingKey: devOnlyKey ? '' : configuredKey,
 };
-if (identity.signingKey === '') {
-  console.warn(
-    'SLOTPILOT_SIGNING_KEY is not usable: orchestration inputs, approvals, cancels, rollbacks and hook callbacks cannot be sealed, so releases cannot start (and would ignore them) until a key is set.',
-  );
-}
 registerOrchestrators();
 registerActivities({
   appService,
@@ -53,9 +62,9 @@ registerActivities({
   hooks,
   notifier,
   audit,
+  claims,
   config,
   publicBaseUrl: baseUrl,
-  sealKey: identity.signingKey,
 });
 registerMonitorOrchestrators();
 registerMonitorActivities({
@@ -67,13 +76,16 @@ registerMonitorActivities({
   config,
   publicBaseUrl: baseUrl,
 });
-registerRecoveryFunctions({ identity, config, alerts: alertAuthFromEnv(settings) });
+registerCanaryOrchestrators();
+registerCanaryActivities({ appService, routing, slotMetrics, probe });
+registerRecoveryFunctions({ identity, config, claims, alerts: alertAuthFromEnv(settings) });
+registerCanaryFunctions({ identity });
 registerApiFunctions({
   config,
   identity,
   appService,
   registry,
-  audit,
+  claims,
   version: readAppVersion(root),
   localMode,
 });

@@ -1,11 +1,12 @@
 import type { DurableClient, OrchestrationFilter } from 'durable-functions';
 import * as df from 'durable-functions';
 
+import type { ClaimStore } from '../azure/ports/index.js';
 import type { SlotpilotConfig } from '../domain/config/index.js';
 import { describeValue } from '../domain/describeValue.js';
 import { ValidationError } from '../domain/errors.js';
 import { type AlertAuthSettings, checkAlertCaller } from '../domain/identity/checkAlertCaller.js';
-import { type IdentitySettings, sealEvent } from '../domain/identity/index.js';
+import type { IdentitySettings } from '../domain/identity/index.js';
 import {
   matchesAlert,
   type MonitorInput,
@@ -26,6 +27,8 @@ export interface RecoveryDeps {
   config?: SlotpilotConfig;
   /** Secure-webhook checks of `POST /api/alerts` (none: the alerts function's key alone). */
   alerts?: Omit<AlertAuthSettings, 'platformAuthEnabled'>;
+  /** Rollback and resume decisions are compare-and-set over these claims. */
+  claims: ClaimStore;
 }
 
 /**
@@ -35,7 +38,7 @@ export interface RecoveryDeps {
  * inconclusive sample). All need a function key; rollback and resume also an identity, while
  * alerts never take one (Azure Monitor has none: see {@link alertsHandler}).
  */
-export function registerRecoveryFunctions(deps: RecoveryDeps = recoveryDepsFromEnv()): void {
+export function registerRecoveryFunctions(deps: RecoveryDeps): void {
   const route = (name: string, path: string, handler: ClientHttpHandler): void => {
     df.app.client.http(name, {
       methods: ['POST'],
@@ -81,11 +84,9 @@ export function alertsHandler(deps: RecoveryDeps): ClientHttpHandler {
       evidence: { ...alert.evidence, receivedAt },
     };
     await Promise.all(
-      matched.map((m) => {
-        const id = monitorInstanceId(m.releaseId);
-        const sealed = sealEvent(id, releaseEvents.rollback, rollback, deps.identity.signingKey);
-        return client.raiseEvent(id, releaseEvents.rollback, sealed);
-      }),
+      matched.map((m) =>
+        client.raiseEvent(monitorInstanceId(m.releaseId), releaseEvents.rollback, rollback),
+      ),
     );
     const releases = matched.map((m) => m.releaseId);
     context.log(
@@ -140,12 +141,3 @@ export function alertAuthFromEnv(
   };
 }
 
-function recoveryDepsFromEnv(): RecoveryDeps {
-  return {
-    alerts: alertAuthFromEnv(process.env),
-    identity: {
-      platformAuthEnabled: process.env.WEBSITE_AUTH_ENABLED?.toLowerCase() === 'true',
-      signingKey: process.env.SLOTPILOT_SIGNING_KEY ?? '',
-    },
-  };
-}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { durationExpectation, tryParseDuration } from '../duration.js';
+import { strategySchema } from './strategy.js';
 
 /** A duration string (`90s`, `10m`, `1h`, `3d`) parsed to milliseconds. */
 const duration = z
@@ -145,6 +146,7 @@ const stage = z.strictObject({
   warmup: warmup.optional(),
   verify: verify.optional(),
   monitor: monitor.optional(),
+  strategy: strategySchema,
 });
 
 const pipeline = z

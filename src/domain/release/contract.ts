@@ -52,13 +52,9 @@ export interface ReleaseInput {
   /** The tag the push named, display only; undefined when started by digest. */
   tag?: string;
   digest: string;
-  /** Who started it: `acr:<actor>` for a push, the user's email for a manual start. */
+  /** Who started it: the pusher's ACR actor for a push, the user's email for a manual start. */
   requestedBy: string;
-  /**
-   * ISO time this start was requested (`startRelease`'s clock). It makes each start's sealed
-   * input its own one-shot input, so a start refused before doing anything (storage down) or a
-   * purged release of the same digest can be started again. Absent on older releases.
-   */
+  /** ISO time this start was requested (`startRelease`'s clock). Absent on older releases. */
   requestedAt?: string;
   /** The pipeline's stages with everything but secrets (URLs come from config at activity time). */
   plan: ReleasePlan;
@@ -90,6 +86,19 @@ export interface PlannedStage {
     /** Extra production host names (`monitor.hosts`); absent in plans made before it existed. */
     hosts?: string[];
   };
+  /** Absent: swap (0 → 100 %). Present: canary steps before the swap (see CanaryPlan). */
+  canary?: CanaryPlan;
+}
+
+/** The canary strategy of a production stage, as snapshotted in the release plan. */
+export interface CanaryPlan {
+  /** Share of production traffic routed to the slot at each step, increasing, 1..99. */
+  stepsPercent: number[];
+  stepDurationMs: number;
+  /** Wait for `POST /promote` (an approver) after each passing step. */
+  pauseForApproval: boolean;
+  /** Largest canary-minus-production error rate allowed; unset: only the monitor's errorRate. */
+  maxErrorRateIncrease?: number;
 }
 
 /** Payload of the `approval` event. Validated by the trigger before it is raised. */
@@ -102,12 +111,10 @@ export interface ApprovalDecision {
   comment?: string;
   /**
    * The start of the wait it answers (`waitingFor.since` of the custom status the API read).
-   * The orchestration accepts the decision only at that very wait; a sealed decision read from
-   * history and raised again at a later wait (or after a restart) is audited and ignored.
+   * The orchestration accepts the decision only at that very wait; a decision meant for an
+   * earlier wait (a stale page, a retried request) is ignored.
    */
   waitingSince?: string;
-  /** Set by the API that raised it (`sealEvent`); orchestrations ignore the event without it. */
-  seal?: string;
 }
 
 /** Payload of the `cancel` event. */
@@ -115,16 +122,12 @@ export interface CancelRequest {
   by: string;
   reason: string;
   at: string;
-  /** Set by the API that raised it (`sealEvent`); orchestrations ignore the event without it. */
-  seal?: string;
 }
 
 /** Payload of the `supersede` event. */
 export interface SupersedeNotice {
   byReleaseId: string;
   at: string;
-  /** Set by the API that raised it (`sealEvent`); orchestrations ignore the event without it. */
-  seal?: string;
 }
 
 /** Payload of the `rollback` event. */
@@ -135,8 +138,6 @@ export interface RollbackRequest {
   at: string;
   /** Alert details (rule name, severity, fired time) for alert pushes. */
   evidence?: Record<string, unknown>;
-  /** Set by the API that raised it (`sealEvent`); orchestrations ignore the event without it. */
-  seal?: string;
 }
 
 /** Payload of the `lockGranted` event. */

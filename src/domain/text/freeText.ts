@@ -9,7 +9,7 @@ export const maxFreeTextLength = 300;
 
 /** C0/C1 control characters other than tab and newline, and lone UTF-16 surrogates. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const unprintable = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]|\p{Cs}/u;
+export const unprintableText = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]|\p{Cs}/u;
 
 /** The form free text is stored in: Unicode NFC, surrounding whitespace trimmed. */
 export function normalizeFreeText(value: string): string {
@@ -26,7 +26,7 @@ export function freeTextProblem(
   value: string,
   maxLength = maxFreeTextLength,
 ): { expected: string; received: string } | undefined {
-  const control = unprintable.exec(value);
+  const control = unprintableText.exec(value);
   if (control !== null) {
     const code = control[0].codePointAt(0) ?? 0;
     return {
@@ -49,7 +49,7 @@ export function freeTextProblem(
 export function clipFreeText(value: string, maxLength = maxFreeTextLength): string {
   const printable = value
     .normalize('NFC')
-    .replace(new RegExp(unprintable.source, 'gu'), ' ')
+    .replace(new RegExp(unprintableText.source, 'gu'), ' ')
     .replace(/\s+/g, ' ')
     .trim();
   if (printable.length <= maxLength) return printable;

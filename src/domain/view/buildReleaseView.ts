@@ -1,11 +1,10 @@
-import { startRefusalReasons } from '../identity/inputSeal.js';
 import { mergeStageProgress, type StageView } from '../release/index.js';
 import type { DurableStatusLike } from './DurableStatusLike.js';
 import { effectiveStatus } from './effectiveStatus.js';
+import { readCanaryStatus } from './readCanaryStatus.js';
 import { readCustomStatus, readMonitorStatus } from './readCustomStatus.js';
 import { readReleaseInput } from './readReleaseInput.js';
 import { readStageProgress } from './readStageProgress.js';
-import { readStartRefusal } from './readStartRefusal.js';
 import type { MonitorView, ReleaseLinks, ReleaseView } from './ReleaseView.js';
 import { toIso } from './toIso.js';
 
@@ -22,6 +21,8 @@ export interface ReleaseViewSources {
   monitor?: DurableStatusLike;
   /** The `${id}-rollback` orchestration (a manual rollback after the window), when it exists. */
   rollback?: DurableStatusLike;
+  /** The `${id}-canary` sub-orchestration (canary steps before the swap), when it exists. */
+  canary?: DurableStatusLike;
   links: ReleaseLinks;
 }
 
@@ -36,31 +37,9 @@ const live: ReadonlySet<string> = new Set(['Running', 'Pending', 'ContinuedAsNew
  * it published them (it is the fresher source), else from the release's own custom status;
  * while the monitor runs, its step is the release's step and a decision it waits for shows
  * as `monitor.waitingForDecision`. A later `${id}-rollback` orchestration's rollback wins over
- * both, and once it reports RolledBack so does the release. When the instance's latest
- * execution is a start its first step refused (`readStartRefusal`), the durable status no
- * longer says anything about the release: the view says `startRefused` and, until
- * `recoverOriginalOutcome` fills in the original outcome from the audit trail, status
- * `Unknown` (a late rollback still counts). Pure.
+ * both, and once it reports RolledBack so does the release. Pure.
  */
 export function buildReleaseView(sources: ReleaseViewSources): ReleaseView {
-  const view = buildFromDurable(sources);
-  const refused = readStartRefusal(sources.release);
-  if (refused === undefined) return view;
-  const { waitingFor: _waitingFor, waitingForLock: _waitingForLock, ...rest } = view;
-  const status = view.status === 'RolledBack' ? 'RolledBack' : 'Unknown';
-  return {
-    ...rest,
-    status,
-    step: `start refused: ${startRefusalReasons[refused.refusal]}`,
-    startRefused: {
-      ...refused,
-      reason: startRefusalReasons[refused.refusal],
-      original: status === 'RolledBack' ? 'recovered' : 'unknown',
-    },
-  };
-}
-
-function buildFromDurable(sources: ReleaseViewSources): ReleaseView {
   const { release, links } = sources;
   const input = readReleaseInput(release.input, release.instanceId);
   const published = readCustomStatus(release.customStatus);
@@ -80,11 +59,22 @@ function buildFromDurable(sources: ReleaseViewSources): ReleaseView {
   const ended = status !== custom?.status && status !== 'Running' && !rolledBackLate;
   const monitorLive =
     sources.monitor !== undefined && live.has(sources.monitor.runtimeStatus) && !ended;
-  const monitor = monitorView(monitorParts, monitorLive) ?? custom?.monitor;
-  const rollback = lateRollback?.rollback ?? monitorParts?.rollback ?? custom?.rollback;
+  const monitor = withThresholds(
+    monitorView(monitorParts, monitorLive) ?? custom?.monitor,
+    input.plan.stages.find((s) => s.monitor !== undefined)?.monitor?.thresholds,
+  );
+  const canaryParts = readCanaryStatus(sources.canary?.customStatus);
+  const canaryLive =
+    sources.canary !== undefined && live.has(sources.canary.runtimeStatus) && !ended;
+  const rollback =
+    lateRollback?.rollback ?? monitorParts?.rollback ?? canaryParts?.rollback ?? custom?.rollback;
   const rollbackActive = sources.rollback?.runtimeStatus === 'Running' || rolledBackLate;
   const rollbackStep = rollbackActive ? lateRollback?.step : undefined;
-  const monitorStep = monitorLive ? monitorParts?.step : undefined;
+  const monitorStep = monitorLive
+    ? monitorParts?.step
+    : canaryLive && canaryParts?.step !== ''
+      ? canaryParts?.step
+      : undefined;
   return {
     id: release.instanceId,
     pipeline: input.pipeline,
@@ -105,9 +95,18 @@ function buildFromDurable(sources: ReleaseViewSources): ReleaseView {
     ...(custom?.previousDigest === undefined ? {} : { previousDigest: custom.previousDigest }),
     ...(custom?.swappedAt === undefined ? {} : { swappedAt: custom.swappedAt }),
     ...(monitor === undefined ? {} : { monitor }),
+    ...(canaryParts === undefined ? {} : { canary: canaryParts.canary }),
     ...(rollback === undefined ? {} : { rollback }),
     links,
   };
+}
+
+function withThresholds(
+  monitor: MonitorView | undefined,
+  thresholds: MonitorView['thresholds'],
+): MonitorView | undefined {
+  if (monitor === undefined || thresholds === undefined) return monitor;
+  return { ...monitor, thresholds: { ...thresholds } };
 }
 
 /** The monitor part from the monitor sub-orchestration; its decision wait only while it runs. */

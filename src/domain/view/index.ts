@@ -6,23 +6,14 @@ export type { ImageSource, PipelineMatch } from './matchPipelines.js';
 export { matchPipelines } from './matchPipelines.js';
 export type { ReleaseListQuery } from './parseListQuery.js';
 export { listLimits, parseListQuery } from './parseListQuery.js';
+export type { CanaryReleaseView } from './readCanaryStatus.js';
+export { readCanaryStatus } from './readCanaryStatus.js';
 export type { MonitorCustomStatus, MonitorDecisionWait } from './readCustomStatus.js';
 export { readCustomStatus, readMonitorStatus } from './readCustomStatus.js';
 export type { ReleaseInputFacts } from './readReleaseInput.js';
 export { readReleaseInput } from './readReleaseInput.js';
 export { readStageProgress, stageInProgress } from './readStageProgress.js';
-export type { StartRefusalFacts, StartRefusedStatus } from './readStartRefusal.js';
-export { readStartRefusal } from './readStartRefusal.js';
-export type { AuditRecordLike } from './recoverOriginalOutcome.js';
-export { recoverOriginalOutcome } from './recoverOriginalOutcome.js';
-export type {
-  MonitorView,
-  ReleaseLinks,
-  ReleaseSummary,
-  ReleaseView,
-  StartRefusedView,
-  ViewStatus,
-} from './ReleaseView.js';
+export type { MonitorView, ReleaseLinks, ReleaseSummary, ReleaseView } from './ReleaseView.js';
 export { selectReleases } from './selectReleases.js';
 export type { LiveSlot, SlotsView, SlotView } from './SlotsView.js';
 export { buildSlotsView } from './SlotsView.js';

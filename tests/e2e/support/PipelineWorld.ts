@@ -39,6 +39,10 @@ export interface WorldOptions {
   scenario?: Record<string, unknown>;
   /** Enforce function keys on the dev host (as on Azure); the API helper sends the host key. */
   strictAuth?: boolean;
+  /** The dev host's SQLite file (default in memory); a bench reads it afterwards. */
+  db?: string;
+  /** Receives the dev host's log lines (the app's own `context.log` lines among them). */
+  hostLog?: (line: string) => void;
 }
 
 /** The sandbox's Azure Monitor action group whose webhook calls Slotpilot's alerts route. */
@@ -84,9 +88,12 @@ export class PipelineWorld {
         clock,
         settings: appSettingsFor(sandbox, configPath),
         ...(options.strictAuth === true && { strictAuth: true }),
+        ...(options.db === undefined ? {} : { db: options.db }),
         ...(process.env.SLOTPILOT_E2E_LOG === '1'
           ? { log: (l: string) => console.error(`[host] ${l}`) }
-          : {}),
+          : options.hostLog === undefined
+            ? {}
+            : { log: options.hostLog }),
       });
       const systemKey = options.strictAuth === true ? `&code=${host.functionKey}` : '';
       sandbox.setEventGridUrl(
@@ -125,11 +132,12 @@ export class PipelineWorld {
   async push(
     tag: string,
     profile = 'healthy',
-    opts: { deliver?: 'once' | 'twice' | 'none'; repository?: string } = {},
+    opts: { deliver?: 'once' | 'twice' | 'none'; repository?: string; actor?: string } = {},
   ): Promise<Pushed> {
     const result = await this.sandbox.push(`${opts.repository ?? 'pwbi-api'}:${tag}`, {
       profile,
       ...(opts.deliver === undefined ? {} : { deliver: opts.deliver }),
+      ...(opts.actor === undefined ? {} : { actor: opts.actor }),
     });
     await this.host.settle();
     return {
