@@ -19,6 +19,7 @@ import { accepted } from './http/accepted.js';
 import { ConflictError, ForbiddenError, NotFoundError } from './http/ApiError.js';
 import { authenticate } from './http/authenticate.js';
 import { readBody } from './http/readBody.js';
+import { readReleaseId } from './http/readRouteId.js';
 import { requestBodies } from './http/requestBodies.js';
 import type { ClientHttpHandler } from './http/withProblems.js';
 import { decideOnce } from './releases/decideOnce.js';
@@ -40,7 +41,7 @@ export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
   return async (request, client, context) => {
     const principal = await authenticate(request.headers, deps.identity);
     const body = await readBody(() => request.text(), requestBodies.reason);
-    const releaseId = request.params.id ?? '';
+    const releaseId = readReleaseId(request.params);
     const origin = requestOrigin(request.url);
     const rollback: RollbackRequest = {
       source: 'manual',
@@ -110,7 +111,7 @@ export function resumeHandler(deps: RecoveryDeps): ClientHttpHandler {
   return async (request, client) => {
     const principal = await authenticate(request.headers, deps.identity);
     const body = await readBody(() => request.text(), requestBodies.reason);
-    const releaseId = request.params.id ?? '';
+    const releaseId = readReleaseId(request.params);
     const monitor = await monitorOf(client, releaseId, principal.email);
     const since = pausedSince(monitor);
     if (!running.has(monitor.runtimeStatus) || since === undefined) {

@@ -6,6 +6,7 @@ import { loadReleaseView } from '../durable/loadReleaseView.js';
 import { accepted } from '../http/accepted.js';
 import { authenticate } from '../http/authenticate.js';
 import { readBody } from '../http/readBody.js';
+import { readReleaseId } from '../http/readRouteId.js';
 import { requestBodies } from '../http/requestBodies.js';
 import type { ClientHttpHandler } from '../http/withProblems.js';
 import { approvalOutcomeError } from './approvalOutcomeError.js';
@@ -31,7 +32,7 @@ export function decisionHandler(deps: ApiDeps, action: 'approve' | 'reject'): Cl
         ? await readBody(() => request.text(), requestBodies.approve)
         : await readBody(() => request.text(), requestBodies.reject);
     const stage = body.stage;
-    const releaseId = request.params.id ?? '';
+    const releaseId = readReleaseId(request.params);
     const origin = requestOrigin(request.url);
     const { view, input } = await loadReleaseView(client, releaseId, origin);
     const facts: ApprovalFacts = { ...view, plan: input.plan };

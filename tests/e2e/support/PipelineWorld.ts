@@ -45,6 +45,9 @@ export interface WorldOptions {
   hostLog?: (line: string) => void;
 }
 
+/** The sandbox's Azure Monitor action group whose webhook calls Slotpilot's alerts route. */
+export const alertsActionGroup = 'slotpilot-alerts';
+
 /**
  * The e2e world: the sandbox (simulated Azure), the dev host running the compiled app, one
  * VirtualClock shared by both, and Given/When/Then helpers that act only through HTTP.
@@ -62,7 +65,10 @@ export class PipelineWorld {
     /** The key the world's requests send when keys are enforced. */
     readonly strictKey?: string,
   ) {
-    this.api = new ReleaseApi(() => host.url, strictKey);
+    this.api = new ReleaseApi(
+      () => host.url,
+      strictKey === undefined ? undefined : () => strictKey,
+    );
     this.virtualStartMs = clock.now();
   }
 
@@ -94,6 +100,11 @@ export class PipelineWorld {
       const key = options.strictAuth === true ? host.functionKey : undefined;
       sandbox.setEventGridUrl(
         `${host.url}/runtime/webhooks/EventGrid?functionName=onImagePushed${key === undefined ? '' : `&code=${key}`}`,
+      );
+      // As in Azure, the action group's URL carries the alerts function's own key.
+      sandbox.setActionGroup(
+        alertsActionGroup,
+        `${host.url}/api/alerts?code=${host.functionKeyOf('alertPush')}`,
       );
       return new PipelineWorld(sandbox, host, clock, key);
     } catch (error) {
@@ -203,12 +214,11 @@ export class PipelineWorld {
     await this.host.settle();
   }
 
-  /** The image production serves, read at the production app's own port. */
+  /** The image production serves, read from the sandbox app's test-only introspection path. */
   async productionServes(): Promise<string | null> {
     const state = this.sandbox.siteState('pwbi-api-prod');
-    const res = await fetch(`${state.url}/`);
-    await res.arrayBuffer();
-    return res.headers.get('x-sandbox-image');
+    const res = await fetch(`${state.url}/__sandbox/info`);
+    return ((await res.json()) as { image: string | null }).image;
   }
 
   /** ARM swap requests the sandbox accepted (a refused one swaps nothing). */

@@ -10,12 +10,14 @@ export interface ApiAnswer {
   text: string;
 }
 
-/** The release API over HTTP, as a user of Slotpilot calls it (bearer token per user). */
+/**
+ * The release API over HTTP, as a user of Slotpilot calls it (bearer token per user, and the
+ * host's function key in `x-functions-key` when `functionKey` is given).
+ */
 export class ReleaseApi {
   constructor(
     private readonly baseUrl: () => string,
-    /** Sent as `x-functions-key` when keys are enforced. */
-    private readonly functionKey?: string,
+    private readonly functionKey?: () => string,
   ) {}
 
   /** GET /api/releases/{id}. */
@@ -52,7 +54,8 @@ export class ReleaseApi {
   async call(method: string, route: string, body?: unknown, user?: string): Promise<ApiAnswer> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (this.functionKey !== undefined) headers['x-functions-key'] = this.functionKey;
+    if (this.functionKey !== undefined && !/[?&]code=/.test(route))
+      headers['x-functions-key'] = this.functionKey();
     if (user !== undefined) {
       headers.authorization = `Bearer ${await issueToken({ user, signingKey: e2eSigningKey, ttlMs: 3_600_000 })}`;
     }
