@@ -77,7 +77,13 @@ export interface Sandbox {
    */
   push(
     imageRef: string,
-    opts?: { profile?: string; deliver?: 'once' | 'twice' | 'none'; tagless?: boolean },
+    opts?: {
+      profile?: string;
+      deliver?: 'once' | 'twice' | 'none';
+      tagless?: boolean;
+      /** Who pushed (`data.actor.name`: a user principal name, or a token or service principal). */
+      actor?: string;
+    },
   ): Promise<PushResult>;
   /** Delivers events held by `deliver: 'none'`, newest first (out of order). */
   deliverHeld(): Promise<{ status: number }[]>;

@@ -25,7 +25,7 @@ const config = loadConfigFile(isAbsolute(configPath) ? configPath : join(root, c
 });
 
 const adapters = createAdapters(createClients(settings));
-const { appService, probe, hooks, notifier, audit, requestMetrics, registry } = adapters;
+const { appService, probe, hooks, notifier, audit, claims, requestMetrics, registry } = adapters;
 const baseUrl = publicBaseUrl(settings);
 
 const localMode = settings.SLOTPILOT_LOCAL_MODE === 'true';
@@ -41,11 +41,6 @@ const identity = {
   platformAuthEnabled: settings.WEBSITE_AUTH_ENABLED?.toLowerCase() === 'true',
   signingKey: devOnlyKey ? '' : configuredKey,
 };
-if (identity.signingKey === '') {
-  console.warn(
-    'SLOTPILOT_SIGNING_KEY is not usable: orchestration inputs, approvals, cancels, rollbacks and hook callbacks cannot be sealed, so releases cannot start (and would ignore them) until a key is set.',
-  );
-}
 registerOrchestrators();
 registerActivities({
   appService,
@@ -53,9 +48,9 @@ registerActivities({
   hooks,
   notifier,
   audit,
+  claims,
   config,
   publicBaseUrl: baseUrl,
-  sealKey: identity.signingKey,
 });
 registerMonitorOrchestrators();
 registerMonitorActivities({
@@ -67,13 +62,13 @@ registerMonitorActivities({
   config,
   publicBaseUrl: baseUrl,
 });
-registerRecoveryFunctions({ identity, config });
+registerRecoveryFunctions({ identity, config, claims });
 registerApiFunctions({
   config,
   identity,
   appService,
   registry,
-  audit,
+  claims,
   version: readAppVersion(root),
   localMode,
 });

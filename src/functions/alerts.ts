@@ -1,10 +1,11 @@
 import type { DurableClient, OrchestrationFilter } from 'durable-functions';
 import * as df from 'durable-functions';
 
+import type { ClaimStore } from '../azure/ports/index.js';
 import type { SlotpilotConfig } from '../domain/config/index.js';
 import { describeValue } from '../domain/describeValue.js';
 import { ValidationError } from '../domain/errors.js';
-import { type IdentitySettings, sealEvent } from '../domain/identity/index.js';
+import type { IdentitySettings } from '../domain/identity/index.js';
 import {
   matchesAlert,
   type MonitorInput,
@@ -23,6 +24,8 @@ export interface RecoveryDeps {
   identity: IdentitySettings;
   /** Lets an alert on the App Insights component match the releases it monitors. */
   config?: SlotpilotConfig;
+  /** Rollback and resume decisions are compare-and-set over these claims. */
+  claims: ClaimStore;
 }
 
 /**
@@ -31,7 +34,7 @@ export interface RecoveryDeps {
  * or after the window) and `POST /api/releases/{id}/resume` (continue a monitor paused on an
  * inconclusive sample). All need a function key and an identity.
  */
-export function registerRecoveryFunctions(deps: RecoveryDeps = recoveryDepsFromEnv()): void {
+export function registerRecoveryFunctions(deps: RecoveryDeps): void {
   const route = (name: string, path: string, handler: ClientHttpHandler): void => {
     df.app.client.http(name, {
       methods: ['POST'],
@@ -69,11 +72,9 @@ export function alertsHandler(deps: RecoveryDeps): ClientHttpHandler {
       evidence: { ...alert.evidence, receivedAt },
     };
     await Promise.all(
-      matched.map((m) => {
-        const id = monitorInstanceId(m.releaseId);
-        const sealed = sealEvent(id, releaseEvents.rollback, rollback, deps.identity.signingKey);
-        return client.raiseEvent(id, releaseEvents.rollback, sealed);
-      }),
+      matched.map((m) =>
+        client.raiseEvent(monitorInstanceId(m.releaseId), releaseEvents.rollback, rollback),
+      ),
     );
     const releases = matched.map((m) => m.releaseId);
     context.log(
@@ -114,13 +115,4 @@ async function readJson(text: Promise<string>): Promise<unknown> {
   } catch {
     throw new ValidationError('(body)', 'a JSON object', describeValue(raw.slice(0, 40)));
   }
-}
-
-function recoveryDepsFromEnv(): RecoveryDeps {
-  return {
-    identity: {
-      platformAuthEnabled: process.env.WEBSITE_AUTH_ENABLED?.toLowerCase() === 'true',
-      signingKey: process.env.SLOTPILOT_SIGNING_KEY ?? '',
-    },
-  };
 }

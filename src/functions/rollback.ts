@@ -1,6 +1,5 @@
 import type { DurableClient, DurableOrchestrationStatus } from 'durable-functions';
 
-import { sealEvent, sealInput } from '../domain/identity/index.js';
 import {
   mayRollBack,
   type MonitorDecision,
@@ -15,11 +14,14 @@ import { orchestratorNames, releaseEvents, type RollbackRequest } from '../domai
 import { readReleaseInput } from '../domain/view/index.js';
 import type { RecoveryDeps } from './alerts.js';
 import { tryGetStatus } from './durable/tryGetStatus.js';
+import { accepted } from './http/accepted.js';
 import { ConflictError, ForbiddenError, NotFoundError } from './http/ApiError.js';
 import { authenticate } from './http/authenticate.js';
-import { json } from './http/json.js';
 import { readBody } from './http/readBody.js';
+import { requestBodies } from './http/requestBodies.js';
 import type { ClientHttpHandler } from './http/withProblems.js';
+import { decideOnce } from './releases/decideOnce.js';
+import { requestOrigin } from './releases/requestOrigin.js';
 
 const running = new Set(['Running', 'Pending', 'ContinuedAsNew']);
 
@@ -29,26 +31,36 @@ const running = new Set(['Running', 'Pending', 'ContinuedAsNew']);
  * (`${id}-rollback`) and answers once it knows whether the slot still runs the previous
  * digest: 202 when the swap back started, 409 when it was refused (nothing changed). 401
  * without identity, 403 unless the caller approves some stage of the release, 404 unknown,
- * 409 when nothing was swapped yet or it was rolled back already.
+ * 409 when nothing was swapped yet or it was rolled back already, or when another decision
+ * won (compare-and-set, see `decideOnce`: one rollback per release; while the monitor is
+ * paused, a rollback and a resume of that pause compete).
  */
 export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
   return async (request, client, context) => {
     const principal = await authenticate(request.headers, deps.identity);
-    const body = await readBody(() => request.text(), { reason: { required: true } });
+    const body = await readBody(() => request.text(), requestBodies.reason);
     const releaseId = request.params.id ?? '';
+    const origin = requestOrigin(request.url);
     const monitor = await monitorOf(client, releaseId, principal.email);
     const rollback: RollbackRequest = {
       source: 'manual',
       by: principal.email,
-      reason: body.reason ?? '',
+      reason: body.reason,
       at: new Date().toISOString(),
     };
+    const claim = { decision: 'rollback', by: rollback.by, at: rollback.at };
     if (running.has(monitor.runtimeStatus)) {
-      const key = deps.identity.signingKey;
-      const sealed = sealEvent(monitor.instanceId, releaseEvents.rollback, rollback, key);
-      await client.raiseEvent(monitor.instanceId, releaseEvents.rollback, sealed);
+      // While the monitor is paused a rollback competes with a resume of that pause.
+      const since = pausedSince(monitor);
+      await decideOnce(
+        deps.claims,
+        since === undefined ? [releaseId, 'rollback'] : [releaseId, 'monitor', since],
+        claim,
+        `Monitoring of release ${releaseId}`,
+        () => client.raiseEvent(monitor.instanceId, releaseEvents.rollback, rollback),
+      );
       context.log(`release ${releaseId}: rollback requested by ${rollback.by} during monitoring`);
-      return json(202, { releaseId, phase: 'monitoring', ...rollback });
+      return accepted(origin, releaseId, { releaseId, phase: 'monitoring', ...rollback });
     }
     const outcome = (monitor.output as { outcome?: string } | null)?.outcome;
     if (outcome === 'rolledBack')
@@ -56,65 +68,70 @@ export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
 
     const id = rollbackInstanceId(releaseId);
     const previous = await tryGetStatus(client, id);
-    if (previous !== undefined && running.has(previous.runtimeStatus)) {
-      return json(202, { releaseId, phase: 'rollingBack', instanceId: id });
-    }
     if ((previous?.output as { outcome?: string } | null)?.outcome === 'rolledBack') {
       throw new ConflictError(`Release ${releaseId} was rolled back already.`);
     }
-    const {
-      carry: _carry,
-      seal: _seal,
-      ...target
-    } = monitor.input as MonitorInput & {
-      seal?: string;
-    };
+    const { carry: _carry, ...target } = monitor.input as MonitorInput;
     const input: RollbackReleaseInput = { monitor: target, request: rollback };
-    const sealed = sealInput(
-      monitorOrchestratorNames.rollback,
-      id,
-      input,
-      deps.identity.signingKey,
+    const giveBack = await decideOnce(
+      deps.claims,
+      [releaseId, 'rollback'],
+      claim,
+      `Rolling back release ${releaseId}`,
+      async () => {
+        await client.startNew(monitorOrchestratorNames.rollback, { instanceId: id, input });
+      },
     );
-    await client.startNew(monitorOrchestratorNames.rollback, { instanceId: id, input: sealed });
     const settled = await waitForDecision(client, id);
     if (settled.phase === 'refused') {
+      await giveBack(); // nothing changed: a later request may try again
       throw new ConflictError(`Nothing to roll back: ${settled.error ?? 'the slot changed'}.`, {
         releaseId,
       });
     }
     context.log(`release ${releaseId}: rollback after the window requested by ${rollback.by}`);
-    return json(202, { releaseId, phase: settled.phase, instanceId: id, ...rollback });
+    return accepted(origin, releaseId, { releaseId, phase: settled.phase, ...rollback });
   };
 }
 
 /**
  * `POST /api/releases/{id}/resume {reason}`: a monitor paused on an inconclusive sample
- * (policy `pause`) goes on watching. 409 unless it is paused; roll back with /rollback.
+ * (policy `pause`) goes on watching. 409 unless it is paused, or when another decision on
+ * that pause won; roll back with /rollback.
  */
 export function resumeHandler(deps: RecoveryDeps): ClientHttpHandler {
   return async (request, client) => {
     const principal = await authenticate(request.headers, deps.identity);
-    const body = await readBody(() => request.text(), { reason: { required: true } });
+    const body = await readBody(() => request.text(), requestBodies.reason);
     const releaseId = request.params.id ?? '';
     const monitor = await monitorOf(client, releaseId, principal.email);
-    const paused = (monitor.customStatus as { waitingForDecision?: { since?: unknown } } | null)
-      ?.waitingForDecision;
-    if (!running.has(monitor.runtimeStatus) || paused === undefined) {
+    const since = pausedSince(monitor);
+    if (!running.has(monitor.runtimeStatus) || since === undefined) {
       throw new ConflictError(`Release ${releaseId}: monitoring is not paused for a decision.`);
     }
     const decision: MonitorDecision = {
       decision: 'continue',
       by: principal.email,
-      reason: body.reason ?? '',
+      reason: body.reason,
       at: new Date().toISOString(),
-      ...(typeof paused.since === 'string' && { pausedSince: paused.since }),
+      pausedSince: since,
     };
-    const key = deps.identity.signingKey;
-    const sealed = sealEvent(monitor.instanceId, monitorEvents.decision, decision, key);
-    await client.raiseEvent(monitor.instanceId, monitorEvents.decision, sealed);
-    return json(202, { releaseId, ...decision });
+    await decideOnce(
+      deps.claims,
+      [releaseId, 'monitor', since],
+      { decision: 'resumed', by: decision.by, at: decision.at },
+      `Monitoring of release ${releaseId}`,
+      () => client.raiseEvent(monitor.instanceId, monitorEvents.decision, decision),
+    );
+    return accepted(requestOrigin(request.url), releaseId, { releaseId, ...decision });
   };
+}
+
+/** The `waitingForDecision.since` of a monitor paused for a decision, else undefined. */
+function pausedSince(monitor: DurableOrchestrationStatus): string | undefined {
+  const custom = monitor.customStatus as { waitingForDecision?: { since?: unknown } } | null;
+  const since = custom?.waitingForDecision?.since;
+  return typeof since === 'string' ? since : undefined;
 }
 
 /** The release's monitor status (with input), after the 404/403/409 checks. */

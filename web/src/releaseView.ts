@@ -8,6 +8,7 @@ import {
   formatTime,
   shortDigest,
 } from './format.js';
+import { renderMonitorChart } from './monitorChart.js';
 import type { MonitorView, ReleaseView, RollbackView, StageView } from './types.js';
 import { badge, facts, section, table } from './widgets.js';
 
@@ -58,20 +59,6 @@ export function renderReleaseHead(view: ReleaseView): HTMLElement {
         view.previousDigest === undefined ? undefined : h('code', {}, view.previousDigest),
       ],
       ['Swapped', view.swappedAt === undefined ? undefined : formatTime(view.swappedAt)],
-      [
-        'Start refused',
-        view.startRefused === undefined
-          ? undefined
-          : `${view.startRefused.reason} (${formatTime(view.startRefused.at)})`,
-      ],
-      [
-        'Durable status',
-        h(
-          'a',
-          { href: view.links.status, rel: 'noreferrer', target: '_blank', id: 'status-link' },
-          'orchestration status',
-        ),
-      ],
     ]),
   );
 }
@@ -82,7 +69,7 @@ export function renderReleaseBody(view: ReleaseView): HTMLElement {
     'div',
     { id: 'release-body' },
     section('Stages', stagesTable(view.stages)),
-    view.monitor === undefined ? null : monitorSection(view.monitor),
+    view.monitor === undefined ? null : monitorSection(view.monitor, view),
     view.rollback === undefined ? null : rollbackSection(view.rollback),
   );
 }
@@ -119,7 +106,7 @@ function stagesTable(stages: StageView[]): HTMLTableElement {
   );
 }
 
-function monitorSection(m: MonitorView): HTMLElement {
+function monitorSection(m: MonitorView, view: ReleaseView): HTMLElement {
   const samples: Child[][] = [...m.samples]
     .reverse()
     .map((s) => [
@@ -147,6 +134,7 @@ function monitorSection(m: MonitorView): HTMLElement {
           : `since ${formatTime(m.waitingForDecision.since)}: ${m.waitingForDecision.reason}`,
       ],
     ]),
+    renderMonitorChart(view),
     samples.length === 0
       ? h('p', { class: 'empty' }, 'No samples yet.')
       : table(['At', 'Requests', 'Error rate', 'p95', 'Health', 'Verdict', 'Why'], samples, {

@@ -3,7 +3,7 @@
  * browser program, so it states the wire contract here instead of importing server modules.
  */
 
-/** A release status, or `Unknown` when its outcome could not be recovered. */
+/** A release status. */
 export type ReleaseStatus =
   | 'Running'
   | 'WaitingForApproval'
@@ -13,8 +13,7 @@ export type ReleaseStatus =
   | 'Expired'
   | 'Superseded'
   | 'Canceled'
-  | 'Failed'
-  | 'Unknown';
+  | 'Failed';
 
 /** Every status the list filter offers, in the order shown. */
 export const releaseStatuses: readonly ReleaseStatus[] = [
@@ -27,7 +26,6 @@ export const releaseStatuses: readonly ReleaseStatus[] = [
   'Superseded',
   'Canceled',
   'Failed',
-  'Unknown',
 ];
 
 /** One check or hook of a stage. */
@@ -67,6 +65,15 @@ export interface MonitorView {
   verdict: string;
   step?: string;
   waitingForDecision?: { since: string; reason: string };
+  /** What each sample is held against. */
+  thresholds?: { errorRate: number; p95Ms: number; minRequests: number };
+}
+
+/** One canary step: the share of production traffic the slot got, and when. */
+export interface CanaryStepView {
+  percent: number;
+  startedAt: string;
+  finishedAt?: string;
 }
 
 /** Why and when a release was swapped back. */
@@ -99,8 +106,9 @@ export interface ReleaseView {
   swappedAt?: string;
   monitor?: MonitorView;
   rollback?: RollbackView;
-  startRefused?: { reason: string; at: string };
-  links: { self: string; approve: string; status: string };
+  /** Canary steps (production strategy `canary`), when the release has them. */
+  canary?: { steps: CanaryStepView[] };
+  links: { self: string; approve: string; console?: string };
 }
 
 /** One line of `GET /api/releases`. */

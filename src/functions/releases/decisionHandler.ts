@@ -1,13 +1,15 @@
 import type { ApprovalFacts } from '../../domain/identity/index.js';
-import { decideApproval, sealEvent } from '../../domain/identity/index.js';
+import { decideApproval } from '../../domain/identity/index.js';
 import { type ApprovalDecision, releaseEvents } from '../../domain/release/index.js';
 import type { ApiDeps } from '../ApiDeps.js';
 import { loadReleaseView } from '../durable/loadReleaseView.js';
+import { accepted } from '../http/accepted.js';
 import { authenticate } from '../http/authenticate.js';
-import { json } from '../http/json.js';
 import { readBody } from '../http/readBody.js';
+import { requestBodies } from '../http/requestBodies.js';
 import type { ClientHttpHandler } from '../http/withProblems.js';
 import { approvalOutcomeError } from './approvalOutcomeError.js';
+import { decideOnce } from './decideOnce.js';
 import { requestOrigin } from './requestOrigin.js';
 
 /**
@@ -15,19 +17,20 @@ import { requestOrigin } from './requestOrigin.js';
  * Order of checks: identity (401), body (400), release exists (404), then the approval
  * policy: unknown stage 400, ended 410, not waiting for that stage 409, not an approver /
  * self-approval / distinctFrom 403. Only an allowed decision raises the `approval` event; a
- * refused one changes nothing. The event is sealed (`sealEvent`): the orchestration ignores
- * approvals raised any other way. It names the wait it answers (`waitingSince`, from the
- * release's `waitingFor.since`), so it decides nothing at any later wait. 202 with the decision.
+ * refused one changes nothing. Decisions are compare-and-set ({@link decideOnce}): of
+ * concurrent approvals, rejections and cancels of one wait, one answers 202 and the others
+ * 409 naming the one that won. The event names the wait it answers (`waitingSince`, from the
+ * release's `waitingFor.since`), so it decides nothing at any later wait. 202 with the
+ * decision and Slotpilot's status URL (see `accepted`).
  */
 export function decisionHandler(deps: ApiDeps, action: 'approve' | 'reject'): ClientHttpHandler {
   return async (request, client, context) => {
     const principal = await authenticate(request.headers, deps.identity);
-    const body = await readBody(() => request.text(), {
-      stage: { required: true, maxLength: 100 },
-      comment: { required: false },
-      reason: { required: action === 'reject' },
-    });
-    const stage = body.stage ?? '';
+    const body =
+      action === 'approve'
+        ? await readBody(() => request.text(), requestBodies.approve)
+        : await readBody(() => request.text(), requestBodies.reject);
+    const stage = body.stage;
     const releaseId = request.params.id ?? '';
     const origin = requestOrigin(request.url);
     const { view, input } = await loadReleaseView(client, releaseId, origin);
@@ -35,7 +38,7 @@ export function decisionHandler(deps: ApiDeps, action: 'approve' | 'reject'): Cl
     const outcome = decideApproval(facts, { action, stage, actor: principal.email });
     const refusal = approvalOutcomeError(outcome, { releaseId, stage, actor: principal.email });
     if (refusal !== undefined) throw refusal;
-    const note = action === 'approve' ? body.comment : body.reason;
+    const note = 'reason' in body ? body.reason : body.comment;
     const decision: ApprovalDecision = {
       stage,
       decision: action === 'approve' ? 'approved' : 'rejected',
@@ -44,9 +47,16 @@ export function decisionHandler(deps: ApiDeps, action: 'approve' | 'reject'): Cl
       ...(note === undefined ? {} : { comment: note }),
       ...(view.waitingFor === undefined ? {} : { waitingSince: view.waitingFor.since }),
     };
-    const sealed = sealEvent(releaseId, releaseEvents.approval, decision, deps.identity.signingKey);
-    await client.raiseEvent(releaseId, releaseEvents.approval, sealed);
+    // Allowed means it waits for exactly this stage: `waitingFor` is set.
+    const since = view.waitingFor?.since ?? '';
+    await decideOnce(
+      deps.claims,
+      [releaseId, 'approval', stage, since],
+      { decision: decision.decision, by: decision.by, at: decision.at },
+      `The ${stage} approval of release ${releaseId}`,
+      () => client.raiseEvent(releaseId, releaseEvents.approval, decision),
+    );
     context.log(`release ${releaseId}: ${stage} ${decision.decision} by ${decision.by}`);
-    return json(202, { releaseId, ...decision, links: view.links });
+    return accepted(origin, releaseId, { releaseId, ...decision, links: view.links });
   };
 }

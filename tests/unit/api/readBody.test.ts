@@ -3,8 +3,9 @@ import { describe, it } from 'node:test';
 
 import { BadRequestError } from '../../../src/functions/http/ApiError.js';
 import { readBody } from '../../../src/functions/http/readBody.js';
+import { requestBodies } from '../../../src/functions/http/requestBodies.js';
 
-const rules = { stage: { required: true }, comment: { required: false } };
+const rules = requestBodies.approve;
 const text = (t: string) => () => Promise.resolve(t);
 
 describe('readBody', () => {
@@ -23,6 +24,22 @@ describe('readBody', () => {
       ]);
       return true;
     });
+  });
+
+  it('counts null as absent and names a text that is too long', async () => {
+    assert.deepEqual(await readBody(text('{"stage":"staging","comment":null}'), rules), {
+      stage: 'staging',
+    });
+    await assert.rejects(
+      readBody(text(JSON.stringify({ stage: 'x'.repeat(101) })), rules),
+      (e: unknown) => {
+        assert.ok(e instanceof BadRequestError);
+        assert.deepEqual(e.extensions.errors, [
+          { field: 'stage', expected: 'at most 100 characters', received: '101' },
+        ]);
+        return true;
+      },
+    );
   });
 
   it('refuses bodies that are not a JSON object', async () => {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 
 import { createActivities } from '../../../../src/activities/index.js';
 import { NonRetryableError } from '../../../../src/domain/errors.js';
-import { sealInput } from '../../../../src/domain/identity/index.js';
+import { hashCallbackToken, hookCallbackKey } from '../../../../src/domain/release/index.js';
 import { digest, image, oldDigest } from '../support/fixtures.js';
 import { fakeDeps, fakeDurable } from './fakePorts.js';
 
@@ -130,32 +130,57 @@ describe('release activities', () => {
     await assert.rejects(a.startSwap({ target: prodSlot, digest }, noDurable), /slot stopped/);
   });
 
-  it('callHook posts to the configured URL with a callback to the waiting instance', async () => {
-    const { deps, record, setSlot } = fakeDeps();
-    const durable = fakeDurable();
+  it('callHook posts to the configured URL with Slotpilot’s callback URL and a one-call token', async () => {
+    const { deps, claims, record, setSlot } = fakeDeps();
     setSlot({ ...dev, site: 'pwbi-api-staging', resourceGroup: 'pwbi-staging' }, image);
     const a = createActivities(deps);
-    const answer = await a.callHook(
+    const input = {
+      releaseId: 'r1',
+      pipeline: 'pwbi-api',
+      stage: 'staging',
+      hook: 'migrate',
+      image,
+      digest,
+      target: { subscription: 'sub-1', resourceGroup: 'pwbi-staging', site: 'pwbi-api-staging' },
+      instanceId: 'r1-staging',
+      timeoutMs: 900_000,
+    };
+    const before = Date.now();
+    const answer = await a.callHook(input, noDurable);
+    assert.equal(answer.kind, 'running');
+    const callbackId = answer.kind === 'running' ? answer.callbackId : '';
+    assert.match(callbackId, /^[A-Za-z0-9_-]{22}$/);
+    const request = record.hookCalls[0]?.request;
+    assert.equal(record.hookCalls[0]?.url, 'https://hooks.test/migrate');
+    assert.equal(request?.callbackUrl, `https://slotpilot.test/api/hooks/${callbackId}`);
+    assert.equal(request?.digest, digest);
+    const token = request?.callbackToken ?? '';
+    assert.match(token, /^[A-Za-z0-9_-]{43}$/, 'a random 256-bit token');
+
+    // The claim store keeps the binding and the token's hash, never the token.
+    const stored = await claims.read(hookCallbackKey(callbackId));
+    assert.deepEqual(
+      { ...stored, expiresAt: undefined },
       {
+        callbackId,
         releaseId: 'r1',
         pipeline: 'pwbi-api',
         stage: 'staging',
         hook: 'migrate',
-        image,
-        digest,
-        target: { subscription: 'sub-1', resourceGroup: 'pwbi-staging', site: 'pwbi-api-staging' },
         instanceId: 'r1-staging',
-        timeoutMs: 900_000,
+        eventName: 'hook-staging-migrate',
+        tokenSha256: hashCallbackToken(token),
+        expiresAt: undefined,
       },
-      () => durable.ops,
     );
-    assert.deepEqual(answer, { kind: 'running' });
-    assert.equal(record.hookCalls[0]?.url, 'https://hooks.test/migrate');
-    assert.equal(
-      record.hookCalls[0]?.request.callbackUrl,
-      'http://host.test/runtime/webhooks/durabletask/instances/r1-staging/raiseEvent/hook-staging-migrate?code=k',
-    );
-    assert.equal(record.hookCalls[0]?.request.digest, digest);
+    assert.ok(!JSON.stringify(stored).includes(token));
+    const expiresMs = Date.parse(String(stored?.['expiresAt']));
+    assert.ok(expiresMs >= before + 900_000 && expiresMs <= Date.now() + 900_000);
+
+    // A retried call is a new hook call: its own id and token.
+    const again = await a.callHook(input, noDurable);
+    assert.notEqual(again.kind === 'running' ? again.callbackId : '', callbackId);
+    assert.notEqual(record.hookCalls[1]?.request.callbackToken, token);
   });
 
   it('notify sends to the pipeline webhook, and critical messages to the critical one too', async () => {
@@ -182,23 +207,6 @@ describe('release activities', () => {
     assert.deepEqual(record.notifications[1]?.n.links, {
       release: 'https://slotpilot.test/api/console#/releases/r1',
     });
-  });
-
-  it('verifyOrchestrationInput claims a sealed top-level input in the audit store, once per execution', async () => {
-    const { deps, startClaims } = fakeDeps();
-    const a = createActivities(deps);
-    const id = 'pwbi-api-abababababababababab';
-    const input = sealInput('releasePipeline', id, { releaseId: id }, deps.sealKey);
-    const ref = (executionId: string) => ({
-      name: 'releasePipeline',
-      instanceId: id,
-      input,
-      execution: { executionId, startedAt: '2026-01-05T09:00:00.000Z' },
-    });
-    assert.deepEqual(await a.verifyOrchestrationInput(ref('e1'), noDurable), { valid: true });
-    assert.deepEqual(await a.verifyOrchestrationInput(ref('e1'), noDurable), { valid: true });
-    assert.equal((await a.verifyOrchestrationInput(ref('e2'), noDurable)).refusal, 'alreadyRan');
-    assert.equal(startClaims.claims.size, 1);
   });
 
   it('recordAudit writes an event once', async () => {
@@ -246,30 +254,14 @@ describe('release activities', () => {
       site: 'pwbi-api-prod',
       holder: 'r1-production',
       releaseId: 'r1',
-      requestedAt: 'T1',
     };
     const r2 = {
       site: 'pwbi-api-prod',
       holder: 'r2-production',
       releaseId: 'r2',
-      requestedAt: 'T2',
     };
-    assert.deepEqual(await a.tryAcquireLock(r1, d), { acquired: false, starting: true });
-    const started = durable.instances.get('lock-pwbi-api-prod');
-    assert.equal((started?.input as { requestedAt?: string }).requestedAt, 'T1');
-    assert.deepEqual(await a.tryAcquireLock(r1, d), { acquired: false, starting: true });
-    // The lock verified its input and says it holds the site.
-    durable.instances.set('lock-pwbi-api-prod', {
-      runtimeStatus: 'Running',
-      input: started?.input,
-      customStatus: { heldBy: 'r1', holder: 'r1-production', requestedAt: 'T1' },
-    });
     assert.deepEqual(await a.tryAcquireLock(r1, d), { acquired: true });
-    assert.deepEqual(
-      await a.tryAcquireLock({ ...r1, requestedAt: 'T1b' }, d),
-      { acquired: true },
-      'a later acquisition by the same holder finds the lock it holds',
-    );
+    assert.deepEqual(await a.tryAcquireLock(r1, d), { acquired: true }, 'idempotent for r1');
     assert.deepEqual(await a.tryAcquireLock(r2, d), { acquired: false, heldBy: 'r1' });
     await a.releaseLock({ site: 'pwbi-api-prod', holder: 'r2-production' }, d);
     assert.deepEqual(durable.raised, [], 'only the holder can release');
@@ -282,7 +274,7 @@ describe('release activities', () => {
       input: {},
       customStatus: null,
     });
-    assert.deepEqual(await a.tryAcquireLock(r2, d), { acquired: false, starting: true });
+    assert.deepEqual(await a.tryAcquireLock(r2, d), { acquired: true });
     assert.equal(await a.isInstanceActive({ instanceId: 'lock-pwbi-api-prod' }, d), true);
     assert.equal(await a.isInstanceActive({ instanceId: 'nope' }, d), false);
   });

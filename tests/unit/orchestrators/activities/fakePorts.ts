@@ -8,7 +8,7 @@ import type {
   SlotState,
   SwapHandle,
 } from '../../../../src/azure/ports/index.js';
-import { MemoryStartClaims } from '../../support/durable/MemoryStartClaims.js';
+import { MemoryClaimStore } from '../../support/MemoryClaimStore.js';
 import { testConfig } from '../support/fixtures.js';
 
 /** In-memory App Service, probes, hooks, Slack and audit, recording every call. */
@@ -33,13 +33,13 @@ export function fakeDeps() {
       url: `http://127.0.0.1:9/${key(ref)}`,
     });
   };
-  const startClaims = new MemoryStartClaims();
   let probeOk = true;
   let servedDigest: string | undefined;
+  const claims = new MemoryClaimStore();
   const deps: ActivityDeps = {
+    claims,
     config: testConfig(),
     publicBaseUrl: 'https://slotpilot.test',
-    sealKey: 'unit-test-seal-key',
     appService: {
       getSlot: async (ref) => {
         const s = slots.get(key(ref));
@@ -86,13 +86,12 @@ export function fakeDeps() {
       putRelease: async () => undefined,
       getRelease: async () => undefined,
       events: async () => record.audit,
-      claimStart: (claim) => startClaims.claimStart(claim),
     },
   };
   return {
     deps,
+    claims,
     record,
-    startClaims,
     setSlot,
     setProbe: (ok: boolean, served?: string) => {
       probeOk = ok;
@@ -106,8 +105,6 @@ export function fakeDurable() {
   const instances = new Map<string, InstanceInfo>();
   const raised: { instanceId: string; name: string; data: unknown }[] = [];
   const ops: DurableOps = {
-    raiseEventUrl: (id, name) =>
-      `http://host.test/runtime/webhooks/durabletask/instances/${id}/raiseEvent/${name}?code=k`,
     getInstance: async (id) => instances.get(id),
     startNew: async (_name, id, input) => {
       const current = instances.get(id);

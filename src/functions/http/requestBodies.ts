@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** A trimmed, non-empty string of at most `maxLength` characters (default 2000). */
+export function text(maxLength = 2000): z.ZodString {
+  return z.string().trim().min(1).max(maxLength);
+}
+
+/**
+ * The request bodies of the HTTP API, one zod schema each. Triggers validate with them
+ * (`readBody`) and the OpenAPI document (`GET /api/openapi.json`) is generated from them, so
+ * the two cannot disagree. Unknown fields are ignored; `null` counts as absent.
+ */
+export const requestBodies = {
+  startRelease: z
+    .object({
+      image: text(512).describe(
+        'registry/repo:tag, registry/repo@sha256:… or registry/repo:tag@sha256:…',
+      ),
+      pipeline: text(100).optional().describe('Pipeline name; found from the image when absent'),
+    })
+    .meta({
+      id: 'StartRelease',
+      examples: [{ image: `pwbiregistry.azurecr.io/pwbi-api@sha256:${'4f'.repeat(32)}` }],
+    }),
+  approve: z
+    .object({
+      stage: text(100).describe('The stage the release waits for'),
+      comment: text().optional(),
+    })
+    .meta({ id: 'Approve', examples: [{ stage: 'staging', comment: 'QA passed' }] }),
+  reject: z
+    .object({
+      stage: text(100).describe('The stage the release waits for'),
+      reason: text(),
+    })
+    .meta({ id: 'Reject', examples: [{ stage: 'production', reason: 'release notes missing' }] }),
+  reason: z
+    .object({ reason: text() })
+    .meta({ id: 'Reason', examples: [{ reason: 'error budget spent' }] }),
+  hookCallback: z
+    .object({
+      status: z.enum(['passed', 'failed']).describe("The hook's result"),
+      token: text(200).describe('The one-call callback token the hook was given'),
+      detail: text(1000).optional(),
+    })
+    .meta({ id: 'HookCallback', examples: [{ status: 'passed', token: '…' }] }),
+} as const;
