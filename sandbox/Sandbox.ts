@@ -95,5 +95,15 @@ export interface Sandbox {
   /** ARM and registry (`/acr/`, `/oauth2/`) calls answered so far, oldest first. */
   armRequests(): ArmAuditEntry[];
   siteState(site: string, slot?: string): SiteState;
+  /**
+   * The routing rules of `site` over time (`experiments.rampUpRules` of production's
+   * `config/web`), oldest first: `at` is sandbox epoch ms (-Infinity for the initial state).
+   */
+  routingHistory(
+    site: string,
+  ): Array<{
+    at: number;
+    rules: Array<{ name?: string; actionHostName?: string; reroutePercentage?: number }>;
+  }>;
   stop(): Promise<void>;
 }

@@ -13,6 +13,7 @@ import {
 import { orchestratorNames, releaseEvents, type RollbackRequest } from '../domain/release/index.js';
 import { readReleaseInput } from '../domain/view/index.js';
 import type { RecoveryDeps } from './alerts.js';
+import { raiseToCanary } from './durable/raiseToCanary.js';
 import { tryGetStatus } from './durable/tryGetStatus.js';
 import { accepted } from './http/accepted.js';
 import { ConflictError, ForbiddenError, NotFoundError } from './http/ApiError.js';
@@ -41,7 +42,6 @@ export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
     const body = await readBody(() => request.text(), requestBodies.reason);
     const releaseId = request.params.id ?? '';
     const origin = requestOrigin(request.url);
-    const monitor = await monitorOf(client, releaseId, principal.email);
     const rollback: RollbackRequest = {
       source: 'manual',
       by: principal.email,
@@ -49,6 +49,11 @@ export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
       at: new Date().toISOString(),
     };
     const claim = { decision: 'rollback', by: rollback.by, at: rollback.at };
+    if (await rollbackCanary(client, releaseId, principal.email, rollback)) {
+      context.log(`release ${releaseId}: rollback requested by ${rollback.by} during the canary`);
+      return accepted(origin, releaseId, { releaseId, phase: 'canary', ...rollback });
+    }
+    const monitor = await monitorOf(client, releaseId, principal.email);
     if (running.has(monitor.runtimeStatus)) {
       // While the monitor is paused a rollback competes with a resume of that pause.
       const since = pausedSince(monitor);
@@ -132,6 +137,22 @@ function pausedSince(monitor: DurableOrchestrationStatus): string | undefined {
   const custom = monitor.customStatus as { waitingForDecision?: { since?: unknown } } | null;
   const since = custom?.waitingForDecision?.since;
   return typeof since === 'string' ? since : undefined;
+}
+
+/** During a canary: aborts it (share 0 %) after the 404/403 checks; false when none runs. */
+async function rollbackCanary(
+  client: DurableClient,
+  releaseId: string,
+  actor: string,
+  rollback: RollbackRequest,
+): Promise<boolean> {
+  const release = await tryGetStatus(client, releaseId);
+  if (release?.name !== orchestratorNames.release)
+    throw new NotFoundError(`No release with id ${releaseId}.`);
+  if (!mayRollBack(readReleaseInput(release.input, releaseId).plan, actor)) {
+    throw new ForbiddenError(`${actor} approves no stage of release ${releaseId}.`);
+  }
+  return raiseToCanary(client, releaseId, releaseEvents.rollback, rollback);
 }
 
 /** The release's monitor status (with input), after the 404/403/409 checks. */

@@ -8,6 +8,7 @@ export type {
   FlushMarker,
   HookCallback,
   LockRelease,
+  CanaryPlan,
   PlannedStage,
   ProductionLockGranted,
   ProductionLockInput,

@@ -34,6 +34,9 @@ export const requestBodies = {
       reason: text(),
     })
     .meta({ id: 'Reject', examples: [{ stage: 'production', reason: 'release notes missing' }] }),
+  promote: z
+    .object({ reason: text().optional() })
+    .meta({ id: 'Promote', examples: [{ reason: 'canary step looks good' }] }),
   reason: z
     .object({ reason: text() })
     .meta({ id: 'Reason', examples: [{ reason: 'error budget spent' }] }),

@@ -3,6 +3,7 @@ import { decideCancel } from '../../domain/identity/index.js';
 import { type CancelRequest, releaseEvents } from '../../domain/release/index.js';
 import type { ApiDeps } from '../ApiDeps.js';
 import { loadReleaseView } from '../durable/loadReleaseView.js';
+import { raiseToCanary } from '../durable/raiseToCanary.js';
 import { accepted } from '../http/accepted.js';
 import { authenticate } from '../http/authenticate.js';
 import { readBody } from '../http/readBody.js';
@@ -46,7 +47,11 @@ export function cancelHandler(deps: ApiDeps): ClientHttpHandler {
       wait === undefined
         ? `Release ${releaseId}`
         : `The ${wait.stage} approval of release ${releaseId}`,
-      () => client.raiseEvent(releaseId, releaseEvents.cancel, cancel),
+      async () => {
+        await client.raiseEvent(releaseId, releaseEvents.cancel, cancel);
+        // A canary in progress aborts at once (share 0 %) rather than at its next look.
+        await raiseToCanary(client, releaseId, releaseEvents.cancel, cancel);
+      },
     );
     context.log(`release ${releaseId}: cancel requested by ${cancel.by}: ${cancel.reason}`);
     return accepted(origin, releaseId, { releaseId, ...cancel, links: view.links });
