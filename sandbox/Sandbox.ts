@@ -110,9 +110,7 @@ export interface Sandbox {
    * The routing rules of `site` over time (`experiments.rampUpRules` of production's
    * `config/web`), oldest first: `at` is sandbox epoch ms (-Infinity for the initial state).
    */
-  routingHistory(
-    site: string,
-  ): Array<{
+  routingHistory(site: string): Array<{
     at: number;
     rules: Array<{ name?: string; actionHostName?: string; reroutePercentage?: number }>;
   }>;

@@ -154,7 +154,11 @@ export async function handleAdmin(
         sendJson(res, 200, await sandbox.fireAlert(parts[1], alert.data));
       } catch (err) {
         if (err instanceof RangeError) throw new HttpError(404, 'NotFound', err.message);
-        throw new HttpError(502, 'BadGateway', `webhook delivery failed: ${(err as Error).message}`);
+        throw new HttpError(
+          502,
+          'BadGateway',
+          `webhook delivery failed: ${(err as Error).message}`,
+        );
       }
       return;
     }

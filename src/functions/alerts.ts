@@ -140,4 +140,3 @@ export function alertAuthFromEnv(
     ...(appId !== undefined && appId !== '' && { appId }),
   };
 }
-

@@ -3,12 +3,12 @@ export { decodeActivityFailure, encodeActivityFailure, firstLine } from './activ
 export { consoleReleaseUrl } from './consoleUrl.js';
 export type {
   ApprovalDecision,
+  CanaryPlan,
   CancelRequest,
   CheckView,
   FlushMarker,
   HookCallback,
   LockRelease,
-  CanaryPlan,
   PlannedStage,
   ProductionLockGranted,
   ProductionLockInput,
