@@ -3,12 +3,12 @@ export { decodeActivityFailure, encodeActivityFailure } from './activityFailure.
 export { consoleReleaseUrl } from './consoleUrl.js';
 export type {
   ApprovalDecision,
+  CanaryPlan,
   CancelRequest,
   CheckView,
   FlushMarker,
   HookCallback,
   LockRelease,
-  CanaryPlan,
   PlannedStage,
   ProductionLockGranted,
   ProductionLockInput,
