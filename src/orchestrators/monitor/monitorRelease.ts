@@ -12,6 +12,7 @@ import {
 import { type BreachRun, decideTick } from '../../domain/monitor/decideTick.js';
 import { nextTick } from '../../domain/monitor/nextTick.js';
 import { toSampleView } from '../../domain/monitor/toSampleView.js';
+import { boundCustomStatus } from '../../domain/release/boundCustomStatus.js';
 import {
   releaseEvents,
   type RollbackRequest,
@@ -92,7 +93,7 @@ export function* monitorRelease(
       }),
       ...(extra.status !== undefined && { status: extra.status }),
     };
-    context.df.setCustomStatus(status);
+    context.df.setCustomStatus(boundCustomStatus(status));
   };
 
   const finish = function* (cause: RollbackCause): Generator<Task, MonitorResult, unknown> {

@@ -258,6 +258,30 @@ describe('monitorRelease', () => {
     assert.equal(s.monitor?.verdict, 'inconclusive');
   });
 
+  it('never outgrows the custom status limit: longest reasons and evidence, every sample', async () => {
+    // Worse than anything the API lets through: 2 000 control characters (6 JSON chars each)
+    const huge = '\u0001'.repeat(2000);
+    const request: RollbackRequest = {
+      source: 'alert',
+      by: huge,
+      reason: huge,
+      at: iso(45 * min),
+      evidence: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`e${i}`, huge])),
+    };
+    const { run, world } = await runWithWorld(
+      monitorRelease,
+      monitorInput(),
+      { queryFails: (n) => (n > 10 ? new Error(`Logs query: 500 ${huge}`) : undefined) },
+      [{ name: 'rollback', data: request, atMs: 45 * min }],
+    );
+    const out = run.output as MonitorResult;
+    assert.ok(out.outcome === 'rolledBack', JSON.stringify(out).slice(0, 200));
+    assert.equal(world.record.swaps, 1, 'production swapped back');
+    const largest = Math.max(...run.statuses.map((x) => JSON.stringify(x).length));
+    assert.ok(largest <= 8192, `custom status ${largest} JSON chars: over 16 KB of UTF-16`);
+    assert.equal(run.lastStatus<MonitorCustomStatus>().status, 'RolledBack');
+  });
+
   it('rolls back at once on an alert push, without waiting for the next tick', async () => {
     const alert: RollbackRequest = {
       source: 'alert',
