@@ -1,5 +1,5 @@
 export type { ActivityFailure } from './activityFailure.js';
-export { decodeActivityFailure, encodeActivityFailure } from './activityFailure.js';
+export { decodeActivityFailure, encodeActivityFailure, firstLine } from './activityFailure.js';
 export { consoleReleaseUrl } from './consoleUrl.js';
 export type {
   ApprovalDecision,
@@ -8,6 +8,7 @@ export type {
   FlushMarker,
   HookCallback,
   LockRelease,
+  CanaryPlan,
   PlannedStage,
   ProductionLockGranted,
   ProductionLockInput,
