@@ -382,13 +382,28 @@ function seconds(req: HostRequest, name: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** `runtimeStatus=a,b`: the known status names; unknown names are ignored, as the extension's Enum.TryParse does. */
+/** OrchestrationRuntimeStatus by number, as Enum.TryParse also accepts them. */
+const statusByNumber = [
+  'Running',
+  'Completed',
+  'ContinuedAsNew',
+  'Failed',
+  'Canceled',
+  'Terminated',
+  'Pending',
+  'Suspended',
+];
+
+/**
+ * `runtimeStatus=a,b`: the status names (case-sensitive) or numbers; anything else is ignored,
+ * as the extension's Enum.TryParse does; none left means no filter.
+ */
 function runtimeStatuses(param: string | null): string[] | undefined {
   if (param === null) return undefined;
   const known = param
     .split(',')
     .map((s) => s.trim())
-    .map((s) => [...statuses].find((k) => k.toLowerCase() === s.toLowerCase()))
+    .map((s) => (/^\d+$/.test(s) ? statusByNumber[Number(s)] : statuses.has(s) ? s : undefined))
     .filter((s): s is string => s !== undefined);
   return known.length === 0 ? undefined : known;
 }
