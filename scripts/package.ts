@@ -9,8 +9,7 @@ import { statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { stagePackage } from './packaging/stagePackage.js';
-import { writeZip } from './packaging/zipArchive.js';
+import { packageApp } from './packaging/stagePackage.js';
 
 const { values } = parseArgs({ options: { 'no-build': { type: 'boolean' } } });
 const root = process.cwd();
@@ -22,18 +21,10 @@ if (values['no-build'] !== true) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 try {
-  const staged = stagePackage(root, stageDir);
-  writeZip(
-    staged.files.map((name) => ({
-      name,
-      source: join(staged.dir, name),
-      mode: statSync(join(staged.dir, name)).mode & 0o777,
-    })),
-    zipFile,
-  );
+  const files = packageApp(root, stageDir, zipFile);
   const mb = (statSync(zipFile).size / 1024 / 1024).toFixed(1);
   console.log(
-    `${relative(root, zipFile)}: ${staged.files.length} files, ${mb} MB (staged in ${relative(root, stageDir)})`,
+    `${relative(root, zipFile)}: ${files.length} files, ${mb} MB (staged in ${relative(root, stageDir)})`,
   );
 } catch (error) {
   console.error(`package: ${error instanceof Error ? error.message : String(error)}`);

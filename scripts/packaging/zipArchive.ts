@@ -5,8 +5,9 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 export interface ZipInput {
   /** Path inside the archive, with `/` separators and no leading slash. */
   name: string;
-  /** Absolute path of the file to read. */
-  source: string;
+  /** Absolute path of the file to read, unless `data` holds its bytes. */
+  source?: string;
+  data?: Buffer;
   /** Unix permission bits (e.g. 0o644), kept in the archive for Linux hosts. */
   mode: number;
 }
@@ -45,7 +46,7 @@ export function writeZip(inputs: readonly ZipInput[], outFile: string): void {
     const central: Buffer[] = [];
     let offset = 0;
     for (const input of inputs) {
-      const data = readFileSync(input.source);
+      const data = input.data ?? readFileSync(input.source ?? '');
       const packed = deflateRawSync(data);
       const method = packed.length < data.length ? DEFLATED : STORED;
       const body = method === DEFLATED ? packed : data;

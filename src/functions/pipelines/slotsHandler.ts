@@ -2,6 +2,7 @@ import { buildSlotsView } from '../../domain/view/index.js';
 import type { ApiDeps } from '../ApiDeps.js';
 import { NotFoundError } from '../http/ApiError.js';
 import { json } from '../http/json.js';
+import { readRouteId } from '../http/readRouteId.js';
 import type { ClientHttpHandler } from '../http/withProblems.js';
 
 /**
@@ -11,7 +12,7 @@ import type { ClientHttpHandler } from '../http/withProblems.js';
  */
 export function slotsHandler(deps: ApiDeps): ClientHttpHandler {
   return async (request) => {
-    const name = request.params.name ?? '';
+    const name = readRouteId(request.params, 'name');
     const pipeline = deps.config.pipelines.find((p) => p.name === name);
     if (pipeline === undefined) throw new NotFoundError(`No pipeline named ${name}.`);
     const slots = await Promise.all(

@@ -52,6 +52,12 @@ export function* monitorRelease(
     startedAt: input.swappedAt,
     endsAt: new Date(Date.parse(input.swappedAt) + plan.durationMs).toISOString(),
   };
+  // Ticks go on for one ingestion delay past the window's end, so the last sample's query
+  // covers the window's last minutes (each query ends one ingestion delay before its tick).
+  const sampling = {
+    startedAt: window.startedAt,
+    endsAt: new Date(Date.parse(window.endsAt) + plan.ingestionDelayMs).toISOString(),
+  };
   const carry: MonitorCarry = carried ?? {
     generation: 0,
     consecutiveBreaches: 0,
@@ -131,7 +137,7 @@ export function* monitorRelease(
     if (rollbackRequested() && requested !== undefined) {
       return yield* finish(requestedRollback(requested.request, requested.receivedAt));
     }
-    const tickAt = nextTick(window, plan.intervalMs, context.df.currentUtcDateTime);
+    const tickAt = nextTick(sampling, plan.intervalMs, context.df.currentUtcDateTime);
     if (tickAt === undefined) {
       if (verdict === 'pending') verdict = 'inconclusive';
       else if (verdict !== 'breach' && verdict !== 'inconclusive') verdict = 'pass';
