@@ -84,6 +84,7 @@ registerApiFunctions({
   config,
   identity,
   appService,
+  routing,
   registry,
   claims,
   version: readAppVersion(root),

@@ -2,6 +2,7 @@ import type { DurableClient, OrchestrationFilter } from 'durable-functions';
 import * as df from 'durable-functions';
 
 import type { ClaimStore } from '../azure/ports/index.js';
+import { canaryInstanceId, matchesCanaryAlert } from '../domain/canary/index.js';
 import type { SlotpilotConfig } from '../domain/config/index.js';
 import { describeValue } from '../domain/describeValue.js';
 import { ValidationError } from '../domain/errors.js';
@@ -15,6 +16,7 @@ import {
   parseAlertPush,
 } from '../domain/monitor/index.js';
 import { releaseEvents, type RollbackRequest } from '../domain/release/index.js';
+import { activeCanaries } from './durable/activeCanaries.js';
 import { UnauthorizedError } from './http/ApiError.js';
 import { json } from './http/json.js';
 import { type ClientHttpHandler, withProblems } from './http/withProblems.js';
@@ -83,12 +85,19 @@ export function alertsHandler(deps: RecoveryDeps): ClientHttpHandler {
       at: alert.firedAt !== undefined && alert.firedAt < receivedAt ? alert.firedAt : receivedAt,
       evidence: { ...alert.evidence, receivedAt },
     };
-    await Promise.all(
-      matched.map((m) =>
+    // A canary before its swap is aborted (share 0 %) by an alert about it.
+    const canaries = (await activeCanaries(client)).filter((c) =>
+      matchesCanaryAlert(alert.target, c, appInsightsOf(deps.config, c)),
+    );
+    await Promise.all([
+      ...matched.map((m) =>
         client.raiseEvent(monitorInstanceId(m.releaseId), releaseEvents.rollback, rollback),
       ),
-    );
-    const releases = matched.map((m) => m.releaseId);
+      ...canaries.map((c) =>
+        client.raiseEvent(canaryInstanceId(c.releaseId), releaseEvents.rollback, rollback),
+      ),
+    ]);
+    const releases = [...matched, ...canaries].map((m) => m.releaseId);
     context.log(
       `alert from ${caller.by}: ${alert.reason} → rollback ${releases.join(', ') || 'none'}`,
     );
@@ -113,7 +122,10 @@ function isMonitorInput(value: unknown): value is MonitorInput {
   return typeof v?.releaseId === 'string' && typeof v.site?.site === 'string';
 }
 
-function appInsightsOf(config: SlotpilotConfig | undefined, m: MonitorInput): string | undefined {
+function appInsightsOf(
+  config: SlotpilotConfig | undefined,
+  m: Pick<MonitorInput, 'pipeline' | 'stage'>,
+): string | undefined {
   const stage = config?.pipelines
     .find((p) => p.name === m.pipeline)
     ?.stages.find((s) => s.name === m.stage);
