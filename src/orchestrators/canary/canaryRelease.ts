@@ -23,6 +23,8 @@ import { CanaryEvents, cancelCause } from './CanaryEvents.js';
 
 /** Platform metrics of a minute are complete about a minute later. */
 const metricsDelayMs = 60_000;
+/** Samples a finished step keeps in the status (the running one keeps maxStepSamples). */
+const pastStepSamples = 2;
 /** A wait for a promote is re-armed daily (it waits indefinitely). */
 const promotionGuardMs = 24 * 3_600_000;
 const source =
@@ -250,6 +252,8 @@ export function* canaryRelease(
         }
         step.promotedBy = end.by;
       }
+      // Past steps keep their last samples only: ten steps stay well under 16 KB of status.
+      step.samples = step.samples.slice(-pastStepSamples);
     }
     const last = events.takeAbort();
     if (last !== undefined) return yield* abort(last);
