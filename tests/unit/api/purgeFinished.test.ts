@@ -17,7 +17,7 @@ describe('retention: purgeFinished', () => {
       },
     };
     const now = new Date('2026-03-01T03:00:00.000Z');
-    const purged = await purgeFinished(client as never, defaultRetentionMs, now);
+    const purged = await purgeFinished(client, defaultRetentionMs, now);
     assert.equal(purged, 4);
     assert.equal(asked?.createdTimeTo?.toISOString(), '2026-01-30T03:00:00.000Z');
     assert.deepEqual(asked?.runtimeStatus, ['Completed', 'Failed', 'Terminated']);
