@@ -13,6 +13,7 @@ import { loadConfigFile } from './domain/config/index.js';
 import { alertAuthFromEnv, registerRecoveryFunctions } from './functions/alerts.js';
 import { registerApiFunctions } from './functions/registerApiFunctions.js';
 import { registerCanaryFunctions } from './functions/registerCanaryFunctions.js';
+import { registerRetention, retentionFromEnv } from './functions/retention/purgeFinished.js';
 import { appRoot } from './functions/startup/appRoot.js';
 import { publicBaseUrl } from './functions/startup/publicBaseUrl.js';
 import { readAppVersion } from './functions/startup/readAppVersion.js';
@@ -79,6 +80,7 @@ registerMonitorActivities({
 registerCanaryOrchestrators();
 registerCanaryActivities({ appService, routing, slotMetrics, probe });
 registerRecoveryFunctions({ identity, config, claims, alerts: alertAuthFromEnv(settings) });
+registerRetention(retentionFromEnv(settings));
 registerCanaryFunctions({ identity });
 registerApiFunctions({
   config,
