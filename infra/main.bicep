@@ -116,7 +116,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
           authentication: { type: 'SystemAssignedIdentity' }
         }
       }
-      scaleAndConcurrency: { maximumInstanceCount: 40, instanceMemoryMB: 2048 }
+      scaleAndConcurrency: { maximumInstanceCount: 40, instanceMemoryMB: 512 }
       runtime: { name: 'node', version: '20' }
     }
     siteConfig: {

@@ -25,7 +25,7 @@ const config = loadConfigFile(isAbsolute(configPath) ? configPath : join(root, c
 });
 
 const adapters = createAdapters(createClients(settings));
-const { appService, probe, hooks, notifier, audit, requestMetrics, registry } = adapters;
+const { appService, probe, hooks, notifier, audit, claims, requestMetrics, registry } = adapters;
 const baseUrl = publicBaseUrl(settings);
 
 const localMode = settings.SLOTPILOT_LOCAL_MODE === 'true';
@@ -48,6 +48,7 @@ registerActivities({
   hooks,
   notifier,
   audit,
+  claims,
   config,
   publicBaseUrl: baseUrl,
 });
@@ -67,6 +68,7 @@ registerApiFunctions({
   identity,
   appService,
   registry,
+  claims,
   version: readAppVersion(root),
   localMode,
 });

@@ -1,5 +1,6 @@
 import { AppServiceAdapter } from './appService/AppServiceAdapter.js';
 import { BlobAuditStore } from './audit/BlobAuditStore.js';
+import { BlobClaimStore } from './claims/BlobClaimStore.js';
 import type { AzureClients } from './clients/AzureClients.js';
 import { FetchHookClient } from './http/FetchHookClient.js';
 import { FetchHttpProbe } from './http/FetchHttpProbe.js';
@@ -7,6 +8,7 @@ import { LogsRequestMetrics } from './metrics/LogsRequestMetrics.js';
 import type {
   AppServicePort,
   AuditStore,
+  ClaimStore,
   HookClient,
   HttpProbe,
   Notifier,
@@ -23,6 +25,8 @@ export interface Adapters {
   hooks: HookClient;
   notifier: Notifier;
   audit: AuditStore;
+  /** Claims that survive restarts: decisions (compare-and-set) and hook callback records. */
+  claims: ClaimStore;
   requestMetrics: RequestMetricsPort;
   /** Tag lookups in container registries (manual starts by tag). */
   registry: RegistryPort;
@@ -41,6 +45,7 @@ export function createAdapters(clients: AzureClients): Adapters {
     hooks: new FetchHookClient(),
     notifier: new SlackNotifier(),
     audit: new BlobAuditStore(clients.auditContainer),
+    claims: new BlobClaimStore(clients.auditContainer),
     requestMetrics: new LogsRequestMetrics(clients.logs),
     registry: new ContainerRegistryAdapter(clients),
     siteUrl: (hostName) => clients.siteUrl(hostName),

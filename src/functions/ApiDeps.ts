@@ -1,4 +1,4 @@
-import type { AppServicePort, RegistryPort } from '../azure/ports/index.js';
+import type { AppServicePort, ClaimStore, RegistryPort } from '../azure/ports/index.js';
 import type { SlotpilotConfig } from '../domain/config/index.js';
 import type { IdentitySettings } from '../domain/identity/index.js';
 
@@ -12,6 +12,11 @@ export interface ApiDeps {
   appService: AppServicePort;
   /** Tag → digest lookups for releases started by tag. */
   registry: RegistryPort;
+  /**
+   * Claims that survive restarts: the first of concurrent decisions on a stage wins, and hook
+   * callback records are read and used up here.
+   */
+  claims: ClaimStore;
   /** Slotpilot's version (package.json), shown by /api/health. */
   version: string;
   /** True when running against the local sandbox (SLOTPILOT_LOCAL_MODE). */

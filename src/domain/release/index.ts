@@ -35,6 +35,13 @@ export {
   terminalStatuses,
 } from './contract.js';
 export { customStatusBudgetChars, fitStatus, shortenChecks } from './fitStatus.js';
+export type { HookCallbackRecord } from './hookCallback.js';
+export {
+  callbackTokenMatches,
+  hashCallbackToken,
+  hookCallbackKey,
+  hookCallbackUseKey,
+} from './hookCallback.js';
 export { mergeStageProgress } from './mergeStageProgress.js';
 export { initialReleaseStatus, reduceReleaseStatus } from './reduceReleaseStatus.js';
 export { releaseIdFor } from './releaseId.js';

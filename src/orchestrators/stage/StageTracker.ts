@@ -48,6 +48,17 @@ export class StageTracker {
     this.publish();
   }
 
+  /** Sets the hook calls whose callback results the stage waits for now (none: `[]`). */
+  awaiting(callbackIds: string[]): void {
+    const { awaitingCallbacks: _awaiting, ...rest } = this.progress;
+    this.progress = {
+      ...rest,
+      ...(callbackIds.length === 0 ? {} : { awaitingCallbacks: callbackIds }),
+      updatedAt: nowIso(this.context),
+    };
+    this.publish();
+  }
+
   /** The stage's result. */
   result(status: StageResult['status'], reason?: string): StageResult {
     const { previousDigest, swappedAt } = this.progress;

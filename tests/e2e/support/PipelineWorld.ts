@@ -37,6 +37,10 @@ export interface WorldOptions {
   config?: ConfigVariant;
   /** Sandbox scenario overrides (merged over the default scenario file). */
   scenario?: Record<string, unknown>;
+  /** The dev host's SQLite file (default in memory); a bench reads it afterwards. */
+  db?: string;
+  /** Receives the dev host's log lines (the app's own `context.log` lines among them). */
+  hostLog?: (line: string) => void;
 }
 
 /**
@@ -75,9 +79,12 @@ export class PipelineWorld {
         appDir,
         clock,
         settings: appSettingsFor(sandbox, configPath),
+        ...(options.db === undefined ? {} : { db: options.db }),
         ...(process.env.SLOTPILOT_E2E_LOG === '1'
           ? { log: (l: string) => console.error(`[host] ${l}`) }
-          : {}),
+          : options.hostLog === undefined
+            ? {}
+            : { log: options.hostLog }),
       });
       sandbox.setEventGridUrl(`${host.url}/runtime/webhooks/EventGrid?functionName=onImagePushed`);
       return new PipelineWorld(sandbox, host, clock);

@@ -8,6 +8,7 @@ import type {
   SlotState,
   SwapHandle,
 } from '../../../../src/azure/ports/index.js';
+import { MemoryClaimStore } from '../../support/MemoryClaimStore.js';
 import { testConfig } from '../support/fixtures.js';
 
 /** In-memory App Service, probes, hooks, Slack and audit, recording every call. */
@@ -34,7 +35,9 @@ export function fakeDeps() {
   };
   let probeOk = true;
   let servedDigest: string | undefined;
+  const claims = new MemoryClaimStore();
   const deps: ActivityDeps = {
+    claims,
     config: testConfig(),
     publicBaseUrl: 'https://slotpilot.test',
     appService: {
@@ -87,6 +90,7 @@ export function fakeDeps() {
   };
   return {
     deps,
+    claims,
     record,
     setSlot,
     setProbe: (ok: boolean, served?: string) => {
@@ -101,8 +105,6 @@ export function fakeDurable() {
   const instances = new Map<string, InstanceInfo>();
   const raised: { instanceId: string; name: string; data: unknown }[] = [];
   const ops: DurableOps = {
-    raiseEventUrl: (id, name) =>
-      `http://host.test/runtime/webhooks/durabletask/instances/${id}/raiseEvent/${name}?code=k`,
     getInstance: async (id) => instances.get(id),
     startNew: async (_name, id, input) => {
       const current = instances.get(id);
