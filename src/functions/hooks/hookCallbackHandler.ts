@@ -1,5 +1,3 @@
-import { describeValue } from '../../domain/describeValue.js';
-import { ValidationError } from '../../domain/errors.js';
 import {
   callbackTokenMatches,
   type HookCallback,
@@ -13,6 +11,7 @@ import { tryGetStatus } from '../durable/tryGetStatus.js';
 import { accepted } from '../http/accepted.js';
 import { GoneError, UnauthorizedError } from '../http/ApiError.js';
 import { readBody } from '../http/readBody.js';
+import { requestBodies } from '../http/requestBodies.js';
 import type { ClientHttpHandler } from '../http/withProblems.js';
 import { requestOrigin } from '../releases/requestOrigin.js';
 
@@ -31,19 +30,12 @@ const live: ReadonlySet<string> = new Set(['Running', 'Pending']);
 export function hookCallbackHandler(deps: Pick<ApiDeps, 'claims'>): ClientHttpHandler {
   return async (request, client, context) => {
     const callbackId = request.params.callbackId ?? '';
-    const body = await readBody(() => request.text(), {
-      status: { required: true, maxLength: 20 },
-      token: { required: true, maxLength: 200 },
-      detail: { required: false, maxLength: 1000 },
-    });
+    const body = await readBody(() => request.text(), requestBodies.hookCallback);
     const status = body.status;
-    if (status !== 'passed' && status !== 'failed') {
-      throw new ValidationError('status', '"passed" or "failed"', describeValue(status));
-    }
     const record = /^[A-Za-z0-9_-]{1,64}$/.test(callbackId)
       ? readRecord(await deps.claims.read(hookCallbackKey(callbackId)))
       : undefined;
-    if (record === undefined || !callbackTokenMatches(body.token ?? '', record.tokenSha256)) {
+    if (record === undefined || !callbackTokenMatches(body.token, record.tokenSha256)) {
       throw new UnauthorizedError('The callback token is not valid for this callback URL.');
     }
     const what = `hook ${record.hook} of release ${record.releaseId} (${record.stage})`;

@@ -34,6 +34,16 @@ export const requestBodies = {
       reason: text(),
     })
     .meta({ id: 'Reject', examples: [{ stage: 'production', reason: 'release notes missing' }] }),
+  hookCallback: z
+    .object({
+      status: z.enum(['passed', 'failed']),
+      token: text(200).describe('The callbackToken the hook call carried'),
+      detail: text(1000).optional(),
+    })
+    .meta({
+      id: 'HookCallback',
+      examples: [{ status: 'passed', token: 'the-callback-token', detail: 'e2e: 212 passed' }],
+    }),
   reason: z
     .object({ reason: text() })
     .meta({ id: 'Reason', examples: [{ reason: 'error budget spent' }] }),

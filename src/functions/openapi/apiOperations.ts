@@ -155,6 +155,20 @@ export const apiOperations: readonly ApiOperation[] = [
     errors: { 400: 'not an alert', 401: 'no identity' },
   },
   {
+    operationId: 'hookCallback',
+    method: 'post',
+    path: '/hooks/{callbackId}',
+    summary: 'A gate hook that answered 202 reports its result (callback token, no function key)',
+    access: 'anonymous',
+    body: requestBodies.hookCallback,
+    success: { status: 202, description: 'Result delivered to the waiting stage' },
+    errors: {
+      400: 'bad body',
+      401: 'not the token of this callback',
+      410: 'expired, used already, or no longer awaited',
+    },
+  },
+  {
     operationId: 'pipelineSlots',
     method: 'get',
     path: '/pipelines/{name}/slots',
