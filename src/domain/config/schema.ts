@@ -42,6 +42,8 @@ const target = z.strictObject({
 const approval = z
   .strictObject({
     approvers: z.array(email).min(1),
+    /** How many distinct approvers must approve (a quorum); default 1. */
+    required: z.number().int().min(1).default(1),
     timeout: duration.prefault('72h'),
     distinctFrom: z.array(z.string()).default([]),
   })

@@ -3,6 +3,7 @@ export { decodeActivityFailure, encodeActivityFailure } from './activityFailure.
 export { consoleReleaseUrl } from './consoleUrl.js';
 export type {
   ApprovalDecision,
+  ApprovalRecord,
   CancelRequest,
   CheckView,
   FlushMarker,
