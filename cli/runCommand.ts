@@ -166,7 +166,7 @@ export async function runCommand(
                 reason: required(values.reason, '--reason TEXT'),
               }
             : command === 'promote'
-              ? { ...(values.comment ? { comment: values.comment } : {}) }
+              ? { ...(values.reason ? { reason: values.reason } : {}) }
               : { reason: required(values.reason, '--reason TEXT') };
       const token = await identityToken(values, env);
       const result = await apiRequest<Record<string, unknown>>(target, {

@@ -12,7 +12,7 @@ export const usage = `Usage: slotpilot <command> [options]
   watch ID [--interval 1s]                print step changes until the release ends
   approve ID --stage S [--comment TEXT]
   reject ID --stage S --reason TEXT
-  promote ID [--comment TEXT]             send the canary to its next step (approvers only)
+  promote ID [--reason TEXT]              send the canary to its next step now (approvers only)
   rollback ID --reason TEXT
   cancel ID --reason TEXT
   completion bash                         a bash completion script: source <(npx slotpilot completion bash)

@@ -35,6 +35,27 @@ function realDeadline(ms: number): {
 }
 
 /**
+ * Puts the app settings into process.env as Core Tools does: a local settings value is skipped
+ * (with a log line) when the environment already has a non-empty value; explicit `overrides`
+ * always apply.
+ */
+function applySettings(
+  local: Record<string, string>,
+  overrides: Record<string, string>,
+  log: (line: string) => void,
+): void {
+  for (const [k, v] of Object.entries(local)) {
+    if (k in overrides) continue;
+    if (process.env[k] !== undefined && process.env[k] !== '' && process.env[k] !== v) {
+      log(
+        `Skipping '${k}' from local settings as it's already defined in current environment variables.`,
+      );
+    } else process.env[k] = v;
+  }
+  for (const [k, v] of Object.entries(overrides)) process.env[k] = v;
+}
+
+/**
  * Starts a dev host for the app in `options.appDir`: listens on 127.0.0.1, loads the app
  * (once per process; a second host for the same folder reuses its registrations), opens the
  * durable store and starts dispatching. Resolves once the host serves requests.
@@ -42,13 +63,12 @@ function realDeadline(ms: number): {
 export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   const log = options.log ?? (() => undefined);
   const clock = options.clock ?? new RealClock();
-  const config = readAppConfig(options.appDir);
-  const settings = { ...config.values, ...(options.settings ?? {}) };
-  for (const [k, v] of Object.entries(settings)) process.env[k] = v;
+  const config = readAppConfig(options.appDir, options.settingsFile);
+  applySettings(config.values, options.settings ?? {}, log);
   const keys: AuthKeys = {
     strict: options.strictAuth === true,
-    master: settings['DEVHOST_MASTER_KEY'] ?? defaultMasterKey,
-    function: settings['DEVHOST_FUNCTION_KEY'] ?? defaultFunctionKey,
+    master: process.env['DEVHOST_MASTER_KEY'] || defaultMasterKey,
+    function: process.env['DEVHOST_FUNCTION_KEY'] || defaultFunctionKey,
   };
   let resolveRoutes!: (r: HostRoutes) => void;
   let rejectRoutes!: (e: unknown) => void;

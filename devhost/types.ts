@@ -36,8 +36,13 @@ export interface DevHostOptions {
   clock?: Clock;
   /** Enforce function keys on HTTP triggers and host webhooks (Core Tools `--enableAuth`). */
   strictAuth?: boolean;
-  /** App settings overriding local.settings.json Values; set into process.env before the app loads. */
+  /**
+   * App settings set into process.env before the app loads. Precedence, as with Core Tools:
+   * these, then environment variables already set (non-empty), then local.settings.json Values.
+   */
   settings?: Record<string, string>;
+  /** A local.settings.json-style file read instead of the app folder's own (`--settings FILE`). */
+  settingsFile?: string;
   /** Largest accepted request body in bytes (default 100 MB, the Functions host limit); larger gets 413. */
   maxRequestBodyBytes?: number;
   /** Host log lines; silent when absent. */

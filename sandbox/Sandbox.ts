@@ -77,7 +77,13 @@ export interface Sandbox {
    */
   push(
     imageRef: string,
-    opts?: { profile?: string; deliver?: 'once' | 'twice' | 'none'; tagless?: boolean },
+    opts?: {
+      profile?: string;
+      deliver?: 'once' | 'twice' | 'none';
+      tagless?: boolean;
+      /** Who pushed (`data.actor.name`: a user principal name, or a token or service principal). */
+      actor?: string;
+    },
   ): Promise<PushResult>;
   /** Delivers events held by `deliver: 'none'`, newest first (out of order). */
   deliverHeld(): Promise<{ status: number }[]>;
@@ -89,5 +95,15 @@ export interface Sandbox {
   /** ARM and registry (`/acr/`, `/oauth2/`) calls answered so far, oldest first. */
   armRequests(): ArmAuditEntry[];
   siteState(site: string, slot?: string): SiteState;
+  /**
+   * The routing rules of `site` over time (`experiments.rampUpRules` of production's
+   * `config/web`), oldest first: `at` is sandbox epoch ms (-Infinity for the initial state).
+   */
+  routingHistory(
+    site: string,
+  ): Array<{
+    at: number;
+    rules: Array<{ name?: string; actionHostName?: string; reroutePercentage?: number }>;
+  }>;
   stop(): Promise<void>;
 }

@@ -14,6 +14,7 @@ import { type AzuriteProcess, startAzurite } from './azurite/startAzurite.js';
 import { FaultInjector } from './faults/FaultInjector.js';
 import { createLogsHandler } from './logs/createLogsHandler.js';
 import { KqlParser } from './logs/kql/KqlParser.js';
+import { handleSlotMetrics } from './metrics/handleSlotMetrics.js';
 import { World } from './model/World.js';
 import { HookEndpoints } from './outside/HookEndpoints.js';
 import { SlackReceiver } from './outside/SlackReceiver.js';
@@ -113,7 +114,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       [
         {
           prefix: '/subscriptions/',
-          handle: (req, res, url, base) => handleArm(ctx, req, res, url, base.arm),
+          handle: (req, res, url, base) =>
+            handleArm(ctx, req, res, url, base.arm, (r, u, site, slot) =>
+              handleSlotMetrics(ctx, telemetry, r, u, site, slot),
+            ),
           audited: true,
         },
         { prefix: '/v1/', handle: (req, res, url) => logs(req, res, url) },
@@ -164,6 +168,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       injectFault: (f) => faults.add(f),
       clearFaults: () => faults.clear(),
       armRequests: () => [...ctx.armAudit],
+      routingHistory: (siteName) => {
+        const site = world.sites.find((s) => s.name.toLowerCase() === siteName.toLowerCase());
+        if (site === undefined)
+          throw new RangeError(`site: expected a scenario site, got ${siteName}`);
+        return site.routing.map((r) => ({ at: r.from, rules: structuredClone(r.rules) }));
+      },
       siteState: (siteName, slotName): SiteState => {
         swaps.settle();
         const site = world.sites.find((s) => s.name.toLowerCase() === siteName.toLowerCase());

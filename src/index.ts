@@ -5,15 +5,18 @@
  */
 import { isAbsolute, join } from 'node:path';
 
+import { registerCanaryActivities } from './activities/canary/index.js';
 import { registerActivities } from './activities/index.js';
 import { registerMonitorActivities } from './activities/monitor/index.js';
 import { createAdapters, createClients } from './azure/index.js';
 import { loadConfigFile } from './domain/config/index.js';
 import { registerRecoveryFunctions } from './functions/alerts.js';
 import { registerApiFunctions } from './functions/registerApiFunctions.js';
+import { registerCanaryFunctions } from './functions/registerCanaryFunctions.js';
 import { appRoot } from './functions/startup/appRoot.js';
 import { publicBaseUrl } from './functions/startup/publicBaseUrl.js';
 import { readAppVersion } from './functions/startup/readAppVersion.js';
+import { registerCanaryOrchestrators } from './orchestrators/canary/index.js';
 import { registerOrchestrators } from './orchestrators/index.js';
 import { registerMonitorOrchestrators } from './orchestrators/monitor/index.js';
 
@@ -25,7 +28,18 @@ const config = loadConfigFile(isAbsolute(configPath) ? configPath : join(root, c
 });
 
 const adapters = createAdapters(createClients(settings));
-const { appService, probe, hooks, notifier, audit, claims, requestMetrics, registry } = adapters;
+const {
+  appService,
+  probe,
+  hooks,
+  notifier,
+  audit,
+  claims,
+  requestMetrics,
+  registry,
+  routing,
+  slotMetrics,
+} = adapters;
 const baseUrl = publicBaseUrl(settings);
 
 const localMode = settings.SLOTPILOT_LOCAL_MODE === 'true';
@@ -62,7 +76,10 @@ registerMonitorActivities({
   config,
   publicBaseUrl: baseUrl,
 });
-registerRecoveryFunctions({ identity, config });
+registerCanaryOrchestrators();
+registerCanaryActivities({ appService, routing, slotMetrics, probe });
+registerRecoveryFunctions({ identity, config, claims });
+registerCanaryFunctions({ identity });
 registerApiFunctions({
   config,
   identity,

@@ -4,6 +4,7 @@ import type { TypedData } from '../load/invokeFunction.js';
 import { createInstance } from './createInstance.js';
 import type { EngineDeps } from './EngineDeps.js';
 import { EventType, makeEvent } from './history.js';
+import { rewindInstance } from './rewindInstance.js';
 import { runActivity } from './runActivity.js';
 import { runEpisode } from './runEpisode.js';
 import type { InstanceRow } from './Store.js';
@@ -217,6 +218,24 @@ export class Engine {
 
   raiseEvent(instanceId: string, name: string, input: string | null): void {
     this.send(instanceId, EventType.EventRaised, { Name: name, Input: input });
+  }
+
+  /**
+   * Rewinds a Failed instance (reference: the Azure Storage provider's rewind): failures in
+   * its history and its failed sub-orchestrations' histories are cleared, and the deepest
+   * failed instances get a GenericEvent carrying `reason`, so they replay and retry.
+   */
+  rewind(instanceId: string, reason: string): void {
+    const now = this.opts.clock.now();
+    const leaves = this.store.transaction(() => {
+      const found = rewindInstance(this.store, instanceId, now);
+      for (const id of found)
+        this.store.enqueue(id, null, now, makeEvent(EventType.GenericEvent, now, { Data: reason }));
+      return found;
+    });
+    for (const id of leaves) this.blocked.delete(id);
+    this.notifyChange();
+    this.pump();
   }
 
   /** Deletes a terminal instance's state; returns how many instances were deleted. */

@@ -209,6 +209,26 @@ export class Store {
     }
   }
 
+  /**
+   * Rewrites the execution's history rows in place: `change` returns the replacement for an
+   * event, or undefined to keep it. Used by rewind, which turns failures into GenericEvents.
+   */
+  rewriteHistory(
+    instanceId: string,
+    executionId: string,
+    change: (ev: HistoryEvent) => HistoryEvent | undefined,
+  ): void {
+    const rows = this.stmt(
+      'SELECT seq, event FROM history WHERE instance_id = ? AND execution_id = ? ORDER BY seq',
+    ).all(instanceId, executionId) as { seq: number; event: string }[];
+    const update = this.stmt('UPDATE history SET event = ? WHERE instance_id = ? AND seq = ?');
+    for (const r of rows) {
+      const next = change(JSON.parse(r.event) as HistoryEvent);
+      if (next !== undefined) update.run(JSON.stringify(next), instanceId, r.seq);
+    }
+    this.historyCache.delete(instanceId);
+  }
+
   deleteHistory(instanceId: string): void {
     this.historyCache.delete(instanceId);
     this.stmt('DELETE FROM history WHERE instance_id = ?').run(instanceId);

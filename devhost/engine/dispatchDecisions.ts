@@ -1,6 +1,7 @@
 import { createInstance, InstanceConflictError } from './createInstance.js';
 import type { EngineDeps } from './EngineDeps.js';
 import { EventType, type HistoryEvent, makeEvent } from './history.js';
+import { httpActivityName } from './httpActivity.js';
 import type { InstanceRow } from './Store.js';
 
 /** Dispatches the new decisions: activity work items, timer messages, child instances. */
@@ -69,7 +70,7 @@ export function unknownFunctions(deps: EngineDeps, decisions: HistoryEvent[]): s
         : d.EventType === EventType.SubOrchestrationInstanceCreated
           ? 'orchestrationtrigger'
           : undefined;
-    if (want === undefined) continue;
+    if (want === undefined || d['Name'] === httpActivityName) continue;
     const fn = deps.registry.find(String(d['Name']));
     if (fn?.trigger.type.toLowerCase() !== want) {
       const kind = want === 'activitytrigger' ? 'activity' : 'orchestrator';

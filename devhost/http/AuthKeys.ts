@@ -9,9 +9,18 @@ export interface AuthKeys {
   function: string;
 }
 
-/** The presented key: `code` query parameter, else the `x-functions-key` header. */
+/**
+ * The presented key: `code` query parameter, else the `x-functions-key` header, else the
+ * password of Basic authorization (how the durable client's `rpcBaseUrl` carries it).
+ */
 function presentedKey(req: HostRequest): string | undefined {
-  return req.url.searchParams.get('code') ?? req.header('x-functions-key');
+  const key = req.url.searchParams.get('code') ?? req.header('x-functions-key');
+  if (key !== undefined && key !== null) return key;
+  const basic = /^Basic\s+(\S+)$/i.exec(req.header('authorization') ?? '');
+  if (basic?.[1] === undefined) return undefined;
+  const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? undefined : decoded.slice(colon + 1);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { DurableClient, OrchestrationFilter } from 'durable-functions';
 import * as df from 'durable-functions';
 
+import type { ClaimStore } from '../azure/ports/index.js';
 import type { SlotpilotConfig } from '../domain/config/index.js';
 import { describeValue } from '../domain/describeValue.js';
 import { ValidationError } from '../domain/errors.js';
@@ -23,6 +24,8 @@ export interface RecoveryDeps {
   identity: IdentitySettings;
   /** Lets an alert on the App Insights component match the releases it monitors. */
   config?: SlotpilotConfig;
+  /** Rollback and resume decisions are compare-and-set over these claims. */
+  claims: ClaimStore;
 }
 
 /**
@@ -31,7 +34,7 @@ export interface RecoveryDeps {
  * or after the window) and `POST /api/releases/{id}/resume` (continue a monitor paused on an
  * inconclusive sample). All need a function key and an identity.
  */
-export function registerRecoveryFunctions(deps: RecoveryDeps = recoveryDepsFromEnv()): void {
+export function registerRecoveryFunctions(deps: RecoveryDeps): void {
   const route = (name: string, path: string, handler: ClientHttpHandler): void => {
     df.app.client.http(name, {
       methods: ['POST'],
@@ -112,13 +115,4 @@ async function readJson(text: Promise<string>): Promise<unknown> {
   } catch {
     throw new ValidationError('(body)', 'a JSON object', describeValue(raw.slice(0, 40)));
   }
-}
-
-function recoveryDepsFromEnv(): RecoveryDeps {
-  return {
-    identity: {
-      platformAuthEnabled: process.env.WEBSITE_AUTH_ENABLED?.toLowerCase() === 'true',
-      signingKey: process.env.SLOTPILOT_SIGNING_KEY ?? '',
-    },
-  };
 }

@@ -11,7 +11,7 @@ import { startRelease } from './durable/startRelease.js';
  * event types, tagless pushes, unknown sources and filtered tags are logged and ignored
  * (returning normally, so Event Grid does not retry them). A redelivered event finds its
  * release and starts nothing. Failures to reach the durable engine throw, so Event Grid
- * delivers again.
+ * delivers again. The push's actor is the release's requester.
  */
 export function onImagePushedHandler(
   deps: ApiDeps,
@@ -38,7 +38,9 @@ export function onImagePushedHandler(
       case 'matched':
         break;
     }
-    const requestedBy = `acr:${push.actor ?? 'unknown'}`;
+    // The pusher (a user principal name, or a token or service principal name) requested the
+    // release, and so may not approve it: compared with approvers like a manual requester.
+    const requestedBy = push.actor ?? 'acr:unknown';
     for (const pipeline of match.pipelines) {
       const outcome = await startRelease(client, pipeline, push, requestedBy);
       context.log(

@@ -115,11 +115,15 @@ export function layoutMonitorChart(view: ReleaseView): ChartLayout | undefined {
       .filter((e) => e !== undefined)
       .map((e) => ({ ...e, x: x(e.at), row: 0, anchor: 'start' as const })),
   );
-  const bands = (view.canary?.steps ?? []).map((step) => ({
-    percent: step.percent,
-    x1: x(step.startedAt),
-    x2: step.finishedAt === undefined ? plotRight : x(step.finishedAt),
-  }));
+  const bands = (view.canary?.steps ?? [])
+    .flatMap((step) =>
+      step.startedAt === undefined ? [] : [{ ...step, startedAt: step.startedAt }],
+    )
+    .map((step) => ({
+      percent: step.percent,
+      x1: x(step.startedAt),
+      x2: step.finishedAt === undefined ? plotRight : x(step.finishedAt),
+    }));
   const ticks = [0, 1, 2, 3, 4].map((i) => {
     const at = new Date(start + (span * i) / 4).toISOString();
     return { x: x(at), at };

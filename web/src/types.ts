@@ -74,7 +74,8 @@ export interface MonitorView {
 /** One canary step: the share of production traffic the slot got, and when. */
 export interface CanaryStepView {
   percent: number;
-  startedAt: string;
+  /** Absent while the step is pending. */
+  startedAt?: string;
   finishedAt?: string;
 }
 

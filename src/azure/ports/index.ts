@@ -7,3 +7,5 @@ export type { Notification, Notifier } from './Notifier.js';
 export type { RegistryPort, TagLookup, TagRef } from './RegistryPort.js';
 export type { RequestMetricsPort, RequestStats } from './RequestMetricsPort.js';
 export type { SiteRef, SlotState } from './SiteRef.js';
+export type { SlotMetricsPort } from './SlotMetricsPort.js';
+export type { SlotShare, TrafficRoutingPort } from './TrafficRoutingPort.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { durationExpectation, tryParseDuration } from '../duration.js';
+import { strategySchema } from './strategy.js';
 
 /** A duration string (`90s`, `10m`, `1h`, `3d`) parsed to milliseconds. */
 const duration = z
@@ -124,6 +125,7 @@ const stage = z.strictObject({
   hooks: z.array(hook).default([]),
   warmup: warmup.optional(),
   monitor: monitor.optional(),
+  strategy: strategySchema,
 });
 
 const pipeline = z

@@ -49,5 +49,17 @@ function planStage(stage: StageConfig): PlannedStage {
             health: { ...stage.monitor.health },
           },
         }),
+    ...(stage.strategy === 'swap'
+      ? {}
+      : {
+          canary: {
+            stepsPercent: [...stage.strategy.canary.steps],
+            stepDurationMs: stage.strategy.canary.stepDurationMs,
+            pauseForApproval: stage.strategy.canary.pauseForApproval,
+            ...(stage.strategy.canary.maxErrorRateIncrease !== undefined && {
+              maxErrorRateIncrease: stage.strategy.canary.maxErrorRateIncrease,
+            }),
+          },
+        }),
   };
 }

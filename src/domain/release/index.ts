@@ -9,6 +9,7 @@ export type {
   FlushMarker,
   HookCallback,
   LockRelease,
+  CanaryPlan,
   PlannedStage,
   ProductionLockGranted,
   ProductionLockInput,

@@ -6,6 +6,8 @@ export type { ImageSource, PipelineMatch } from './matchPipelines.js';
 export { matchPipelines } from './matchPipelines.js';
 export type { ReleaseListQuery } from './parseListQuery.js';
 export { listLimits, parseListQuery } from './parseListQuery.js';
+export type { CanaryReleaseView } from './readCanaryStatus.js';
+export { readCanaryStatus } from './readCanaryStatus.js';
 export type { MonitorCustomStatus, MonitorDecisionWait } from './readCustomStatus.js';
 export { readCustomStatus, readMonitorStatus } from './readCustomStatus.js';
 export type { ReleaseInputFacts } from './readReleaseInput.js';

@@ -34,17 +34,17 @@ export const requestBodies = {
       reason: text(),
     })
     .meta({ id: 'Reject', examples: [{ stage: 'production', reason: 'release notes missing' }] }),
-  hookCallback: z
-    .object({
-      status: z.enum(['passed', 'failed']),
-      token: text(200).describe('The callbackToken the hook call carried'),
-      detail: text(1000).optional(),
-    })
-    .meta({
-      id: 'HookCallback',
-      examples: [{ status: 'passed', token: 'the-callback-token', detail: 'e2e: 212 passed' }],
-    }),
+  promote: z
+    .object({ reason: text().optional() })
+    .meta({ id: 'Promote', examples: [{ reason: 'canary step looks good' }] }),
   reason: z
     .object({ reason: text() })
     .meta({ id: 'Reason', examples: [{ reason: 'error budget spent' }] }),
+  hookCallback: z
+    .object({
+      status: z.enum(['passed', 'failed']).describe("The hook's result"),
+      token: text(200).describe('The one-call callback token the hook was given'),
+      detail: text(1000).optional(),
+    })
+    .meta({ id: 'HookCallback', examples: [{ status: 'passed', token: '…' }] }),
 } as const;

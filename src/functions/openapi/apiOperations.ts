@@ -158,14 +158,14 @@ export const apiOperations: readonly ApiOperation[] = [
     operationId: 'hookCallback',
     method: 'post',
     path: '/hooks/{callbackId}',
-    summary: 'A gate hook that answered 202 reports its result (callback token, no function key)',
+    summary: 'A gate hook that answered 202 reports its result with its one-call token',
     access: 'anonymous',
     body: requestBodies.hookCallback,
-    success: { status: 202, description: 'Result delivered to the waiting stage' },
+    success: { status: 202, description: 'Result raised on the waiting stage' },
     errors: {
       400: 'bad body',
-      401: 'not the token of this callback',
-      410: 'expired, used already, or no longer awaited',
+      401: 'the token is not valid for this callback',
+      410: 'expired, used already, or the stage no longer waits for it',
     },
   },
   {

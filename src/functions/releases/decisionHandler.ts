@@ -9,6 +9,7 @@ import { readBody } from '../http/readBody.js';
 import { requestBodies } from '../http/requestBodies.js';
 import type { ClientHttpHandler } from '../http/withProblems.js';
 import { approvalOutcomeError } from './approvalOutcomeError.js';
+import { decideOnce } from './decideOnce.js';
 import { requestOrigin } from './requestOrigin.js';
 
 /**
@@ -16,7 +17,9 @@ import { requestOrigin } from './requestOrigin.js';
  * Order of checks: identity (401), body (400), release exists (404), then the approval
  * policy: unknown stage 400, ended 410, not waiting for that stage 409, not an approver /
  * self-approval / distinctFrom 403. Only an allowed decision raises the `approval` event; a
- * refused one changes nothing. The event names the wait it answers (`waitingSince`, from the
+ * refused one changes nothing. Decisions are compare-and-set ({@link decideOnce}): of
+ * concurrent approvals, rejections and cancels of one wait, one answers 202 and the others
+ * 409 naming the one that won. The event names the wait it answers (`waitingSince`, from the
  * release's `waitingFor.since`), so it decides nothing at any later wait. 202 with the
  * decision and Slotpilot's status URL (see `accepted`).
  */
@@ -44,7 +47,15 @@ export function decisionHandler(deps: ApiDeps, action: 'approve' | 'reject'): Cl
       ...(note === undefined ? {} : { comment: note }),
       ...(view.waitingFor === undefined ? {} : { waitingSince: view.waitingFor.since }),
     };
-    await client.raiseEvent(releaseId, releaseEvents.approval, decision);
+    // Allowed means it waits for exactly this stage: `waitingFor` is set.
+    const since = view.waitingFor?.since ?? '';
+    await decideOnce(
+      deps.claims,
+      [releaseId, 'approval', stage, since],
+      { decision: decision.decision, by: decision.by, at: decision.at },
+      `The ${stage} approval of release ${releaseId}`,
+      () => client.raiseEvent(releaseId, releaseEvents.approval, decision),
+    );
     context.log(`release ${releaseId}: ${stage} ${decision.decision} by ${decision.by}`);
     return accepted(origin, releaseId, { releaseId, ...decision, links: view.links });
   };

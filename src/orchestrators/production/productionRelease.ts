@@ -13,6 +13,7 @@ import { cancelReason, pollCancel } from '../calls/cancelChecks.js';
 import { nowIso } from '../calls/clock.js';
 import { failureReason } from '../calls/failureReason.js';
 import { report } from '../calls/report.js';
+import { runCanary } from '../canary/runCanary.js';
 import { runHookPhase } from '../stage/runHookPhase.js';
 import { StageTracker } from '../stage/StageTracker.js';
 import { waitUntilReady } from '../stage/waitUntilReady.js';
@@ -94,6 +95,10 @@ function* runProduction(
 
   const lastCall = yield* pollCancel(context, input.releaseId);
   if (lastCall !== undefined) return tracker.result('Canceled', cancelReason(lastCall));
+  if (!alreadyLive) {
+    const ended = yield* runCanary(context, input, slotName, previousDigest, tracker);
+    if (ended !== undefined) return ended;
+  }
   tracker.step(`swapping slot ${slotName} into production`, { previousDigest });
   const swap = yield* swapSlots(context, slot, digest);
   tracker.check({ name: 'swap', status: swap.ok ? 'Passed' : 'Failed', detail: swap.detail });

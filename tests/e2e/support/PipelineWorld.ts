@@ -115,11 +115,12 @@ export class PipelineWorld {
   async push(
     tag: string,
     profile = 'healthy',
-    opts: { deliver?: 'once' | 'twice' | 'none'; repository?: string } = {},
+    opts: { deliver?: 'once' | 'twice' | 'none'; repository?: string; actor?: string } = {},
   ): Promise<Pushed> {
     const result = await this.sandbox.push(`${opts.repository ?? 'pwbi-api'}:${tag}`, {
       profile,
       ...(opts.deliver === undefined ? {} : { deliver: opts.deliver }),
+      ...(opts.actor === undefined ? {} : { actor: opts.actor }),
     });
     await this.host.settle();
     return {
