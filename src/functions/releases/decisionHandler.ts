@@ -1,15 +1,10 @@
-import type { ApprovalFacts } from '../../domain/identity/index.js';
-import { decideApproval } from '../../domain/identity/index.js';
-import { type ApprovalDecision, releaseEvents } from '../../domain/release/index.js';
 import type { ApiDeps } from '../ApiDeps.js';
-import { loadReleaseView } from '../durable/loadReleaseView.js';
 import { accepted } from '../http/accepted.js';
 import { authenticate } from '../http/authenticate.js';
 import { readBody } from '../http/readBody.js';
 import { requestBodies } from '../http/requestBodies.js';
 import type { ClientHttpHandler } from '../http/withProblems.js';
-import { approvalOutcomeError } from './approvalOutcomeError.js';
-import { decideOnce } from './decideOnce.js';
+import { decideStage } from './decideStage.js';
 import { requestOrigin } from './requestOrigin.js';
 
 /**
@@ -19,7 +14,7 @@ import { requestOrigin } from './requestOrigin.js';
  * self-approval / distinctFrom 403. Only an allowed decision raises the `approval` event; a
  * refused one changes nothing. Decisions are compare-and-set ({@link decideOnce}): of
  * concurrent approvals, rejections and cancels of one wait, one answers 202 and the others
- * 409 naming the one that won. The event names the wait it answers (`waitingSince`, from the
+ * 409 naming the one that won (see {@link decideStage}, shared with Slack). The event names the wait it answers (`waitingSince`, from the
  * release's `waitingFor.since`), so it decides nothing at any later wait. 202 with the
  * decision and Slotpilot's status URL (see `accepted`).
  */
@@ -33,29 +28,15 @@ export function decisionHandler(deps: ApiDeps, action: 'approve' | 'reject'): Cl
     const stage = body.stage;
     const releaseId = request.params.id ?? '';
     const origin = requestOrigin(request.url);
-    const { view, input } = await loadReleaseView(client, releaseId, origin);
-    const facts: ApprovalFacts = { ...view, plan: input.plan };
-    const outcome = decideApproval(facts, { action, stage, actor: principal.email });
-    const refusal = approvalOutcomeError(outcome, { releaseId, stage, actor: principal.email });
-    if (refusal !== undefined) throw refusal;
     const note = 'reason' in body ? body.reason : body.comment;
-    const decision: ApprovalDecision = {
+    const { decision, view } = await decideStage(deps, client, {
+      releaseId,
+      action,
       stage,
-      decision: action === 'approve' ? 'approved' : 'rejected',
-      by: principal.email,
-      at: new Date().toISOString(),
-      ...(note === undefined ? {} : { comment: note }),
-      ...(view.waitingFor === undefined ? {} : { waitingSince: view.waitingFor.since }),
-    };
-    // Allowed means it waits for exactly this stage: `waitingFor` is set.
-    const since = view.waitingFor?.since ?? '';
-    await decideOnce(
-      deps.claims,
-      [releaseId, 'approval', stage, since],
-      { decision: decision.decision, by: decision.by, at: decision.at },
-      `The ${stage} approval of release ${releaseId}`,
-      () => client.raiseEvent(releaseId, releaseEvents.approval, decision),
-    );
+      actor: principal.email,
+      origin,
+      ...(note === undefined ? {} : { note }),
+    });
     context.log(`release ${releaseId}: ${stage} ${decision.decision} by ${decision.by}`);
     return accepted(origin, releaseId, { releaseId, ...decision, links: view.links });
   };
