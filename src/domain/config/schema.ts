@@ -151,6 +151,8 @@ const pipeline = z
 /** The whole `slotpilot.yaml` file. */
 export const configSchema = z.strictObject({
   pipelines: z.array(pipeline).min(1),
+  /** Approvals from Slack: Slack user id (`U…`) → the approver's email. */
+  slack: z.strictObject({ users: z.record(z.string().min(1), email).default({}) }).optional(),
 });
 
 /** A validated pipeline configuration, durations in milliseconds, `%NAME%` resolved. */
