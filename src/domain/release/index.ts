@@ -4,12 +4,12 @@ export { consoleReleaseUrl } from './consoleUrl.js';
 export type {
   ApprovalDecision,
   ApprovalRecord,
+  CanaryPlan,
   CancelRequest,
   CheckView,
   FlushMarker,
   HookCallback,
   LockRelease,
-  CanaryPlan,
   PlannedStage,
   ProductionLockGranted,
   ProductionLockInput,
