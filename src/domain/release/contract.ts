@@ -84,6 +84,8 @@ export interface PlannedStage {
     failureLimit: number;
     inconclusive: 'continue' | 'rollback' | 'pause';
     health: { path: string; timeoutMs: number };
+    /** Extra production host names (`monitor.hosts`); absent in plans made before it existed. */
+    hosts?: string[];
   };
   /** Absent: swap (0 → 100 %). Present: canary steps before the swap (see CanaryPlan). */
   canary?: CanaryPlan;

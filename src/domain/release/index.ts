@@ -1,5 +1,6 @@
 export type { ActivityFailure } from './activityFailure.js';
-export { decodeActivityFailure, encodeActivityFailure } from './activityFailure.js';
+export { decodeActivityFailure, encodeActivityFailure, firstLine } from './activityFailure.js';
+export { boundCustomStatus } from './boundCustomStatus.js';
 export { consoleReleaseUrl } from './consoleUrl.js';
 export type {
   ApprovalDecision,

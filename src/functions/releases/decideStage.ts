@@ -7,7 +7,7 @@ import type { ReleaseView } from '../../domain/view/index.js';
 import type { ApiDeps } from '../ApiDeps.js';
 import { loadReleaseView } from '../durable/loadReleaseView.js';
 import { approvalOutcomeError } from './approvalOutcomeError.js';
-import { decideOnce } from './decideOnce.js';
+import { decideOnce, refuseIfDecided } from './decideOnce.js';
 
 /** An approval or rejection of the stage a release waits for, by an authenticated person. */
 export interface StageDecisionRequest {
@@ -41,6 +41,12 @@ export async function decideStage(
   const { view, input } = await loadReleaseView(client, releaseId, request.origin);
   const facts: ApprovalFacts = { ...view, plan: input.plan };
   const outcome = decideApproval(facts, { action, stage, actor });
+  // A stage waits for approval once per run of the release (`createdAt`): its decision slot.
+  const slot = [releaseId, view.createdAt, 'approval', stage];
+  const subject = `The ${stage} approval of release ${releaseId}`;
+  if (outcome.kind === 'notWaiting' || outcome.kind === 'ended') {
+    await refuseIfDecided(deps.claims, slot, subject);
+  }
   const refusal = approvalOutcomeError(outcome, { releaseId, stage, actor });
   if (refusal !== undefined) throw refusal;
   const decision: ApprovalDecision = {
@@ -51,20 +57,14 @@ export async function decideStage(
     ...(note === undefined ? {} : { comment: note }),
     ...(view.waitingFor === undefined ? {} : { waitingSince: view.waitingFor.since }),
   };
-  // Allowed means it waits for exactly this stage: `waitingFor` is set.
-  const since = view.waitingFor?.since ?? '';
   const given = view.waitingFor?.approvals?.length ?? 0;
   const required = input.plan.stages.find((s) => s.name === stage)?.approval?.required ?? 1;
   const partial = action === 'approve' && given + 1 < required;
   await decideOnce(
     deps.claims,
-    partial
-      ? [releaseId, 'approval', stage, since, `approval-${given + 1}`]
-      : [releaseId, 'approval', stage, since],
+    partial ? [...slot, `approval-${given + 1}`] : slot,
     { decision: decision.decision, by: decision.by, at: decision.at },
-    partial
-      ? `Approval ${given + 1} of ${required} of ${stage} of release ${releaseId}`
-      : `The ${stage} approval of release ${releaseId}`,
+    partial ? `Approval ${given + 1} of ${required} of ${stage} of release ${releaseId}` : subject,
     () => client.raiseEvent(releaseId, releaseEvents.approval, decision),
   );
   return { decision, view };

@@ -2,6 +2,7 @@ import type { ApiDeps } from '../ApiDeps.js';
 import { accepted } from '../http/accepted.js';
 import { authenticate } from '../http/authenticate.js';
 import { readBody } from '../http/readBody.js';
+import { readReleaseId } from '../http/readRouteId.js';
 import { requestBodies } from '../http/requestBodies.js';
 import type { ClientHttpHandler } from '../http/withProblems.js';
 import { decideStage } from './decideStage.js';
@@ -26,7 +27,7 @@ export function decisionHandler(deps: ApiDeps, action: 'approve' | 'reject'): Cl
         ? await readBody(() => request.text(), requestBodies.approve)
         : await readBody(() => request.text(), requestBodies.reject);
     const stage = body.stage;
-    const releaseId = request.params.id ?? '';
+    const releaseId = readReleaseId(request.params);
     const origin = requestOrigin(request.url);
     const note = 'reason' in body ? body.reason : body.comment;
     const { decision, view } = await decideStage(deps, client, {
