@@ -20,13 +20,21 @@ export function formatRelease(view: ReleaseView): string {
     lines.push(
       `  waiting   approval of ${view.waitingFor.stage} by ${view.waitingFor.approvers.join(', ')} (expires ${view.waitingFor.expiresAt})`,
     );
+    const required = view.waitingFor.required ?? 1;
+    if (required > 1) {
+      const given = view.waitingFor.approvals ?? [];
+      lines.push(
+        `  approvals ${given.length} of ${required}${given.length === 0 ? '' : ` (${given.map((a) => a.by).join(', ')})`}, ${view.waitingFor.stillNeeded ?? required - given.length} more needed`,
+      );
+    }
   }
   lines.push('  stages');
   for (const stage of view.stages) {
+    const approvals = stage.approvals ?? (stage.approval === undefined ? [] : [stage.approval]);
     const approval =
-      stage.approval === undefined
+      approvals.length === 0
         ? ''
-        : `  approved by ${stage.approval.by} at ${stage.approval.at}`;
+        : `  approved by ${approvals.map((a) => `${a.by} at ${a.at}`).join(', ')}`;
     lines.push(`    ${stage.name.padEnd(12)} ${stage.status}${approval}`);
     for (const check of stage.checks) {
       lines.push(

@@ -4,6 +4,8 @@ import { terminalStatuses } from '../src/domain/release/index.js';
 import type { ReleaseSummary, ReleaseView, SlotsView } from '../src/domain/view/index.js';
 import { apiRequest } from './apiRequest.js';
 import { CliError, exitCodes } from './CliError.js';
+import { bashCompletion } from './commands/completion.js';
+import { historyEntry, historyLine } from './commands/history.js';
 import { tokenIssue } from './commands/tokenIssue.js';
 import { formatRelease, formatSlots, formatSummaryLine } from './formatRelease.js';
 import { readSigningKey } from './readSigningKey.js';
@@ -36,12 +38,15 @@ export async function runCommand(
   const [command, ...args] = positionals;
   if (command === 'token') {
     if (args[0] !== 'issue') throw usageError('token issue --user EMAIL [--ttl 1h]');
-    print(
-      await tokenIssue(
-        { user: required(values.user, '--user EMAIL'), ...(values.ttl ? { ttl: values.ttl } : {}) },
-        env,
-      ),
-    );
+    const user = required(values.user, '--user EMAIL');
+    const token = await tokenIssue({ user, ...(values.ttl ? { ttl: values.ttl } : {}) }, env);
+    print(values.json === true ? JSON.stringify({ user, token }, null, 2) : token);
+    return exitCodes.ok;
+  }
+  if (command === 'completion') {
+    if (args[0] !== 'bash') throw usageError('completion bash');
+    const script = bashCompletion();
+    print(values.json === true ? JSON.stringify({ shell: 'bash', script }, null, 2) : script);
     return exitCodes.ok;
   }
   const target = resolveTarget(env);
@@ -60,6 +65,28 @@ export async function runCommand(
       if (values.json === true) print(JSON.stringify(releases, null, 2));
       else if (releases.length === 0) print('no releases');
       else releases.forEach((r) => print(formatSummaryLine(r)));
+      return exitCodes.ok;
+    }
+    case 'history': {
+      const pipeline = required(args[0], 'a pipeline name');
+      const query = new URLSearchParams({ pipeline, top: values.top ?? '20' });
+      if (values.status) query.set('status', values.status);
+      const { releases } = await apiRequest<{ releases: ReleaseSummary[] }>(target, {
+        method: 'GET',
+        path: `/api/releases?${query.toString()}`,
+      });
+      const views = await Promise.all(
+        releases.map((r) =>
+          apiRequest<ReleaseView>(target, {
+            method: 'GET',
+            path: `/api/releases/${encodeURIComponent(r.id)}`,
+          }),
+        ),
+      );
+      const entries = views.map(historyEntry);
+      if (values.json === true) print(JSON.stringify(entries, null, 2));
+      else if (entries.length === 0) print(`no releases of ${pipeline}`);
+      else entries.forEach((e) => print(historyLine(e)));
       return exitCodes.ok;
     }
     case 'slots': {
@@ -106,8 +133,14 @@ export async function runCommand(
       let previous: ReleaseView | undefined;
       for (;;) {
         const view = await apiRequest<ReleaseView>(target, { method: 'GET', path });
-        for (const line of watchLines(previous, view))
-          print(`${new Date().toISOString().slice(11, 19)} ${line}`);
+        for (const line of watchLines(previous, view)) {
+          const at = new Date().toISOString();
+          print(
+            values.json === true
+              ? JSON.stringify({ at, id: view.id, status: view.status, line })
+              : `${at.slice(11, 19)} ${line}`,
+          );
+        }
         if (terminalStatuses.has(view.status)) {
           return view.status === 'Succeeded' ? exitCodes.ok : exitCodes.releaseFailed;
         }
@@ -117,6 +150,7 @@ export async function runCommand(
     }
     case 'approve':
     case 'reject':
+    case 'promote':
     case 'rollback':
     case 'cancel': {
       const releaseId = id();
@@ -131,7 +165,9 @@ export async function runCommand(
                 stage: required(values.stage, '--stage S'),
                 reason: required(values.reason, '--reason TEXT'),
               }
-            : { reason: required(values.reason, '--reason TEXT') };
+            : command === 'promote'
+              ? { ...(values.reason ? { reason: values.reason } : {}) }
+              : { reason: required(values.reason, '--reason TEXT') };
       const token = await identityToken(values, env);
       const result = await apiRequest<Record<string, unknown>>(target, {
         method: 'POST',

@@ -91,4 +91,5 @@ registerApiFunctions({
   claims,
   version: readAppVersion(root),
   localMode,
+  slackSigningSecret: settings.SLACK_SIGNING_SECRET ?? '',
 });

@@ -26,6 +26,8 @@ export interface ApiDeps {
   claims: ClaimStore;
   /** Slotpilot's version (package.json), shown by /api/health. */
   version: string;
+  /** The Slack app's signing secret (SLACK_SIGNING_SECRET); absent or '' refuses every Slack click. */
+  slackSigningSecret?: string;
   /** True when running against the local sandbox (SLOTPILOT_LOCAL_MODE). */
   localMode: boolean;
 }

@@ -14,6 +14,7 @@ import { decisionHandler } from './releases/decisionHandler.js';
 import { getReleaseHandler } from './releases/getReleaseHandler.js';
 import { listReleasesHandler } from './releases/listReleasesHandler.js';
 import { startReleaseHandler } from './releases/startReleaseHandler.js';
+import { slackInteractionHandler } from './slack/slackInteractionHandler.js';
 
 /**
  * Registers the API engineer's triggers: the ACR Event Grid trigger and the HTTP API of
@@ -66,6 +67,14 @@ export function registerApiFunctions(deps: ApiDeps): void {
     route: 'hooks/{callbackId}',
     authLevel: 'anonymous',
     handler: withProblems(hookCallbackHandler(deps)),
+  });
+  // Anonymous at the Functions level: Slack sends no function key; its request signature is
+  // checked by the handler.
+  df.app.client.http('slackInteraction', {
+    methods: ['POST'],
+    route: 'slack/interactions',
+    authLevel: 'anonymous',
+    handler: withProblems(slackInteractionHandler(deps)),
   });
   app.http('openApi', {
     methods: ['GET'],

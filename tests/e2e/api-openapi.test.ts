@@ -89,7 +89,7 @@ describe('api: the OpenAPI document matches the routes and bodies the app serves
     });
     const post = async (route: string, body: unknown) => {
       const res = await fetch(
-        `${host.url}/api${route.replace('{id}', 'pwbi-api-00000000000000000000')}`,
+        `${host.url}/api${route.replace(/\{\w+\}/g, 'pwbi-api-00000000000000000000')}`,
         {
           method: 'POST',
           headers: {

@@ -49,6 +49,24 @@ export function renderReleaseHead(view: ReleaseView): HTMLElement {
             ),
       ],
       [
+        'Approvals',
+        waiting === undefined || (waiting.required ?? 1) <= 1
+          ? undefined
+          : h(
+              'span',
+              {
+                id: 'quorum',
+                'data-required': String(waiting.required ?? 1),
+                'data-still-needed': String(waiting.stillNeeded ?? waiting.required ?? 1),
+              },
+              `${waiting.approvals?.length ?? 0} of ${waiting.required ?? 1}` +
+                ((waiting.approvals ?? []).length === 0
+                  ? ''
+                  : ` (${(waiting.approvals ?? []).map((a) => a.by).join(', ')})`) +
+                `, ${waiting.stillNeeded ?? waiting.required ?? 1} more needed`,
+            ),
+      ],
+      [
         'Waiting for lock',
         view.waitingForLock === undefined
           ? undefined
@@ -83,9 +101,7 @@ function stagesTable(stages: StageView[]): HTMLTableElement {
       formatTime(s.startedAt),
       formatTime(s.finishedAt),
       formatSpan(s.startedAt, s.finishedAt),
-      s.approval === undefined
-        ? '—'
-        : `${s.approval.by} at ${formatTime(s.approval.at)}${s.approval.comment === undefined ? '' : ` — "${s.approval.comment}"`}`,
+      approvalCell(s),
       s.checks.length === 0
         ? '—'
         : h(
@@ -104,6 +120,16 @@ function stagesTable(stages: StageView[]): HTMLTableElement {
     ]),
     { id: 'stages' },
   );
+}
+
+function approvalCell(s: StageView): string {
+  const all = s.approvals ?? (s.approval === undefined ? [] : [s.approval]);
+  if (all.length === 0) return '—';
+  return all
+    .map(
+      (a) => `${a.by} at ${formatTime(a.at)}${a.comment === undefined ? '' : ` — "${a.comment}"`}`,
+    )
+    .join('; ');
 }
 
 function monitorSection(m: MonitorView, view: ReleaseView): HTMLElement {

@@ -42,6 +42,8 @@ export interface StageView {
   startedAt?: string;
   finishedAt?: string;
   approval?: { by: string; at: string; comment?: string };
+  /** Every approval of a stage with a quorum, in order. */
+  approvals?: { by: string; at: string; comment?: string }[];
   checks: CheckView[];
 }
 
@@ -101,7 +103,15 @@ export interface ReleaseView {
   createdAt: string;
   updatedAt: string;
   stages: StageView[];
-  waitingFor?: { stage: string; since: string; expiresAt: string; approvers: string[] };
+  waitingFor?: {
+    stage: string;
+    since: string;
+    expiresAt: string;
+    approvers: string[];
+    required?: number;
+    approvals?: { by: string; at: string; comment?: string }[];
+    stillNeeded?: number;
+  };
   waitingForLock?: { site: string; heldBy: string };
   previousDigest?: string;
   swappedAt?: string;

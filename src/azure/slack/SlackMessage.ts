@@ -27,6 +27,8 @@ export interface SlackButton {
   type: 'button';
   action_id: string;
   text: PlainText;
-  url: string;
+  url?: string;
+  /** For interactive buttons: what Slack posts back to `POST /api/slack/interactions`. */
+  value?: string;
   style?: 'primary' | 'danger';
 }

@@ -68,6 +68,27 @@ export function buildSlackMessage(n: Notification): SlackMessage {
       ],
     },
   ];
+  if (n.links.approve !== undefined && n.stage !== undefined) {
+    // Interactive: Slack posts these to POST /api/slack/interactions, signed.
+    const value = (action: string): string =>
+      JSON.stringify({ releaseId: n.releaseId, stage: n.stage, action });
+    buttons.push(
+      {
+        type: 'button',
+        action_id: 'slotpilot-decide-approve',
+        text: { type: 'plain_text', text: 'Approve' },
+        value: value('approve'),
+        style: 'primary',
+      },
+      {
+        type: 'button',
+        action_id: 'slotpilot-decide-reject',
+        text: { type: 'plain_text', text: 'Reject' },
+        value: value('reject'),
+        style: 'danger',
+      },
+    );
+  }
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
   if (n.links.approve !== undefined) {
     const command = `npx slotpilot approve ${n.releaseId} --stage ${stage}`;

@@ -102,6 +102,14 @@ export function crossChecks(doc: unknown, options: CrossCheckOptions): ConfigIss
           });
       }
       if (isNode(stage.approval)) {
+        const approvers = list(stage.approval.approvers);
+        const required = stage.approval.required;
+        if (typeof required === 'number' && required > approvers.length)
+          issues.push({
+            path: formatPath([...at, 'approval', 'required']),
+            expected: `at most the number of approvers (${approvers.length})`,
+            received: String(required),
+          });
         list(stage.approval.distinctFrom).forEach((ref, k) => {
           if (typeof ref === 'string' && !earlier.includes(ref))
             issues.push({

@@ -43,6 +43,8 @@ const target = z.strictObject({
 const approval = z
   .strictObject({
     approvers: z.array(email).min(1),
+    /** How many distinct approvers must approve (a quorum); default 1. */
+    required: z.number().int().min(1).default(1),
     timeout: duration.prefault('72h'),
     distinctFrom: z.array(z.string()).default([]),
   })
@@ -172,6 +174,8 @@ const pipeline = z
 /** The whole `slotpilot.yaml` file. */
 export const configSchema = z.strictObject({
   pipelines: z.array(pipeline).min(1),
+  /** Approvals from Slack: Slack user id (`U…`) → the approver's email. */
+  slack: z.strictObject({ users: z.record(z.string().min(1), email).default({}) }).optional(),
 });
 
 /** A validated pipeline configuration, durations in milliseconds, `%NAME%` resolved. */

@@ -8,9 +8,13 @@ export interface ApprovalFacts {
   /** The plan snapshot from the release input: approvers and distinctFrom per stage. */
   plan: ReleasePlan;
   /** The stage it waits on for an approval right now, if any. */
-  waitingFor?: { stage: string };
-  /** Approvals given so far, by stage. */
-  stages: readonly { name: string; approval?: { by: string } }[];
+  waitingFor?: { stage: string; approvals?: readonly { by: string }[] };
+  /** Approvals given so far, by stage (`approvals`: every one of a quorum). */
+  stages: readonly {
+    name: string;
+    approval?: { by: string };
+    approvals?: readonly { by: string }[];
+  }[];
   /** Set once production was swapped; a release can no longer be canceled then. */
   swappedAt?: string;
 }

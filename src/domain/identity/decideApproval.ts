@@ -21,14 +21,16 @@ export type ApprovalOutcome =
   | { kind: 'notWaiting'; waitingFor?: string }
   | { kind: 'notAnApprover'; approvers: string[] }
   | { kind: 'selfApproval' }
-  | { kind: 'sameApprover'; stage: string };
+  | { kind: 'sameApprover'; stage: string }
+  | { kind: 'alreadyApproved'; approvals: number; required: number };
 
 /**
  * The approval policy. Checked in order: the stage exists in the release's plan; the release
  * has not ended; it waits for an approval of exactly that stage; the caller is one of that
  * stage's approvers. Approving (not rejecting) also requires that the caller did not start
  * the release and did not approve any stage listed in `distinctFrom`. Rejecting only stops a
- * release, so the last two rules do not apply to it. Pure.
+ * release, so the last two rules do not apply to it. With a quorum (`required` > 1) each
+ * approver counts once: approving again while the stage waits for more is refused. Pure.
  */
 export function decideApproval(facts: ApprovalFacts, request: ApprovalRequest): ApprovalOutcome {
   const planned = facts.plan.stages.find((s) => s.name === request.stage);
@@ -48,9 +50,18 @@ export function decideApproval(facts: ApprovalFacts, request: ApprovalRequest): 
   }
   if (request.action === 'reject') return { kind: 'allowed' };
   if (normalizeEmail(facts.requestedBy) === actor) return { kind: 'selfApproval' };
+  const given = facts.waitingFor.approvals ?? [];
+  if (given.some((a) => normalizeEmail(a.by) === actor)) {
+    return {
+      kind: 'alreadyApproved',
+      approvals: given.length,
+      required: planned.approval?.required ?? 1,
+    };
+  }
   for (const other of planned.approval?.distinctFrom ?? []) {
-    const by = facts.stages.find((s) => s.name === other)?.approval?.by;
-    if (by !== undefined && normalizeEmail(by) === actor)
+    const earlier = facts.stages.find((s) => s.name === other);
+    const by = [...(earlier?.approvals ?? []), ...(earlier?.approval ? [earlier.approval] : [])];
+    if (by.some((a) => normalizeEmail(a.by) === actor))
       return { kind: 'sameApprover', stage: other };
   }
   return { kind: 'allowed' };

@@ -21,6 +21,7 @@ function planStage(stage: StageConfig): PlannedStage {
       : {
           approval: {
             approvers: [...stage.approval.approvers],
+            required: stage.approval.required,
             timeoutMs: stage.approval.timeoutMs,
             distinctFrom: [...stage.approval.distinctFrom],
           },

@@ -1,4 +1,4 @@
-import type { ReleaseStatus, StageResult } from './contract.js';
+import type { ApprovalRecord, ReleaseStatus, StageResult } from './contract.js';
 
 /**
  * Everything that changes a release's custom status. `releasePipeline` folds these through
@@ -14,8 +14,20 @@ export type ReleaseStatusEvent =
       at: string;
       expiresAt: string;
       approvers: string[];
+      /** Distinct approvals needed (default 1). */
+      required?: number;
     }
-  | { type: 'approved'; stage: string; at: string; by: string; comment?: string }
+  /** One approval of a quorum that still needs more; the wait goes on. */
+  | { type: 'approvalRecorded'; stage: string; approval: ApprovalRecord }
+  /** The stage's approvals are complete (`approvals`: all of them, in order). */
+  | {
+      type: 'approved';
+      stage: string;
+      at: string;
+      by: string;
+      comment?: string;
+      approvals?: ApprovalRecord[];
+    }
   | { type: 'stageFinished'; result: StageResult; at: string }
   | {
       type: 'finished';

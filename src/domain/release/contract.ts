@@ -69,7 +69,8 @@ export interface ReleasePlan {
 export interface PlannedStage {
   name: string;
   target: { subscription: string; resourceGroup: string; site: string; slot?: string };
-  approval?: { approvers: string[]; timeoutMs: number; distinctFrom: string[] };
+  /** `required`: distinct approvers needed (absent in plans made before quorums: 1). */
+  approval?: { approvers: string[]; required?: number; timeoutMs: number; distinctFrom: string[] };
   checks: { name: string; path: string; timeoutMs: number; expectStatus: number }[];
   hooks: { name: string; phase: string; timeoutMs: number }[];
   warmup?: { path: string; successes: number; intervalMs: number; timeoutMs: number };
@@ -188,13 +189,23 @@ export interface CheckView {
   detail?: string;
 }
 
+/** One person's approval of a stage. */
+export interface ApprovalRecord {
+  by: string;
+  at: string;
+  comment?: string;
+}
+
 /** One stage in the release view. */
 export interface StageView {
   name: string;
   status: StageStatus;
   startedAt?: string;
   finishedAt?: string;
-  approval?: { by: string; at: string; comment?: string };
+  /** The approval that let the stage go ahead (with a quorum: the last one). */
+  approval?: ApprovalRecord;
+  /** Every approval of the stage, in order (more than one with a quorum). */
+  approvals?: ApprovalRecord[];
   checks: CheckView[];
 }
 
@@ -223,7 +234,17 @@ export interface ReleaseCustomStatus {
   updatedAt: string;
   stages: StageView[];
   /** Present while waiting for an approval. */
-  waitingFor?: { stage: string; since: string; expiresAt: string; approvers: string[] };
+  waitingFor?: {
+    stage: string;
+    since: string;
+    expiresAt: string;
+    approvers: string[];
+    /** Distinct approvals the stage needs (absent: 1). */
+    required?: number;
+    /** Approvals given so far in this wait, and how many more are needed. */
+    approvals?: ApprovalRecord[];
+    stillNeeded?: number;
+  };
   /** Present while waiting for the production lock of a site held by another release. */
   waitingForLock?: { site: string; heldBy: string };
   /**

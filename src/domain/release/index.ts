@@ -4,6 +4,7 @@ export { boundCustomStatus } from './boundCustomStatus.js';
 export { consoleReleaseUrl } from './consoleUrl.js';
 export type {
   ApprovalDecision,
+  ApprovalRecord,
   CanaryPlan,
   CancelRequest,
   CheckView,

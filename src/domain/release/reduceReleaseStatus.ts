@@ -51,15 +51,34 @@ export function reduceReleaseStatus(
           since: event.at,
           expiresAt: event.expiresAt,
           approvers: event.approvers,
+          required: event.required ?? 1,
+          approvals: [],
+          stillNeeded: event.required ?? 1,
         },
         stages: patch(state.stages, event.stage, { status: 'WaitingForApproval' }),
       });
+    case 'approvalRecorded': {
+      const waiting = state.waitingFor;
+      if (waiting?.stage !== event.stage) return state;
+      const approvals = [...(waiting.approvals ?? []), event.approval];
+      const required = waiting.required ?? 1;
+      return fitStatus({
+        ...state,
+        step: `approved by ${event.approval.by} (${approvals.length} of ${required}), waiting for more`,
+        updatedAt: event.approval.at,
+        waitingFor: {
+          ...waiting,
+          approvals,
+          stillNeeded: Math.max(required - approvals.length, 0),
+        },
+      });
+    }
     case 'approved':
       return fitStatus({
         ...rest,
         status: 'Running',
         stage: event.stage,
-        step: `approved by ${event.by}`,
+        step: `approved by ${(event.approvals ?? [event]).map((a) => a.by).join(', ')}`,
         updatedAt: event.at,
         stages: patch(state.stages, event.stage, {
           approval: {
@@ -67,6 +86,7 @@ export function reduceReleaseStatus(
             at: event.at,
             ...(event.comment === undefined ? {} : { comment: event.comment }),
           },
+          ...(event.approvals === undefined ? {} : { approvals: event.approvals }),
         }),
       });
     case 'stageStarted':

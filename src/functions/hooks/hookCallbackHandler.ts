@@ -35,7 +35,7 @@ export function hookCallbackHandler(deps: Pick<ApiDeps, 'claims'>): ClientHttpHa
     const record = /^[A-Za-z0-9_-]{1,64}$/.test(callbackId)
       ? readRecord(await deps.claims.read(hookCallbackKey(callbackId)))
       : undefined;
-    if (record === undefined || !callbackTokenMatches(body.token ?? '', record.tokenSha256)) {
+    if (record === undefined || !callbackTokenMatches(body.token, record.tokenSha256)) {
       throw new UnauthorizedError('The callback token is not valid for this callback URL.');
     }
     const what = `hook ${record.hook} of release ${record.releaseId} (${record.stage})`;

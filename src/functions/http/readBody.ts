@@ -60,6 +60,12 @@ function toFieldProblem(issue: z.core.$ZodIssue, body: Record<string, unknown>):
             : `a ${issue.expected}`,
         received: describeValue(value),
       };
+    case 'invalid_value':
+      return {
+        field,
+        expected: issue.values.map((v) => JSON.stringify(v)).join(' or '),
+        received: describeValue(value),
+      };
     default:
       return { field, expected: issue.message, received: describeValue(value) };
   }

@@ -169,6 +169,21 @@ export const apiOperations: readonly ApiOperation[] = [
     },
   },
   {
+    operationId: 'slackInteraction',
+    method: 'post',
+    path: '/slack/interactions',
+    summary:
+      'Approve and Reject clicks from Slack (Block Kit interactivity, Slack request signing)',
+    access: 'anonymous',
+    rawBody: {
+      contentType: 'application/x-www-form-urlencoded',
+      description:
+        '`payload=<block_actions JSON>`, signed with X-Slack-Signature and X-Slack-Request-Timestamp',
+    },
+    success: { status: 200, description: 'The answer shown in Slack (also sent to response_url)' },
+    errors: { 400: 'not a Slotpilot click', 401: 'unsigned, stale or not matching signature' },
+  },
+  {
     operationId: 'pipelineSlots',
     method: 'get',
     path: '/pipelines/{name}/slots',

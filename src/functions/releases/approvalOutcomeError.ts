@@ -42,6 +42,11 @@ export function approvalOutcomeError(
         `${actor} approved stage ${outcome.stage}; stage ${stage} needs a different approver.`,
         { reason: 'distinct-from', distinctFrom: outcome.stage },
       );
+    case 'alreadyApproved':
+      return new ForbiddenError(
+        `${actor} approved stage ${stage} already; it needs ${outcome.required} distinct approvers (${outcome.approvals} so far).`,
+        { reason: 'already-approved', approvals: outcome.approvals, required: outcome.required },
+      );
   }
 }
 

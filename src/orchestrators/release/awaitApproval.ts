@@ -2,6 +2,7 @@ import type { OrchestrationContext, Task } from 'durable-functions';
 
 import type {
   ApprovalDecision,
+  ApprovalRecord,
   CancelRequest,
   PlannedStage,
   SupersedeNotice,
@@ -12,7 +13,7 @@ import { isFlush } from './EventWaits.js';
 
 /** How a wait for approval ended. */
 export type ApprovalOutcome =
-  | { kind: 'approved'; by: string; at: string; comment?: string }
+  | { kind: 'approved'; by: string; at: string; comment?: string; approvals: ApprovalRecord[] }
   | { kind: 'rejected'; by: string; reason: string }
   | { kind: 'expired' }
   | { kind: 'canceled'; by: string; reason: string }
@@ -25,6 +26,9 @@ const names = [releaseEvents.approval, releaseEvents.cancel, releaseEvents.super
  * `expiresAt` and the `cancel` and `supersede` events. The losing timer is cancelled. A
  * decision for another stage, or one whose `waitingSince` is not `since` (the start of this
  * wait: it was meant for an earlier one), is ignored and the wait goes on (same deadline).
+ * A stage with a quorum (`approval.required` > 1) needs that many approvals by distinct
+ * people: each one before the last is passed to `onApproval` (the wait goes on, same
+ * deadline); a second approval by the same person is ignored; any rejection ends the wait.
  */
 export function* awaitApproval(
   context: OrchestrationContext,
@@ -32,11 +36,29 @@ export function* awaitApproval(
   expiresAt: Date,
   events: EventWaits,
   since: string,
+  onApproval: (approval: ApprovalRecord) => void = () => undefined,
 ): Generator<Task, ApprovalOutcome, unknown> {
+  const required = stage.approval?.required ?? 1;
+  const approvals: ApprovalRecord[] = [];
+  /** The outcome once `outcome` is counted; undefined to keep waiting. */
+  const count = (outcome: ApprovalOutcome | undefined): ApprovalOutcome | undefined => {
+    if (outcome?.kind !== 'approved') return outcome;
+    const who = outcome.by.trim().toLowerCase();
+    if (approvals.some((a) => a.by.trim().toLowerCase() === who)) return undefined;
+    const record: ApprovalRecord = {
+      by: outcome.by,
+      at: outcome.at,
+      ...(outcome.comment === undefined ? {} : { comment: outcome.comment }),
+    };
+    approvals.push(record);
+    if (approvals.length >= required) return { ...outcome, approvals: [...approvals] };
+    onApproval(record);
+    return undefined;
+  };
   for (;;) {
     const opened = yield* events.open(names);
     if (opened.kind === 'early') {
-      const outcome = decide(context, stage, since, opened.name, opened.payload);
+      const outcome = count(decide(context, stage, since, opened.name, opened.payload));
       if (outcome !== undefined) return outcome;
       continue;
     }
@@ -47,7 +69,7 @@ export function* awaitApproval(
     if (winner === timer) return { kind: 'expired' };
     timer.cancel();
     const name = [...opened.waits].find(([, task]) => task === winner)?.[0] ?? '';
-    const outcome = decide(context, stage, since, name, (winner as Task).result);
+    const outcome = count(decide(context, stage, since, name, (winner as Task).result));
     if (outcome !== undefined) return outcome;
   }
 }
@@ -77,6 +99,7 @@ function decide(
   if (decision.decision !== 'approved') return undefined;
   return {
     kind: 'approved',
+    approvals: [],
     by,
     at: decision.at ?? context.df.currentUtcDateTime.toISOString(),
     ...(decision.comment === undefined ? {} : { comment: decision.comment }),

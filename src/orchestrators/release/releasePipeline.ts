@@ -70,6 +70,7 @@ export function* releasePipeline(
         at: nowIso(context),
         by: outcome.by,
         ...(outcome.comment === undefined ? {} : { comment: outcome.comment }),
+        approvals: outcome.approvals,
       });
     }
 
@@ -118,22 +119,25 @@ function* waitForApproval(
     at: since,
     expiresAt: expiresAt.toISOString(),
     approvers: approval.approvers,
+    required: approval.required ?? 1,
   });
   yield* report(context, input, {
     key: `${stage.name}:waiting`,
     stage: stage.name,
     outcome: 'waiting for approval',
     severity: 'info',
-    text: `${stage.name} waits for approval by ${approval.approvers.join(', ')} until ${expiresAt.toISOString()}`,
+    text: `${stage.name} waits for ${(approval.required ?? 1) > 1 ? `${approval.required} approvals of` : 'approval by'} ${approval.approvers.join(', ')} until ${expiresAt.toISOString()}`,
   });
-  const outcome = yield* awaitApproval(context, stage, expiresAt, events, since);
+  const outcome = yield* awaitApproval(context, stage, expiresAt, events, since, (record) =>
+    apply({ type: 'approvalRecorded', stage: stage.name, approval: record }),
+  );
   if (outcome.kind === 'approved') {
     yield* report(context, input, {
       key: `${stage.name}:approved`,
       stage: stage.name,
       outcome: 'approved',
       severity: 'info',
-      text: `${stage.name} approved by ${outcome.by}`,
+      text: `${stage.name} approved by ${outcome.approvals.map((a) => a.by).join(', ')}`,
       actor: outcome.by,
     });
   }

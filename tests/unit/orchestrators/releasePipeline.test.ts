@@ -94,6 +94,9 @@ describe('releasePipeline', () => {
       since: '2026-01-01T00:00:00.000Z',
       expiresAt: '2026-01-04T00:00:00.000Z',
       approvers: ['qa-lead@contoso.com'],
+      required: 1,
+      approvals: [],
+      stillNeeded: 1,
     });
     assert.equal(waiting?.stages[0]?.status, 'Succeeded');
     const outcomes = r.activity('notify').map((c) => (c.input as { outcome: string }).outcome);

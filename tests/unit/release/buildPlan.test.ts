@@ -20,6 +20,7 @@ describe('buildPlan', () => {
     });
     assert.deepEqual(plan.stages[2]?.approval, {
       approvers: ['eng-lead@contoso.com'],
+      required: 1,
       timeoutMs: 72 * 3_600_000,
       distinctFrom: ['staging'],
     });
