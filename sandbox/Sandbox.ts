@@ -1,7 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { HttpClient } from '@azure/core-rest-pipeline';
 
-import type { Clock } from '../devhost/clock/index.js';
+import type { Clock } from '../shared/clock/index.js';
 import type { HookCall } from './outside/HookEndpoints.js';
 import type { SlackMessage } from './outside/SlackReceiver.js';
 import type { ArmAuditEntry } from './SandboxContext.js';
@@ -99,9 +99,7 @@ export interface Sandbox {
    * The routing rules of `site` over time (`experiments.rampUpRules` of production's
    * `config/web`), oldest first: `at` is sandbox epoch ms (-Infinity for the initial state).
    */
-  routingHistory(
-    site: string,
-  ): Array<{
+  routingHistory(site: string): Array<{
     at: number;
     rules: Array<{ name?: string; actionHostName?: string; reroutePercentage?: number }>;
   }>;
