@@ -21,6 +21,26 @@ import type { DevHost, DevHostOptions, InstanceStatus } from './types.js';
 const defaultMasterKey = 'devhost-master-key';
 const defaultFunctionKey = 'devhost-function-key';
 
+/**
+ * Per-function keys from the `DEVHOST_FUNCTION_KEYS` setting, a JSON object
+ * `{"functionName": "key"}` (names compare case-insensitively, as the host's do).
+ */
+function readFunctionKeys(json: string | undefined): Map<string, string> {
+  const keys = new Map<string, string>();
+  if (json === undefined || json.trim() === '') return keys;
+  const parsed: unknown = JSON.parse(json);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error('DEVHOST_FUNCTION_KEYS: expected a JSON object {"functionName": "key"}');
+  }
+  for (const [name, key] of Object.entries(parsed)) {
+    if (typeof key !== 'string' || key === '') {
+      throw new Error(`DEVHOST_FUNCTION_KEYS.${name}: expected a non-empty string key`);
+    }
+    keys.set(name.toLowerCase(), key);
+  }
+  return keys;
+}
+
 function realDeadline(ms: number): {
   expired: () => boolean;
   timer: Promise<void>;
@@ -65,10 +85,13 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   const clock = options.clock ?? new RealClock();
   const config = readAppConfig(options.appDir, options.settingsFile);
   applySettings(config.values, options.settings ?? {}, log);
+  const ownKeys = readFunctionKeys(process.env['DEVHOST_FUNCTION_KEYS']);
   const keys: AuthKeys = {
     strict: options.strictAuth === true,
     master: process.env['DEVHOST_MASTER_KEY'] || defaultMasterKey,
     function: process.env['DEVHOST_FUNCTION_KEY'] || defaultFunctionKey,
+    functionKeyOf: (name) =>
+      ownKeys.get(name.toLowerCase()) ?? `${defaultFunctionKey}-${name.toLowerCase()}`,
   };
   let resolveRoutes!: (r: HostRoutes) => void;
   let rejectRoutes!: (e: unknown) => void;
@@ -190,6 +213,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     url,
     clock,
     functionKey: keys.master,
+    functionKeyOf: (name) => keys.functionKeyOf(name),
     advance: async (ms) => {
       await advanceVirtual(running, requireVirtual(clock, 'advance'), ms);
     },

@@ -57,6 +57,12 @@ export interface DevHost {
   /** A key accepted on function- and admin-level routes (the master key). */
   readonly functionKey: string;
   /**
+   * The key of one function (`DEVHOST_FUNCTION_KEYS`, else a dev-only default), accepted in
+   * strict mode on that function's function-level routes only: what an Azure Monitor action
+   * group's URL carries for the alerts function.
+   */
+  functionKeyOf(functionName: string): string;
+  /**
    * Virtual clock only: move time forward by `ms`, running every episode, activity and timer
    * that becomes due, jumping from timer to timer.
    */

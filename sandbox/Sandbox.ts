@@ -2,6 +2,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import type { HttpClient } from '@azure/core-rest-pipeline';
 
 import type { Clock } from '../shared/clock/index.js';
+import type { ActionGroupDelivery, AlertFiring } from './monitor/ActionGroups.js';
 import type { HookCall } from './outside/HookEndpoints.js';
 import type { SlackMessage } from './outside/SlackReceiver.js';
 import type { ArmAuditEntry } from './SandboxContext.js';
@@ -71,6 +72,16 @@ export interface Sandbox {
   rewritingHttpClient(): HttpClient;
   /** Where later pushes deliver their events. */
   setEventGridUrl(url: string): void;
+  /**
+   * Sets the webhook receiver of Azure Monitor action group `name`: its `serviceUri`, which
+   * carries the function key (`…/api/alerts?code=<alerts function key>`).
+   */
+  setActionGroup(name: string, serviceUri: string): void;
+  /**
+   * Fires an alert through action group `name` as Azure Monitor does: the common alert schema
+   * POSTed to the receiver's URL with no other header. Resolves with the receiver's answer.
+   */
+  fireAlert(name: string, alert: AlertFiring): Promise<ActionGroupDelivery>;
   /**
    * Pushes `repo:tag` (or `registry/repo:tag`) with a behaviour profile; delivers the ImagePushed
    * event once (default), twice (duplicate delivery) or holds it (`none`, see deliverHeld).

@@ -16,6 +16,7 @@ import { createLogsHandler } from './logs/createLogsHandler.js';
 import { KqlParser } from './logs/kql/KqlParser.js';
 import { handleSlotMetrics } from './metrics/handleSlotMetrics.js';
 import { World } from './model/World.js';
+import { ActionGroups } from './monitor/ActionGroups.js';
 import { HookEndpoints } from './outside/HookEndpoints.js';
 import { SlackReceiver } from './outside/SlackReceiver.js';
 import { createPusher } from './registry/createPusher.js';
@@ -54,6 +55,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const ctx: SandboxContext = { clock, world, swaps, faults, armAudit: [], log };
   const slack = new SlackReceiver(() => clock.now());
   const hooks = new HookEndpoints(clock, log);
+  const actionGroups = new ActionGroups(() => clock.now());
   for (const [name, h] of Object.entries(scenario.hooks)) {
     if (typeof h === 'string') hooks.set(name, h);
     else
@@ -93,6 +95,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         cleanups.push(() => app.close());
         slot.url = app.url;
         hostMap[slot.hostName] = app.url;
+        for (const domain of slot.customDomains) hostMap[domain] = app.url;
       }
     }
 
@@ -160,6 +163,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       credential: staticCredential,
       rewritingHttpClient: () => rewritingHttpClient(listeners.httpOrigin),
       setEventGridUrl: (url) => pusher.setUrl(url),
+      setActionGroup: (name, serviceUri) => actionGroups.setReceiver(name, serviceUri),
+      fireAlert: (name, alert) => actionGroups.fire(name, alert),
       push: (ref, o) => pusher.push(ref, o),
       deliverHeld: () => pusher.deliverHeld(),
       slackMessages: (channel) => slack.list(channel),

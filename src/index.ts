@@ -10,7 +10,7 @@ import { registerActivities } from './activities/index.js';
 import { registerMonitorActivities } from './activities/monitor/index.js';
 import { createLazyAdapters } from './azure/createLazyAdapters.js';
 import { loadConfigFile } from './domain/config/index.js';
-import { registerRecoveryFunctions } from './functions/alerts.js';
+import { alertAuthFromEnv, registerRecoveryFunctions } from './functions/alerts.js';
 import { registerApiFunctions } from './functions/registerApiFunctions.js';
 import { registerCanaryFunctions } from './functions/registerCanaryFunctions.js';
 import { appRoot } from './functions/startup/appRoot.js';
@@ -79,12 +79,13 @@ registerMonitorActivities({
 });
 registerCanaryOrchestrators();
 registerCanaryActivities({ appService, routing, slotMetrics, probe });
-registerRecoveryFunctions({ identity, config, claims });
+registerRecoveryFunctions({ identity, config, claims, alerts: alertAuthFromEnv(settings) });
 registerCanaryFunctions({ identity });
 registerApiFunctions({
   config,
   identity,
   appService,
+  routing,
   registry,
   claims,
   version: readAppVersion(root),

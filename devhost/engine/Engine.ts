@@ -1,11 +1,15 @@
+import { randomUUID } from 'node:crypto';
+
 import type { Clock } from '../../shared/clock/index.js';
 import type { FunctionRegistry } from '../load/FunctionRegistry.js';
 import type { TypedData } from '../load/invokeFunction.js';
 import { createInstance } from './createInstance.js';
 import type { EngineDeps } from './EngineDeps.js';
+import { operationEvent } from './entityMessages.js';
 import { EventType, makeEvent } from './history.js';
 import { rewindInstance } from './rewindInstance.js';
 import { runActivity } from './runActivity.js';
+import { runEntityBatch } from './runEntityBatch.js';
 import { runEpisode } from './runEpisode.js';
 import type { InstanceRow } from './Store.js';
 import { Store } from './Store.js';
@@ -109,7 +113,7 @@ export class Engine {
       if (this.locked.has(id) || this.blocked.has(id)) continue;
       this.locked.add(id);
       this.run(
-        runEpisode(this.deps, id).then(
+        (id.startsWith('@') ? runEntityBatch(this.deps, id) : runEpisode(this.deps, id)).then(
           (consumed) => {
             if (!consumed) this.blocked.add(id);
           },
@@ -235,6 +239,19 @@ export class Engine {
     });
     for (const id of leaves) this.blocked.delete(id);
     this.notifyChange();
+    this.pump();
+  }
+
+  /** Queues a signal (`op` with JSON `input`) for the entity with this scheduler id. */
+  signalEntity(entityId: string, op: string, input: string | null): void {
+    const now = this.opts.clock.now();
+    this.store.enqueue(
+      entityId,
+      null,
+      now,
+      operationEvent(now, { id: randomUUID(), op, signal: true, input }),
+    );
+    this.blocked.delete(entityId);
     this.pump();
   }
 

@@ -50,6 +50,8 @@ export interface OrchestratorAction {
   externalEventName?: string;
   compoundActions?: OrchestratorAction[];
   httpRequest?: DurableHttpRequestJson;
+  /** Entity actions: the operation name (the target is `instanceId`, a scheduler id). */
+  operation?: string;
 }
 
 /** The orchestrator state the SDK returns (or embeds in its failure message). */

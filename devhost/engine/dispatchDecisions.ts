@@ -1,5 +1,6 @@
 import { createInstance, InstanceConflictError } from './createInstance.js';
 import type { EngineDeps } from './EngineDeps.js';
+import { type EntityRequest, operationEvent } from './entityMessages.js';
 import { EventType, type HistoryEvent, makeEvent } from './history.js';
 import { httpActivityName } from './httpActivity.js';
 import type { InstanceRow } from './Store.js';
@@ -28,6 +29,15 @@ export function dispatch(
         Date.parse(fireAt),
         makeEvent(EventType.TimerFired, Date.parse(fireAt), { TimerId: d.EventId, FireAt: fireAt }),
       );
+    } else if (d.EventType === EventType.EventSent) {
+      const target = String(d['InstanceId']);
+      deps.store.enqueue(
+        target,
+        null,
+        nowMs,
+        operationEvent(nowMs, JSON.parse(String(d['Input'])) as EntityRequest),
+      );
+      deps.wake(target);
     } else if (d.EventType === EventType.SubOrchestrationInstanceCreated) {
       const childId = String(d['InstanceId']);
       try {

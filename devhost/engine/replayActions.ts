@@ -1,3 +1,4 @@
+import { type EntityRequest, requestId } from './entityMessages.js';
 import { EventType, type HistoryEvent, makeEvent } from './history.js';
 import { httpActivityName, pollRequest } from './httpActivity.js';
 import {
@@ -49,8 +50,6 @@ class UnsupportedAction extends Error {}
 
 /** The SDK calls behind the entity action types, for the "not supported" failure. */
 const entityActions: Record<number, string> = {
-  [ActionType.CallEntity]: 'callEntity',
-  [ActionType.SignalEntity]: 'signalEntity',
   [ActionType.ScheduledSignalEntity]: 'signalEntity (scheduled)',
   [ActionType.LockEntities]: 'lock (critical section)',
   [ActionType.ReleaseEntities]: 'lock release (critical section)',
@@ -117,6 +116,7 @@ export function replayActions(
   history: readonly HistoryEvent[],
   actions: readonly OrchestratorAction[],
   executionId: string,
+  instanceId = '',
 ): ReplayResult {
   let idCounter = 0;
   let now = 0;
@@ -240,6 +240,34 @@ export function replayActions(
           });
         };
         call(first);
+        return t;
+      }
+      case ActionType.SignalEntity:
+      case ActionType.CallEntity: {
+        // The extension sends the entity an "op" event (EventSent); a call then waits for the
+        // response, an EventRaised named by the request id.
+        const signal = a.actionType === ActionType.SignalEntity;
+        const id = requestId(executionId, idCounter);
+        const request: EntityRequest = {
+          id,
+          op: a.operation ?? '',
+          signal,
+          input: inputJson(a.input),
+          ...(signal ? {} : { parent: instanceId, parentExecution: executionId }),
+        };
+        decide(EventType.EventSent, 'op', {
+          InstanceId: a.instanceId ?? '',
+          Name: 'op',
+          Input: JSON.stringify(request),
+        });
+        if (signal) return TaskNode.completed();
+        const idx = buffered.indexOf(id);
+        if (idx >= 0) {
+          buffered.splice(idx, 1);
+          return TaskNode.completed();
+        }
+        const t = new TaskNode();
+        waiters.push({ name: id, task: t });
         return t;
       }
       case ActionType.ContinueAsNew:

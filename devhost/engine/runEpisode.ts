@@ -86,7 +86,7 @@ export async function runEpisode(deps: EngineDeps, instanceId: string): Promise<
   const replay =
     state === undefined
       ? undefined
-      : replayActions(history, state.actions[0] ?? [], inst.execution_id);
+      : replayActions(history, state.actions[0] ?? [], inst.execution_id, inst.id);
   let outcome = decideOutcome(inst.name, result, replay);
   const decisions = replay?.nonDeterminism === undefined ? (replay?.decisions ?? []) : [];
   const unknown = unknownFunctions(deps, decisions);

@@ -5,8 +5,13 @@ export interface AuthKeys {
   strict: boolean;
   /** Accepted everywhere (function, admin and system levels). */
   master: string;
-  /** Accepted on function-level routes. */
+  /** The host's function key: accepted on every function-level route. */
   function: string;
+  /**
+   * One function's own key (as Azure keeps a `default` key per function), accepted on that
+   * function's function-level routes only.
+   */
+  functionKeyOf(functionName: string): string;
 }
 
 /**
@@ -24,15 +29,25 @@ function presentedKey(req: HostRequest): string | undefined {
 }
 
 /**
- * Whether `req` may call a route of `level` ('anonymous' | 'function' | 'admin' | 'system').
- * Always true when keys are not enforced.
+ * Whether `req` may call a route of `level` ('anonymous' | 'function' | 'admin' | 'system'):
+ * the master key anywhere; at function level also the host function key, or the key of
+ * `functionName` (the function the route belongs to). Always true when keys are not enforced.
  */
-export function isAuthorized(keys: AuthKeys, level: string, req: HostRequest): boolean {
+export function isAuthorized(
+  keys: AuthKeys,
+  level: string,
+  req: HostRequest,
+  functionName?: string,
+): boolean {
   if (!keys.strict) return true;
   const l = level.toLowerCase();
   if (l === 'anonymous') return true;
   const key = presentedKey(req);
   if (key === undefined) return false;
   if (key === keys.master) return true;
-  return l === 'function' && key === keys.function;
+  if (l !== 'function') return false;
+  return (
+    key === keys.function ||
+    (functionName !== undefined && key === keys.functionKeyOf(functionName))
+  );
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { sleepReal } from '../../shared/clock/sleepReal.js';
 import { InstanceConflictError, instanceIdProblem } from '../engine/createInstance.js';
 import type { Engine } from '../engine/Engine.js';
+import { schedulerId } from '../engine/entityMessages.js';
 import { EventType } from '../engine/history.js';
 import { toHistoryEvents, toInstanceStatus } from '../engine/statusPayload.js';
 import type { FunctionRegistry } from '../load/FunctionRegistry.js';
@@ -65,14 +66,8 @@ export class DurableApi {
         return this.raise(req, a, c);
       if (c === undefined) return this.operation(req, a, b.toLowerCase());
     }
-    if (head === 'entities')
-      return {
-        status: 501,
-        body: {
-          Message:
-            'Durable entities (the entities/ routes, signalEntity, readEntityState) are not supported by the dev host; see devhost/README.md.',
-        },
-      };
+    if (head === 'entities' && a !== undefined && a !== '' && c === undefined)
+      return this.entity(req, a, b);
     return { status: 404 };
   }
 
@@ -318,6 +313,44 @@ export class DurableApi {
   }
 
   /**
+   * The `entities/{name}/{key}` routes (HttpApiHandler's entity handlers): GET answers the state
+   * (200) or 404 when the entity does not exist; POST signals `?op=` with the body as input
+   * (JSON when the content type says so, else the text); DELETE signals "delete". Listing
+   * entities (no key) is not supported: 501.
+   */
+  private entity(req: HostRequest, name: string, key: string | undefined): HostResponse {
+    if (key === undefined || key === '') {
+      return {
+        status: 501,
+        body: { Message: 'Listing durable entities is not supported by the dev host.' },
+      };
+    }
+    const id = schedulerId(name, key);
+    if (req.method === 'GET') {
+      const row = this.engine.store.getEntity(id);
+      if (row?.present !== 1) return { status: 404 };
+      return {
+        status: 200,
+        headers: { 'Content-Type': 'application/json; charset=utf-8' },
+        body: Buffer.from(row.state ?? 'null'),
+      };
+    }
+    if (req.method !== 'POST' && req.method !== 'DELETE') return { status: 404 };
+    const op = req.method === 'DELETE' ? 'delete' : (req.url.searchParams.get('op') ?? '');
+    let input: string | null = null;
+    if (req.body.length > 0) {
+      const type = (req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+      if (type === 'application/json') {
+        const body = jsonBody(req);
+        if (!body.ok) return badRequest('Could not parse JSON content');
+        input = body.text;
+      } else input = JSON.stringify(req.body.toString('utf8'));
+    }
+    this.engine.signalEntity(id, op, input);
+    return { status: 202 };
+  }
+
+  /**
    * Rewinds a Failed instance (and its failed sub-orchestrations): 202. A Completed,
    * Terminated or Canceled instance answers 410; a running one is the extension's
    * InvalidOperationException, a 500.
@@ -349,13 +382,28 @@ function seconds(req: HostRequest, name: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** `runtimeStatus=a,b`: the known status names; unknown names are ignored, as the extension's Enum.TryParse does. */
+/** OrchestrationRuntimeStatus by number, as Enum.TryParse also accepts them. */
+const statusByNumber = [
+  'Running',
+  'Completed',
+  'ContinuedAsNew',
+  'Failed',
+  'Canceled',
+  'Terminated',
+  'Pending',
+  'Suspended',
+];
+
+/**
+ * `runtimeStatus=a,b`: the status names (case-sensitive) or numbers; anything else is ignored,
+ * as the extension's Enum.TryParse does; none left means no filter.
+ */
 function runtimeStatuses(param: string | null): string[] | undefined {
   if (param === null) return undefined;
   const known = param
     .split(',')
     .map((s) => s.trim())
-    .map((s) => [...statuses].find((k) => k.toLowerCase() === s.toLowerCase()))
+    .map((s) => (/^\d+$/.test(s) ? statusByNumber[Number(s)] : statuses.has(s) ? s : undefined))
     .filter((s): s is string => s !== undefined);
   return known.length === 0 ? undefined : known;
 }

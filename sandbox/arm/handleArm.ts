@@ -99,6 +99,15 @@ export async function handleArm(
     return;
   }
 
+  const writes = op === 'updateConfiguration' || op === 'restart';
+  if (writes && ctx.swaps.runningOn(site)) {
+    // As ARM does while a swap runs on the site (transient: retry once it finished).
+    throw new HttpError(
+      409,
+      'Conflict',
+      `Cannot modify this site '${site.name}' because another operation is in progress. OperationName: SwapSiteSlots.`,
+    );
+  }
   switch (route) {
     case 'GET ':
       sendJson(res, 200, siteJson(ctx.world, slot));

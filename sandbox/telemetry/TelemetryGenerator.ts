@@ -136,7 +136,8 @@ export class TelemetryGenerator {
         t,
         ingest: t + this.ingestionDelayMs,
         id: `${sec.toString(16)}${j.toString(16).padStart(4, '0')}${instance}`,
-        url: `https://${source.hostName}${path}`,
+        // Users come through the site's custom domain when it has one.
+        url: `https://${source.customDomains[0] ?? source.hostName}${path}`,
         name: `GET ${path}`,
         success: sample.status < 400,
         resultCode: String(sample.status),

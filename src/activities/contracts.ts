@@ -105,6 +105,8 @@ export interface ReadSlotsInput {
 export interface ReadSlotsOutput {
   /** Default host name of production (scopes monitoring queries). */
   productionHostName: string;
+  /** Every host name of production (custom domains included), lower-cased. */
+  productionHostNames?: string[];
   productionDigest?: string;
   slotDigest?: string;
 }

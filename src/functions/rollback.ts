@@ -19,6 +19,7 @@ import { accepted } from './http/accepted.js';
 import { ConflictError, ForbiddenError, NotFoundError } from './http/ApiError.js';
 import { authenticate } from './http/authenticate.js';
 import { readBody } from './http/readBody.js';
+import { readReleaseId } from './http/readRouteId.js';
 import { requestBodies } from './http/requestBodies.js';
 import type { ClientHttpHandler } from './http/withProblems.js';
 import { decideOnce } from './releases/decideOnce.js';
@@ -40,7 +41,7 @@ export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
   return async (request, client, context) => {
     const principal = await authenticate(request.headers, deps.identity);
     const body = await readBody(() => request.text(), requestBodies.reason);
-    const releaseId = request.params.id ?? '';
+    const releaseId = readReleaseId(request.params);
     const origin = requestOrigin(request.url);
     const rollback: RollbackRequest = {
       source: 'manual',
@@ -54,12 +55,14 @@ export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
       return accepted(origin, releaseId, { releaseId, phase: 'canary', ...rollback });
     }
     const monitor = await monitorOf(client, releaseId, principal.email);
+    // One production run of the release (`swappedAt`) is rolled back once.
+    const run = [releaseId, swapOf(monitor)];
     if (running.has(monitor.runtimeStatus)) {
       // While the monitor is paused a rollback competes with a resume of that pause.
       const since = pausedSince(monitor);
       await decideOnce(
         deps.claims,
-        since === undefined ? [releaseId, 'rollback'] : [releaseId, 'monitor', since],
+        since === undefined ? [...run, 'rollback'] : [...run, 'monitor', since],
         claim,
         `Monitoring of release ${releaseId}`,
         () => client.raiseEvent(monitor.instanceId, releaseEvents.rollback, rollback),
@@ -80,7 +83,7 @@ export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
     const input: RollbackReleaseInput = { monitor: target, request: rollback };
     const giveBack = await decideOnce(
       deps.claims,
-      [releaseId, 'rollback'],
+      [...run, 'rollback'],
       claim,
       `Rolling back release ${releaseId}`,
       async () => {
@@ -108,7 +111,7 @@ export function resumeHandler(deps: RecoveryDeps): ClientHttpHandler {
   return async (request, client) => {
     const principal = await authenticate(request.headers, deps.identity);
     const body = await readBody(() => request.text(), requestBodies.reason);
-    const releaseId = request.params.id ?? '';
+    const releaseId = readReleaseId(request.params);
     const monitor = await monitorOf(client, releaseId, principal.email);
     const since = pausedSince(monitor);
     if (!running.has(monitor.runtimeStatus) || since === undefined) {
@@ -123,13 +126,19 @@ export function resumeHandler(deps: RecoveryDeps): ClientHttpHandler {
     };
     await decideOnce(
       deps.claims,
-      [releaseId, 'monitor', since],
+      [releaseId, swapOf(monitor), 'monitor', since],
       { decision: 'resumed', by: decision.by, at: decision.at },
       `Monitoring of release ${releaseId}`,
       () => client.raiseEvent(monitor.instanceId, monitorEvents.decision, decision),
     );
     return accepted(requestOrigin(request.url), releaseId, { releaseId, ...decision });
   };
+}
+
+/** When the monitored run swapped (its input's `swappedAt`): names that run's decisions. */
+function swapOf(monitor: DurableOrchestrationStatus): string {
+  const swappedAt = (monitor.input as Partial<MonitorInput> | null)?.swappedAt;
+  return typeof swappedAt === 'string' && swappedAt !== '' ? swappedAt : 'unknown';
 }
 
 /** The `waitingForDecision.since` of a monitor paused for a decision, else undefined. */

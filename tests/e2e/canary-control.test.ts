@@ -12,6 +12,7 @@ import {
   untilCanary,
   users,
 } from './canary-world.js';
+import { alertsActionGroup } from './support/PipelineWorld.js';
 
 describe('canary: promote (approvers only, compare-and-set) and cancel during a step', () => {
   let world: PipelineWorld;
@@ -86,5 +87,32 @@ describe('canary: promote (approvers only, compare-and-set) and cancel during a 
     assert.deepEqual(rulesNow(world), []);
     assert.equal(world.swapCalls(), swapsBefore);
     assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, previous);
+  });
+
+  it('an Azure Monitor alert on the canary slot aborts it at once', async () => {
+    // Given a canary judging its first step
+    const pushed = await releaseToProduction(world, '6.2.0', 'healthy');
+    await untilCanary(
+      world,
+      pushed.releaseId,
+      (s) => (s.canary.steps[0]?.samples.length ?? 0) >= 1,
+    );
+
+    // When the action group pushes an alert fired on the slot's resource
+    const delivery = await world.sandbox.fireAlert(alertsActionGroup, {
+      rule: 'pwbi-api-prod staging 5xx',
+      severity: 'Sev1',
+      targetResourceId: `/subscriptions/${world.sandbox.subscriptionId}/resourceGroups/pwbi-prod/providers/Microsoft.Web/sites/pwbi-api-prod/slots/staging`,
+      condition: 'Fired',
+      description: 'Http5xx > 10 over 5 minutes',
+    });
+
+    // Then the canary aborted to 0 % on the alert and the release ended RolledBack
+    assert.match(JSON.stringify(delivery), new RegExp(pushed.releaseId));
+    const result = await canaryResult(world, pushed.releaseId);
+    assert.ok(result.outcome === 'aborted', JSON.stringify(result));
+    assert.equal(result.trigger, 'alert');
+    assert.equal((await world.untilEnded(pushed.releaseId)).status, 'RolledBack');
+    assert.deepEqual(rulesNow(world), []);
   });
 });

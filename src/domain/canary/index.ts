@@ -18,5 +18,6 @@ export type { PromoteDecision } from './decidePromote.js';
 export { decidePromote } from './decidePromote.js';
 export type { StepVerdict } from './decideStep.js';
 export { decideStep } from './decideStep.js';
+export { matchesCanaryAlert } from './matchesCanaryAlert.js';
 export { metricsWindow } from './metricsWindow.js';
 export type { SlotTraffic } from './SlotTraffic.js';

@@ -46,6 +46,7 @@ function planStage(stage: StageConfig): PlannedStage {
             failureLimit: stage.monitor.failureLimit,
             inconclusive: stage.monitor.inconclusive,
             health: { ...stage.monitor.health },
+            hosts: [...stage.monitor.hosts],
           },
         }),
     ...(stage.strategy === 'swap'

@@ -4,12 +4,8 @@
  * they publish. Both sides import this module; nothing here does I/O.
  */
 
-import type { CheckView, PlannedStage, ReleaseStatus } from './releaseShapes.js';
-
 export type { FlushMarker, LockRelease, ProductionLockInput } from './lockContract.js';
 export { lockEvents, productionLockId, stageInstanceId } from './lockContract.js';
-export type { CanaryPlan, CheckView, PlannedStage, ReleaseStatus } from './releaseShapes.js';
-export { terminalStatuses } from './releaseShapes.js';
 export type {
   HookCallback,
   ReleaseOutcome,
@@ -69,6 +65,42 @@ export interface ReleasePlan {
   stages: PlannedStage[];
 }
 
+/** One stage as the orchestration sees it. */
+export interface PlannedStage {
+  name: string;
+  target: { subscription: string; resourceGroup: string; site: string; slot?: string };
+  approval?: { approvers: string[]; timeoutMs: number; distinctFrom: string[] };
+  checks: { name: string; path: string; timeoutMs: number; expectStatus: number }[];
+  hooks: { name: string; phase: string; timeoutMs: number }[];
+  warmup?: { path: string; successes: number; intervalMs: number; timeoutMs: number };
+  monitor?: {
+    durationMs: number;
+    intervalMs: number;
+    lookbackMs: number;
+    ingestionDelayMs: number;
+    table: 'AppRequests' | 'requests';
+    thresholds: { errorRate: number; p95Ms: number; minRequests: number };
+    failureLimit: number;
+    inconclusive: 'continue' | 'rollback' | 'pause';
+    health: { path: string; timeoutMs: number };
+    /** Extra production host names (`monitor.hosts`); absent in plans made before it existed. */
+    hosts?: string[];
+  };
+  /** Absent: swap (0 → 100 %). Present: canary steps before the swap (see CanaryPlan). */
+  canary?: CanaryPlan;
+}
+
+/** The canary strategy of a production stage, as snapshotted in the release plan. */
+export interface CanaryPlan {
+  /** Share of production traffic routed to the slot at each step, increasing, 1..99. */
+  stepsPercent: number[];
+  stepDurationMs: number;
+  /** Wait for `POST /promote` (an approver) after each passing step. */
+  pauseForApproval: boolean;
+  /** Largest canary-minus-production error rate allowed; unset: only the monitor's errorRate. */
+  maxErrorRateIncrease?: number;
+}
+
 /** Payload of the `approval` event. Validated by the trigger before it is raised. */
 export interface ApprovalDecision {
   stage: string;
@@ -113,6 +145,29 @@ export interface ProductionLockGranted {
   site: string;
 }
 
+/** Overall release status (DESIGN §4). */
+export type ReleaseStatus =
+  | 'Running'
+  | 'WaitingForApproval'
+  | 'Succeeded'
+  | 'RolledBack'
+  | 'Rejected'
+  | 'Expired'
+  | 'Superseded'
+  | 'Canceled'
+  | 'Failed';
+
+/** Statuses after which nothing more happens to a release. */
+export const terminalStatuses: ReadonlySet<ReleaseStatus> = new Set([
+  'Succeeded',
+  'RolledBack',
+  'Rejected',
+  'Expired',
+  'Superseded',
+  'Canceled',
+  'Failed',
+]);
+
 /** Status of one stage. */
 export type StageStatus =
   | 'Pending'
@@ -125,6 +180,13 @@ export type StageStatus =
   | 'Expired'
   | 'Canceled'
   | 'RolledBack';
+
+/** One check or hook result within a stage. */
+export interface CheckView {
+  name: string;
+  status: 'Pending' | 'Running' | 'Passed' | 'Failed';
+  detail?: string;
+}
 
 /** One stage in the release view. */
 export interface StageView {

@@ -1,14 +1,15 @@
 export type { ActivityFailure } from './activityFailure.js';
-export { decodeActivityFailure, encodeActivityFailure } from './activityFailure.js';
+export { decodeActivityFailure, encodeActivityFailure, firstLine } from './activityFailure.js';
+export { boundCustomStatus } from './boundCustomStatus.js';
 export { consoleReleaseUrl } from './consoleUrl.js';
 export type {
   ApprovalDecision,
+  CanaryPlan,
   CancelRequest,
   CheckView,
   FlushMarker,
   HookCallback,
   LockRelease,
-  CanaryPlan,
   PlannedStage,
   ProductionLockGranted,
   ProductionLockInput,

@@ -1,5 +1,5 @@
 /** Contract between `releasePipeline` and its stage sub-orchestrations. */
-import type { CheckView, PlannedStage, ReleaseStatus } from './releaseShapes.js';
+import type { CheckView, PlannedStage, ReleaseStatus } from './contract.js';
 
 /** Input of the `deployStage` and `productionRelease` sub-orchestrations (no secrets). */
 export interface StageInput {

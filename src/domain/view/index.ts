@@ -15,7 +15,7 @@ export { readReleaseInput } from './readReleaseInput.js';
 export { readStageProgress, stageInProgress } from './readStageProgress.js';
 export type { MonitorView, ReleaseLinks, ReleaseSummary, ReleaseView } from './ReleaseView.js';
 export { selectReleases } from './selectReleases.js';
-export type { LiveSlot, SlotsView, SlotView } from './SlotsView.js';
+export type { LiveShare, LiveSlot, SlotsView, SlotView } from './SlotsView.js';
 export { buildSlotsView } from './SlotsView.js';
 export { summarizeRelease } from './summarizeRelease.js';
 export { supersedeTargets } from './supersedeTargets.js';

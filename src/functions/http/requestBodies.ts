@@ -1,8 +1,22 @@
 import { z } from 'zod';
 
-/** A trimmed, non-empty string of at most `maxLength` characters (default 2000). */
-export function text(maxLength = 2000): z.ZodString {
-  return z.string().trim().min(1).max(maxLength);
+import { maxFreeTextLength, unprintableText } from '../../domain/text/freeText.js';
+
+/**
+ * Free text as the API accepts it: normalised (Unicode NFC, trimmed), non-empty, at most
+ * `maxLength` characters (default {@link maxFreeTextLength}), without control characters
+ * (tab and newline aside). It reaches custom status, Slack and the audit trail.
+ */
+export function text(maxLength = maxFreeTextLength): z.ZodString {
+  return z
+    .string()
+    .normalize('NFC')
+    .trim()
+    .min(1)
+    .max(maxLength)
+    .refine((value) => !unprintableText.test(value), {
+      error: 'text without control characters',
+    });
 }
 
 /**

@@ -7,6 +7,7 @@ import { raiseToCanary } from '../durable/raiseToCanary.js';
 import { accepted } from '../http/accepted.js';
 import { authenticate } from '../http/authenticate.js';
 import { readBody } from '../http/readBody.js';
+import { readReleaseId } from '../http/readRouteId.js';
 import { requestBodies } from '../http/requestBodies.js';
 import type { ClientHttpHandler } from '../http/withProblems.js';
 import { cancelOutcomeError } from './approvalOutcomeError.js';
@@ -24,7 +25,7 @@ export function cancelHandler(deps: ApiDeps): ClientHttpHandler {
   return async (request, client, context) => {
     const principal = await authenticate(request.headers, deps.identity);
     const body = await readBody(() => request.text(), requestBodies.reason);
-    const releaseId = request.params.id ?? '';
+    const releaseId = readReleaseId(request.params);
     const origin = requestOrigin(request.url);
     const { view, input } = await loadReleaseView(client, releaseId, origin);
     const facts: ApprovalFacts = { ...view, plan: input.plan };
@@ -42,7 +43,9 @@ export function cancelHandler(deps: ApiDeps): ClientHttpHandler {
     const wait = view.status === 'WaitingForApproval' ? view.waitingFor : undefined;
     await decideOnce(
       deps.claims,
-      wait === undefined ? [releaseId, 'cancel'] : [releaseId, 'approval', wait.stage, wait.since],
+      wait === undefined
+        ? [releaseId, view.createdAt, 'cancel']
+        : [releaseId, view.createdAt, 'approval', wait.stage],
       { decision: 'canceled', by: cancel.by, at: cancel.at },
       wait === undefined
         ? `Release ${releaseId}`

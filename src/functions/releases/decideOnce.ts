@@ -10,13 +10,13 @@ export interface DecisionClaim {
 }
 
 /**
- * Compare-and-set for decisions: claims `slot` (e.g. `[releaseId, 'approval', stage,
- * waitingSince]`) for `claim`, then runs `apply` (raises the event). Of concurrent decisions
+ * Compare-and-set for decisions: claims `slot` (e.g. `[releaseId, createdAt, 'approval',
+ * stage]`: a stage waits for approval once per run of a release) for `claim`, then runs `apply` (raises the event). Of concurrent decisions
  * on one slot exactly one gets here; the others throw ConflictError (409) naming the decision
  * that won (`decided`). When `apply` fails the claim is given back, so a retry can win.
  * Returns a function that gives it back later (the decision turned out to change nothing).
  *
- * @example await decideOnce(claims, [id, 'approval', 'staging', since], claim, 'Staging of x', raise)
+ * @example await decideOnce(claims, [id, createdAt, 'approval', 'staging'], claim, 'x', raise)
  */
 export async function decideOnce(
   claims: ClaimStore,
@@ -27,14 +27,7 @@ export async function decideOnce(
 ): Promise<() => Promise<void>> {
   const key = ['decisions', ...slot];
   const result = await claims.claim(key, { ...claim });
-  if (!result.won) {
-    const won = result.record;
-    const text = (v: unknown): string => (typeof v === 'string' ? v : 'unknown');
-    throw new ConflictError(
-      `${subject} was decided already: ${text(won['decision'])} by ${text(won['by'])} at ${text(won['at'])}.`,
-      { decided: { decision: won['decision'], by: won['by'], at: won['at'] } },
-    );
-  }
+  if (!result.won) throw decidedAlready(subject, result.record);
   try {
     await apply();
   } catch (error) {
@@ -42,4 +35,26 @@ export async function decideOnce(
     throw error;
   }
   return () => claims.remove(key);
+}
+
+/**
+ * For a decision refused because the release moved on (no longer waiting, ended): throws the
+ * 409 naming the decision that won `slot`, when one did; returns when none did (the caller
+ * then gives its own refusal).
+ */
+export async function refuseIfDecided(
+  claims: ClaimStore,
+  slot: readonly string[],
+  subject: string,
+): Promise<void> {
+  const won = await claims.read(['decisions', ...slot]);
+  if (won !== undefined) throw decidedAlready(subject, won);
+}
+
+function decidedAlready(subject: string, won: Record<string, unknown>): ConflictError {
+  const text = (v: unknown): string => (typeof v === 'string' ? v : 'unknown');
+  return new ConflictError(
+    `${subject} was decided already: ${text(won['decision'])} by ${text(won['by'])} at ${text(won['at'])}.`,
+    { decided: { decision: won['decision'], by: won['by'], at: won['at'] } },
+  );
 }

@@ -6,10 +6,11 @@ import { loadReleaseView } from '../durable/loadReleaseView.js';
 import { accepted } from '../http/accepted.js';
 import { authenticate } from '../http/authenticate.js';
 import { readBody } from '../http/readBody.js';
+import { readReleaseId } from '../http/readRouteId.js';
 import { requestBodies } from '../http/requestBodies.js';
 import type { ClientHttpHandler } from '../http/withProblems.js';
 import { approvalOutcomeError } from './approvalOutcomeError.js';
-import { decideOnce } from './decideOnce.js';
+import { decideOnce, refuseIfDecided } from './decideOnce.js';
 import { requestOrigin } from './requestOrigin.js';
 
 /**
@@ -19,7 +20,7 @@ import { requestOrigin } from './requestOrigin.js';
  * self-approval / distinctFrom 403. Only an allowed decision raises the `approval` event; a
  * refused one changes nothing. Decisions are compare-and-set ({@link decideOnce}): of
  * concurrent approvals, rejections and cancels of one wait, one answers 202 and the others
- * 409 naming the one that won. The event names the wait it answers (`waitingSince`, from the
+ * 409 naming the one that won (also once the release moved on past that wait). The event names the wait it answers (`waitingSince`, from the
  * release's `waitingFor.since`), so it decides nothing at any later wait. 202 with the
  * decision and Slotpilot's status URL (see `accepted`).
  */
@@ -31,11 +32,17 @@ export function decisionHandler(deps: ApiDeps, action: 'approve' | 'reject'): Cl
         ? await readBody(() => request.text(), requestBodies.approve)
         : await readBody(() => request.text(), requestBodies.reject);
     const stage = body.stage;
-    const releaseId = request.params.id ?? '';
+    const releaseId = readReleaseId(request.params);
     const origin = requestOrigin(request.url);
     const { view, input } = await loadReleaseView(client, releaseId, origin);
     const facts: ApprovalFacts = { ...view, plan: input.plan };
     const outcome = decideApproval(facts, { action, stage, actor: principal.email });
+    // A stage waits for approval once per run of the release (`createdAt`): its decision slot.
+    const slot = [releaseId, view.createdAt, 'approval', stage];
+    const subject = `The ${stage} approval of release ${releaseId}`;
+    if (outcome.kind === 'notWaiting' || outcome.kind === 'ended') {
+      await refuseIfDecided(deps.claims, slot, subject);
+    }
     const refusal = approvalOutcomeError(outcome, { releaseId, stage, actor: principal.email });
     if (refusal !== undefined) throw refusal;
     const note = 'reason' in body ? body.reason : body.comment;
@@ -47,13 +54,11 @@ export function decisionHandler(deps: ApiDeps, action: 'approve' | 'reject'): Cl
       ...(note === undefined ? {} : { comment: note }),
       ...(view.waitingFor === undefined ? {} : { waitingSince: view.waitingFor.since }),
     };
-    // Allowed means it waits for exactly this stage: `waitingFor` is set.
-    const since = view.waitingFor?.since ?? '';
     await decideOnce(
       deps.claims,
-      [releaseId, 'approval', stage, since],
+      slot,
       { decision: decision.decision, by: decision.by, at: decision.at },
-      `The ${stage} approval of release ${releaseId}`,
+      subject,
       () => client.raiseEvent(releaseId, releaseEvents.approval, decision),
     );
     context.log(`release ${releaseId}: ${stage} ${decision.decision} by ${decision.by}`);

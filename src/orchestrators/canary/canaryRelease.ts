@@ -14,6 +14,7 @@ import {
 } from '../../domain/canary/index.js';
 import { type BreachRun, decideTick } from '../../domain/monitor/decideTick.js';
 import { toSampleView } from '../../domain/monitor/toSampleView.js';
+import { boundCustomStatus } from '../../domain/release/boundCustomStatus.js';
 import { pollCancel } from '../calls/cancelChecks.js';
 import type { RollbackCause } from '../monitor/rollBack.js';
 import { abortCanary, type AbortProgress } from './abortCanary.js';
@@ -66,7 +67,7 @@ export function* canaryRelease(
       ...(rollback !== undefined && { rollback }),
       ...(status !== undefined && { status }),
     };
-    context.df.setCustomStatus(custom);
+    context.df.setCustomStatus(boundCustomStatus(custom));
   };
   const events = new CanaryEvents(context);
   const now = (): number => context.df.currentUtcDateTime.getTime();

@@ -1,5 +1,6 @@
 import type { OrchestrationContext, Task } from 'durable-functions';
 
+import { boundCustomStatus } from '../../domain/release/boundCustomStatus.js';
 import type { ProductionLockInput } from '../../domain/release/index.js';
 import type { ProductionLockStatus } from '../../domain/release/lockContract.js';
 import { callActivity } from '../calls/callActivity.js';
@@ -24,7 +25,7 @@ export function* productionLock(context: OrchestrationContext): Generator<Task, 
     heldBy: input.releaseId,
     holder: input.holder,
   };
-  context.df.setCustomStatus(holding);
+  context.df.setCustomStatus(boundCustomStatus(holding));
   for (;;) {
     yield context.df.createTimer(inMs(context, holderCheckIntervalMs));
     const active = yield* callActivity(context, 'isInstanceActive', { instanceId: input.holder });

@@ -139,7 +139,7 @@ function* runProduction(
     plan: stage.monitor,
     site: productionTarget,
     slot: slotName,
-    hostNames: [before.productionHostName],
+    hostNames: productionHosts(before, stage.monitor.hosts ?? []),
     swappedAt,
     previousDigest,
     newDigest: digest,
@@ -159,4 +159,16 @@ function* runProduction(
     case 'rollbackFailed':
       return tracker.result('Failed', `rollback failed: ${monitored.error} (${monitored.reason})`);
   }
+}
+
+/**
+ * Host names production traffic is logged under: every host name of the production site
+ * (default and custom domains, from ARM) and the stage's `monitor.hosts`, lower-cased, once.
+ */
+function productionHosts(
+  slots: { productionHostName: string; productionHostNames?: string[] },
+  extra: readonly string[],
+): string[] {
+  const all = [...(slots.productionHostNames ?? [slots.productionHostName]), ...extra];
+  return [...new Set(all.map((h) => h.toLowerCase()).filter((h) => h !== ''))];
 }

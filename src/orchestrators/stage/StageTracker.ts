@@ -1,5 +1,6 @@
 import type { OrchestrationContext } from 'durable-functions';
 
+import { boundCustomStatus } from '../../domain/release/boundCustomStatus.js';
 import type {
   CheckView,
   StageInput,
@@ -77,9 +78,8 @@ export class StageTracker {
   }
 
   private publish(): void {
-    this.context.df.setCustomStatus({
-      ...this.progress,
-      checks: shortenChecks(this.progress.checks),
-    });
+    this.context.df.setCustomStatus(
+      boundCustomStatus({ ...this.progress, checks: shortenChecks(this.progress.checks) }),
+    );
   }
 }

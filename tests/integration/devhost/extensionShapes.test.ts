@@ -195,16 +195,4 @@ describe('Durable HTTP API shapes (extension conformance)', () => {
       'Only application/json request content is supported',
     );
   });
-
-  it('answers the entities routes with 501 naming the feature, and fails an orchestration that signals an entity', async () => {
-    const res = await post(host.url, `${api}/entities/Counter/c1?op=add`, 1);
-    assert.equal(res.status, 501);
-    assert.match(((await res.json()) as { Message: string }).Message, /Durable entities/);
-    await start('UsesEntity', 'ent-1');
-    const s = await host.waitFor('ent-1', (x) => x.runtimeStatus === 'Failed');
-    assert.match(
-      String(s.output),
-      /^Orchestrator function 'UsesEntity' failed: signalEntity \(durable entities\) is not supported by the dev host/,
-    );
-  });
 });

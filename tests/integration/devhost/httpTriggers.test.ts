@@ -128,6 +128,16 @@ describe('HTTP triggers with --strict-auth (second host reusing the loaded app)'
     assert.equal((await fetch(`${host.url}/api/secure?code=wrong`)).status, 401);
   });
 
+  it("accepts a function's own key on that function's routes only", async () => {
+    const own = host.functionKeyOf('secure');
+    assert.notEqual(own, host.functionKey);
+    assert.equal((await fetch(`${host.url}/api/secure?code=${own}`)).status, 200);
+    assert.equal((await fetch(`${host.url}/api/secureToo?code=${own}`)).status, 401);
+    assert.equal((await fetch(`${host.url}/api/adminOnly?code=${own}`)).status, 401);
+    const theirs = host.functionKeyOf('secureToo');
+    assert.equal((await fetch(`${host.url}/api/secureToo?code=${theirs}`)).status, 200);
+  });
+
   it('requires the master key on admin-level routes', async () => {
     assert.equal((await fetch(`${host.url}/api/adminOnly?code=fixture-function-key`)).status, 401);
     assert.equal((await fetch(`${host.url}/api/adminOnly?code=fixture-master-key`)).status, 200);

@@ -48,3 +48,29 @@ describe('readBody', () => {
     }
   });
 });
+
+describe('readBody: free text', () => {
+  it('normalises (NFC, trimmed) and accepts up to 300 characters', async () => {
+    const decomposed = 'e\u0301'.repeat(300);
+    const body = await readBody(
+      text(JSON.stringify({ stage: 's', comment: ` ${decomposed} ` })),
+      rules,
+    );
+    assert.equal(body.comment, 'é'.repeat(300));
+  });
+
+  it('refuses control characters and longer text, naming the field', async () => {
+    for (const comment of ['a\u0000b', '\u001b[2J', '\u0085', '\ud800x', 'x'.repeat(301)]) {
+      await assert.rejects(
+        readBody(text(JSON.stringify({ stage: 's', comment })), rules),
+        (e: unknown) => {
+          assert.ok(e instanceof BadRequestError);
+          const errors = e.extensions.errors as { field: string }[];
+          assert.equal(errors[0]?.field, 'comment');
+          return true;
+        },
+        JSON.stringify(comment),
+      );
+    }
+  });
+});

@@ -45,7 +45,7 @@ describe('release activities', () => {
     assert.equal(record.deploys.length, 0);
   });
 
-  it('checkSite is ready only when configured with the digest, running, healthy and serving it', async () => {
+  it('checkSite is ready only when configured with the digest, running, healthy and (verify contract) serving it', async () => {
     const { deps, setSlot, setProbe } = fakeDeps();
     const a = createActivities(deps);
     const look = () =>
@@ -59,9 +59,24 @@ describe('release activities', () => {
     setProbe(false);
     assert.equal((await look()).ready, false);
     setProbe(true, oldDigest);
-    assert.match((await look()).detail, /serves sha256:0101/);
+    const stale = await look();
+    assert.equal(stale.ready, false, 'the old container still answers: not ready');
+    assert.match(stale.detail, /\/version does not name sha256:abab/);
     setProbe(true, digest);
     assert.equal((await look()).ready, true);
+    // Without a verify contract (staging has none) App Service's config and state decide
+    const staging = {
+      subscription: 'sub-1',
+      resourceGroup: 'pwbi-staging',
+      site: 'pwbi-api-staging',
+    };
+    setSlot(staging, image);
+    setProbe(true, oldDigest);
+    const plain = await a.checkSite(
+      { target: staging, digest, path: '/health', expectStatus: 200, timeoutMs: 1000 },
+      noDurable,
+    );
+    assert.equal(plain.ready, true);
   });
 
   it('startSwap never swaps when production already runs the digest', async () => {

@@ -60,11 +60,14 @@ export function fakeDeps() {
       pollSwap: async () => ({ status: 'succeeded' }),
     },
     probe: {
-      probe: async () => ({
+      // The app's version endpoint (expectBody) names `servedDigest`; nothing else names it.
+      probe: async (_url, _path, options) => ({
         ok: probeOk,
         status: probeOk ? 200 : 503,
         latencyMs: 3,
-        ...(servedDigest === undefined ? {} : { servedDigest }),
+        ...(options.expectBody !== undefined && {
+          bodyMatches: servedDigest !== undefined && options.expectBody.includes(servedDigest),
+        }),
         detail: probeOk ? '200 OK' : '503',
       }),
     },
