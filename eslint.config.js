@@ -37,27 +37,70 @@ const nodeBuiltins = [
   'zlib',
 ];
 
-/** Determinism rules for orchestrators (STYLE.md §1), shared by the real tree and the lint fixtures. */
-export const orchestratorRules = {
-  'no-restricted-imports': [
-    'error',
+/** Import boundaries of the README's dependency rule, one list per layer of src/. */
+const layerPatterns = {
+  app: [
     {
-      paths: nodeBuiltins.flatMap((name) => [
-        { name, message: 'Orchestrators are deterministic: no Node built-ins.' },
-        { name: `node:${name}`, message: 'Orchestrators are deterministic: no Node built-ins.' },
-      ]),
-      patterns: [
-        {
-          group: ['@azure/*', '!@azure/functions'],
-          message: 'Orchestrators do no I/O: call an activity instead of an Azure SDK client.',
-        },
-        {
-          group: ['**/azure/**', '**/activities/*.js', '!**/activities/contracts*'],
-          message: 'Orchestrators know activity contracts, not implementations or adapters.',
-        },
-      ],
+      group: ['**/devhost/**', '**/sandbox/**', '**/shared/**'],
+      message: 'src/ is the app: it never imports the dev host, the sandbox or their tools.',
     },
   ],
+  domain: [
+    {
+      group: ['**/azure/**', '**/activities/**', '**/functions/**', '**/orchestrators/**'],
+      message: 'The domain imports no other layer of src/: pass what it needs in.',
+    },
+  ],
+  functions: [
+    {
+      group: ['@azure/*', '!@azure/functions'],
+      message: 'Triggers reach Azure through the ports of src/azure, not through SDK packages.',
+    },
+  ],
+  orchestrators: [
+    {
+      group: ['@azure/*', '!@azure/functions'],
+      message: 'Orchestrators do no I/O: call an activity instead of an Azure SDK client.',
+    },
+    {
+      group: [
+        '**/azure/**',
+        // Files only: a pattern that excludes a folder cannot re-include its contracts.
+        '**/activities/*.js',
+        '**/activities/*/*.js',
+        '!**/activities/contracts*',
+        '!**/activities/*/contracts*',
+      ],
+      message: 'Orchestrators know activity contracts, not implementations or adapters.',
+    },
+  ],
+};
+
+/** `no-restricted-imports` for files under several layers (flat config keeps the last rule only). */
+function restrictImports(patterns, paths = []) {
+  return ['error', { paths, patterns }];
+}
+
+/** Per-layer import rules for src/ (besides the orchestrators'), shared with the lint fixtures. */
+export const layerRules = {
+  app: { 'no-restricted-imports': restrictImports(layerPatterns.app) },
+  domain: {
+    'no-restricted-imports': restrictImports([...layerPatterns.app, ...layerPatterns.domain]),
+  },
+  functions: {
+    'no-restricted-imports': restrictImports([...layerPatterns.app, ...layerPatterns.functions]),
+  },
+};
+
+/** Determinism rules for orchestrators (STYLE.md §1), shared by the real tree and the lint fixtures. */
+export const orchestratorRules = {
+  'no-restricted-imports': restrictImports(
+    [...layerPatterns.app, ...layerPatterns.orchestrators],
+    nodeBuiltins.flatMap((name) => [
+      { name, message: 'Orchestrators are deterministic: no Node built-ins.' },
+      { name: `node:${name}`, message: 'Orchestrators are deterministic: no Node built-ins.' },
+    ]),
+  ),
   'no-restricted-properties': [
     'error',
     { object: 'Date', property: 'now', message: 'Use context.df.currentUtcDateTime.' },
@@ -134,6 +177,9 @@ export default tseslint.config(
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
+  { files: ['src/**/*.ts'], rules: layerRules.app },
+  { files: ['src/domain/**/*.ts'], rules: layerRules.domain },
+  { files: ['src/functions/**/*.ts'], rules: layerRules.functions },
   {
     files: ['src/orchestrators/**/*.ts'],
     rules: orchestratorRules,

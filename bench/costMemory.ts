@@ -10,8 +10,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { ScaledClock } from '../devhost/clock/index.js';
 import { startSandbox } from '../sandbox/index.js';
+import { ScaledClock } from '../shared/clock/index.js';
 import type { ReleaseCustomStatus } from '../src/domain/release/index.js';
 import { releaseIdFor } from '../src/domain/release/index.js';
 import { appSettingsFor } from '../tests/e2e/support/appSettings.js';

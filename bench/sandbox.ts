@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 
 import { LogsQueryClient, LogsQueryResultStatus } from '@azure/monitor-query-logs';
 
-import { VirtualClock } from '../devhost/clock/index.js';
 import { startSandbox } from '../sandbox/index.js';
+import { VirtualClock } from '../shared/clock/index.js';
 
 const WORKSPACE = '5e0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b';
 const QUERY = `let prodHosts = dynamic(["pwbi-api-prod.azurewebsites.net"]);

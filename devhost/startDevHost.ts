@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-import { RealClock } from './clock/index.js';
-import { sleepReal } from './clock/sleepReal.js';
+import { RealClock } from '../shared/clock/index.js';
+import { sleepReal } from '../shared/clock/sleepReal.js';
 import { Engine } from './engine/Engine.js';
 import { toInstanceStatus } from './engine/statusPayload.js';
 import type { AuthKeys } from './http/AuthKeys.js';

@@ -1,4 +1,4 @@
-import type { Clock, VirtualClock } from './clock/index.js';
+import type { Clock, VirtualClock } from '../shared/clock/index.js';
 import type { Engine } from './engine/Engine.js';
 
 /** The virtual clock, or an error naming the caller when the host runs on another clock. */

@@ -1,4 +1,4 @@
-import type { Clock } from './clock/index.js';
+import type { Clock } from '../shared/clock/index.js';
 
 /** Runtime statuses, as the Durable HTTP status API names them. */
 export type RuntimeStatus =

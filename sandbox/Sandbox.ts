@@ -1,7 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { HttpClient } from '@azure/core-rest-pipeline';
 
-import type { Clock } from '../devhost/clock/index.js';
+import type { Clock } from '../shared/clock/index.js';
 import type { ActionGroupDelivery, AlertFiring } from './monitor/ActionGroups.js';
 import type { HookCall } from './outside/HookEndpoints.js';
 import type { SlackMessage } from './outside/SlackReceiver.js';

@@ -1,4 +1,4 @@
-import type { Clock } from '../devhost/clock/index.js';
+import type { Clock } from '../shared/clock/index.js';
 import type { SwapOperations } from './arm/SwapOperations.js';
 import type { FaultInjector } from './faults/FaultInjector.js';
 import type { World } from './model/World.js';

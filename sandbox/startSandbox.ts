@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import type { Clock } from '../devhost/clock/index.js';
-import { RealClock } from '../devhost/clock/index.js';
+import type { Clock } from '../shared/clock/index.js';
+import { RealClock } from '../shared/clock/index.js';
 import { AcrTokens } from './acr/AcrTokens.js';
 import { handleAcr } from './acr/handleAcr.js';
 import { handleAdmin } from './admin/handleAdmin.js';

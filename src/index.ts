@@ -8,7 +8,7 @@ import { isAbsolute, join } from 'node:path';
 import { registerCanaryActivities } from './activities/canary/index.js';
 import { registerActivities } from './activities/index.js';
 import { registerMonitorActivities } from './activities/monitor/index.js';
-import { createAdapters, createClients } from './azure/index.js';
+import { createLazyAdapters } from './azure/createLazyAdapters.js';
 import { loadConfigFile } from './domain/config/index.js';
 import { alertAuthFromEnv, registerRecoveryFunctions } from './functions/alerts.js';
 import { registerApiFunctions } from './functions/registerApiFunctions.js';
@@ -28,7 +28,8 @@ const config = loadConfigFile(isAbsolute(configPath) ? configPath : join(root, c
   settings,
 });
 
-const adapters = createAdapters(createClients(settings));
+// Azure SDK packages load on the first call that needs them, not at cold start.
+const adapters = createLazyAdapters(settings);
 const {
   appService,
   probe,

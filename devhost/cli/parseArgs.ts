@@ -1,5 +1,5 @@
-import { type Clock, RealClock } from '../clock/index.js';
-import { parseClockSpec } from '../clock/parseClockSpec.js';
+import { type Clock, RealClock } from '../../shared/clock/index.js';
+import { parseClockSpec } from '../../shared/clock/parseClockSpec.js';
 
 /** `npm run devhost -- --help`: every option, and the HTTP endpoints that move virtual time. */
 export const usage = `usage: npm run devhost -- --app DIR [--port N] [--db FILE|:memory:]

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import type { Clock } from '../clock/index.js';
+import type { Clock } from '../../shared/clock/index.js';
 import type { FunctionRegistry } from '../load/FunctionRegistry.js';
 import type { TypedData } from '../load/invokeFunction.js';
 import { createInstance } from './createInstance.js';

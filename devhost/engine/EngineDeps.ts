@@ -1,4 +1,4 @@
-import type { Clock } from '../clock/index.js';
+import type { Clock } from '../../shared/clock/index.js';
 import type { FunctionRegistry } from '../load/FunctionRegistry.js';
 import type { TypedData } from '../load/invokeFunction.js';
 import type { Store } from './Store.js';

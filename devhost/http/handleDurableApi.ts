@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { sleepReal } from '../clock/sleepReal.js';
+import { sleepReal } from '../../shared/clock/sleepReal.js';
 import { InstanceConflictError, instanceIdProblem } from '../engine/createInstance.js';
 import type { Engine } from '../engine/Engine.js';
 import { schedulerId } from '../engine/entityMessages.js';

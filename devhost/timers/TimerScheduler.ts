@@ -1,4 +1,4 @@
-import type { Clock } from '../clock/index.js';
+import type { Clock } from '../../shared/clock/index.js';
 import type { FunctionRegistry, RegisteredFunction } from '../load/FunctionRegistry.js';
 import { invokeFunction, type TypedData } from '../load/invokeFunction.js';
 import { nextOccurrence, parseSchedule, type Schedule } from './nextOccurrence.js';

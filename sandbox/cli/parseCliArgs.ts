@@ -1,6 +1,6 @@
-import type { Clock } from '../../devhost/clock/index.js';
-import { RealClock } from '../../devhost/clock/index.js';
-import { parseClockSpec } from '../../devhost/clock/parseClockSpec.js';
+import type { Clock } from '../../shared/clock/index.js';
+import { RealClock } from '../../shared/clock/index.js';
+import { parseClockSpec } from '../../shared/clock/parseClockSpec.js';
 
 /** Options of `npm run sandbox`. */
 export interface CliOptions {

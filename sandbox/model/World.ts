@@ -1,4 +1,4 @@
-import type { Clock } from '../../devhost/clock/index.js';
+import type { Clock } from '../../shared/clock/index.js';
 import { type AppState, appStateAt, type Deployment } from '../apps/appBehaviourAt.js';
 import { parseImageRef, type Registry } from '../registry/Registry.js';
 import type { Scenario } from '../scenario/Scenario.js';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import type { Clock } from '../../devhost/clock/index.js';
+import type { Clock } from '../../shared/clock/index.js';
 import { HttpError } from '../http/HttpError.js';
 import { readBody } from '../http/readBody.js';
 import type { HookBehaviour } from '../scenario/Scenario.js';

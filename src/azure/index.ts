@@ -5,10 +5,12 @@ export type { AuditStorageSettings, AzureSettings } from './clients/AzureSetting
 export { createClients, type CreateClientsOptions } from './clients/createClients.js';
 export { type AppSettings, readAzureSettings } from './clients/readAzureSettings.js';
 export { type Adapters, createAdapters } from './createAdapters.js';
+export { createLazyAdapters } from './createLazyAdapters.js';
 export { AzureRequestError } from './errors/AzureRequestError.js';
 export { mapAzureError } from './errors/mapAzureError.js';
 export { FetchHookClient } from './http/FetchHookClient.js';
 export { FetchHttpProbe } from './http/FetchHttpProbe.js';
+export { type AsyncPort, lazyPort } from './lazyPort.js';
 export { LogsRequestMetrics } from './metrics/LogsRequestMetrics.js';
 export type * from './ports/index.js';
 export {

@@ -7,13 +7,13 @@ import { after, before, describe, it } from 'node:test';
 
 import { parse } from 'yaml';
 
-import { ScaledClock } from '../../devhost/clock/index.js';
 import {
   defaultScenarioPath,
   type Sandbox,
   type ScenarioInput,
   startSandbox,
 } from '../../sandbox/index.js';
+import { ScaledClock } from '../../shared/clock/index.js';
 import type { MonitorResult } from '../../src/domain/monitor/contract.js';
 import { releaseIdFor } from '../../src/domain/release/index.js';
 import type { MonitorCustomStatus } from '../../src/orchestrators/monitor/index.js';

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-
 import { WebSiteManagementClient } from '@azure/arm-appservice';
 import type { MonitorClient } from '@azure/arm-monitor';
 import { ContainerRegistryClient, KnownContainerRegistryAudience } from '@azure/container-registry';
@@ -14,13 +12,14 @@ import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identi
 import { LogsQueryClient } from '@azure/monitor-query-logs';
 import { BlobServiceClient } from '@azure/storage-blob';
 
-import { NonRetryableError, ValidationError } from '../../domain/errors.js';
+import { NonRetryableError } from '../../domain/errors.js';
 import type { AzureClients } from './AzureClients.js';
 import type { AzureSettings } from './AzureSettings.js';
 import { prefixRewritingHttpClient } from './prefixRewritingHttpClient.js';
 import { type AppSettings, readAzureSettings } from './readAzureSettings.js';
 import { requestTimeoutPolicy } from './requestTimeoutPolicy.js';
 import { staticTokenCredential } from './staticTokenCredential.js';
+import { readCa, usesUrlRewriting } from './transportChecks.js';
 
 /** Public endpoints of the clients (Azure mode, and the names rewritten in sandbox mode). */
 export const PUBLIC_ARM_ENDPOINT = 'https://management.azure.com';
@@ -169,15 +168,7 @@ function transportFor(settings: AzureSettings): Transport {
   if (settings.mode === 'azure' || armEndpoint === undefined || logsEndpoint === undefined) {
     return { armEndpoint: PUBLIC_ARM_ENDPOINT, logsEndpoint: PUBLIC_LOGS_ENDPOINT, pipeline: {} };
   }
-  const plain = [armEndpoint, logsEndpoint].filter((u) => u.startsWith('http:'));
-  if (plain.length > 0) {
-    if (plain.length !== 2) {
-      throw new ValidationError(
-        'SLOTPILOT_LOGS_ENDPOINT',
-        'the same scheme as SLOTPILOT_ARM_ENDPOINT (both https, or both http for URL rewriting)',
-        `${new URL(armEndpoint).protocol} and ${new URL(logsEndpoint).protocol}`,
-      );
-    }
+  if (usesUrlRewriting(armEndpoint, logsEndpoint)) {
     return {
       armEndpoint: PUBLIC_ARM_ENDPOINT,
       logsEndpoint: PUBLIC_LOGS_ENDPOINT,
@@ -225,26 +216,4 @@ function registryRoute(
     pipeline:
       settings.caCertPath === undefined ? {} : { tlsOptions: { ca: readCa(settings.caCertPath) } },
   };
-}
-
-function readCa(path: string): string {
-  let pem: string;
-  try {
-    pem = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new ValidationError(
-      'SLOTPILOT_CA_CERT',
-      'a readable PEM certificate file',
-      `${path} (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`,
-      { cause: err },
-    );
-  }
-  if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new ValidationError(
-      'SLOTPILOT_CA_CERT',
-      'a PEM certificate file',
-      `${path} without a certificate`,
-    );
-  }
-  return pem;
 }

@@ -1,5 +1,3 @@
-import { SignJWT } from 'jose';
-
 import { ValidationError } from '../errors.js';
 import { normalizeEmail } from './normalizeEmail.js';
 
@@ -33,6 +31,7 @@ export async function issueToken(options: IssueTokenOptions): Promise<string> {
   if (!(options.ttlMs > 0)) {
     throw new ValidationError('ttl', 'a positive duration', String(options.ttlMs));
   }
+  const { SignJWT } = await import('jose');
   const iat = Math.floor((options.nowMs ?? Date.now()) / 1000);
   return new SignJWT({})
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

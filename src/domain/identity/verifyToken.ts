@@ -1,5 +1,3 @@
-import { jwtVerify } from 'jose';
-
 import { tokenIssuer } from './issueToken.js';
 import { normalizeEmail } from './normalizeEmail.js';
 import type { IdentityOutcome } from './Principal.js';
@@ -15,6 +13,8 @@ export async function verifyToken(
 ): Promise<IdentityOutcome> {
   if (signingKey === '') return { kind: 'invalid', reason: 'bearer tokens are not configured' };
   try {
+    // jose loads on the first token check, not at cold start.
+    const { jwtVerify } = await import('jose');
     const { payload } = await jwtVerify(token, new TextEncoder().encode(signingKey), {
       issuer: tokenIssuer,
       algorithms: ['HS256'],

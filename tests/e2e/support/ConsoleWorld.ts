@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 
 import { parse } from 'yaml';
 
-import { VirtualClock } from '../../../devhost/clock/index.js';
 import { type DevHost, type InstanceStatus, startDevHost } from '../../../devhost/index.js';
 import {
   defaultScenarioPath,
@@ -15,6 +14,7 @@ import {
   type ScenarioInput,
   startSandbox,
 } from '../../../sandbox/index.js';
+import { VirtualClock } from '../../../shared/clock/index.js';
 import { issueToken } from '../../../src/domain/identity/index.js';
 import type { ReleaseCustomStatus } from '../../../src/domain/release/index.js';
 import { releaseIdFor } from '../../../src/domain/release/index.js';

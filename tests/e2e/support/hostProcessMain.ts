@@ -6,8 +6,8 @@
  * Environment: HOST_APP_DIR, HOST_PORT, HOST_DB, HOST_SCALE, HOST_VIRTUAL0, HOST_REAL0 and
  * HOST_SETTINGS (JSON app settings).
  */
-import { ScaledClock } from '../../../devhost/clock/index.js';
 import { startDevHost } from '../../../devhost/index.js';
+import { ScaledClock } from '../../../shared/clock/index.js';
 
 const env = (name: string): string => {
   const value = process.env[name];

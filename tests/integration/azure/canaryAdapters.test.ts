@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { VirtualClock } from '../../../devhost/clock/index.js';
 import { type Sandbox, startSandbox } from '../../../sandbox/index.js';
+import { VirtualClock } from '../../../shared/clock/index.js';
 import { TrafficRoutingAdapter } from '../../../src/azure/appService/TrafficRoutingAdapter.js';
 import { AppServiceAdapter, AzureRequestError, createClients } from '../../../src/azure/index.js';
 import { ArmSlotMetrics } from '../../../src/azure/metrics/ArmSlotMetrics.js';

@@ -4,8 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import { WebSiteManagementClient } from '@azure/arm-appservice';
 import type { RestError } from '@azure/core-rest-pipeline';
 
-import { VirtualClock } from '../../../devhost/clock/index.js';
 import { type Sandbox, startSandbox } from '../../../sandbox/index.js';
+import { VirtualClock } from '../../../shared/clock/index.js';
 import { armClient } from './armClient.js';
 
 const RG = 'pwbi-prod';

@@ -4,8 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import type { WebSiteManagementClient } from '@azure/arm-appservice';
 import type { RestError } from '@azure/core-rest-pipeline';
 
-import { VirtualClock } from '../../../devhost/clock/index.js';
 import { type Sandbox, startSandbox } from '../../../sandbox/index.js';
+import { VirtualClock } from '../../../shared/clock/index.js';
 import { armClient } from './armClient.js';
 
 async function get(url: string): Promise<{ status: number; image: string | null; body: unknown }> {

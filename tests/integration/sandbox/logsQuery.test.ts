@@ -9,8 +9,8 @@ import {
   LogsQueryResultStatus,
 } from '@azure/monitor-query-logs';
 
-import { VirtualClock } from '../../../devhost/clock/index.js';
 import { type Sandbox, startSandbox } from '../../../sandbox/index.js';
+import { VirtualClock } from '../../../shared/clock/index.js';
 import { armClient } from './armClient.js';
 import { logsClient } from './logsClient.js';
 

@@ -4,8 +4,8 @@ import { after, before, describe, it } from 'node:test';
 
 import { Ajv } from 'ajv';
 
-import { VirtualClock } from '../../../devhost/clock/index.js';
 import { type Sandbox, startSandbox } from '../../../sandbox/index.js';
+import { VirtualClock } from '../../../shared/clock/index.js';
 import { startCaptureServer } from './captureServer.js';
 
 const schema = JSON.parse(

@@ -3,8 +3,8 @@ import { after, before, describe, it } from 'node:test';
 
 import type { WebSiteManagementClient } from '@azure/arm-appservice';
 
-import { VirtualClock } from '../../../devhost/clock/index.js';
 import { type Sandbox, startSandbox } from '../../../sandbox/index.js';
+import { VirtualClock } from '../../../shared/clock/index.js';
 import { armClient } from './armClient.js';
 
 void describe('sandbox swap timing on the sandbox clock', () => {

@@ -5,13 +5,18 @@ import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 
-import { orchestratorRules } from '../../../eslint.config.js';
+import { layerRules, orchestratorRules } from '../../../eslint.config.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const fixture = (name: string): string => `${repo}tests/fixtures/lint/${name}`;
+/** A rule's options without its severity (ESLint reports `'error'` as 2). */
+const optionsOf = (rule: unknown): unknown[] => (Array.isArray(rule) ? rule.slice(1) : []);
 
-/** Lints a fixture with exactly the determinism rules the repo applies to src/orchestrators. */
-async function lintAsOrchestrator(file: string): Promise<ESLint.LintResult> {
+/** Lints a fixture with exactly `rules` (by default those the repo applies to src/orchestrators). */
+async function lintAsOrchestrator(
+  file: string,
+  rules: typeof orchestratorRules = orchestratorRules,
+): Promise<ESLint.LintResult> {
   const eslint = new ESLint({
     cwd: repo,
     overrideConfigFile: true,
@@ -19,7 +24,7 @@ async function lintAsOrchestrator(file: string): Promise<ESLint.LintResult> {
       {
         files: ['**/*.ts'],
         languageOptions: { parser: tseslint.parser },
-        rules: orchestratorRules,
+        rules,
       },
     ],
   });
@@ -33,12 +38,13 @@ describe('orchestrator determinism lint', () => {
     const result = await lintAsOrchestrator(fixture('wall-clock-orchestrator.ts'));
     const hits = result.messages.map((m) => `${m.line}:${m.ruleId}`).sort();
     assert.deepEqual(hits, [
-      '10:no-restricted-globals',
+      '10:no-restricted-syntax',
+      '11:no-restricted-properties',
+      '12:no-restricted-globals',
       '2:no-restricted-imports',
       '3:no-restricted-imports',
       '4:no-restricted-imports',
-      '7:no-restricted-properties',
-      '8:no-restricted-syntax',
+      '5:no-restricted-imports',
       '9:no-restricted-properties',
     ]);
   });
@@ -57,8 +63,70 @@ describe('orchestrator determinism lint', () => {
       rules: Record<string, unknown>;
     };
     for (const rule of Object.keys(orchestratorRules)) {
-      assert.ok(orchestrator.rules[rule], `${rule} applies to orchestrators`);
-      assert.equal(activity.rules[rule], undefined, `${rule} does not apply to activities`);
+      assert.deepEqual(
+        optionsOf(orchestrator.rules[rule]),
+        optionsOf(orchestratorRules[rule]),
+        `${rule} on orchestrators`,
+      );
+      assert.notDeepEqual(
+        optionsOf(activity.rules[rule]),
+        optionsOf(orchestratorRules[rule]),
+        `${rule} not on activities`,
+      );
     }
+  });
+});
+
+describe('layer boundary lint', () => {
+  const hits = async (rules: typeof orchestratorRules): Promise<string[]> =>
+    (await lintAsOrchestrator(fixture('layer-escapes.ts'), rules)).messages
+      .map((m) => `${m.line}:${m.ruleId}`)
+      .sort();
+
+  it('keeps src/ off the dev host, the sandbox and their shared clock', async () => {
+    assert.deepEqual(await hits(layerRules.app), [
+      '3:no-restricted-imports',
+      '4:no-restricted-imports',
+    ]);
+  });
+
+  it('keeps the domain off every other layer', async () => {
+    assert.deepEqual(await hits(layerRules.domain), [
+      '2:no-restricted-imports',
+      '3:no-restricted-imports',
+      '4:no-restricted-imports',
+    ]);
+  });
+
+  it('keeps triggers off Azure SDK packages but @azure/functions', async () => {
+    assert.deepEqual(await hits(layerRules.functions), [
+      '3:no-restricted-imports',
+      '4:no-restricted-imports',
+      '5:no-restricted-imports',
+    ]);
+  });
+
+  it('applies each layer rule to its folder', async () => {
+    const eslint = new ESLint({ cwd: repo });
+    const rulesOf = async (file: string): Promise<Record<string, unknown>> =>
+      (
+        (await eslint.calculateConfigForFile(`${repo}${file}`)) as {
+          rules: Record<string, unknown>;
+        }
+      ).rules;
+    const imports = 'no-restricted-imports';
+    assert.deepEqual(
+      optionsOf((await rulesOf('src/domain/x.ts'))[imports]),
+      optionsOf(layerRules.domain[imports]),
+    );
+    assert.deepEqual(
+      optionsOf((await rulesOf('src/functions/x.ts'))[imports]),
+      optionsOf(layerRules.functions[imports]),
+    );
+    assert.deepEqual(
+      optionsOf((await rulesOf('src/activities/x.ts'))[imports]),
+      optionsOf(layerRules.app[imports]),
+    );
+    assert.equal((await rulesOf('devhost/x.ts'))[imports], undefined);
   });
 });
