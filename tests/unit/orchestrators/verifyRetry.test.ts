@@ -3,8 +3,12 @@ import { describe, it } from 'node:test';
 
 import {
   defaultRetry,
+  deployRetry,
+  lookRetry,
+  mayRetry,
   retryBudgetMs,
   retryDelayMs,
+  untilDeadline,
   verifyRetry,
 } from '../../../src/orchestrators/calls/RetryPolicy.js';
 
@@ -24,5 +28,24 @@ describe('the retry policy of a start’s input check', () => {
   it('other policies keep the delay the activity asked for', () => {
     assert.equal(retryDelayMs(defaultRetry, 4, 2_000), 2_000);
     assert.equal(retryDelayMs(defaultRetry, 4), 16_000);
+  });
+});
+
+describe('retries bounded by a step’s deadline', () => {
+  it('a deploy retries for its 10 minutes whatever the number of attempts', () => {
+    assert.equal(retryBudgetMs(deployRetry), 600_000);
+    assert.ok(mayRetry(deployRetry, 40, 500_000, 30_000));
+    assert.ok(!mayRetry(deployRetry, 3, 590_000, 30_000), 'a wait past the deadline is not made');
+  });
+
+  it('honours a Retry-After longer than the backoff, and the backoff when it is shorter', () => {
+    const policy = untilDeadline(60_000);
+    assert.equal(retryDelayMs(policy, 1, 20_000), 20_000);
+    assert.equal(retryDelayMs(policy, 4, 1_000), 16_000);
+  });
+
+  it('a look inside a wait retries until the wait ends, and at least half a minute', () => {
+    assert.equal(lookRetry(120_000).budgetMs, 120_000);
+    assert.equal(lookRetry(1_000).budgetMs, 30_000);
   });
 });
