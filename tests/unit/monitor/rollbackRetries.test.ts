@@ -123,7 +123,7 @@ describe('a rollback under transient failures', () => {
       (n) => n.url === 'https://slack.test/critical' && n.n.outcome === 'rollback failed',
     );
     assert.ok(critical?.n.text.includes(`run: ${swapCommand}`), critical?.n.text);
-    assert.equal(world.record.audit.get('rel-1:rollbackFailed')?.detail['command'], swapCommand);
+    assert.equal(world.record.audit.get('rel-1:rollbackFailed')?.detail?.['command'], swapCommand);
   });
 
   it('names the image to set by hand when the slot no longer holds the previous version', async () => {
