@@ -1,7 +1,16 @@
+export type { AuditLine } from './audit/readAuditTrail.js';
 export { rewritingHttpClient } from './auth/rewritingHttpClient.js';
 export { SANDBOX_TOKEN, staticCredential } from './auth/staticCredential.js';
+export type { ArmedFault, FaultCount } from './faults/FaultInjector.js';
 export type { PushResult, Sandbox, SandboxOptions, SiteState } from './Sandbox.js';
+export type { ArmAuditEntry } from './SandboxContext.js';
 export { defaultScenarioPath, loadScenario } from './scenario/loadScenario.js';
-export type { FaultSpec, HookBehaviour, Scenario, ScenarioInput } from './scenario/Scenario.js';
+export type {
+  FaultInput,
+  FaultSpec,
+  HookBehaviour,
+  Scenario,
+  ScenarioInput,
+} from './scenario/Scenario.js';
 export type { ReadyInfo } from './startSandbox.js';
 export { readyInfo, startSandbox } from './startSandbox.js';
