@@ -30,11 +30,7 @@ export function followReleases(
         before.status === summary.status
       )
         continue;
-      if (
-        before !== undefined &&
-        (before.status === 'Unknown' || terminalStatuses.has(before.status))
-      )
-        continue;
+      if (before !== undefined && terminalStatuses.has(before.status)) continue;
       const view = await apiRequest<ReleaseView>(target, {
         method: 'GET',
         path: `/api/releases/${encodeURIComponent(summary.id)}`,

@@ -108,7 +108,7 @@ export async function runCommand(
         const view = await apiRequest<ReleaseView>(target, { method: 'GET', path });
         for (const line of watchLines(previous, view))
           print(`${new Date().toISOString().slice(11, 19)} ${line}`);
-        if (view.status === 'Unknown' || terminalStatuses.has(view.status)) {
+        if (terminalStatuses.has(view.status)) {
           return view.status === 'Succeeded' ? exitCodes.ok : exitCodes.releaseFailed;
         }
         previous = view;

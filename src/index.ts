@@ -41,11 +41,6 @@ const identity = {
   platformAuthEnabled: settings.WEBSITE_AUTH_ENABLED?.toLowerCase() === 'true',
   signingKey: devOnlyKey ? '' : configuredKey,
 };
-if (identity.signingKey === '') {
-  console.warn(
-    'SLOTPILOT_SIGNING_KEY is not usable: orchestration inputs, approvals, cancels, rollbacks and hook callbacks cannot be sealed, so releases cannot start (and would ignore them) until a key is set.',
-  );
-}
 registerOrchestrators();
 registerActivities({
   appService,
@@ -55,7 +50,6 @@ registerActivities({
   audit,
   config,
   publicBaseUrl: baseUrl,
-  sealKey: identity.signingKey,
 });
 registerMonitorOrchestrators();
 registerMonitorActivities({
@@ -73,7 +67,6 @@ registerApiFunctions({
   identity,
   appService,
   registry,
-  audit,
   version: readAppVersion(root),
   localMode,
 });

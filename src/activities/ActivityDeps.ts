@@ -20,9 +20,4 @@ export interface ActivityDeps {
   config: SlotpilotConfig;
   /** Public origin of the function app, for links in notifications (no trailing slash). */
   publicBaseUrl: string;
-  /**
-   * `SLOTPILOT_SIGNING_KEY`: verifies the seals of decision events and makes the hook
-   * callback tokens. Empty: no event verifies and hook callbacks are refused.
-   */
-  sealKey: string;
 }

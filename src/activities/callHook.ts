@@ -1,5 +1,4 @@
 import type { HookAnswer } from '../azure/ports/index.js';
-import { hookCallbackToken } from '../domain/identity/index.js';
 import { hookEventName } from '../domain/release/index.js';
 import type { ActivityDeps } from './ActivityDeps.js';
 import type { CallHookInput } from './contracts.js';
@@ -34,7 +33,6 @@ export async function callHook(
       digest: input.digest,
       siteUrl: site.url,
       callbackUrl: durable.raiseEventUrl(input.instanceId, eventName),
-      callbackToken: hookCallbackToken(input.instanceId, eventName, deps.sealKey),
     },
     Math.min(input.timeoutMs, maxSyncWaitMs),
   );

@@ -5,7 +5,6 @@
  * in the config by pipeline, stage and hook name.
  */
 import type { HookAnswer, SwapHandle, SwapProgress } from '../azure/ports/index.js';
-import type { StartRefusal } from '../domain/identity/inputSeal.js';
 
 /** Where a stage deploys: a site, or one deployment slot of it. */
 export interface TargetRef {
@@ -119,34 +118,15 @@ export interface PollSwapInput {
   handle: SwapHandle;
 }
 
-/**
- * Input of `tryAcquireLock`. Idempotent for the same holder and `requestedAt`: a retry finds
- * the lock this input started.
- */
+/** Input of `tryAcquireLock`. Idempotent for the same holder. */
 export interface TryAcquireLockInput {
   site: string;
   holder: string;
   releaseId: string;
-  /**
-   * ISO time of this acquisition attempt (`currentUtcDateTime` of the acquiring orchestration):
-   * each attempt starts the lock with its own sealed input, so taking the lock again after it
-   * ended is a new start, never a replay its first step refuses.
-   */
-  requestedAt: string;
 }
 
-/**
- * Output of `tryAcquireLock`: `acquired` only once the lock runs under `holder` and has
- * verified its input (its custom status says it holds the site). Otherwise: `heldBy` another
- * release; `starting`, the lock runs under `holder` but has not verified its input yet (look
- * again soon); `refused`, the lock this attempt started ended without holding (its refusal,
- * e.g. `alreadyRan`, or its runtime status): try again with a new `requestedAt`.
- */
-export type TryAcquireLockOutput =
-  | { acquired: true }
-  | { acquired: false; heldBy: string }
-  | { acquired: false; starting: true }
-  | { acquired: false; refused: string };
+/** Output of `tryAcquireLock`: `acquired` when the lock runs under `holder`, else who holds it. */
+export type TryAcquireLockOutput = { acquired: true } | { acquired: false; heldBy: string };
 
 /** Input of `releaseLock`. Idempotent; a no-op when `holder` does not hold it. */
 export interface ReleaseLockInput {
@@ -183,69 +163,6 @@ export interface FlushEventInput {
   eventName: string;
 }
 
-/** Input of `verifyEventSeal`: an external event as the orchestration `instanceId` received it. */
-export interface VerifyEventSealInput {
-  instanceId: string;
-  eventName: string;
-  payload: unknown;
-}
-
-/** Output of `verifyEventSeal`: `valid` only for a payload sealed by Slotpilot for this event. */
-export interface VerifyEventSealOutput {
-  valid: boolean;
-}
-
-/**
- * Input of `sealOrchestrationInput` and `verifyOrchestrationInput`: an orchestration input
- * (an object; its `seal` field is not sealed) for orchestrator `name` at `instanceId`.
- */
-export interface OrchestrationInputRef {
-  /** Orchestrator function name, e.g. `deployStage`. */
-  name: string;
-  /** The instance id the orchestration runs (or will run) as. */
-  instanceId: string;
-  /** The orchestration that starts it as a sub-orchestration; absent for a top-level start. */
-  parentInstanceId?: string;
-  input: unknown;
-}
-
-/** Input of `sealOrchestrationInput`. Deterministic: the same input gives the same seal. */
-export type SealOrchestrationInputInput = OrchestrationInputRef;
-
-/** Output of `sealOrchestrationInput`: the `seal` to put on the input before starting it. */
-export interface SealOrchestrationInputOutput {
-  seal: string;
-}
-
-/**
- * One execution of an orchestration instance, as its first step sees it: the same on every
- * replay and every retry of that step, different for another execution of the same instance.
- */
-export interface ExecutionRef {
-  /** Durable's execution id (ExecutionStarted), when the host's history exposes it. */
-  executionId?: string;
-  /** ISO time of the execution's first episode (`currentUtcDateTime` before its first yield). */
-  startedAt: string;
-}
-
-/**
- * Input of `verifyOrchestrationInput`: the input the orchestration `instanceId` received. A
- * top-level start (no parent) also names its execution: its sealed input is good for that
- * one execution only.
- */
-export type VerifyOrchestrationInputInput = OrchestrationInputRef & { execution?: ExecutionRef };
-
-/**
- * Output of `verifyOrchestrationInput`: `valid` only for an input Slotpilot sealed (and, for a
- * top-level start, not run by an earlier execution of the instance); otherwise `refusal` says
- * why and `firstStartedAt` when the earlier execution started.
- */
-export interface VerifyOrchestrationInputOutput {
-  valid: boolean;
-  refusal?: StartRefusal;
-  firstStartedAt?: string;
-}
-
 /** Every activity: name → input and output. */
 export interface ActivityContracts {
   deployImage: { input: DeployImageInput; output: DeployImageOutput };
@@ -262,15 +179,6 @@ export interface ActivityContracts {
   stopStage: { input: StopStageInput; output: null };
   readCancelRequest: { input: ReadCancelRequestInput; output: CancelRequestView | null };
   flushEvent: { input: FlushEventInput; output: null };
-  verifyEventSeal: { input: VerifyEventSealInput; output: VerifyEventSealOutput };
-  sealOrchestrationInput: {
-    input: SealOrchestrationInputInput;
-    output: SealOrchestrationInputOutput;
-  };
-  verifyOrchestrationInput: {
-    input: VerifyOrchestrationInputInput;
-    output: VerifyOrchestrationInputOutput;
-  };
 }
 
 /** An activity name. */

@@ -12,11 +12,8 @@ import { readCancelRequest } from './readCancelRequest.js';
 import { readSlots } from './readSlots.js';
 import { recordAudit } from './recordAudit.js';
 import { releaseLock } from './releaseLock.js';
-import { sealOrchestrationInput } from './sealOrchestrationInput.js';
 import { startSwap } from './startSwap.js';
 import { tryAcquireLock } from './tryAcquireLock.js';
-import { verifyEventSeal } from './verifyEventSeal.js';
-import { verifyOrchestrationInput } from './verifyOrchestrationInput.js';
 
 /** One activity: its input, and the durable client operations when it needs them. */
 export type ActivityHandler<N extends ActivityName> = (
@@ -52,7 +49,7 @@ export function createActivities(deps: ActivityDeps): Activities {
     readSlots: (input) => readSlots(deps, input),
     startSwap: (input) => startSwap(deps, input),
     pollSwap: (input) => pollSwap(deps, input),
-    tryAcquireLock: (input, durable) => tryAcquireLock(durable(), input, deps.sealKey),
+    tryAcquireLock: (input, durable) => tryAcquireLock(durable(), input),
     releaseLock: (input, durable) => releaseLock(durable(), input),
     isInstanceActive: (input, durable) => isInstanceActive(durable(), input),
     stopStage: async (input, durable) => {
@@ -65,8 +62,5 @@ export function createActivities(deps: ActivityDeps): Activities {
       await durable().raiseEvent(input.instanceId, input.eventName, marker);
       return null;
     },
-    verifyEventSeal: (input) => Promise.resolve(verifyEventSeal(deps.sealKey, input)),
-    sealOrchestrationInput: (input) => Promise.resolve(sealOrchestrationInput(deps.sealKey, input)),
-    verifyOrchestrationInput: (input) => verifyOrchestrationInput(deps, input),
   };
 }

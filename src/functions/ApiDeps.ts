@@ -1,4 +1,4 @@
-import type { AppServicePort, AuditStore, RegistryPort } from '../azure/ports/index.js';
+import type { AppServicePort, RegistryPort } from '../azure/ports/index.js';
 import type { SlotpilotConfig } from '../domain/config/index.js';
 import type { IdentitySettings } from '../domain/identity/index.js';
 
@@ -12,8 +12,6 @@ export interface ApiDeps {
   appService: AppServicePort;
   /** Tag → digest lookups for releases started by tag. */
   registry: RegistryPort;
-  /** The audit trail: the release views read a release's original outcome from it. */
-  audit: Pick<AuditStore, 'events'>;
   /** Slotpilot's version (package.json), shown by /api/health. */
   version: string;
   /** True when running against the local sandbox (SLOTPILOT_LOCAL_MODE). */

@@ -4,7 +4,7 @@ import * as df from 'durable-functions';
 import type { SlotpilotConfig } from '../domain/config/index.js';
 import { describeValue } from '../domain/describeValue.js';
 import { ValidationError } from '../domain/errors.js';
-import { type IdentitySettings, sealEvent } from '../domain/identity/index.js';
+import type { IdentitySettings } from '../domain/identity/index.js';
 import {
   matchesAlert,
   type MonitorInput,
@@ -69,11 +69,9 @@ export function alertsHandler(deps: RecoveryDeps): ClientHttpHandler {
       evidence: { ...alert.evidence, receivedAt },
     };
     await Promise.all(
-      matched.map((m) => {
-        const id = monitorInstanceId(m.releaseId);
-        const sealed = sealEvent(id, releaseEvents.rollback, rollback, deps.identity.signingKey);
-        return client.raiseEvent(id, releaseEvents.rollback, sealed);
-      }),
+      matched.map((m) =>
+        client.raiseEvent(monitorInstanceId(m.releaseId), releaseEvents.rollback, rollback),
+      ),
     );
     const releases = matched.map((m) => m.releaseId);
     context.log(

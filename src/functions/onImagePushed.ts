@@ -40,14 +40,7 @@ export function onImagePushedHandler(
     }
     const requestedBy = `acr:${push.actor ?? 'unknown'}`;
     for (const pipeline of match.pipelines) {
-      const outcome = await startRelease(
-        client,
-        pipeline,
-        push,
-        requestedBy,
-        deps.identity.signingKey,
-        deps.audit,
-      );
+      const outcome = await startRelease(client, pipeline, push, requestedBy);
       context.log(
         outcome.kind === 'started'
           ? `release ${outcome.releaseId} started for ${image}` +

@@ -1,6 +1,5 @@
 import type { DurableClient, DurableOrchestrationStatus } from 'durable-functions';
 
-import { sealEvent, sealInput } from '../domain/identity/index.js';
 import {
   mayRollBack,
   type MonitorDecision,
@@ -15,11 +14,12 @@ import { orchestratorNames, releaseEvents, type RollbackRequest } from '../domai
 import { readReleaseInput } from '../domain/view/index.js';
 import type { RecoveryDeps } from './alerts.js';
 import { tryGetStatus } from './durable/tryGetStatus.js';
+import { accepted } from './http/accepted.js';
 import { ConflictError, ForbiddenError, NotFoundError } from './http/ApiError.js';
 import { authenticate } from './http/authenticate.js';
-import { json } from './http/json.js';
 import { readBody } from './http/readBody.js';
 import type { ClientHttpHandler } from './http/withProblems.js';
+import { requestOrigin } from './releases/requestOrigin.js';
 
 const running = new Set(['Running', 'Pending', 'ContinuedAsNew']);
 
@@ -36,6 +36,7 @@ export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
     const principal = await authenticate(request.headers, deps.identity);
     const body = await readBody(() => request.text(), { reason: { required: true } });
     const releaseId = request.params.id ?? '';
+    const origin = requestOrigin(request.url);
     const monitor = await monitorOf(client, releaseId, principal.email);
     const rollback: RollbackRequest = {
       source: 'manual',
@@ -44,11 +45,9 @@ export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
       at: new Date().toISOString(),
     };
     if (running.has(monitor.runtimeStatus)) {
-      const key = deps.identity.signingKey;
-      const sealed = sealEvent(monitor.instanceId, releaseEvents.rollback, rollback, key);
-      await client.raiseEvent(monitor.instanceId, releaseEvents.rollback, sealed);
+      await client.raiseEvent(monitor.instanceId, releaseEvents.rollback, rollback);
       context.log(`release ${releaseId}: rollback requested by ${rollback.by} during monitoring`);
-      return json(202, { releaseId, phase: 'monitoring', ...rollback });
+      return accepted(origin, releaseId, { releaseId, phase: 'monitoring', ...rollback });
     }
     const outcome = (monitor.output as { outcome?: string } | null)?.outcome;
     if (outcome === 'rolledBack')
@@ -57,26 +56,14 @@ export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
     const id = rollbackInstanceId(releaseId);
     const previous = await tryGetStatus(client, id);
     if (previous !== undefined && running.has(previous.runtimeStatus)) {
-      return json(202, { releaseId, phase: 'rollingBack', instanceId: id });
+      return accepted(origin, releaseId, { releaseId, phase: 'rollingBack' });
     }
     if ((previous?.output as { outcome?: string } | null)?.outcome === 'rolledBack') {
       throw new ConflictError(`Release ${releaseId} was rolled back already.`);
     }
-    const {
-      carry: _carry,
-      seal: _seal,
-      ...target
-    } = monitor.input as MonitorInput & {
-      seal?: string;
-    };
+    const { carry: _carry, ...target } = monitor.input as MonitorInput;
     const input: RollbackReleaseInput = { monitor: target, request: rollback };
-    const sealed = sealInput(
-      monitorOrchestratorNames.rollback,
-      id,
-      input,
-      deps.identity.signingKey,
-    );
-    await client.startNew(monitorOrchestratorNames.rollback, { instanceId: id, input: sealed });
+    await client.startNew(monitorOrchestratorNames.rollback, { instanceId: id, input });
     const settled = await waitForDecision(client, id);
     if (settled.phase === 'refused') {
       throw new ConflictError(`Nothing to roll back: ${settled.error ?? 'the slot changed'}.`, {
@@ -84,7 +71,7 @@ export function rollbackHandler(deps: RecoveryDeps): ClientHttpHandler {
       });
     }
     context.log(`release ${releaseId}: rollback after the window requested by ${rollback.by}`);
-    return json(202, { releaseId, phase: settled.phase, instanceId: id, ...rollback });
+    return accepted(origin, releaseId, { releaseId, phase: settled.phase, ...rollback });
   };
 }
 
@@ -110,10 +97,8 @@ export function resumeHandler(deps: RecoveryDeps): ClientHttpHandler {
       at: new Date().toISOString(),
       ...(typeof paused.since === 'string' && { pausedSince: paused.since }),
     };
-    const key = deps.identity.signingKey;
-    const sealed = sealEvent(monitor.instanceId, monitorEvents.decision, decision, key);
-    await client.raiseEvent(monitor.instanceId, monitorEvents.decision, sealed);
-    return json(202, { releaseId, ...decision });
+    await client.raiseEvent(monitor.instanceId, monitorEvents.decision, decision);
+    return accepted(requestOrigin(request.url), releaseId, { releaseId, ...decision });
   };
 }
 

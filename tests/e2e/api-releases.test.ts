@@ -25,7 +25,7 @@ describe('api: manual starts, self-approval, distinctFrom, list, slots and healt
     await world?.stop();
   });
 
-  it('starts a release by digest with 202, Location and the durable check-status body', async () => {
+  it('starts a release by digest with 202, Location, Retry-After and Slotpilot’s status URL', async () => {
     const pushed = await world.push('5.0.0', 'healthy', { deliver: 'none' });
     const answer = await fetch(`${world.host.url}/api/releases`, {
       method: 'POST',
@@ -36,21 +36,20 @@ describe('api: manual starts, self-approval, distinctFrom, list, slots and healt
       }),
     });
     assert.equal(answer.status, 202);
-    const body = (await answer.json()) as {
-      id: string;
-      statusQueryGetUri: string;
-      sendEventPostUri: string;
-    };
-    assert.equal(body.id, pushed.releaseId);
-    assert.equal(answer.headers.get('location'), body.statusQueryGetUri);
-    const status = await fetch(body.statusQueryGetUri);
-    assert.ok([200, 202].includes(status.status));
-    assert.equal(((await status.json()) as { instanceId: string }).instanceId, pushed.releaseId);
+    const body = (await answer.json()) as Record<string, unknown>;
+    const statusUrl = `${world.host.url}/api/releases/${pushed.releaseId}`;
+    assert.deepEqual(body, { id: pushed.releaseId, statusQueryGetUri: statusUrl });
+    assert.equal(answer.headers.get('location'), statusUrl);
+    assert.equal(answer.headers.get('retry-after'), '10');
+    const status = await fetch(statusUrl);
+    assert.equal(status.status, 200);
+    assert.equal(((await status.json()) as ReleaseView).id, pushed.releaseId);
     await world.untilWaitingFor(pushed.releaseId, 'staging');
     const view = (await world.api.get(pushed.releaseId)).body as ReleaseView;
     assert.equal(view.tag, '5.0.0');
     assert.equal(view.requestedBy, 'function-key');
-    assert.equal(view.links.status.split('?')[0], body.statusQueryGetUri.split('?')[0]);
+    assert.deepEqual(Object.keys(view.links).sort(), ['approve', 'console', 'self']);
+    assert.equal(view.links.self, statusUrl);
     assert.equal(view.links.approve, `${world.host.url}/api/releases/${pushed.releaseId}/approve`);
   });
 

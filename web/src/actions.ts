@@ -17,7 +17,6 @@ const ended: ReadonlySet<ReleaseStatus> = new Set([
   'Superseded',
   'Canceled',
   'Failed',
-  'Unknown',
 ]);
 
 /**

@@ -58,20 +58,6 @@ export function renderReleaseHead(view: ReleaseView): HTMLElement {
         view.previousDigest === undefined ? undefined : h('code', {}, view.previousDigest),
       ],
       ['Swapped', view.swappedAt === undefined ? undefined : formatTime(view.swappedAt)],
-      [
-        'Start refused',
-        view.startRefused === undefined
-          ? undefined
-          : `${view.startRefused.reason} (${formatTime(view.startRefused.at)})`,
-      ],
-      [
-        'Durable status',
-        h(
-          'a',
-          { href: view.links.status, rel: 'noreferrer', target: '_blank', id: 'status-link' },
-          'orchestration status',
-        ),
-      ],
     ]),
   );
 }

@@ -3,7 +3,7 @@
  * browser program, so it states the wire contract here instead of importing server modules.
  */
 
-/** A release status, or `Unknown` when its outcome could not be recovered. */
+/** A release status. */
 export type ReleaseStatus =
   | 'Running'
   | 'WaitingForApproval'
@@ -13,8 +13,7 @@ export type ReleaseStatus =
   | 'Expired'
   | 'Superseded'
   | 'Canceled'
-  | 'Failed'
-  | 'Unknown';
+  | 'Failed';
 
 /** Every status the list filter offers, in the order shown. */
 export const releaseStatuses: readonly ReleaseStatus[] = [
@@ -27,7 +26,6 @@ export const releaseStatuses: readonly ReleaseStatus[] = [
   'Superseded',
   'Canceled',
   'Failed',
-  'Unknown',
 ];
 
 /** One check or hook of a stage. */
@@ -99,8 +97,7 @@ export interface ReleaseView {
   swappedAt?: string;
   monitor?: MonitorView;
   rollback?: RollbackView;
-  startRefused?: { reason: string; at: string };
-  links: { self: string; approve: string; status: string };
+  links: { self: string; approve: string; console?: string };
 }
 
 /** One line of `GET /api/releases`. */

@@ -3,7 +3,7 @@ import type { ContainerClient } from '@azure/storage-blob';
 import { RetryAfterError } from '../../domain/errors.js';
 import { AzureRequestError } from '../errors/AzureRequestError.js';
 import { mapAzureError } from '../errors/mapAzureError.js';
-import type { AuditEvent, AuditStore, StartClaim } from '../ports/AuditStore.js';
+import type { AuditEvent, AuditStore } from '../ports/AuditStore.js';
 import { auditPaths, dayOf } from './auditPaths.js';
 import { parseAuditLines } from './parseAuditLines.js';
 
@@ -21,9 +21,7 @@ export interface BlobAuditStoreOptions {
  * exactly-once per `eventId`: a marker blob is created with `If-None-Match: *` before the line
  * is appended and flagged `appended` after; a retry that finds the marker `appended` does
  * nothing, and one that finds it `pending` (the earlier attempt stopped midway) appends only
- * if the day log does not hold the event yet. `claimStart` creates its claim blob with
- * `If-None-Match: *` and, when it exists already, returns what it holds. Storage errors map as
- * `mapAzureError` says.
+ * if the day log does not hold the event yet. Storage errors map as `mapAzureError` says.
  */
 export class BlobAuditStore implements AuditStore {
   private ready: Promise<void> | undefined;
@@ -131,29 +129,6 @@ export class BlobAuditStore implements AuditStore {
     }
   }
 
-  async claimStart(claim: StartClaim): Promise<StartClaim> {
-    const name = auditPaths.startClaim(claim.instanceId, claim.inputKey);
-    const what = `audit claimStart ${claim.instanceId}`;
-    const text = JSON.stringify(claim);
-    await this.ensureContainer();
-    const blob = this.container.getBlockBlobClient(name);
-    try {
-      const created = await this.tryCreate(() =>
-        blob.upload(text, Buffer.byteLength(text), {
-          conditions: { ifNoneMatch: '*' },
-          blobHTTPHeaders: { blobContentType: 'application/json' },
-        }),
-      );
-      if (created) return claim;
-      const existing = await this.readJson(name);
-      // Claims are never deleted by Slotpilot; one that vanished is worth one more look.
-      if (existing === undefined) throw new RetryAfterError(`${what}: the claim vanished`, 1_000);
-      return storedClaim(existing.value, claim);
-    } catch (err) {
-      throw mapAzureError(err, what);
-    }
-  }
-
   private ensureContainer(): Promise<void> {
     this.ready ??= this.container.createIfNotExists().then(
       () => undefined,
@@ -227,16 +202,4 @@ export class BlobAuditStore implements AuditStore {
       throw err;
     }
   }
-}
-
-/** The claim a blob holds; a field that is not text reads as '' (a claim nobody matches). */
-function storedClaim(value: Record<string, unknown>, asked: StartClaim): StartClaim {
-  const text = (v: unknown): string => (typeof v === 'string' ? v : '');
-  return {
-    instanceId: asked.instanceId,
-    inputKey: asked.inputKey,
-    execution: text(value['execution']),
-    orchestrator: text(value['orchestrator']),
-    startedAt: text(value['startedAt']),
-  };
 }

@@ -27,9 +27,7 @@ export function dayOf(at: string): string {
  * - `audit/<pipeline>/<yyyy-mm-dd>.jsonl` — append blob, one JSON event per line;
  * - `markers/<pipeline>/<releaseId>/<eventId>` — empty block blob per event, created with
  *   `If-None-Match: *` so an event is appended once; its metadata holds `state` and `day`;
- * - `releases/<releaseId>.json` — the release record;
- * - `starts/<instanceId>/<inputKey>.json` — the claim of one sealed orchestration input by
- *   the execution that ran it first (created with `If-None-Match: *`, never changed).
+ * - `releases/<releaseId>.json` — the release record.
  */
 export const auditPaths = {
   dayLog: (pipeline: string, day: string): string =>
@@ -39,10 +37,4 @@ export const auditPaths = {
   marker: (pipeline: string, releaseId: string, eventId: string): string =>
     `${auditPaths.markerPrefix(pipeline, releaseId)}${segment('eventId', eventId)}`,
   release: (releaseId: string): string => `releases/${segment('releaseId', releaseId)}.json`,
-  startClaim: (instanceId: string, inputKey: string): string => {
-    if (typeof inputKey !== 'string' || !/^[0-9a-f]{64}$/.test(inputKey)) {
-      throw new ValidationError('inputKey', '64 lowercase hex digits', describeValue(inputKey));
-    }
-    return `starts/${segment('instanceId', instanceId)}/${inputKey}.json`;
-  },
 };

@@ -2,9 +2,8 @@ import type { ReleasePlan, ReleaseStatus } from '../release/index.js';
 
 /** What the approval and cancel policies know about a release (a subset of its view + plan). */
 export interface ApprovalFacts {
-  /** `Unknown`: the view could not recover the outcome of a release whose record was replaced (ended). */
-  status: ReleaseStatus | 'Unknown';
-  /** Who started it (`acr:<actor>` or an email); may not approve it. */
+  status: ReleaseStatus;
+  /** Who started it (the pusher's ACR actor or an email); may not approve it. */
   requestedBy: string;
   /** The plan snapshot from the release input: approvers and distinctFrom per stage. */
   plan: ReleasePlan;

@@ -35,8 +35,7 @@ export function decideApproval(facts: ApprovalFacts, request: ApprovalRequest): 
   if (planned === undefined) {
     return { kind: 'unknownStage', stages: facts.plan.stages.map((s) => s.name) };
   }
-  if (facts.status === 'Unknown' || terminalStatuses.has(facts.status))
-    return { kind: 'ended', status: facts.status };
+  if (terminalStatuses.has(facts.status)) return { kind: 'ended', status: facts.status };
   if (facts.status !== 'WaitingForApproval' || facts.waitingFor?.stage !== request.stage) {
     return facts.waitingFor === undefined
       ? { kind: 'notWaiting' }

@@ -20,8 +20,7 @@ export function decideCancel(facts: ApprovalFacts, actor: string): CancelOutcome
     (s.approval?.approvers ?? []).some((a) => normalizeEmail(a) === who),
   );
   if (!mayCancel) return { kind: 'notAllowed' };
-  if (facts.status === 'Unknown' || terminalStatuses.has(facts.status))
-    return { kind: 'ended', status: facts.status };
+  if (terminalStatuses.has(facts.status)) return { kind: 'ended', status: facts.status };
   if (facts.swappedAt !== undefined) return { kind: 'swapped', at: facts.swappedAt };
   return { kind: 'allowed' };
 }

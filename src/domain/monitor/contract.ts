@@ -117,11 +117,9 @@ export interface MonitorDecision {
   at: string;
   /**
    * The `waitingForDecision.since` of the pause it answers: a monitor pauses more than once,
-   * and a sealed decision replayed at a later pause must not answer it (it is ignored).
+   * and a decision meant for an earlier pause must not answer it (it is ignored).
    */
   pausedSince?: string;
-  /** Set by the API that raised it (`sealEvent`); orchestrations ignore the event without it. */
-  seal?: string;
 }
 
 /** Instance id of a release's monitor sub-orchestration. */

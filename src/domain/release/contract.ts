@@ -52,13 +52,9 @@ export interface ReleaseInput {
   /** The tag the push named, display only; undefined when started by digest. */
   tag?: string;
   digest: string;
-  /** Who started it: `acr:<actor>` for a push, the user's email for a manual start. */
+  /** Who started it: the pusher's ACR actor for a push, the user's email for a manual start. */
   requestedBy: string;
-  /**
-   * ISO time this start was requested (`startRelease`'s clock). It makes each start's sealed
-   * input its own one-shot input, so a start refused before doing anything (storage down) or a
-   * purged release of the same digest can be started again. Absent on older releases.
-   */
+  /** ISO time this start was requested (`startRelease`'s clock). Absent on older releases. */
   requestedAt?: string;
   /** The pipeline's stages with everything but secrets (URLs come from config at activity time). */
   plan: ReleasePlan;
@@ -100,12 +96,10 @@ export interface ApprovalDecision {
   comment?: string;
   /**
    * The start of the wait it answers (`waitingFor.since` of the custom status the API read).
-   * The orchestration accepts the decision only at that very wait; a sealed decision read from
-   * history and raised again at a later wait (or after a restart) is audited and ignored.
+   * The orchestration accepts the decision only at that very wait; a decision meant for an
+   * earlier wait (a stale page, a retried request) is ignored.
    */
   waitingSince?: string;
-  /** Set by the API that raised it (`sealEvent`); orchestrations ignore the event without it. */
-  seal?: string;
 }
 
 /** Payload of the `cancel` event. */
@@ -113,16 +107,12 @@ export interface CancelRequest {
   by: string;
   reason: string;
   at: string;
-  /** Set by the API that raised it (`sealEvent`); orchestrations ignore the event without it. */
-  seal?: string;
 }
 
 /** Payload of the `supersede` event. */
 export interface SupersedeNotice {
   byReleaseId: string;
   at: string;
-  /** Set by the API that raised it (`sealEvent`); orchestrations ignore the event without it. */
-  seal?: string;
 }
 
 /** Payload of the `rollback` event. */
@@ -133,8 +123,6 @@ export interface RollbackRequest {
   at: string;
   /** Alert details (rule name, severity, fired time) for alert pushes. */
   evidence?: Record<string, unknown>;
-  /** Set by the API that raised it (`sealEvent`); orchestrations ignore the event without it. */
-  seal?: string;
 }
 
 /** Payload of the `lockGranted` event. */

@@ -27,24 +27,12 @@ export interface ProductionLockInput {
   holder: string;
   /** The release the holder belongs to (shown as `waitingForLock.heldBy`). */
   releaseId: string;
-  /**
-   * ISO time of the acquisition attempt (the acquiring orchestration's clock), so every
-   * acquisition is its own sealed input: a holder that takes the lock again after it ended
-   * starts a new claim instead of replaying the old one (which its first step would refuse).
-   * Absent on locks started before it existed.
-   */
-  requestedAt?: string;
 }
 
-/**
- * The custom status of a `productionLock` that verified its input and holds the site: only
- * then has the holder got the lock (a lock still verifying, or refused, holds nothing).
- */
+/** The custom status of a running `productionLock`: whom the site's production phase belongs to. */
 export interface ProductionLockStatus {
   heldBy: string;
   holder: string;
-  /** The `requestedAt` of the input it holds under (absent when the input had none). */
-  requestedAt?: string;
 }
 
 /** Instance id of the production lock of `site` (one instance at a time per site). */

@@ -1,4 +1,3 @@
-import type { StartRefusal } from '../identity/inputSeal.js';
 import type { ReleaseCustomStatus, ReleaseStatus, StageView } from '../release/index.js';
 import type { MonitorDecisionWait } from './readCustomStatus.js';
 
@@ -8,8 +7,6 @@ export interface ReleaseLinks {
   self: string;
   /** `POST {stage, comment?}` here to approve the stage it waits for. */
   approve: string;
-  /** The durable status URL (`statusQueryGetUri`). */
-  status: string;
   /** This release in the web console (`/api/console#/releases/{id}`), for people. */
   console?: string;
 }
@@ -26,36 +23,6 @@ export type MonitorView = NonNullable<ReleaseCustomStatus['monitor']> & {
 };
 
 /**
- * A release status (DESIGN §4), or `Unknown`: the release's durable record was replaced by a
- * start outside the API that Slotpilot refused, and its original outcome could not be
- * recovered from the audit trail (see {@link StartRefusedView}).
- */
-export type ViewStatus = ReleaseStatus | 'Unknown';
-
-/**
- * Present when the release instance's latest execution is a start its first step refused
- * (through the Durable HTTP API: a finished release started again with its own sealed input,
- * or an unsealed input). That execution did nothing but audit the refusal; the view shows the
- * release's original outcome instead, from its audit trail.
- */
-export interface StartRefusedView {
-  /** `alreadyRan` (sealed input run again), `notSealed`, or `unverified` (the check kept failing). */
-  refusal: StartRefusal;
-  /** The same, for humans. */
-  reason: string;
-  /** When the refused start ran. */
-  at: string;
-  /** For `alreadyRan`: when the original execution started. */
-  firstStartedAt?: string;
-  /**
-   * Where `status` and `stages` come from: `recovered` — the original outcome, from the audit
-   * trail; `unknown` — the release ran before but its outcome could not be recovered (status
-   * `Unknown`); `none` — no earlier run is recorded (the refused start is all there was: Failed).
-   */
-  original: 'recovered' | 'unknown' | 'none';
-}
-
-/**
  * A release as the HTTP API shows it (DESIGN §4): the orchestration's custom status merged
  * with the durable status, the live progress of the stage sub-orchestration in progress
  * (its checks and hooks as they run) and the monitor sub-orchestration's custom status.
@@ -68,7 +35,7 @@ export interface ReleaseView {
   /** The pushed tag, display only; undefined when started by digest. */
   tag?: string;
   digest: string;
-  status: ViewStatus;
+  status: ReleaseStatus;
   /** The stage in progress, or the last one. */
   stage: string;
   /**
@@ -76,7 +43,7 @@ export interface ReleaseView {
    * own step while it watches production.
    */
   step: string;
-  /** Who started it: `acr:<actor>` for a push, an email for a manual start. */
+  /** Who started it: the pusher's ACR actor for a push, an email for a manual start. */
   requestedBy: string;
   createdAt: string;
   updatedAt: string;
@@ -87,8 +54,6 @@ export interface ReleaseView {
   swappedAt?: string;
   monitor?: MonitorView;
   rollback?: NonNullable<ReleaseCustomStatus['rollback']>;
-  /** The latest start of this release instance was refused (see {@link StartRefusedView}). */
-  startRefused?: StartRefusedView;
   links: ReleaseLinks;
 }
 
@@ -106,5 +71,4 @@ export type ReleaseSummary = Pick<
   | 'requestedBy'
   | 'createdAt'
   | 'updatedAt'
-  | 'startRefused'
 > & { links: Pick<ReleaseLinks, 'self'> };

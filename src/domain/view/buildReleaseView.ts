@@ -1,11 +1,9 @@
-import { startRefusalReasons } from '../identity/inputSeal.js';
 import { mergeStageProgress, type StageView } from '../release/index.js';
 import type { DurableStatusLike } from './DurableStatusLike.js';
 import { effectiveStatus } from './effectiveStatus.js';
 import { readCustomStatus, readMonitorStatus } from './readCustomStatus.js';
 import { readReleaseInput } from './readReleaseInput.js';
 import { readStageProgress } from './readStageProgress.js';
-import { readStartRefusal } from './readStartRefusal.js';
 import type { MonitorView, ReleaseLinks, ReleaseView } from './ReleaseView.js';
 import { toIso } from './toIso.js';
 
@@ -36,31 +34,9 @@ const live: ReadonlySet<string> = new Set(['Running', 'Pending', 'ContinuedAsNew
  * it published them (it is the fresher source), else from the release's own custom status;
  * while the monitor runs, its step is the release's step and a decision it waits for shows
  * as `monitor.waitingForDecision`. A later `${id}-rollback` orchestration's rollback wins over
- * both, and once it reports RolledBack so does the release. When the instance's latest
- * execution is a start its first step refused (`readStartRefusal`), the durable status no
- * longer says anything about the release: the view says `startRefused` and, until
- * `recoverOriginalOutcome` fills in the original outcome from the audit trail, status
- * `Unknown` (a late rollback still counts). Pure.
+ * both, and once it reports RolledBack so does the release. Pure.
  */
 export function buildReleaseView(sources: ReleaseViewSources): ReleaseView {
-  const view = buildFromDurable(sources);
-  const refused = readStartRefusal(sources.release);
-  if (refused === undefined) return view;
-  const { waitingFor: _waitingFor, waitingForLock: _waitingForLock, ...rest } = view;
-  const status = view.status === 'RolledBack' ? 'RolledBack' : 'Unknown';
-  return {
-    ...rest,
-    status,
-    step: `start refused: ${startRefusalReasons[refused.refusal]}`,
-    startRefused: {
-      ...refused,
-      reason: startRefusalReasons[refused.refusal],
-      original: status === 'RolledBack' ? 'recovered' : 'unknown',
-    },
-  };
-}
-
-function buildFromDurable(sources: ReleaseViewSources): ReleaseView {
   const { release, links } = sources;
   const input = readReleaseInput(release.input, release.instanceId);
   const published = readCustomStatus(release.customStatus);

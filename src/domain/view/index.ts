@@ -11,18 +11,7 @@ export { readCustomStatus, readMonitorStatus } from './readCustomStatus.js';
 export type { ReleaseInputFacts } from './readReleaseInput.js';
 export { readReleaseInput } from './readReleaseInput.js';
 export { readStageProgress, stageInProgress } from './readStageProgress.js';
-export type { StartRefusalFacts, StartRefusedStatus } from './readStartRefusal.js';
-export { readStartRefusal } from './readStartRefusal.js';
-export type { AuditRecordLike } from './recoverOriginalOutcome.js';
-export { recoverOriginalOutcome } from './recoverOriginalOutcome.js';
-export type {
-  MonitorView,
-  ReleaseLinks,
-  ReleaseSummary,
-  ReleaseView,
-  StartRefusedView,
-  ViewStatus,
-} from './ReleaseView.js';
+export type { MonitorView, ReleaseLinks, ReleaseSummary, ReleaseView } from './ReleaseView.js';
 export { selectReleases } from './selectReleases.js';
 export type { LiveSlot, SlotsView, SlotView } from './SlotsView.js';
 export { buildSlotsView } from './SlotsView.js';

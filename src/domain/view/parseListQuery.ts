@@ -1,12 +1,12 @@
 import { describeValue } from '../describeValue.js';
 import { ValidationError } from '../errors.js';
+import type { ReleaseStatus } from '../release/index.js';
 import { isReleaseStatus } from './effectiveStatus.js';
-import type { ViewStatus } from './ReleaseView.js';
 
 /** Filters of `GET /api/releases`. */
 export interface ReleaseListQuery {
   pipeline?: string;
-  status?: ViewStatus;
+  status?: ReleaseStatus;
   /** At most this many releases, newest first (default 50, 1–1000). */
   top: number;
 }
@@ -22,10 +22,10 @@ export function parseListQuery(get: (name: string) => string | null): ReleaseLis
   const pipeline = get('pipeline') ?? undefined;
   const status = get('status') ?? undefined;
   const topText = get('top');
-  if (status !== undefined && !isReleaseStatus(status) && status !== 'Unknown') {
+  if (status !== undefined && !isReleaseStatus(status)) {
     throw new ValidationError(
       'status',
-      'one of Running, WaitingForApproval, Succeeded, RolledBack, Rejected, Expired, Superseded, Canceled, Failed, Unknown',
+      'one of Running, WaitingForApproval, Succeeded, RolledBack, Rejected, Expired, Superseded, Canceled, Failed',
       describeValue(status),
     );
   }

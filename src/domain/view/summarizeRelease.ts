@@ -14,7 +14,6 @@ export function summarizeRelease(view: ReleaseView): ReleaseSummary {
     requestedBy: view.requestedBy,
     createdAt: view.createdAt,
     updatedAt: view.updatedAt,
-    ...(view.startRefused === undefined ? {} : { startRefused: view.startRefused }),
     links: { self: view.links.self },
   };
 }

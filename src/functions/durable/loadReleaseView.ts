@@ -45,7 +45,7 @@ export async function loadReleaseView(
     ...(stage === undefined ? {} : { stage }),
     ...(monitor === undefined ? {} : { monitor }),
     ...(rollback === undefined ? {} : { rollback }),
-    links: releaseLinks(client, origin, id),
+    links: releaseLinks(origin, id),
   });
   return { view, input: readReleaseInput(release.input, id) };
 }

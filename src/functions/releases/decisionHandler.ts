@@ -1,10 +1,10 @@
 import type { ApprovalFacts } from '../../domain/identity/index.js';
-import { decideApproval, sealEvent } from '../../domain/identity/index.js';
+import { decideApproval } from '../../domain/identity/index.js';
 import { type ApprovalDecision, releaseEvents } from '../../domain/release/index.js';
 import type { ApiDeps } from '../ApiDeps.js';
 import { loadReleaseView } from '../durable/loadReleaseView.js';
+import { accepted } from '../http/accepted.js';
 import { authenticate } from '../http/authenticate.js';
-import { json } from '../http/json.js';
 import { readBody } from '../http/readBody.js';
 import type { ClientHttpHandler } from '../http/withProblems.js';
 import { approvalOutcomeError } from './approvalOutcomeError.js';
@@ -15,9 +15,9 @@ import { requestOrigin } from './requestOrigin.js';
  * Order of checks: identity (401), body (400), release exists (404), then the approval
  * policy: unknown stage 400, ended 410, not waiting for that stage 409, not an approver /
  * self-approval / distinctFrom 403. Only an allowed decision raises the `approval` event; a
- * refused one changes nothing. The event is sealed (`sealEvent`): the orchestration ignores
- * approvals raised any other way. It names the wait it answers (`waitingSince`, from the
- * release's `waitingFor.since`), so it decides nothing at any later wait. 202 with the decision.
+ * refused one changes nothing. The event names the wait it answers (`waitingSince`, from the
+ * release's `waitingFor.since`), so it decides nothing at any later wait. 202 with the
+ * decision and Slotpilot's status URL (see `accepted`).
  */
 export function decisionHandler(deps: ApiDeps, action: 'approve' | 'reject'): ClientHttpHandler {
   return async (request, client, context) => {
@@ -44,9 +44,8 @@ export function decisionHandler(deps: ApiDeps, action: 'approve' | 'reject'): Cl
       ...(note === undefined ? {} : { comment: note }),
       ...(view.waitingFor === undefined ? {} : { waitingSince: view.waitingFor.since }),
     };
-    const sealed = sealEvent(releaseId, releaseEvents.approval, decision, deps.identity.signingKey);
-    await client.raiseEvent(releaseId, releaseEvents.approval, sealed);
+    await client.raiseEvent(releaseId, releaseEvents.approval, decision);
     context.log(`release ${releaseId}: ${stage} ${decision.decision} by ${decision.by}`);
-    return json(202, { releaseId, ...decision, links: view.links });
+    return accepted(origin, releaseId, { releaseId, ...decision, links: view.links });
   };
 }

@@ -1,6 +1,8 @@
 import { formatImageRef, parseImageRef } from '../../domain/images/index.js';
 import type { ApiDeps } from '../ApiDeps.js';
+import { releaseStatusUrl } from '../durable/releaseLinks.js';
 import { startRelease } from '../durable/startRelease.js';
+import { accepted } from '../http/accepted.js';
 import { ConflictError } from '../http/ApiError.js';
 import { identifyCaller } from '../http/identifyCaller.js';
 import { readBody } from '../http/readBody.js';
@@ -12,8 +14,8 @@ import { resolveStartImage } from './resolveStartImage.js';
  * `POST /api/releases {image, pipeline?}`: starts a release by hand. The image is
  * `registry/repo:tag`, `registry/repo@sha256:…` or `registry/repo:tag@sha256:…`. A bare tag is
  * checked against the pipelines' config first, then resolved once in the registry (the release
- * deploys that digest and shows the tag); a digest is used as given. 202 with the durable
- * check-status body; 400 `image` for a tag the registry does not know (or one the pipeline's
+ * deploys that digest and shows the tag); a digest is used as given. 202 with `Location`,
+ * `Retry-After` and `{id, statusQueryGetUri}` (Slotpilot's status URL, see `accepted`); 400 `image` for a tag the registry does not know (or one the pipeline's
  * tag filter excludes); 503 + Retry-After when the registry is throttled or unreachable; 502
  * when it refuses Slotpilot's identity; 409 when that pipeline already has a release of that
  * digest. The release records the caller's identity (or `function-key` when none was sent) as
@@ -33,20 +35,13 @@ export function startReleaseHandler(deps: ApiDeps): ClientHttpHandler {
       ref,
       body.pipeline,
     );
-    const outcome = await startRelease(
-      client,
-      pipeline,
-      image,
-      requestedBy,
-      deps.identity.signingKey,
-      deps.audit,
-    );
+    const outcome = await startRelease(client, pipeline, image, requestedBy);
     if (outcome.kind === 'exists') {
       throw new ConflictError(
         `Pipeline ${pipeline.name} already has a release of ${image.digest}: ${outcome.releaseId} (${outcome.runtimeStatus}).`,
         {
           releaseId: outcome.releaseId,
-          release: `${requestOrigin(request.url)}/api/releases/${outcome.releaseId}`,
+          release: releaseStatusUrl(requestOrigin(request.url), outcome.releaseId),
         },
       );
     }
@@ -55,6 +50,6 @@ export function startReleaseHandler(deps: ApiDeps): ClientHttpHandler {
         (resolved ? ' (tag resolved in the registry)' : '') +
         (outcome.superseded.length > 0 ? `; superseding ${outcome.superseded.join(', ')}` : ''),
     );
-    return client.createCheckStatusResponse(request, outcome.releaseId);
+    return accepted(requestOrigin(request.url), outcome.releaseId);
   };
 }

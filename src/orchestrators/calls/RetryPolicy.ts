@@ -6,8 +6,8 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /**
    * Never wait less than the exponential backoff, even when the activity asks for a shorter
-   * delay (storage errors ask for a few seconds): the budget then spans the whole backoff
-   * schedule. Default false: the activity's delay wins.
+   * delay (a 429 asking for 1 s): the budget then spans the whole backoff schedule. Default
+   * false: the activity's delay wins.
    */
   atLeastBackoff?: boolean;
   /**
@@ -90,19 +90,6 @@ export function retryBudgetMs(policy: RetryPolicy): number {
   }
   return totalMs;
 }
-
-/**
- * A start's input check (`verifyOrchestrationInput`) while its claim storage is down: 15
- * attempts, 2 s doubling to 1 min, about 10 minutes of durable timers (which block nothing),
- * so an outage of a few minutes delays a release instead of refusing it. A verdict ("already
- * ran", "not sealed") is an answer, not a failure, and is never retried.
- */
-export const verifyRetry: RetryPolicy = {
-  maxAttempts: 15,
-  firstDelayMs: 2_000,
-  maxDelayMs: 60_000,
-  atLeastBackoff: true,
-};
 
 /** Best-effort side effects (Slack, audit): one retry, so an outage delays a release little. */
 export const reportRetry: RetryPolicy = { maxAttempts: 2, firstDelayMs: 2_000, maxDelayMs: 5_000 };

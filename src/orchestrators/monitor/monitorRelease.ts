@@ -7,7 +7,6 @@ import {
   type MonitorDecision,
   monitorEvents,
   type MonitorInput,
-  monitorOrchestratorNames,
   type MonitorResult,
 } from '../../domain/monitor/contract.js';
 import { type BreachRun, decideTick } from '../../domain/monitor/decideTick.js';
@@ -19,10 +18,6 @@ import {
   type SampleView,
 } from '../../domain/release/contract.js';
 import { EventInbox } from '../calls/EventInbox.js';
-import { requireSealedInput } from '../calls/requireSealedInput.js';
-import { sealChildInput } from '../calls/sealChildInput.js';
-import { trustEvent } from '../calls/trustEvent.js';
-import { auditForgedMonitorEvent } from './auditForgedMonitorEvent.js';
 import { callMonitorActivity } from './callMonitorActivity.js';
 import type { MonitorCustomStatus } from './MonitorStatus.js';
 import { requestedRollback, rollBack, type RollbackCause, type RollbackView } from './rollBack.js';
@@ -45,17 +40,13 @@ const pauseGuardMs = 24 * 3_600_000;
  * (`failureLimit` consecutive breaches, a failing health probe, the `inconclusive` policy) or
  * when a `rollback` event arrives (alert push, manual request) — without waiting for a tick.
  * Publishes the `monitor`/`rollback` parts of the release view as custom status, and
- * continues as new every {@link ticksPerExecution} ticks with its state carried (and its input
- * sealed again). Every execution first refuses an input Slotpilot did not seal.
+ * continues as new every {@link ticksPerExecution} ticks with its state carried.
  */
 export function* monitorRelease(
   context: OrchestrationContext,
 ): Generator<Task, MonitorResult | undefined, unknown> {
-  const input = yield* requireSealedInput<MonitorInput & { seal?: string }>(
-    context,
-    monitorOrchestratorNames.monitor,
-  );
-  const { carry: carried, seal: _seal, ...target } = input;
+  const input = context.df.getInput<MonitorInput>();
+  const { carry: carried, ...target } = input;
   const plan = input.plan;
   const window = {
     startedAt: input.swappedAt,
@@ -121,35 +112,26 @@ export function* monitorRelease(
   }
 
   // Rollback requests are kept from the start of the execution: one raised while a sample is
-  // being taken is seen at the next check, never lost between two waits. Only a sealed one
-  // counts; a forged one is audited and ignored (the monitor goes on as before).
-  const forged = auditForgedMonitorEvent(context, input);
+  // being taken is seen at the next check, never lost between two waits.
   const rollbacks = new EventInbox(context, releaseEvents.rollback);
   const decisions = new EventInbox(context, monitorEvents.decision);
   let requested: { request: RollbackRequest; receivedAt: string } | undefined;
-  const rollbackRequested = function* (): Generator<Task, boolean, unknown> {
-    if (requested !== undefined) return true;
-    for (const payload of rollbacks.take()) {
-      if (yield* trustEvent(context, releaseEvents.rollback, payload, forged)) {
-        requested = {
-          request: payload as RollbackRequest,
-          receivedAt: context.df.currentUtcDateTime.toISOString(),
-        };
-        return true;
-      }
+  const rollbackRequested = (): boolean => {
+    const [payload] = rollbacks.take();
+    if (requested === undefined && payload !== undefined) {
+      requested = {
+        request: payload as RollbackRequest,
+        receivedAt: context.df.currentUtcDateTime.toISOString(),
+      };
     }
-    return false;
+    return requested !== undefined;
   };
   let ticks = 0;
-  let interrupted: string | undefined;
   for (;;) {
-    if (yield* rollbackRequested()) {
-      const { request, receivedAt } = requested as { request: RollbackRequest; receivedAt: string };
-      return yield* finish(requestedRollback(request, receivedAt));
+    if (rollbackRequested() && requested !== undefined) {
+      return yield* finish(requestedRollback(requested.request, requested.receivedAt));
     }
-    // After an ignored (forged) rollback the tick it interrupted is still due: same time.
-    const tickAt = interrupted ?? nextTick(window, plan.intervalMs, context.df.currentUtcDateTime);
-    interrupted = undefined;
+    const tickAt = nextTick(window, plan.intervalMs, context.df.currentUtcDateTime);
     if (tickAt === undefined) {
       if (verdict === 'pending') verdict = 'inconclusive';
       else if (verdict !== 'breach' && verdict !== 'inconclusive') verdict = 'pass';
@@ -173,22 +155,8 @@ export function* monitorRelease(
           startedAt: carry.startedAt,
         },
       };
-      // The next execution verifies its input like any start: seal it for this instance.
-      let sealed: MonitorInput | undefined;
-      try {
-        const name = monitorOrchestratorNames.monitor;
-        const { instanceId, parentInstanceId } = context.df;
-        sealed = yield* sealChildInput(context, name, instanceId, next, parentInstanceId);
-      } catch {
-        sealed = undefined;
-      }
-      // A request that arrived while sealing would be dropped with this execution: look again.
-      if (yield* rollbackRequested()) continue;
-      if (sealed !== undefined) {
-        context.df.continueAsNew(sealed);
-        return undefined;
-      }
-      ticks = 0; // could not seal: watch on in this execution and try again later
+      context.df.continueAsNew(next);
+      return undefined;
     }
 
     publish(`watching production (next sample ${tickAt})`, { nextTickAt: tickAt });
@@ -196,7 +164,6 @@ export function* monitorRelease(
     const winner = yield context.df.Task.any([rollbacks.next(), timer]);
     if (winner !== timer) {
       timer.cancel(); // also what lets the runtime's wait-any go on (see the pause guard)
-      interrupted = tickAt;
       continue;
     }
 
@@ -223,7 +190,7 @@ export function* monitorRelease(
       publish(`paused: ${decision.reason}; waiting for a decision`, {
         waitingForDecision: { since, reason: decision.reason },
       });
-      if (yield* rollbackRequested()) continue;
+      if (rollbackRequested()) continue;
       let answer: MonitorDecision | undefined;
       while (answer === undefined) {
         // The guard timer bounds each race; it is cancelled when an event wins.
@@ -233,16 +200,9 @@ export function* monitorRelease(
         const race = [rollbacks.next(), decisions.next(), guard];
         const chosen: unknown = yield context.df.Task.any(race);
         if (chosen !== guard) guard.cancel();
-        if (yield* rollbackRequested()) break;
-        for (const payload of decisions.take() as MonitorDecision[]) {
-          const sealed = yield* trustEvent(context, monitorEvents.decision, payload, forged);
-          // A sealed decision for an earlier pause (replayed from history) answers nothing now.
-          if (sealed && payload.pausedSince === since) {
-            answer = payload;
-            break;
-          }
-          if (sealed) yield* forged({ event: monitorEvents.decision, claimedBy: payload.by });
-        }
+        if (rollbackRequested()) break;
+        // A decision meant for an earlier pause answers nothing now.
+        answer = (decisions.take() as MonitorDecision[]).find((d) => d.pausedSince === since);
       }
       if (answer === undefined) continue;
       if (answer.decision === 'rollback') {

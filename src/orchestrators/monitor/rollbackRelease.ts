@@ -1,11 +1,6 @@
 import type { OrchestrationContext, Task } from 'durable-functions';
 
-import {
-  monitorOrchestratorNames,
-  type RollbackReleaseInput,
-  type RollbackReleaseResult,
-} from '../../domain/monitor/contract.js';
-import { requireSealedInput } from '../calls/requireSealedInput.js';
+import type { RollbackReleaseInput, RollbackReleaseResult } from '../../domain/monitor/contract.js';
 import type { MonitorCustomStatus } from './MonitorStatus.js';
 import { requestedRollback, rollBack } from './rollBack.js';
 
@@ -14,15 +9,12 @@ import { requestedRollback, rollBack } from './rollBack.js';
  * monitoring window ended. Swaps back only while the slot still runs the previous digest;
  * otherwise it changes nothing and returns `refused` (the API answers 409). Its custom
  * status carries `phase` (the API waits for it to leave `checking`) and the `rollback` part
- * of the release view. An input the API did not seal is refused first (audited, then Failed).
+ * of the release view.
  */
 export function* rollbackRelease(
   context: OrchestrationContext,
 ): Generator<Task, RollbackReleaseResult, unknown> {
-  const { monitor: target, request } = yield* requireSealedInput<RollbackReleaseInput>(
-    context,
-    monitorOrchestratorNames.rollback,
-  );
+  const { monitor: target, request } = context.df.getInput<RollbackReleaseInput>();
   const publish = (status: Omit<MonitorCustomStatus, 'updatedAt'>): void =>
     context.df.setCustomStatus({
       ...status,

@@ -13,9 +13,7 @@ import { cancelReason, pollCancel } from '../calls/cancelChecks.js';
 import { nowIso } from '../calls/clock.js';
 import { failureReason } from '../calls/failureReason.js';
 import { report } from '../calls/report.js';
-import { requireSealedInput } from '../calls/requireSealedInput.js';
 import { armRetry, deployRetry } from '../calls/RetryPolicy.js';
-import { sealChildInput } from '../calls/sealChildInput.js';
 import { runHookPhase } from '../stage/runHookPhase.js';
 import { StageTracker } from '../stage/StageTracker.js';
 import { waitUntilReady } from '../stage/waitUntilReady.js';
@@ -33,12 +31,12 @@ const verifyIntervalMs = 5_000;
  * preSwap hooks, swap, verify production serves the new digest, then `monitorRelease` when
  * the stage monitors. Releases the lock in every outcome. A cancel the release recorded
  * (`cancelRequested`) stops it before it deploys or before it swaps; after that it is ignored. Returns a
- * {@link StageResult}. An unsealed input is refused first (audited, then Failed, no lock taken).
+ * {@link StageResult}.
  */
 export function* productionRelease(
   context: OrchestrationContext,
 ): Generator<Task, StageResult, unknown> {
-  const input = yield* requireSealedInput<StageInput>(context, orchestratorNames.production);
+  const input = context.df.getInput<StageInput>();
   const tracker = new StageTracker(context, input);
   const site = input.stage.target.site;
   let result: StageResult;
@@ -144,16 +142,9 @@ function* runProduction(
     image: input.image,
   };
   const monitorId = monitorInstanceId(input.releaseId);
-  const sealed = yield* sealChildInput(
-    context,
-    orchestratorNames.monitor,
-    monitorId,
-    monitorInput,
-    context.df.instanceId,
-  );
   const monitored = (yield context.df.callSubOrchestrator(
     orchestratorNames.monitor,
-    sealed,
+    monitorInput,
     monitorId,
   )) as MonitorResult;
   switch (monitored.outcome) {

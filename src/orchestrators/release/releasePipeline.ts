@@ -8,15 +8,9 @@ import type {
   ReleaseStatusEvent,
   StageResult,
 } from '../../domain/release/index.js';
-import {
-  initialReleaseStatus,
-  orchestratorNames,
-  reduceReleaseStatus,
-} from '../../domain/release/index.js';
-import { auditForgedEvent } from '../calls/auditForgedEvent.js';
+import { initialReleaseStatus, reduceReleaseStatus } from '../../domain/release/index.js';
 import { nowIso, nowMs } from '../calls/clock.js';
 import { report } from '../calls/report.js';
-import { requireSealedInput } from '../calls/requireSealedInput.js';
 import { approvalEnding } from './approvalEnding.js';
 import { type ApprovalOutcome, awaitApproval } from './awaitApproval.js';
 import { EventWaits } from './EventWaits.js';
@@ -25,15 +19,14 @@ import { runStage } from './runStage.js';
 /**
  * The `releasePipeline` orchestration (instance id = release id): runs the stages in config
  * order. A stage with `approval` first waits for it (or a rejection, its timeout, a cancel or
- * a newer image), ignoring any decision event the API did not seal; a stage with `target.slot` runs `productionRelease`, any other
+ * a newer image); a stage with `target.slot` runs `productionRelease`, any other
  * `deployStage`. Every step is reported to Slack and the audit trail. The final status is
- * the custom status and the output. An input Slotpilot did not seal (a start through the
- * Durable HTTP API) is refused before anything happens: audited, then Failed.
+ * the custom status and the output.
  */
 export function* releasePipeline(
   context: OrchestrationContext,
 ): Generator<Task, ReleaseOutcome, unknown> {
-  const input = yield* requireSealedInput<ReleaseInput>(context, orchestratorNames.release);
+  const input = context.df.getInput<ReleaseInput>();
   let status = initialReleaseStatus(input.plan, nowIso(context));
   const apply = (event: ReleaseStatusEvent): ReleaseCustomStatus => {
     status = reduceReleaseStatus(status, event);
@@ -132,11 +125,7 @@ function* waitForApproval(
     severity: 'info',
     text: `${stage.name} waits for approval by ${approval.approvers.join(', ')} until ${expiresAt.toISOString()}`,
   });
-  const outcome = yield* awaitApproval(context, stage, expiresAt, events, {
-    since,
-    forged: auditForgedEvent(context, input, stage.name),
-    stale: auditForgedEvent(context, input, stage.name, 'staleDecisionIgnored'),
-  });
+  const outcome = yield* awaitApproval(context, stage, expiresAt, events, since);
   if (outcome.kind === 'approved') {
     yield* report(context, input, {
       key: `${stage.name}:approved`,

@@ -10,14 +10,11 @@ import type {
   StageResult,
 } from '../../domain/release/index.js';
 import { orchestratorNames, releaseEvents, stageInstanceId } from '../../domain/release/index.js';
-import { auditForgedEvent } from '../calls/auditForgedEvent.js';
 import { callActivity } from '../calls/callActivity.js';
 import { cancelReason, readCancel } from '../calls/cancelChecks.js';
 import { nowIso } from '../calls/clock.js';
 import { failureReason } from '../calls/failureReason.js';
-import { sealChildInput } from '../calls/sealChildInput.js';
-import { trustEvent } from '../calls/trustEvent.js';
-import { type EventWaits, isFlush, type OpenedWaits } from './EventWaits.js';
+import type { EventWaits } from './EventWaits.js';
 import { holdProductionLock } from './holdProductionLock.js';
 
 /**
@@ -25,7 +22,6 @@ import { holdProductionLock } from './holdProductionLock.js';
  * `deployStage`) and returns its result. A `cancel` that arrives meanwhile stops a
  * `deployStage` at once (terminated); for `productionRelease` it is recorded in the custom
  * status (`cancelRequested`), which the stage reads before it deploys and before it swaps.
- * A cancel the API did not seal is audited and ignored: the stage goes on as if it never came.
  */
 export function* runStage(
   context: OrchestrationContext,
@@ -44,15 +40,7 @@ export function* runStage(
     startedAt,
     finishedAt: nowIso(context),
   });
-  const forged = auditForgedEvent(context, input, stage.name);
-  const openCancel = function* (): Generator<Task, OpenedWaits, unknown> {
-    for (;;) {
-      const opened = yield* events.open([releaseEvents.cancel]);
-      if (opened.kind === 'waits') return opened;
-      if (yield* trustEvent(context, opened.name, opened.payload, forged)) return opened;
-    }
-  };
-  let opened = yield* openCancel();
+  const opened = yield* events.open([releaseEvents.cancel]);
   if (opened.kind === 'early') return ended(cancelReason(readCancel(opened.payload)), 'Canceled');
   if (production) {
     try {
@@ -77,30 +65,13 @@ export function* runStage(
   };
   const childId = stageInstanceId(input.releaseId, stage.name);
   const childName = production ? orchestratorNames.production : orchestratorNames.deployStage;
-  let sealed: StageInput & { seal: string };
-  try {
-    sealed = yield* sealChildInput(context, childName, childId, stageInput, context.df.instanceId);
-  } catch (error) {
-    return ended(failureReason(error), 'Failed');
-  }
-  const child = context.df.callSubOrchestrator(childName, sealed, childId);
+  const child = context.df.callSubOrchestrator(childName, stageInput, childId);
   let request: CancelRequest | undefined;
-  while (opened.kind === 'waits' && !child.isCompleted) {
-    const cancel = opened.waits.get(releaseEvents.cancel);
-    if (cancel === undefined) break;
+  const cancel = opened.waits.get(releaseEvents.cancel);
+  if (cancel !== undefined && !child.isCompleted) {
     const first: unknown = yield context.df.Task.any([child, cancel]);
     events.settle(opened.waits, first);
-    if (first !== cancel) break;
-    // A flush marker here was raised by nobody but an outsider (the release flushes stale
-    // waiters only): like a forged cancel, it must not use up the stage's cancel wait.
-    const payload: unknown = cancel.result;
-    if (!isFlush(payload) && (yield* trustEvent(context, releaseEvents.cancel, payload, forged))) {
-      request = readCancel(payload);
-      break;
-    }
-    // Wait on for the stage and a real cancel, as before the forged one arrived.
-    opened = yield* openCancel();
-    if (opened.kind === 'early') request = readCancel(opened.payload);
+    if (first === cancel) request = readCancel(cancel.result);
   }
   if (request !== undefined) {
     if (!production) {

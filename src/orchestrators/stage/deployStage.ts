@@ -1,10 +1,8 @@
 import type { OrchestrationContext, Task } from 'durable-functions';
 
 import type { CheckView, StageInput, StageResult } from '../../domain/release/index.js';
-import { orchestratorNames } from '../../domain/release/index.js';
 import { callActivity } from '../calls/callActivity.js';
 import { failureReason } from '../calls/failureReason.js';
-import { requireSealedInput } from '../calls/requireSealedInput.js';
 import { deployRetry } from '../calls/RetryPolicy.js';
 import { runHookPhase } from './runHookPhase.js';
 import { StageTracker } from './StageTracker.js';
@@ -21,10 +19,10 @@ const readyIntervalMs = 5_000;
  * The `deployStage` sub-orchestration: deploy by digest, wait until the site runs it and
  * answers healthy, smoke checks, then hooks by phase (preMigrate → migrate → verify). A
  * failed or timed-out `migrate` runs the `onFailure` hooks. Returns a {@link StageResult};
- * never throws for a failed gate. An unsealed input is refused first (audited, then Failed).
+ * never throws for a failed gate.
  */
 export function* deployStage(context: OrchestrationContext): Generator<Task, StageResult, unknown> {
-  const input = yield* requireSealedInput<StageInput>(context, orchestratorNames.deployStage);
+  const input = context.df.getInput<StageInput>();
   const tracker = new StageTracker(context, input);
   try {
     return yield* runStage(context, input, tracker);

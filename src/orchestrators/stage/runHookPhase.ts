@@ -5,18 +5,15 @@ import { formatDuration } from '../../domain/duration.js';
 import type { CheckView, HookCallback, StageInput } from '../../domain/release/index.js';
 import { hookEventName } from '../../domain/release/index.js';
 import { activityTask } from '../calls/activityTask.js';
-import { auditForgedEvent } from '../calls/auditForgedEvent.js';
 import { nowMs } from '../calls/clock.js';
 import { failureReason } from '../calls/failureReason.js';
-import { type ForgedEventAudit, trustEvent } from '../calls/trustEvent.js';
 import type { StageTracker } from './StageTracker.js';
 
 /**
  * Runs the hooks of one phase in parallel: every hook is called at once; a hook that
  * answered 202 is awaited as the external event `hookEventName(stage, hook)` raced against
  * a timer at its own deadline (the losing timer is cancelled). Returns every hook's check,
- * in config order; `Failed` for a failed, unreachable or timed-out hook. A callback that does
- * not echo the hook's callback token is audited and ignored (the wait goes on, same deadline).
+ * in config order; `Failed` for a failed, unreachable or timed-out hook.
  */
 export function* runHookPhase(
   context: OrchestrationContext,
@@ -75,7 +72,6 @@ export function* runHookPhase(
           hook.name,
           deadline,
           hook.timeoutMs,
-          auditForgedEvent(context, input, input.stage.name),
         );
       }
     }
@@ -91,31 +87,19 @@ function* awaitCallback(
   hook: string,
   deadline: Date,
   timeoutMs: number,
-  forged: ForgedEventAudit,
 ): Generator<Task, CheckView, unknown> {
   if (deadline.getTime() <= nowMs(context)) {
     return { name: hook, status: 'Failed', detail: `timed out after ${formatDuration(timeoutMs)}` };
   }
   const eventName = hookEventName(stage, hook);
-  let result: Partial<HookCallback> | null = null;
-  for (;;) {
-    const timer = context.df.createTimer(deadline);
-    const callback = context.df.waitForExternalEvent(eventName);
-    const winner: unknown = yield context.df.Task.any([callback, timer]);
-    if (winner === timer) {
-      return {
-        name: hook,
-        status: 'Failed',
-        detail: `timed out after ${formatDuration(timeoutMs)}`,
-      };
-    }
-    timer.cancel();
-    // Only the hook Slotpilot called knows the callback token; anything else waits on.
-    if (yield* trustEvent(context, eventName, callback.result, forged)) {
-      result = callback.result as Partial<HookCallback> | null;
-      break;
-    }
+  const timer = context.df.createTimer(deadline);
+  const callback = context.df.waitForExternalEvent(eventName);
+  const winner: unknown = yield context.df.Task.any([callback, timer]);
+  if (winner === timer) {
+    return { name: hook, status: 'Failed', detail: `timed out after ${formatDuration(timeoutMs)}` };
   }
+  timer.cancel();
+  const result = callback.result as Partial<HookCallback> | null;
   const passed = result?.status === 'passed';
   return {
     name: hook,

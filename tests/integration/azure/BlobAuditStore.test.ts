@@ -4,7 +4,6 @@ import { after, before, describe, test } from 'node:test';
 import { type Sandbox, startSandbox } from '../../../sandbox/index.js';
 import { BlobAuditStore } from '../../../src/azure/audit/BlobAuditStore.js';
 import { type AzureClients, createClients } from '../../../src/azure/index.js';
-import type { StartClaim } from '../../../src/azure/ports/AuditStore.js';
 import type { AuditEvent } from '../../../src/azure/ports/index.js';
 import { RetryAfterError, ValidationError } from '../../../src/domain/errors.js';
 import { sandboxSettings } from './support/sandboxSettings.js';
@@ -133,56 +132,4 @@ describe('BlobAuditStore against Azurite (sandbox)', () => {
       names.push(b.name);
     assert.deepEqual(names, ['markers/pwbi-api/a%2Fb/%2E%2E%2F%2E%2E%2Freleases%2Fx']);
   });
-
-  test('claimStart: the first claim is created once and returned to every later claimer', async () => {
-    const claim = startClaim('x1');
-    assert.deepEqual(await store.claimStart(claim), claim);
-    // The same execution again (a retried check), from another store instance: the same claim.
-    assert.deepEqual(await new BlobAuditStore(clients.auditContainer).claimStart(claim), claim);
-    // Another execution gets the first claim back, unchanged.
-    assert.deepEqual(await store.claimStart(startClaim('x2', '2026-11-27T09:00:00.000Z')), claim);
-    const stored = JSON.parse(
-      await text(clients, `starts/pwbi-api-0123456789abcdef0123/${claim.inputKey}.json`),
-    ) as StartClaim;
-    assert.deepEqual(stored, claim);
-    // Another sealed input under the same instance id is a claim of its own.
-    const other = { ...startClaim('y1'), inputKey: 'b'.repeat(64) };
-    assert.deepEqual(await store.claimStart(other), other);
-  });
-
-  test('claimStart: of two concurrent claimers exactly one wins, and both see the winner', async () => {
-    const inputKey = 'c'.repeat(64);
-    const a = { ...startClaim('racer-a'), inputKey };
-    const b = { ...startClaim('racer-b'), inputKey };
-    const [seenByA, seenByB] = await Promise.all([
-      store.claimStart(a),
-      new BlobAuditStore(clients.auditContainer).claimStart(b),
-    ]);
-    assert.deepEqual(seenByA, seenByB, 'both see the same claim');
-    assert.ok(
-      [a.execution, b.execution].includes(seenByA.execution),
-      `one of the two won: ${seenByA.execution}`,
-    );
-  });
-
-  test('claimStart: a bad input key or instance id is a ValidationError naming the field', async () => {
-    await assert.rejects(
-      store.claimStart({ ...startClaim('z'), inputKey: 'not-hex' }),
-      (err: unknown) => err instanceof ValidationError && err.field === 'inputKey',
-    );
-    await assert.rejects(
-      store.claimStart({ ...startClaim('z'), instanceId: '' }),
-      (err: unknown) => err instanceof ValidationError && err.field === 'instanceId',
-    );
-  });
 });
-
-function startClaim(executionId: string, startedAt = '2026-11-26T09:00:00.000Z'): StartClaim {
-  return {
-    instanceId: 'pwbi-api-0123456789abcdef0123',
-    inputKey: 'a'.repeat(64),
-    execution: `${startedAt}|${executionId}`,
-    orchestrator: 'releasePipeline',
-    startedAt,
-  };
-}

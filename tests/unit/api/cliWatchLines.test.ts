@@ -19,7 +19,7 @@ const base: ReleaseView = {
     { name: 'dev', status: 'Running', checks: [] },
     { name: 'staging', status: 'Pending', checks: [] },
   ],
-  links: { self: 's', approve: 'a', status: 'st' },
+  links: { self: 's', approve: 'a' },
 };
 
 describe('watchLines', () => {

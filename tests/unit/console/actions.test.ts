@@ -16,7 +16,7 @@ const base: ReleaseView = {
   createdAt: '2026-01-05T09:00:00Z',
   updatedAt: '2026-01-05T09:00:00Z',
   stages: [],
-  links: { self: 's', approve: 'a', status: 'st' },
+  links: { self: 's', approve: 'a' },
 };
 const monitor = {
   startedAt: '2026-01-05T10:00:00Z',

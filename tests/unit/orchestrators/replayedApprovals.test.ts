@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { sealEvent } from '../../../src/domain/identity/index.js';
 import type { ReleaseCustomStatus, ReleaseOutcome } from '../../../src/domain/release/index.js';
 import { releasePipeline } from '../../../src/orchestrators/release/releasePipeline.js';
 import { runOrchestration, type Script } from '../support/durable/runOrchestration.js';
-import { testSealKey } from '../support/durable/seals.js';
 import { answeringWait, releaseInput } from './support/fixtures.js';
 import { releaseWorld } from './support/releaseWorld.js';
 
@@ -21,17 +19,8 @@ const decision = (stage: string) => ({
 const runRelease = (script: Script) =>
   runOrchestration<ReleaseOutcome>(releasePipeline, releaseInput(), script);
 
-/** The `since` of each approval wait the run published, by stage. */
-function waitStarts(statuses: unknown[]): Map<string, string> {
-  const starts = new Map<string, string>();
-  for (const s of statuses as ReleaseCustomStatus[]) {
-    if (s.waitingFor !== undefined) starts.set(s.waitingFor.stage, s.waitingFor.since);
-  }
-  return starts;
-}
-
-describe('replayed approval decisions', () => {
-  it('ignores sealed decisions with a missing or stale waitingSince; the matching one proceeds', async () => {
+describe('stale approval decisions', () => {
+  it('ignores decisions with a missing or stale waitingSince; the matching one proceeds', async () => {
     const script = releaseWorld([
       { name: 'approval', data: decision('staging'), atMs: 10 * minuteMs },
       {
@@ -60,13 +49,6 @@ describe('replayed approval decisions', () => {
       !statuses.some((s) => s.stages[1]?.approval !== undefined && s.updatedAt < '2026-01-01T01'),
       'no stale decision is ever recorded as the approval',
     );
-    const stale = script.audits.filter((a) => a.type === 'staleDecisionIgnored');
-    assert.equal(stale.length, 3);
-    for (const audit of stale) {
-      assert.equal(audit.stage, 'staging');
-      assert.deepEqual(audit.detail, { event: 'approval', claimedBy: 'qa-lead@contoso.com' });
-    }
-    assert.equal(script.audits.filter((a) => a.type === 'forgedEventIgnored').length, 0);
   });
 
   it('keeps waiting at the same stage until its timeout when only stale decisions arrive', async () => {
@@ -80,39 +62,6 @@ describe('replayed approval decisions', () => {
       statuses
         .filter((s) => s.status === 'WaitingForApproval')
         .every((s) => s.waitingFor?.stage === 'staging'),
-    );
-  });
-
-  it('ignores an approval recorded in a first run and raised again after a restart', async () => {
-    const first = await runRelease(
-      releaseWorld([
-        { name: 'approval', data: answeringWait(decision('staging')), atMs: hourMs },
-        { name: 'approval', data: answeringWait(decision('production')), atMs: 2 * hourMs },
-      ]),
-    );
-    assert.equal(first.output?.status, 'Succeeded');
-    const firstSince = waitStarts(first.statuses).get('production');
-    assert.ok(firstSince !== undefined);
-    // What an attacker reads from the first run's history: the sealed production approval.
-    const recorded = sealEvent(
-      'release-1',
-      'approval',
-      { ...decision('production'), waitingSince: firstSince },
-      testSealKey,
-    );
-
-    const script = releaseWorld([
-      { name: 'approval', data: answeringWait(decision('staging')), atMs: 3 * hourMs },
-      { name: 'approval', data: recorded, atMs: 3 * hourMs + minuteMs },
-    ]);
-    const replayed = await runRelease(script);
-    assert.equal(replayed.output?.status, 'Expired', 'production never approved');
-    assert.ok(!replayed.calls.some((c) => c.name === 'productionRelease'), 'no production run');
-    assert.notEqual(waitStarts(replayed.statuses).get('production'), firstSince);
-    const stale = script.audits.filter((a) => a.type === 'staleDecisionIgnored');
-    assert.deepEqual(
-      stale.map((a) => a.stage),
-      ['production'],
     );
   });
 });

@@ -11,7 +11,6 @@ import { parseConfig } from '../../../../src/domain/config/index.js';
 import { RetryAfterError } from '../../../../src/domain/errors.js';
 import type { MonitorInput, MonitorPlan } from '../../../../src/domain/monitor/contract.js';
 import { fakeStartMs } from '../../support/durable/fakeTime.js';
-import { MemoryStartClaims } from '../../support/durable/MemoryStartClaims.js';
 
 export const previousDigest = `sha256:${'01'.repeat(32)}`;
 export const newDigest = `sha256:${'ab'.repeat(32)}`;
@@ -86,7 +85,6 @@ export function fakeWorld(behaviour: Behaviour = {}) {
     ['production', newDigest],
     ['staging', previousDigest],
   ]);
-  const startClaims = new MemoryStartClaims();
   const record = {
     swaps: 0,
     queries: [] as { fromIso: string; toIso: string }[],
@@ -179,7 +177,6 @@ export function fakeWorld(behaviour: Behaviour = {}) {
       getRelease: async (id) => record.records.get(id),
       events: async () => [...record.audit.values()],
       // Monitoring never starts a top-level orchestration; the port is complete all the same.
-      claimStart: (claim) => startClaims.claimStart(claim),
     },
   };
   return {

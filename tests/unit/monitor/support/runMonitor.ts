@@ -14,9 +14,8 @@ export const monitorInstance = 'rel-1-monitor';
 
 /**
  * Runs a monitoring orchestrator on the fake durable runtime over the real monitoring
- * activities (plus the real seal activities and `recordAudit` into the world's audit) and an
- * in-memory world that knows the virtual time. The input is started sealed and the events
- * raised sealed, as Slotpilot would, unless the test gives them a `seal` field.
+ * activities (plus `recordAudit` into the world's audit) and an in-memory world that knows
+ * the virtual time.
  */
 export async function runWithWorld<T>(
   orchestrator: Orchestrator<T>,

@@ -8,7 +8,6 @@ import type {
   SlotState,
   SwapHandle,
 } from '../../../../src/azure/ports/index.js';
-import { MemoryStartClaims } from '../../support/durable/MemoryStartClaims.js';
 import { testConfig } from '../support/fixtures.js';
 
 /** In-memory App Service, probes, hooks, Slack and audit, recording every call. */
@@ -33,13 +32,11 @@ export function fakeDeps() {
       url: `http://127.0.0.1:9/${key(ref)}`,
     });
   };
-  const startClaims = new MemoryStartClaims();
   let probeOk = true;
   let servedDigest: string | undefined;
   const deps: ActivityDeps = {
     config: testConfig(),
     publicBaseUrl: 'https://slotpilot.test',
-    sealKey: 'unit-test-seal-key',
     appService: {
       getSlot: async (ref) => {
         const s = slots.get(key(ref));
@@ -86,13 +83,11 @@ export function fakeDeps() {
       putRelease: async () => undefined,
       getRelease: async () => undefined,
       events: async () => record.audit,
-      claimStart: (claim) => startClaims.claimStart(claim),
     },
   };
   return {
     deps,
     record,
-    startClaims,
     setSlot,
     setProbe: (ok: boolean, served?: string) => {
       probeOk = ok;

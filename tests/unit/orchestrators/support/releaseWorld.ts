@@ -6,8 +6,7 @@ import { stageResult } from './fixtures.js';
 
 /**
  * A release whose stages all succeed and whose activities do nothing but record audits, with
- * `events` (sealed for the release when it runs, unless they carry their own `seal`). For tests of
- * which decision events the release trusts.
+ * `events`. For tests of which decision events the release acts on.
  */
 export function releaseWorld(events: ScriptedEvent[]): Script & { audits: RecordAuditInput[] } {
   const audits: RecordAuditInput[] = [];

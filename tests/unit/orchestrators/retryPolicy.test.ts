@@ -9,31 +9,12 @@ import {
   retryBudgetMs,
   retryDelayMs,
   untilDeadline,
-  verifyRetry,
 } from '../../../src/orchestrators/calls/RetryPolicy.js';
-
-describe('the retry policy of a start’s input check', () => {
-  it('spans about ten minutes of backoff, where other activities get about half a minute', () => {
-    assert.equal(retryBudgetMs(verifyRetry), 602_000);
-    assert.equal(retryBudgetMs(defaultRetry), 30_000);
-  });
-
-  it('a storage error asking for 2 s still waits the backoff (so the budget is not spent in 30 s)', () => {
-    assert.equal(retryDelayMs(verifyRetry, 1, 2_000), 2_000);
-    assert.equal(retryDelayMs(verifyRetry, 4, 2_000), 16_000);
-    assert.equal(retryDelayMs(verifyRetry, 10, 2_000), 60_000);
-    assert.equal(retryDelayMs(verifyRetry, 2, 90_000), 90_000, 'a longer Retry-After is kept');
-  });
-
-  it('other policies keep the delay the activity asked for', () => {
-    assert.equal(retryDelayMs(defaultRetry, 4, 2_000), 2_000);
-    assert.equal(retryDelayMs(defaultRetry, 4), 16_000);
-  });
-});
 
 describe('retries bounded by a step’s deadline', () => {
   it('a deploy retries for its 10 minutes whatever the number of attempts', () => {
     assert.equal(retryBudgetMs(deployRetry), 600_000);
+    assert.equal(retryBudgetMs(defaultRetry), 30_000, 'other calls keep about half a minute');
     assert.ok(mayRetry(deployRetry, 40, 500_000, 30_000));
     assert.ok(!mayRetry(deployRetry, 3, 590_000, 30_000), 'a wait past the deadline is not made');
   });
@@ -42,6 +23,7 @@ describe('retries bounded by a step’s deadline', () => {
     const policy = untilDeadline(60_000);
     assert.equal(retryDelayMs(policy, 1, 20_000), 20_000);
     assert.equal(retryDelayMs(policy, 4, 1_000), 16_000);
+    assert.equal(retryDelayMs(defaultRetry, 4, 2_000), 2_000, 'the default keeps the asked delay');
   });
 
   it('a look inside a wait retries until the wait ends, and at least half a minute', () => {
