@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -32,7 +33,7 @@ export class RestartWorld {
 
   private constructor(
     readonly sandbox: Sandbox,
-    private readonly start: () => HostProcess,
+    private readonly start: (killOnLine?: RegExp) => HostProcess,
     dir: string,
     readonly url: string,
   ) {
@@ -52,8 +53,9 @@ export class RestartWorld {
     const dir = mkdtempSync(path.join(tmpdir(), 'slotpilot-restart-'));
     const port = await freePort();
     const settings = appSettingsFor(sandbox, writePipelineConfig());
-    const start = () =>
+    const start = (killOnLine?: RegExp) =>
       HostProcess.start({
+        ...(killOnLine === undefined ? {} : { killOnLine }),
         appDir,
         port,
         db: path.join(dir, 'durable.db'),
@@ -72,6 +74,31 @@ export class RestartWorld {
   /** SIGKILLs the dev host and starts a new one on the same database and port. */
   async killAndRestart(): Promise<void> {
     await this.host.kill('SIGKILL');
+    this.host = this.start();
+    await this.host.url;
+  }
+
+  /**
+   * Restarts the host (SIGKILL, same database) with the kill hook armed: the new host SIGKILLs
+   * itself the moment it logs a line matching `pattern`. Then {@link restartAfterHook}.
+   */
+  async armKillHook(pattern: RegExp): Promise<void> {
+    await this.host.kill('SIGKILL');
+    this.host = this.start(pattern);
+    await this.host.url;
+  }
+
+  /** Waits for the hooked host to have killed itself, then starts a plain one. */
+  async restartAfterHook(realTimeoutMs = 60_000): Promise<void> {
+    const died = await Promise.race([
+      this.host.exited.then(() => true),
+      new Promise<false>((r) => setTimeout(() => r(false), realTimeoutMs)),
+    ]);
+    if (!died) throw new Error(`the kill hook did not fire in ${realTimeoutMs} ms`);
+    assert.ok(
+      this.host.lines.some((l) => l.startsWith('kill hook: SIGKILL')),
+      'killed by the hook',
+    );
     this.host = this.start();
     await this.host.url;
   }
