@@ -111,9 +111,9 @@ export class RestartWorld {
   }
 
   /** Pushes `pwbi-api:<tag>`. */
-  async push(tag: string): Promise<{ releaseId: string; digest: string }> {
+  async push(tag: string): Promise<{ releaseId: string; digest: string; event: object }> {
     const r = await this.sandbox.push(`pwbi-api:${tag}`, { profile: 'healthy' });
-    return { releaseId: releaseIdFor('pwbi-api', r.digest), digest: r.digest };
+    return { releaseId: releaseIdFor('pwbi-api', r.digest), digest: r.digest, event: r.event };
   }
 
   /** Polls the durable status API (real time) until `predicate` holds on the custom status. */
