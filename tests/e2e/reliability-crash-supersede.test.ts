@@ -56,7 +56,7 @@ describe('reliability: the host dies between starting a newer release and supers
     const statuses = await Promise.all([redeliver(pushed.event, 1), redeliver(pushed.event, 2)]);
     assert.ok(
       statuses.every((s) => s >= 200 && s < 300),
-      `redeliveries answered ${statuses}`,
+      `redeliveries answered ${statuses.join(', ')}`,
     );
 
     // Then the older release ends Superseded by the newer one, which waits for staging
