@@ -21,6 +21,26 @@ import type { DevHost, DevHostOptions, InstanceStatus } from './types.js';
 const defaultMasterKey = 'devhost-master-key';
 const defaultFunctionKey = 'devhost-function-key';
 
+/**
+ * Per-function keys from the `DEVHOST_FUNCTION_KEYS` setting, a JSON object
+ * `{"functionName": "key"}` (names compare case-insensitively, as the host's do).
+ */
+function readFunctionKeys(json: string | undefined): Map<string, string> {
+  const keys = new Map<string, string>();
+  if (json === undefined || json.trim() === '') return keys;
+  const parsed: unknown = JSON.parse(json);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error('DEVHOST_FUNCTION_KEYS: expected a JSON object {"functionName": "key"}');
+  }
+  for (const [name, key] of Object.entries(parsed)) {
+    if (typeof key !== 'string' || key === '') {
+      throw new Error(`DEVHOST_FUNCTION_KEYS.${name}: expected a non-empty string key`);
+    }
+    keys.set(name.toLowerCase(), key);
+  }
+  return keys;
+}
+
 function realDeadline(ms: number): {
   expired: () => boolean;
   timer: Promise<void>;
@@ -35,6 +55,27 @@ function realDeadline(ms: number): {
 }
 
 /**
+ * Puts the app settings into process.env as Core Tools does: a local settings value is skipped
+ * (with a log line) when the environment already has a non-empty value; explicit `overrides`
+ * always apply.
+ */
+function applySettings(
+  local: Record<string, string>,
+  overrides: Record<string, string>,
+  log: (line: string) => void,
+): void {
+  for (const [k, v] of Object.entries(local)) {
+    if (k in overrides) continue;
+    if (process.env[k] !== undefined && process.env[k] !== '' && process.env[k] !== v) {
+      log(
+        `Skipping '${k}' from local settings as it's already defined in current environment variables.`,
+      );
+    } else process.env[k] = v;
+  }
+  for (const [k, v] of Object.entries(overrides)) process.env[k] = v;
+}
+
+/**
  * Starts a dev host for the app in `options.appDir`: listens on 127.0.0.1, loads the app
  * (once per process; a second host for the same folder reuses its registrations), opens the
  * durable store and starts dispatching. Resolves once the host serves requests.
@@ -42,13 +83,15 @@ function realDeadline(ms: number): {
 export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   const log = options.log ?? (() => undefined);
   const clock = options.clock ?? new RealClock();
-  const config = readAppConfig(options.appDir);
-  const settings = { ...config.values, ...(options.settings ?? {}) };
-  for (const [k, v] of Object.entries(settings)) process.env[k] = v;
+  const config = readAppConfig(options.appDir, options.settingsFile);
+  applySettings(config.values, options.settings ?? {}, log);
+  const ownKeys = readFunctionKeys(process.env['DEVHOST_FUNCTION_KEYS']);
   const keys: AuthKeys = {
     strict: options.strictAuth === true,
-    master: settings['DEVHOST_MASTER_KEY'] ?? defaultMasterKey,
-    function: settings['DEVHOST_FUNCTION_KEY'] ?? defaultFunctionKey,
+    master: process.env['DEVHOST_MASTER_KEY'] || defaultMasterKey,
+    function: process.env['DEVHOST_FUNCTION_KEY'] || defaultFunctionKey,
+    functionKeyOf: (name) =>
+      ownKeys.get(name.toLowerCase()) ?? `${defaultFunctionKey}-${name.toLowerCase()}`,
   };
   let resolveRoutes!: (r: HostRoutes) => void;
   let rejectRoutes!: (e: unknown) => void;
@@ -170,6 +213,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     url,
     clock,
     functionKey: keys.master,
+    functionKeyOf: (name) => keys.functionKeyOf(name),
     advance: async (ms) => {
       await advanceVirtual(running, requireVirtual(clock, 'advance'), ms);
     },

@@ -36,8 +36,13 @@ export interface DevHostOptions {
   clock?: Clock;
   /** Enforce function keys on HTTP triggers and host webhooks (Core Tools `--enableAuth`). */
   strictAuth?: boolean;
-  /** App settings overriding local.settings.json Values; set into process.env before the app loads. */
+  /**
+   * App settings set into process.env before the app loads. Precedence, as with Core Tools:
+   * these, then environment variables already set (non-empty), then local.settings.json Values.
+   */
   settings?: Record<string, string>;
+  /** A local.settings.json-style file read instead of the app folder's own (`--settings FILE`). */
+  settingsFile?: string;
   /** Largest accepted request body in bytes (default 100 MB, the Functions host limit); larger gets 413. */
   maxRequestBodyBytes?: number;
   /** Host log lines; silent when absent. */
@@ -51,6 +56,12 @@ export interface DevHost {
   readonly clock: Clock;
   /** A key accepted on function- and admin-level routes (the master key). */
   readonly functionKey: string;
+  /**
+   * The key of one function (`DEVHOST_FUNCTION_KEYS`, else a dev-only default), accepted in
+   * strict mode on that function's function-level routes only: what an Azure Monitor action
+   * group's URL carries for the alerts function.
+   */
+  functionKeyOf(functionName: string): string;
   /**
    * Virtual clock only: move time forward by `ms`, running every episode, activity and timer
    * that becomes due, jumping from timer to timer.

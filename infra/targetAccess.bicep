@@ -1,5 +1,6 @@
-// What Slotpilot may do in one target resource group: deploy and swap App Service slots,
-// and read Application Insights / Log Analytics for post-swap monitoring.
+// What Slotpilot may do in one target resource group (any subscription): deploy and swap App
+// Service slots, and read metrics, Application Insights and Log Analytics for post-swap
+// monitoring.
 
 targetScope = 'resourceGroup'
 

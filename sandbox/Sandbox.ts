@@ -4,6 +4,7 @@ import type { HttpClient } from '@azure/core-rest-pipeline';
 import type { Clock } from '../devhost/clock/index.js';
 import type { AuditLine } from './audit/readAuditTrail.js';
 import type { ArmedFault, FaultCount } from './faults/FaultInjector.js';
+import type { ActionGroupDelivery, AlertFiring } from './monitor/ActionGroups.js';
 import type { HookCall } from './outside/HookEndpoints.js';
 import type { SlackMessage } from './outside/SlackReceiver.js';
 import type { ArmAuditEntry } from './SandboxContext.js';
@@ -74,12 +75,28 @@ export interface Sandbox {
   /** Where later pushes deliver their events. */
   setEventGridUrl(url: string): void;
   /**
+   * Sets the webhook receiver of Azure Monitor action group `name`: its `serviceUri`, which
+   * carries the function key (`…/api/alerts?code=<alerts function key>`).
+   */
+  setActionGroup(name: string, serviceUri: string): void;
+  /**
+   * Fires an alert through action group `name` as Azure Monitor does: the common alert schema
+   * POSTed to the receiver's URL with no other header. Resolves with the receiver's answer.
+   */
+  fireAlert(name: string, alert: AlertFiring): Promise<ActionGroupDelivery>;
+  /**
    * Pushes `repo:tag` (or `registry/repo:tag`) with a behaviour profile; delivers the ImagePushed
    * event once (default), twice (duplicate delivery) or holds it (`none`, see deliverHeld).
    */
   push(
     imageRef: string,
-    opts?: { profile?: string; deliver?: 'once' | 'twice' | 'none'; tagless?: boolean },
+    opts?: {
+      profile?: string;
+      deliver?: 'once' | 'twice' | 'none';
+      tagless?: boolean;
+      /** Who pushed (`data.actor.name`: a user principal name, or a token or service principal). */
+      actor?: string;
+    },
   ): Promise<PushResult>;
   /** Delivers events held by `deliver: 'none'`, newest first (out of order). */
   deliverHeld(): Promise<{ status: number }[]>;
@@ -108,5 +125,13 @@ export interface Sandbox {
    */
   auditTrail(pipeline: string, releaseId: string, container?: string): Promise<AuditLine[]>;
   siteState(site: string, slot?: string): SiteState;
+  /**
+   * The routing rules of `site` over time (`experiments.rampUpRules` of production's
+   * `config/web`), oldest first: `at` is sandbox epoch ms (-Infinity for the initial state).
+   */
+  routingHistory(site: string): Array<{
+    at: number;
+    rules: Array<{ name?: string; actionHostName?: string; reroutePercentage?: number }>;
+  }>;
   stop(): Promise<void>;
 }

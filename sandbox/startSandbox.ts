@@ -15,7 +15,9 @@ import { type AzuriteProcess, startAzurite } from './azurite/startAzurite.js';
 import { FaultInjector } from './faults/FaultInjector.js';
 import { createLogsHandler } from './logs/createLogsHandler.js';
 import { KqlParser } from './logs/kql/KqlParser.js';
+import { handleSlotMetrics } from './metrics/handleSlotMetrics.js';
 import { World } from './model/World.js';
+import { ActionGroups } from './monitor/ActionGroups.js';
 import { HookEndpoints } from './outside/HookEndpoints.js';
 import { SlackReceiver } from './outside/SlackReceiver.js';
 import { createPusher } from './registry/createPusher.js';
@@ -55,6 +57,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const ctx: SandboxContext = { clock, world, swaps, faults, armAudit: [], log };
   const slack = new SlackReceiver(() => clock.now());
   const hooks = new HookEndpoints(clock, log);
+  const actionGroups = new ActionGroups(() => clock.now());
   for (const [name, h] of Object.entries(scenario.hooks)) {
     if (typeof h === 'string') hooks.set(name, h);
     else
@@ -94,6 +97,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         cleanups.push(() => app.close());
         slot.url = app.url;
         hostMap[slot.hostName] = app.url;
+        for (const domain of slot.customDomains) hostMap[domain] = app.url;
       }
     }
 
@@ -115,7 +119,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       [
         {
           prefix: '/subscriptions/',
-          handle: (req, res, url, base) => handleArm(ctx, req, res, url, base.arm),
+          handle: (req, res, url, base) =>
+            handleArm(ctx, req, res, url, base.arm, (r, u, site, slot) =>
+              handleSlotMetrics(ctx, telemetry, r, u, site, slot),
+            ),
           audited: true,
         },
         { prefix: '/v1/', handle: (req, res, url) => logs(req, res, url) },
@@ -158,6 +165,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       credential: staticCredential,
       rewritingHttpClient: () => rewritingHttpClient(listeners.httpOrigin),
       setEventGridUrl: (url) => pusher.setUrl(url),
+      setActionGroup: (name, serviceUri) => actionGroups.setReceiver(name, serviceUri),
+      fireAlert: (name, alert) => actionGroups.fire(name, alert),
       push: (ref, o) => pusher.push(ref, o),
       deliverHeld: () => pusher.deliverHeld(),
       slackMessages: (channel) => slack.list(channel),
@@ -181,6 +190,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
           return Promise.reject(new Error('auditTrail: this sandbox runs without Azurite'));
         }
         return readAuditTrail(azurite.connectionString, pipeline, releaseId, container);
+      },
+      routingHistory: (siteName) => {
+        const site = world.sites.find((s) => s.name.toLowerCase() === siteName.toLowerCase());
+        if (site === undefined)
+          throw new RangeError(`site: expected a scenario site, got ${siteName}`);
+        return site.routing.map((r) => ({ at: r.from, rules: structuredClone(r.rules) }));
       },
       siteState: (siteName, slotName): SiteState => {
         swaps.settle();

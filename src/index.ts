@@ -5,15 +5,18 @@
  */
 import { isAbsolute, join } from 'node:path';
 
+import { registerCanaryActivities } from './activities/canary/index.js';
 import { registerActivities } from './activities/index.js';
 import { registerMonitorActivities } from './activities/monitor/index.js';
 import { createAdapters, createClients } from './azure/index.js';
 import { loadConfigFile } from './domain/config/index.js';
-import { registerRecoveryFunctions } from './functions/alerts.js';
+import { alertAuthFromEnv, registerRecoveryFunctions } from './functions/alerts.js';
 import { registerApiFunctions } from './functions/registerApiFunctions.js';
+import { registerCanaryFunctions } from './functions/registerCanaryFunctions.js';
 import { appRoot } from './functions/startup/appRoot.js';
 import { publicBaseUrl } from './functions/startup/publicBaseUrl.js';
 import { readAppVersion } from './functions/startup/readAppVersion.js';
+import { registerCanaryOrchestrators } from './orchestrators/canary/index.js';
 import { registerOrchestrators } from './orchestrators/index.js';
 import { registerMonitorOrchestrators } from './orchestrators/monitor/index.js';
 
@@ -25,7 +28,18 @@ const config = loadConfigFile(isAbsolute(configPath) ? configPath : join(root, c
 });
 
 const adapters = createAdapters(createClients(settings));
-const { appService, probe, hooks, notifier, audit, requestMetrics, registry } = adapters;
+const {
+  appService,
+  probe,
+  hooks,
+  notifier,
+  audit,
+  claims,
+  requestMetrics,
+  registry,
+  routing,
+  slotMetrics,
+} = adapters;
 const baseUrl = publicBaseUrl(settings);
 
 const localMode = settings.SLOTPILOT_LOCAL_MODE === 'true';
@@ -48,6 +62,7 @@ registerActivities({
   hooks,
   notifier,
   audit,
+  claims,
   config,
   publicBaseUrl: baseUrl,
 });
@@ -61,12 +76,17 @@ registerMonitorActivities({
   config,
   publicBaseUrl: baseUrl,
 });
-registerRecoveryFunctions({ identity, config });
+registerCanaryOrchestrators();
+registerCanaryActivities({ appService, routing, slotMetrics, probe });
+registerRecoveryFunctions({ identity, config, claims, alerts: alertAuthFromEnv(settings) });
+registerCanaryFunctions({ identity });
 registerApiFunctions({
   config,
   identity,
   appService,
+  routing,
   registry,
+  claims,
   version: readAppVersion(root),
   localMode,
 });

@@ -1,22 +1,29 @@
 import { startDevHost } from '../startDevHost.js';
-import { parseArgs } from './parseArgs.js';
+import { parseArgs, usage } from './parseArgs.js';
 
 /**
- * `npm run devhost -- --app DIR --port N --db FILE|:memory: [--clock real|virtual|scale:N]
- * [--strict-auth]`: prints `devhost ready at URL` once listening; SIGTERM/SIGINT stop it cleanly.
+ * `npm run devhost -- --app DIR [options]` (see `--help`): prints `devhost ready at URL` once
+ * listening; SIGTERM/SIGINT stop it cleanly.
  */
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
   const host = await startDevHost({
     appDir: args.appDir,
     port: args.port,
     db: args.db,
     clock: args.clock,
     strictAuth: args.strictAuth,
+    ...(args.settingsFile === undefined ? {} : { settingsFile: args.settingsFile }),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   if (args.clock.kind === 'virtual') {
-    process.stderr.write('virtual clock: time moves only through the programmatic API\n');
+    process.stderr.write(
+      'virtual clock: time moves only through POST /admin/devhost/advance?ms=N (and the programmatic API)\n',
+    );
   }
   process.stdout.write(`devhost ready at ${host.url}\n`);
   const shutdown = (): void => {
@@ -33,6 +40,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`devhost: ${err instanceof Error ? err.message : String(err)}\n`);
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`devhost: ${message.replace(/^devhost: /, '')}\n`);
   process.exit(1);
 });

@@ -1,10 +1,15 @@
+import { randomUUID } from 'node:crypto';
+
 import type { Clock } from '../clock/index.js';
 import type { FunctionRegistry } from '../load/FunctionRegistry.js';
 import type { TypedData } from '../load/invokeFunction.js';
 import { createInstance } from './createInstance.js';
 import type { EngineDeps } from './EngineDeps.js';
+import { operationEvent } from './entityMessages.js';
 import { EventType, makeEvent } from './history.js';
+import { rewindInstance } from './rewindInstance.js';
 import { runActivity } from './runActivity.js';
+import { runEntityBatch } from './runEntityBatch.js';
 import { runEpisode } from './runEpisode.js';
 import type { InstanceRow } from './Store.js';
 import { Store } from './Store.js';
@@ -108,7 +113,7 @@ export class Engine {
       if (this.locked.has(id) || this.blocked.has(id)) continue;
       this.locked.add(id);
       this.run(
-        runEpisode(this.deps, id).then(
+        (id.startsWith('@') ? runEntityBatch(this.deps, id) : runEpisode(this.deps, id)).then(
           (consumed) => {
             if (!consumed) this.blocked.add(id);
           },
@@ -217,6 +222,37 @@ export class Engine {
 
   raiseEvent(instanceId: string, name: string, input: string | null): void {
     this.send(instanceId, EventType.EventRaised, { Name: name, Input: input });
+  }
+
+  /**
+   * Rewinds a Failed instance (reference: the Azure Storage provider's rewind): failures in
+   * its history and its failed sub-orchestrations' histories are cleared, and the deepest
+   * failed instances get a GenericEvent carrying `reason`, so they replay and retry.
+   */
+  rewind(instanceId: string, reason: string): void {
+    const now = this.opts.clock.now();
+    const leaves = this.store.transaction(() => {
+      const found = rewindInstance(this.store, instanceId, now);
+      for (const id of found)
+        this.store.enqueue(id, null, now, makeEvent(EventType.GenericEvent, now, { Data: reason }));
+      return found;
+    });
+    for (const id of leaves) this.blocked.delete(id);
+    this.notifyChange();
+    this.pump();
+  }
+
+  /** Queues a signal (`op` with JSON `input`) for the entity with this scheduler id. */
+  signalEntity(entityId: string, op: string, input: string | null): void {
+    const now = this.opts.clock.now();
+    this.store.enqueue(
+      entityId,
+      null,
+      now,
+      operationEvent(now, { id: randomUUID(), op, signal: true, input }),
+    );
+    this.blocked.delete(entityId);
+    this.pump();
   }
 
   /** Deletes a terminal instance's state; returns how many instances were deleted. */

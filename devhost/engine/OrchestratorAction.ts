@@ -26,6 +26,17 @@ export interface RetryOptionsJson {
   retryTimeoutInMilliseconds?: number;
 }
 
+/** The request a CallHttp action carries (durable-functions' `DurableHttpRequest`). */
+export interface DurableHttpRequestJson {
+  method: string;
+  uri: string;
+  content?: string;
+  headers?: Record<string, string | string[]>;
+  tokenSource?: unknown;
+  /** Poll a 202 with a Location header until it answers otherwise (default true). */
+  asynchronousPatternEnabled?: boolean;
+}
+
 /** One action of the SDK's returned `actions[0]` list (fields per action type). */
 export interface OrchestratorAction {
   actionType: number;
@@ -38,6 +49,9 @@ export interface OrchestratorAction {
   isCanceled?: boolean;
   externalEventName?: string;
   compoundActions?: OrchestratorAction[];
+  httpRequest?: DurableHttpRequestJson;
+  /** Entity actions: the operation name (the target is `instanceId`, a scheduler id). */
+  operation?: string;
 }
 
 /** The orchestrator state the SDK returns (or embeds in its failure message). */

@@ -39,6 +39,15 @@ export interface WorkItemRow {
   input: string;
 }
 
+/** A durable entity: whether it exists and its state (JSON text). */
+export interface EntityRow {
+  /** The scheduler id, `@<lower-case name>@<key>`. */
+  id: string;
+  present: 0 | 1;
+  state: string | null;
+  updated_ms: number;
+}
+
 const schema = `
 CREATE TABLE IF NOT EXISTS instances(
   id TEXT PRIMARY KEY, name TEXT NOT NULL, version TEXT NOT NULL, execution_id TEXT NOT NULL,
@@ -54,6 +63,8 @@ CREATE TABLE IF NOT EXISTS messages(
   visible_ms INTEGER NOT NULL, event TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS messages_instance ON messages(instance_id, visible_ms);
 CREATE INDEX IF NOT EXISTS messages_visible ON messages(visible_ms);
+CREATE TABLE IF NOT EXISTS entities(
+  id TEXT PRIMARY KEY, present INTEGER NOT NULL, state TEXT, updated_ms INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS work_items(
   id INTEGER PRIMARY KEY AUTOINCREMENT, instance_id TEXT NOT NULL, execution_id TEXT NOT NULL,
   task_id INTEGER NOT NULL, name TEXT NOT NULL, input TEXT NOT NULL);
@@ -209,6 +220,26 @@ export class Store {
     }
   }
 
+  /**
+   * Rewrites the execution's history rows in place: `change` returns the replacement for an
+   * event, or undefined to keep it. Used by rewind, which turns failures into GenericEvents.
+   */
+  rewriteHistory(
+    instanceId: string,
+    executionId: string,
+    change: (ev: HistoryEvent) => HistoryEvent | undefined,
+  ): void {
+    const rows = this.stmt(
+      'SELECT seq, event FROM history WHERE instance_id = ? AND execution_id = ? ORDER BY seq',
+    ).all(instanceId, executionId) as { seq: number; event: string }[];
+    const update = this.stmt('UPDATE history SET event = ? WHERE instance_id = ? AND seq = ?');
+    for (const r of rows) {
+      const next = change(JSON.parse(r.event) as HistoryEvent);
+      if (next !== undefined) update.run(JSON.stringify(next), instanceId, r.seq);
+    }
+    this.historyCache.delete(instanceId);
+  }
+
   deleteHistory(instanceId: string): void {
     this.historyCache.delete(instanceId);
     this.stmt('DELETE FROM history WHERE instance_id = ?').run(instanceId);
@@ -254,6 +285,17 @@ export class Store {
       m: number | null;
     };
     return row.m ?? undefined;
+  }
+
+  /** A durable entity's stored state by scheduler id (`@name@key`), or undefined. */
+  getEntity(id: string): EntityRow | undefined {
+    return this.stmt('SELECT * FROM entities WHERE id = ?').get(id) as EntityRow | undefined;
+  }
+
+  putEntity(row: EntityRow): void {
+    this.stmt('INSERT OR REPLACE INTO entities VALUES (@id, @present, @state, @updated_ms)').run(
+      row,
+    );
   }
 
   addWorkItem(item: Omit<WorkItemRow, 'id'>): void {

@@ -14,7 +14,7 @@ export type Outcome =
 /** Decides the execution's outcome from the orchestrator's answer and the replay (reference §2.5). */
 export function decideOutcome(
   name: string,
-  result: { state: OrchestratorState } | { error: string; details: string },
+  result: { state: OrchestratorState; stackTrace?: string } | { error: string; details: string },
   replay: ReplayResult | undefined,
 ): Outcome {
   if ('error' in result)
@@ -59,7 +59,8 @@ export function decideOutcome(
     return {
       kind: 'failed',
       message: `Orchestrator function '${name}' failed: ${state.error}`,
-      details: `Message: ${state.error}`,
+      // The extension's OutOfProcOrchestrationShim: "Message: <error>, StackTrace: <stack>".
+      details: `Message: ${state.error}, StackTrace: ${result.stackTrace ?? ''}`,
     };
   }
   if (replay.continueAsNewInput !== undefined)

@@ -1,6 +1,8 @@
 import { createInstance, InstanceConflictError } from './createInstance.js';
 import type { EngineDeps } from './EngineDeps.js';
+import { type EntityRequest, operationEvent } from './entityMessages.js';
 import { EventType, type HistoryEvent, makeEvent } from './history.js';
+import { httpActivityName } from './httpActivity.js';
 import type { InstanceRow } from './Store.js';
 
 /** Dispatches the new decisions: activity work items, timer messages, child instances. */
@@ -27,6 +29,15 @@ export function dispatch(
         Date.parse(fireAt),
         makeEvent(EventType.TimerFired, Date.parse(fireAt), { TimerId: d.EventId, FireAt: fireAt }),
       );
+    } else if (d.EventType === EventType.EventSent) {
+      const target = String(d['InstanceId']);
+      deps.store.enqueue(
+        target,
+        null,
+        nowMs,
+        operationEvent(nowMs, JSON.parse(String(d['Input'])) as EntityRequest),
+      );
+      deps.wake(target);
     } else if (d.EventType === EventType.SubOrchestrationInstanceCreated) {
       const childId = String(d['InstanceId']);
       try {
@@ -69,7 +80,7 @@ export function unknownFunctions(deps: EngineDeps, decisions: HistoryEvent[]): s
         : d.EventType === EventType.SubOrchestrationInstanceCreated
           ? 'orchestrationtrigger'
           : undefined;
-    if (want === undefined) continue;
+    if (want === undefined || d['Name'] === httpActivityName) continue;
     const fn = deps.registry.find(String(d['Name']));
     if (fn?.trigger.type.toLowerCase() !== want) {
       const kind = want === 'activitytrigger' ? 'activity' : 'orchestrator';

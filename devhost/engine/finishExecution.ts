@@ -58,6 +58,8 @@ export function continueAsNew(
     status: 'ContinuedAsNew',
     input,
     output: null,
+    // The status API's createdTime is the current execution's start.
+    created_ms: nowMs,
     updated_ms: nowMs,
   });
   deps.store.enqueue(

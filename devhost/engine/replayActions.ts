@@ -1,12 +1,17 @@
+import { type EntityRequest, requestId } from './entityMessages.js';
 import { EventType, type HistoryEvent, makeEvent } from './history.js';
+import { httpActivityName, pollRequest } from './httpActivity.js';
 import {
   ActionType,
+  type DurableHttpRequestJson,
   type OrchestratorAction,
   type RetryOptionsJson,
 } from './OrchestratorAction.js';
 import { TaskNode } from './TaskNode.js';
 
 const dayMs = 24 * 3600 * 1000;
+/** The extension's `defaultAsyncRequestSleepTimeMilliseconds`: the poll interval without Retry-After. */
+export const defaultHttpPollMs = 30_000;
 /** Azure Storage provider limits the extension applies to timers (reference §2.6). */
 export const maximumShortTimerMs = 6 * dayMs;
 export const longTimerIntervalMs = 3 * dayMs;
@@ -43,8 +48,62 @@ const kindText: Record<number, string> = {
 
 class UnsupportedAction extends Error {}
 
+/** The SDK calls behind the entity action types, for the "not supported" failure. */
+const entityActions: Record<number, string> = {
+  [ActionType.ScheduledSignalEntity]: 'signalEntity (scheduled)',
+  [ActionType.LockEntities]: 'lock (critical section)',
+  [ActionType.ReleaseEntities]: 'lock release (critical section)',
+};
+
 function inputJson(input: unknown): string | null {
   return input === undefined ? null : JSON.stringify(input);
+}
+
+/**
+ * History in the order DTFx's executor delivers it: what arrived while the instance was
+ * suspended (recorded at arrival) is held back and delivered right after ExecutionResumed.
+ */
+function deliveryOrder(history: readonly HistoryEvent[]): HistoryEvent[] {
+  const out: HistoryEvent[] = [];
+  let held: HistoryEvent[] | undefined;
+  for (const ev of history) {
+    if (ev.EventType === EventType.ExecutionSuspended) held ??= [];
+    else if (ev.EventType === EventType.ExecutionResumed && held !== undefined) {
+      out.push(ev, ...held);
+      held = undefined;
+      continue;
+    } else if (
+      held !== undefined &&
+      ev.EventType !== EventType.OrchestratorStarted &&
+      ev.EventType !== EventType.OrchestratorCompleted
+    ) {
+      held.push(ev);
+      continue;
+    }
+    out.push(ev);
+  }
+  return out;
+}
+
+/** For a 202 answer with a Location header: where to poll and after how long; else undefined. */
+function pollAfter(resultJson: string): { location: string; delayMs: number } | undefined {
+  const res = JSON.parse(resultJson) as {
+    statusCode?: number;
+    headers?: Record<string, string | string[]>;
+  };
+  if (res.statusCode !== 202) return undefined;
+  const header = (name: string): string | undefined => {
+    const key = Object.keys(res.headers ?? {}).find((k) => k.toLowerCase() === name);
+    const v = key === undefined ? undefined : res.headers?.[key];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  const location = header('location');
+  if (location === undefined) return undefined;
+  const retryAfter = header('retry-after');
+  return {
+    location,
+    delayMs: retryAfter === undefined ? defaultHttpPollMs : Number(retryAfter) * 1000,
+  };
 }
 
 /**
@@ -57,6 +116,7 @@ export function replayActions(
   history: readonly HistoryEvent[],
   actions: readonly OrchestratorAction[],
   executionId: string,
+  instanceId = '',
 ): ReplayResult {
   let idCounter = 0;
   let now = 0;
@@ -159,6 +219,57 @@ export function replayActions(
         attempt(() => t.complete());
         return t;
       }
+      case ActionType.CallHttp: {
+        // The extension's CallHttpAsync: the built-in HTTP activity, then, while it answers 202
+        // with a Location, a timer (Retry-After seconds, else 30 s) and a GET of that Location.
+        const t = new TaskNode();
+        const first = a.httpRequest ?? { method: 'GET', uri: '' };
+        const call = (request: DurableHttpRequestJson): void => {
+          const id = decide(EventType.TaskScheduled, httpActivityName, {
+            Name: httpActivityName,
+            Version: '',
+            Input: JSON.stringify([request]),
+          });
+          open.set(id, (ev) => {
+            const next =
+              ev.EventType === EventType.TaskCompleted && first.asynchronousPatternEnabled !== false
+                ? pollAfter(String(ev['Result']))
+                : undefined;
+            if (next === undefined) t.complete();
+            else scheduleTimer(now + next.delayMs, () => call(pollRequest(first, next.location)));
+          });
+        };
+        call(first);
+        return t;
+      }
+      case ActionType.SignalEntity:
+      case ActionType.CallEntity: {
+        // The extension sends the entity an "op" event (EventSent); a call then waits for the
+        // response, an EventRaised named by the request id.
+        const signal = a.actionType === ActionType.SignalEntity;
+        const id = requestId(executionId, idCounter);
+        const request: EntityRequest = {
+          id,
+          op: a.operation ?? '',
+          signal,
+          input: inputJson(a.input),
+          ...(signal ? {} : { parent: instanceId, parentExecution: executionId }),
+        };
+        decide(EventType.EventSent, 'op', {
+          InstanceId: a.instanceId ?? '',
+          Name: 'op',
+          Input: JSON.stringify(request),
+        });
+        if (signal) return TaskNode.completed();
+        const idx = buffered.indexOf(id);
+        if (idx >= 0) {
+          buffered.splice(idx, 1);
+          return TaskNode.completed();
+        }
+        const t = new TaskNode();
+        waiters.push({ name: id, task: t });
+        return t;
+      }
       case ActionType.ContinueAsNew:
         continueAsNewInput = inputJson(a.input) ?? 'null';
         return TaskNode.completed();
@@ -214,7 +325,7 @@ export function replayActions(
       }
       default:
         throw new UnsupportedAction(
-          `action type ${a.actionType} (entities, durable HTTP) is not supported by the dev host`,
+          `${entityActions[a.actionType] ?? `action type ${a.actionType}`} (durable entities) is not supported by the dev host`,
         );
     }
   };
@@ -232,7 +343,7 @@ export function replayActions(
 
   try {
     let started = false;
-    for (const ev of history) {
+    for (const ev of deliveryOrder(history)) {
       switch (ev.EventType) {
         case EventType.OrchestratorStarted:
           now = Math.max(now, Date.parse(ev.Timestamp));

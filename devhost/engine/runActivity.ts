@@ -1,6 +1,7 @@
 import { invokeFunction } from '../load/invokeFunction.js';
 import type { EngineDeps } from './EngineDeps.js';
 import { EventType, type HistoryEvent, makeEvent } from './history.js';
+import { httpActivityName, runHttpActivity } from './httpActivity.js';
 import type { WorkItemRow } from './Store.js';
 import { typedDataToJson } from './typedDataToJson.js';
 
@@ -37,6 +38,32 @@ function failureFields(name: string, err: unknown): { Reason: string; Details: s
 }
 
 /**
+ * The built-in HTTP activity's completion: TaskCompleted with the response, or TaskFailed whose
+ * Reason is the error itself (the extension's HTTP activity is not a function, so there is no
+ * "Activity function … failed" wrapper).
+ */
+async function httpActivityEvent(deps: EngineDeps, item: WorkItemRow): Promise<HistoryEvent> {
+  try {
+    const res = await runHttpActivity(item.input);
+    return makeEvent(EventType.TaskCompleted, deps.clock.now(), {
+      TaskScheduledId: item.task_id,
+      Result: JSON.stringify(res),
+    });
+  } catch (err) {
+    const e = err instanceof Error ? err : new Error(String(err));
+    return makeEvent(EventType.TaskFailed, deps.clock.now(), {
+      TaskScheduledId: item.task_id,
+      Reason: e.message,
+      Details: JSON.stringify({
+        ClassName: 'System.Net.Http.HttpRequestException',
+        Message: e.message,
+      }),
+      FailureDetails: null,
+    });
+  }
+}
+
+/**
  * Runs one activity work item and, in one transaction, removes it and queues TaskCompleted or
  * TaskFailed (reference §3) for the execution that scheduled it. A crash before the commit
  * leaves the item queued: activities are at-least-once, as on Azure.
@@ -45,23 +72,26 @@ export async function runActivity(deps: EngineDeps, item: WorkItemRow): Promise<
   const fn = deps.registry.find(item.name);
   let ev: HistoryEvent;
   try {
-    if (fn?.trigger.type.toLowerCase() !== 'activitytrigger') {
+    if (item.name === httpActivityName) {
+      ev = await httpActivityEvent(deps, item);
+    } else if (fn?.trigger.type.toLowerCase() !== 'activitytrigger') {
       throw new Error(`The function '${item.name}' is not registered as an activity function.`);
+    } else {
+      const rv = await invokeFunction(
+        deps.registry,
+        fn,
+        {
+          trigger: { string: triggerText(item.input) },
+          triggerMetadata: { instanceId: item.instance_id },
+          inputsByType: deps.inputsByType(),
+        },
+        deps.log,
+      );
+      ev = makeEvent(EventType.TaskCompleted, deps.clock.now(), {
+        TaskScheduledId: item.task_id,
+        Result: typedDataToJson(rv),
+      });
     }
-    const rv = await invokeFunction(
-      deps.registry,
-      fn,
-      {
-        trigger: { string: triggerText(item.input) },
-        triggerMetadata: { instanceId: item.instance_id },
-        inputsByType: deps.inputsByType(),
-      },
-      deps.log,
-    );
-    ev = makeEvent(EventType.TaskCompleted, deps.clock.now(), {
-      TaskScheduledId: item.task_id,
-      Result: typedDataToJson(rv),
-    });
   } catch (err) {
     ev = makeEvent(EventType.TaskFailed, deps.clock.now(), {
       TaskScheduledId: item.task_id,

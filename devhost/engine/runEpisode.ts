@@ -45,19 +45,26 @@ export async function runEpisode(deps: EngineDeps, instanceId: string): Promise<
       deps.changed(instanceId);
       return true;
     }
-    const resumeAt = parsed.findIndex((p) => p.ev.EventType === EventType.ExecutionResumed);
-    if (resumeAt < 0) return false;
-    const resume = parsed[resumeAt] as (typeof parsed)[number];
-    // Held messages first (in arrival order), then those after the resume up to the next control message.
-    const nextControl = parsed.findIndex(
-      (p, i) => i > resumeAt && controlTypes.has(p.ev.EventType),
-    );
-    const after = parsed.slice(resumeAt + 1, nextControl < 0 ? undefined : nextControl);
-    batch = [
-      resume,
-      ...parsed.slice(0, resumeAt).filter((p) => !controlTypes.has(p.ev.EventType)),
-      ...after,
-    ];
+    const first = parsed[0] as (typeof parsed)[number];
+    if (first.ev.EventType !== EventType.ExecutionResumed) {
+      // DTFx records what arrives while suspended at once (its replay holds it back until the
+      // resume), so the history keeps each event's arrival time; the orchestrator does not run.
+      const cut = parsed.findIndex((p) => controlTypes.has(p.ev.EventType));
+      const held = cut < 0 ? parsed : parsed.slice(0, cut);
+      const dropped = cut === 0 ? [first] : [];
+      store.transaction(() => {
+        store.deleteMessages([...held, ...dropped].map((p) => p.m.id));
+        if (held.length === 0) return;
+        store.appendHistory(instanceId, inst.execution_id, [
+          makeEvent(EventType.OrchestratorStarted, nowMs),
+          ...held.map((p) => ({ ...p.ev, IsPlayed: false })),
+          makeEvent(EventType.OrchestratorCompleted, nowMs),
+        ]);
+      });
+      return true;
+    }
+    const nextControl = parsed.findIndex((p, i) => i > 0 && controlTypes.has(p.ev.EventType));
+    batch = parsed.slice(0, nextControl < 0 ? undefined : nextControl);
     inst.status = 'Running';
   } else {
     const first = parsed[0] as (typeof parsed)[number];
@@ -79,7 +86,7 @@ export async function runEpisode(deps: EngineDeps, instanceId: string): Promise<
   const replay =
     state === undefined
       ? undefined
-      : replayActions(history, state.actions[0] ?? [], inst.execution_id);
+      : replayActions(history, state.actions[0] ?? [], inst.execution_id, inst.id);
   let outcome = decideOutcome(inst.name, result, replay);
   const decisions = replay?.nonDeterminism === undefined ? (replay?.decisions ?? []) : [];
   const unknown = unknownFunctions(deps, decisions);

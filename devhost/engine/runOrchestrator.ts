@@ -12,7 +12,7 @@ export async function runOrchestrator(
   deps: EngineDeps,
   inst: InstanceRow,
   history: HistoryEvent[],
-): Promise<{ state: OrchestratorState } | { error: string; details: string }> {
+): Promise<{ state: OrchestratorState; stackTrace?: string } | { error: string; details: string }> {
   const fn = deps.registry.find(inst.name);
   if (fn?.trigger.type.toLowerCase() !== 'orchestrationtrigger') {
     return { error: `The orchestrator function '${inst.name}' is not registered.`, details: '' };
@@ -33,11 +33,23 @@ export async function runOrchestrator(
     const at = msg.indexOf(outOfProcMarker);
     if (at >= 0) {
       try {
-        return { state: JSON.parse(msg.slice(at + outOfProcMarker.length)) as OrchestratorState };
+        return {
+          state: JSON.parse(msg.slice(at + outOfProcMarker.length)) as OrchestratorState,
+          stackTrace: stackFrames(err),
+        };
       } catch {
         // fall through: report the raw message
       }
     }
     return { error: msg, details: (err as Error).stack ?? '' };
   }
+}
+
+/** The frames of an error's stack (the "at …" lines), like .NET's Exception.StackTrace. */
+function stackFrames(err: unknown): string {
+  const stack = err instanceof Error ? (err.stack ?? '') : '';
+  return stack
+    .split('\n')
+    .filter((l) => /^\s+at /.test(l))
+    .join('\n');
 }

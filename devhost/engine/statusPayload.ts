@@ -1,5 +1,5 @@
 import type { InstanceStatus } from '../types.js';
-import { EventType, eventTypeName, type HistoryEvent } from './history.js';
+import { EventType, eventTypeName, type HistoryEvent, OrchestrationStatus } from './history.js';
 import type { InstanceRow } from './Store.js';
 
 /** Formats epoch ms the way the host does (`ToString("s") + "Z"`: second precision). */
@@ -30,52 +30,93 @@ export function toInstanceStatus(row: InstanceRow, showInput = true): InstanceSt
   };
 }
 
+/** Which parts of the history the status request asked for (`showHistoryOutput`, `showInput`). */
+export interface HistoryView {
+  showOutput: boolean;
+  showInput: boolean;
+}
+
+const statusNames = new Map<number, string>(
+  Object.entries(OrchestrationStatus).map(([name, n]) => [n, name]),
+);
+
+/** A completion's scheduling row kind, by the completion's event type. */
+const scheduledBy = new Map<number, number>([
+  [EventType.TaskCompleted, EventType.TaskScheduled],
+  [EventType.TaskFailed, EventType.TaskScheduled],
+  [EventType.SubOrchestrationInstanceCompleted, EventType.SubOrchestrationInstanceCreated],
+  [EventType.SubOrchestrationInstanceFailed, EventType.SubOrchestrationInstanceCreated],
+]);
+const successes = new Set<number>([
+  EventType.TaskCompleted,
+  EventType.SubOrchestrationInstanceCompleted,
+]);
+
 /**
- * History in the status API's transformed shape: EventType as a name, scheduling rows and
- * OrchestratorStarted/Completed dropped, completions carrying FunctionName and ScheduledTime,
- * ids and IsPlayed removed; results only with `showHistoryOutput`.
+ * History in the status API's transformed shape, as the extension's
+ * `DurableClient.GetDurableOrchestrationStatusAsync` builds it: EventType and
+ * OrchestrationStatus as names; OrchestratorStarted/Completed dropped; a scheduling row
+ * (TaskScheduled, SubOrchestrationInstanceCreated) stays until its completion arrives, and is
+ * then merged into it (FunctionName, ScheduledTime and, unless `showInput` is false, the
+ * scheduled Input); ExecutionStarted keeps FunctionName of its naming fields; Result only with
+ * `showOutput`, parsed as JSON; Input removed everywhere only when `showInput` is false.
  */
 export function toHistoryEvents(
-  history: HistoryEvent[],
-  showOutput: boolean,
+  history: readonly HistoryEvent[],
+  view: HistoryView,
 ): Record<string, unknown>[] {
-  const scheduled = new Map<number, HistoryEvent>();
-  const out: Record<string, unknown>[] = [];
+  const rows: (Record<string, unknown> | undefined)[] = [];
+  const scheduled = new Map<string, { index: number; ev: HistoryEvent }>();
   for (const ev of history) {
     const t = ev.EventType;
-    if (t === EventType.OrchestratorStarted || t === EventType.OrchestratorCompleted) continue;
-    if (
-      t === EventType.TaskScheduled ||
-      t === EventType.SubOrchestrationInstanceCreated ||
-      t === EventType.TimerCreated
-    ) {
-      scheduled.set(ev.EventId, ev);
-      if (t !== EventType.TimerCreated) continue;
+    const row: Record<string, unknown> = { ...ev, EventType: eventTypeName(t) };
+    if (t === EventType.OrchestratorStarted || t === EventType.OrchestratorCompleted) {
+      rows.push(undefined);
+      continue;
     }
-    const row: Record<string, unknown> = { EventType: eventTypeName(t) };
-    for (const [k, v] of Object.entries(ev)) {
-      if (
-        k === 'EventType' ||
-        k === 'EventId' ||
-        k === 'IsPlayed' ||
-        k === 'TimerId' ||
-        k === 'TaskScheduledId'
-      )
-        continue;
-      if ((k === 'Result' || k === 'Input') && !showOutput && t !== EventType.ExecutionStarted)
-        continue;
-      row[k] = v;
+    if (t === EventType.TaskScheduled || t === EventType.SubOrchestrationInstanceCreated) {
+      scheduled.set(`${t}_${ev.EventId}`, { index: rows.length, ev });
+      delete row['Version'];
     }
-    const ref = ev['TaskScheduledId'];
-    if (typeof ref === 'number') {
-      const s = scheduled.get(ref);
+    const schedulingType = scheduledBy.get(t);
+    if (schedulingType !== undefined) {
+      const s = scheduled.get(`${schedulingType}_${String(ev['TaskScheduledId'])}`);
       if (s !== undefined) {
-        row['FunctionName'] = s['Name'];
-        row['ScheduledTime'] = s.Timestamp;
+        row['ScheduledTime'] = s.ev.Timestamp;
+        row['FunctionName'] = s.ev['Name'];
+        if (view.showInput) row['Input'] = s.ev['Input'];
+        rows[s.index] = undefined;
+      }
+      delete row['TaskScheduledId'];
+      if (successes.has(t)) {
+        if (view.showOutput) row['Result'] = parseJson(ev['Result']);
+        else delete row['Result'];
       }
     }
-    if (t === EventType.ExecutionStarted) row['FunctionName'] = ev['Name'];
-    out.push(row);
+    if (t === EventType.ExecutionStarted) {
+      delete row['Name'];
+      row['FunctionName'] = ev['Name'];
+      for (const k of ['OrchestrationInstance', 'ParentInstance', 'Version', 'Tags']) delete row[k];
+    }
+    if (t === EventType.ExecutionCompleted) {
+      row['OrchestrationStatus'] =
+        statusNames.get(Number(ev['OrchestrationStatus'])) ?? ev['OrchestrationStatus'];
+      if (view.showOutput) row['Result'] = parseJson(ev['Result']);
+      else delete row['Result'];
+    }
+    if (t === EventType.TimerFired) delete row['TimerId'];
+    if (!view.showInput) delete row['Input'];
+    delete row['EventId'];
+    delete row['IsPlayed'];
+    rows.push(row);
   }
-  return out;
+  return rows.filter((r): r is Record<string, unknown> => r !== undefined);
+}
+
+/** JSON text as a value (the extension's ParseToJToken): null stays null, non-JSON stays text. */
+function parseJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value ?? null;
+  const text = value.trim();
+  if (text === '') return '';
+  return parse(text);
 }

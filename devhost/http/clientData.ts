@@ -6,10 +6,21 @@ export interface ClientDataOptions {
   code?: string | undefined;
 }
 
+/** The loopback mount; in strict mode its URL carries the key as Basic credentials. */
+function rpcBaseUrl(o: ClientDataOptions): string {
+  const url = new URL('/durabletask/', o.origin);
+  if (o.code !== undefined) {
+    url.username = 'system';
+    url.password = o.code;
+  }
+  return url.href;
+}
+
 /**
  * The durableClient binding data (reference §1.5), as the extension serializes it, so that
  * `df.getClient` and `createCheckStatusResponse` work unchanged. `rpcBaseUrl` is this host's
- * loopback mount and ends in `/`.
+ * loopback mount and ends in `/`; when keys are enforced it carries the key as its Basic
+ * credentials (the SDK's HTTP client sends them), since the mount needs the system key too.
  */
 export function clientData(o: ClientDataOptions): Record<string, unknown> {
   const base = `${o.origin}/runtime/webhooks/durabletask`;
@@ -36,7 +47,7 @@ export function clientData(o: ClientDataOptions): Record<string, unknown> {
     },
     baseUrl: base,
     requiredQueryStringParameters: o.code === undefined ? '' : `code=${o.code}`,
-    rpcBaseUrl: `${o.origin}/durabletask/`,
+    rpcBaseUrl: rpcBaseUrl(o),
     httpBaseUrl: null,
   };
 }

@@ -47,6 +47,8 @@ async function route(r: HostRoutes, req: HostRequest): Promise<HostResponse> {
   const rpc = segmentsAfter(path, '/durabletask');
   if (rpc !== undefined) {
     if (!loopback.has(req.raw.socket.remoteAddress ?? '')) return { status: 403 };
+    // No side door: in strict mode the loopback mount needs the system key too.
+    if (!isAuthorized(r.keys, 'system', req)) return { status: 401 };
     return r.durable.handle(req, rpc);
   }
   const admin = segmentsAfter(path, '/admin/functions');

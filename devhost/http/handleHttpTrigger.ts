@@ -102,7 +102,7 @@ export class HttpTriggerRouter {
       const params = r.route.match(rel);
       if (params === undefined) continue;
       if (r.methods !== undefined && !r.methods.includes(req.method)) continue;
-      if (!isAuthorized(this.keys, r.authLevel, req)) return { status: 401 };
+      if (!isAuthorized(this.keys, r.authLevel, req, r.fn.name)) return { status: 401 };
       return this.invoke(r.fn, req, params);
     }
     return { status: 404 };

@@ -21,7 +21,7 @@ async function load(
   if (registry.programmingModel === undefined || registry.functions.size === 0) {
     throw new Error(`app ${appDir}: expected at least one registered function, got none`);
   }
-  validateRegistrations(registry);
+  validateRegistrations(registry, log);
   for (const hook of registry.hooks.get('appStart') ?? []) {
     await hook({ hookData: {}, appHookData: {}, functionAppDirectory: appDir });
   }

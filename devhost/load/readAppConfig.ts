@@ -30,8 +30,12 @@ function obj(v: unknown): Record<string, unknown> {
   return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
 }
 
-/** Reads the app folder's configuration; missing host.json / local.settings.json use defaults. */
-export function readAppConfig(appDir: string): AppConfig {
+/**
+ * Reads the app folder's configuration; missing host.json / local.settings.json use defaults.
+ * `settingsFile` replaces the folder's local.settings.json (same shape, `{"Values": {...}}`),
+ * and must exist.
+ */
+export function readAppConfig(appDir: string, settingsFile?: string): AppConfig {
   const dir = path.resolve(appDir);
   const pkgFile = path.join(dir, 'package.json');
   if (!existsSync(pkgFile))
@@ -43,8 +47,12 @@ export function readAppConfig(appDir: string): AppConfig {
   const ext = obj(host['extensions']);
   const http = obj(ext['http']);
   const dt = obj(ext['durableTask']);
-  const settingsFile = path.join(dir, 'local.settings.json');
-  const rawValues = existsSync(settingsFile) ? obj(readJson(settingsFile)['Values']) : {};
+  if (settingsFile !== undefined && !existsSync(settingsFile))
+    throw new Error(
+      `--settings: expected an existing local.settings.json-style file, got ${settingsFile}`,
+    );
+  const file = settingsFile ?? path.join(dir, 'local.settings.json');
+  const rawValues = existsSync(file) ? obj(readJson(file)['Values']) : {};
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(rawValues)) if (typeof v === 'string') values[k] = v;
   const prefix = typeof http['routePrefix'] === 'string' ? http['routePrefix'] : 'api';

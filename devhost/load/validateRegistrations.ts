@@ -1,4 +1,4 @@
-import type { FunctionRegistry } from './FunctionRegistry.js';
+import type { FunctionRegistry, RegisteredFunction } from './FunctionRegistry.js';
 
 const supportedTriggers = new Set([
   'httptrigger',
@@ -10,29 +10,43 @@ const supportedTriggers = new Set([
 ]);
 const supportedInputs = new Set(['durableclient', 'orchestrationclient']);
 const supportedOutputs = new Set(['http']);
+const supportedText =
+  'supported: triggers http, eventGrid, timer, orchestration, activity, entity; inputs durableClient; output http';
 
-/**
- * Throws one start-up error listing every function that uses a binding the dev host cannot
- * serve, naming the function, the binding and its type.
- */
-export function validateRegistrations(registry: FunctionRegistry): void {
-  const problems: string[] = [];
-  for (const fn of registry.functions.values()) {
-    for (const [name, b] of Object.entries(fn.bindings)) {
-      const type = b.type.toLowerCase();
-      const ok =
-        name === fn.triggerName
-          ? supportedTriggers.has(type)
-          : b.direction === 'out'
-            ? supportedOutputs.has(type)
-            : supportedInputs.has(type);
-      if (!ok) {
-        problems.push(
-          `function "${fn.name}": binding "${name}" of type "${b.type}" (${b.direction ?? 'in'}) is not supported by the dev host (supported: triggers http, eventGrid, timer, orchestration, activity, entity; inputs durableClient; output http)`,
-        );
-      }
+/** The first binding of `fn` the dev host cannot serve, described, or undefined. */
+function unsupportedBinding(fn: RegisteredFunction): string | undefined {
+  for (const [name, b] of Object.entries(fn.bindings)) {
+    const type = b.type.toLowerCase();
+    const ok =
+      name === fn.triggerName
+        ? supportedTriggers.has(type)
+        : b.direction === 'out'
+          ? supportedOutputs.has(type)
+          : supportedInputs.has(type);
+    if (!ok) {
+      return `binding "${name}" of type "${b.type}" (${b.direction ?? 'in'}) is not supported by the dev host (${supportedText})`;
     }
   }
-  if (problems.length > 0)
-    throw new Error(`devhost: unsupported bindings\n  ${problems.join('\n  ')}`);
+  return undefined;
+}
+
+/**
+ * Disables every function that uses a binding the dev host cannot serve, as the Functions
+ * host disables a function that fails indexing: it is removed from the registry and one log
+ * line names the function, the binding and its type. The other functions keep running.
+ * Returns the names of the disabled functions.
+ */
+export function validateRegistrations(
+  registry: FunctionRegistry,
+  log: (line: string) => void,
+): string[] {
+  const disabled: string[] = [];
+  for (const fn of [...registry.functions.values()]) {
+    const problem = unsupportedBinding(fn);
+    if (problem === undefined) continue;
+    registry.functions.delete(fn.name);
+    disabled.push(fn.name);
+    log(`function "${fn.name}" failed indexing and will be disabled: ${problem}`);
+  }
+  return disabled;
 }

@@ -1,10 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { z } from 'zod';
+
 import { HttpError } from '../http/HttpError.js';
 import { readJson } from '../http/readBody.js';
 import { sendJson } from '../http/sendJson.js';
 import type { Sandbox } from '../Sandbox.js';
 import { faultSchema, hookBehaviourSchema } from '../scenario/Scenario.js';
+
+const alertFiringSchema = z.object({
+  rule: z.string().min(1),
+  targetResourceId: z.string().startsWith('/subscriptions/'),
+  severity: z.string().optional(),
+  condition: z.enum(['Fired', 'Resolved']).optional(),
+  description: z.string().optional(),
+  customProperties: z.record(z.string(), z.string()).optional(),
+});
 
 const bad = (detail: string): HttpError => new HttpError(400, 'BadRequest', detail);
 
@@ -12,7 +23,9 @@ const bad = (detail: string): HttpError => new HttpError(400, 'BadRequest', deta
  * The admin JSON API (`/admin/…`) exposing the programmatic API across processes:
  * `GET info`, `POST push`, `POST deliver-held`, `GET slack[?channel=]`, `GET hooks[?name=]`,
  * `PUT hooks/<name>`, `POST faults`, `GET faults`, `DELETE faults`, `GET sites/<site>[/<slot>]`,
- * `GET arm-requests`, `GET audit/<pipeline>/<releaseId>[?container=]`, `PUT event-grid`.
+ * `GET arm-requests`, `GET audit/<pipeline>/<releaseId>[?container=]`, `PUT event-grid`,
+ * `PUT action-groups/<name> {serviceUri}`,
+ * `POST action-groups/<name>/fire {rule, targetResourceId, severity?, condition?, description?}`.
  */
 export async function handleAdmin(
   sandbox: Sandbox,
@@ -129,6 +142,36 @@ export async function handleAdmin(
         throw bad(`url: expected a URL string, got ${JSON.stringify(b['url'])}`);
       sandbox.setEventGridUrl(b['url']);
       sendJson(res, 200, { url: b['url'] });
+      return;
+    }
+    case 'PUT action-groups': {
+      const b = await body();
+      if (parts[1] === undefined)
+        throw bad('action group: expected /admin/action-groups/<name>, got none');
+      if (typeof b['serviceUri'] !== 'string')
+        throw bad(`serviceUri: expected a URL string, got ${JSON.stringify(b['serviceUri'])}`);
+      sandbox.setActionGroup(parts[1], b['serviceUri']);
+      sendJson(res, 200, { name: parts[1], serviceUri: b['serviceUri'] });
+      return;
+    }
+    case 'POST action-groups': {
+      const b = await body();
+      if (parts[1] === undefined || parts[2] !== 'fire')
+        throw bad('action group: expected /admin/action-groups/<name>/fire');
+      const alert = alertFiringSchema.safeParse(b);
+      if (!alert.success) {
+        throw bad(alert.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      }
+      try {
+        sendJson(res, 200, await sandbox.fireAlert(parts[1], alert.data));
+      } catch (err) {
+        if (err instanceof RangeError) throw new HttpError(404, 'NotFound', err.message);
+        throw new HttpError(
+          502,
+          'BadGateway',
+          `webhook delivery failed: ${(err as Error).message}`,
+        );
+      }
       return;
     }
     default:

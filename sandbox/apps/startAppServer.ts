@@ -16,8 +16,9 @@ export interface AppServer {
 /**
  * Starts the HTTP server of one slot on a free local port. It serves whatever the slot runs
  * at request time (a swap changes what the port serves): `GET /health` by state, other paths
- * by the image's profile, `GET /__sandbox/info` describing it, and `x-sandbox-image` on every
- * answer. Requests to production honour `experiments.rampUpRules` and `x-ms-routing-name`.
+ * by the image's profile and `GET /__sandbox/info` describing it (for tests; Slotpilot never
+ * reads it). Only an image whose profile opts in (`+version`) names itself to clients, as a
+ * real app may: `GET /version` → `{image, digest}` and `x-sandbox-image` on every answer. Requests to production honour `experiments.rampUpRules` and `x-ms-routing-name`.
  */
 export async function startAppServer(
   world: World,
@@ -58,7 +59,8 @@ async function serve(
   const state = world.stateOf(slot);
   const d = slot.deployment;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (d?.image !== undefined) headers['x-sandbox-image'] = d.image;
+  const exposesVersion = d?.profile.exposesVersion === true;
+  if (exposesVersion && d?.image !== undefined) headers['x-sandbox-image'] = d.image;
   if (url.pathname === '/__sandbox/info') {
     res.writeHead(200, headers).end(
       JSON.stringify({
@@ -79,6 +81,12 @@ async function serve(
   }
   if (state !== 'Running' && state !== 'Unhealthy') {
     res.writeHead(503, headers).end(JSON.stringify({ error: `Application Error (${state})` }));
+    return;
+  }
+  if (exposesVersion && url.pathname === '/version') {
+    res
+      .writeHead(200, headers)
+      .end(JSON.stringify({ image: d?.image ?? null, digest: d?.digest ?? null }));
     return;
   }
   if (url.pathname === '/health') {

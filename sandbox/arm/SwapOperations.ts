@@ -43,6 +43,12 @@ export class SwapOperations {
     private readonly log: (line: string) => void = () => undefined,
   ) {}
 
+  /** Whether a swap runs on `site` now (ARM then refuses config changes and restarts with 409). */
+  runningOn(site: SiteModel): boolean {
+    this.settle();
+    return [...this.ops.values()].some((o) => o.site === site && o.status === 'InProgress');
+  }
+
   /** Starts a swap; 409 when one already runs on the site or a slot is stopped. */
   start(site: SiteModel, source: SlotModel, target: SlotModel, outcome: Outcome): SwapOperation {
     this.settle();

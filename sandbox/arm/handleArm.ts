@@ -21,6 +21,7 @@ const SITE_PATH =
  * Serves the App Service subset of ARM (`/subscriptions/…/providers/Microsoft.Web/sites/…`):
  * get site and slot, list slots, get/patch/put `config/web`, restart, swap as a long-running
  * operation and its `operationresults` polls. `base` is the origin written into `Location`.
+ * `metrics` serves `{site or slot}/providers/Microsoft.Insights/metrics` (fault op `metrics`).
  */
 export async function handleArm(
   ctx: SandboxContext,
@@ -28,6 +29,7 @@ export async function handleArm(
   res: ServerResponse,
   url: URL,
   base: string,
+  metrics?: (res: ServerResponse, url: URL, site: SiteModel, slot: SlotModel) => void,
 ): Promise<void> {
   const requestId = randomUUID();
   res.setHeader('x-ms-request-id', requestId);
@@ -54,10 +56,12 @@ export async function handleArm(
     .filter((s) => s !== '')
     .map((s) => s.toLowerCase());
   const method = req.method ?? 'GET';
-  checkApiVersion(
-    url.searchParams.get('api-version'),
-    rest.includes('slots') ? 'sites/slots' : 'sites',
-  );
+  const metricsPath = rest.slice(-3).join('/') === 'providers/microsoft.insights/metrics';
+  if (!metricsPath)
+    checkApiVersion(
+      url.searchParams.get('api-version'),
+      rest.includes('slots') ? 'sites/slots' : 'sites',
+    );
   if (sub.toLowerCase() !== ctx.world.scenario.subscriptionId.toLowerCase()) {
     throw new HttpError(
       404,
@@ -80,6 +84,14 @@ export async function handleArm(
     slot = found;
     tail = rest.slice(2);
   }
+  if (metricsPath && metrics !== undefined && method === 'GET' && tail.length === 3) {
+    if ((await applyFault(ctx.faults.take('metrics'), armFaultError)) === 'hang') {
+      hang(res);
+      return;
+    }
+    metrics(res, url, site, slot);
+    return;
+  }
   const route = `${method} ${tail.join('/')}`;
   const op = opName(route, rest);
   noteRequest(res, {
@@ -96,6 +108,15 @@ export async function handleArm(
     return;
   }
 
+  const writes = op === 'updateConfiguration' || op === 'restart';
+  if (writes && ctx.swaps.runningOn(site)) {
+    // As ARM does while a swap runs on the site (transient: retry once it finished).
+    throw new HttpError(
+      409,
+      'Conflict',
+      `Cannot modify this site '${site.name}' because another operation is in progress. OperationName: SwapSiteSlots.`,
+    );
+  }
   switch (route) {
     case 'GET ':
       sendJson(res, 200, siteJson(ctx.world, slot));

@@ -27,9 +27,14 @@ export function siteJson(world: World, slot: SlotModel): Record<string, unknown>
     properties: {
       name: isProd ? slot.siteName : `${slot.siteName}(${slot.name})`,
       state: slot.armState,
-      hostNames: [slot.hostName],
-      enabledHostNames: [slot.hostName, scm],
+      hostNames: [...slot.customDomains, slot.hostName],
+      enabledHostNames: [...slot.customDomains, slot.hostName, scm],
       hostNameSslStates: [
+        ...slot.customDomains.map((name) => ({
+          name,
+          sslState: 'SniEnabled',
+          hostType: 'Standard',
+        })),
         { name: slot.hostName, sslState: 'Disabled', hostType: 'Standard' },
         { name: scm, sslState: 'Disabled', hostType: 'Repository' },
       ],

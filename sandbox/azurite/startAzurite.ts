@@ -48,10 +48,12 @@ export async function startAzurite(opts: { location?: string } = {}): Promise<Az
   });
   const blobEndpoint = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(
-      () => reject(new Error(`azurite: not listening after 15 s; output: ${out}`)),
-      15_000,
-    );
+    // Generous: on a loaded two-core machine Azurite's start alone can take tens of seconds.
+    // A start that never listens is killed, so it cannot hold its test until the tier timeout.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`azurite: not listening after 60 s; output: ${out}`));
+    }, 60_000);
     const onData = (chunk: Buffer): void => {
       out += chunk.toString();
       const m = /listens on (http:\/\/[\d.]+:\d+)/.exec(out);

@@ -1,5 +1,6 @@
 import type { Clock } from '../../devhost/clock/index.js';
-import { RealClock, ScaledClock } from '../../devhost/clock/index.js';
+import { RealClock } from '../../devhost/clock/index.js';
+import { parseClockSpec } from '../../devhost/clock/parseClockSpec.js';
 
 /** Options of `npm run sandbox`. */
 export interface CliOptions {
@@ -11,7 +12,7 @@ export interface CliOptions {
 }
 
 /**
- * Reads `[--scenario FILE] [--port N] [--event-grid-url URL] [--clock real|scale:N] [--no-azurite]`.
+ * Reads `[--scenario FILE] [--port N] [--event-grid-url URL] [--clock real|scale:N|scale:N@<epoch ms>] [--no-azurite]`.
  * Throws naming the flag, what was expected and what arrived.
  */
 export function parseCliArgs(argv: string[]): CliOptions {
@@ -40,10 +41,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
         break;
       case '--clock': {
         const v = value();
-        const m = /^scale:(\d+(?:\.\d+)?)$/.exec(v);
-        if (v === 'real') out.clock = new RealClock();
-        else if (m?.[1] !== undefined) out.clock = new ScaledClock(Number(m[1]));
-        else throw new RangeError(`--clock: expected real or scale:N, got ${v}`);
+        if (!/^(?:real|scale:.*)$/.test(v))
+          throw new RangeError(`--clock: expected real or scale:N, got ${v}`);
+        out.clock = parseClockSpec(v, { allowVirtual: false });
         break;
       }
       case '--no-azurite':

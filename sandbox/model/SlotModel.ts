@@ -25,6 +25,8 @@ export interface SlotModel {
   readonly name: string;
   readonly resourceGroup: string;
   readonly hostName: string;
+  /** Custom domains bound to it (production only; they stay with the site on a swap). */
+  customDomains: string[];
   /** Requests per second addressed to this slot's own host name. */
   readonly requestsPerSecond: number;
   /** The `properties` of `config/web`. */

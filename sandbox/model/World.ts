@@ -29,6 +29,7 @@ export class World {
         s.image,
         t0,
       );
+      production.customDomains = [...s.customDomains];
       const slots = new Map<string, SlotModel>();
       for (const sl of s.slots) {
         slots.set(
@@ -188,6 +189,7 @@ export class World {
       name,
       resourceGroup,
       hostName,
+      customDomains: [],
       requestsPerSecond,
       config: {
         numberOfWorkers: 1,

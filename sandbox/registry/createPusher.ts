@@ -9,7 +9,13 @@ export interface Pusher {
   setUrl(url: string): void;
   push(
     ref: string,
-    opts?: { profile?: string; deliver?: 'once' | 'twice' | 'none'; tagless?: boolean },
+    opts?: {
+      profile?: string;
+      deliver?: 'once' | 'twice' | 'none';
+      tagless?: boolean;
+      /** Who pushed (`data.actor.name`: a user principal name, or a token or service principal). */
+      actor?: string;
+    },
   ): Promise<PushResult>;
   deliverHeld(): Promise<{ status: number }[]>;
 }
@@ -73,6 +79,7 @@ export function createPusher(
           location: scenario.location,
         },
         ctx.clock.now(),
+        opts.actor,
       );
       ctx.log(
         `push ${image.repository}:${image.tag ?? '(untagged)'} ${image.digest} (${image.profileText})`,

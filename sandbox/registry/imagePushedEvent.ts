@@ -17,7 +17,8 @@ export interface EventGridEvent {
 /**
  * The `Microsoft.ContainerRegistry.ImagePushed` event ACR publishes for a push, in the Event
  * Grid schema (`dataVersion` 2.0). A tagless push (per-platform manifest) has no `target.tag`
- * and its subject is the repository alone.
+ * and its subject is the repository alone. `actor` is who pushed (`data.actor.name`; ACR
+ * leaves the name empty when it does not know it).
  */
 export function imagePushedEvent(
   image: ImageRecord,
@@ -28,6 +29,7 @@ export function imagePushedEvent(
     location: string;
   },
   at: number,
+  actor?: string,
 ): EventGridEvent {
   const name = registry.loginServer.split('.')[0] ?? registry.loginServer;
   const time = new Date(at).toISOString();
@@ -57,6 +59,7 @@ export function imagePushedEvent(
         method: 'PUT',
         useragent: 'docker/24.0.7 go/go1.20.10 git-commit/311b9ff kernel/6.1.0 os/linux arch/amd64',
       },
+      actor: { name: actor ?? '' },
       connectedRegistry: { name: '' },
     },
     dataVersion: '2.0',

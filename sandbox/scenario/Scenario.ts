@@ -83,6 +83,11 @@ const siteSchema = z.object({
   state: z.enum(['Running', 'Stopped']).default('Running'),
   /** Name of the Application Insights component the site's apps report to. */
   appInsights: z.string().optional(),
+  /**
+   * Custom domains bound to the site (ARM `hostNames` lists them with the default host name);
+   * users reach production through the first, so its requests are logged under that host.
+   */
+  customDomains: z.array(z.string().regex(/^[a-z0-9.-]+$/)).default([]),
   slots: z.array(slotSchema).default([]),
 });
 

@@ -15,6 +15,8 @@ export interface RequestRecord {
   version: string;
   itemCount: number;
   resourceId: string;
+  /** The slot that served it ("production" or the slot name): routing rules move production traffic. */
+  servedBy?: string;
   /** Memoised table rows for this record (filled by the Logs handler; never mutated). */
   rows?: Record<string, unknown>;
 }

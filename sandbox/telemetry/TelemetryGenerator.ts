@@ -57,6 +57,28 @@ export class TelemetryGenerator {
     return out;
   }
 
+  /**
+   * Requests `slot` of `site` served with `from <= t < to` (t capped at now), whichever host
+   * name they were addressed to: its own, or production's when a routing rule sent them there.
+   * What App Service platform metrics of the slot resource count.
+   */
+  servedBy(site: SiteModel, slot: SlotModel, from: number, to: number): RequestRecord[] {
+    const now = this.world.clock.now();
+    const start = Math.max(from, this.horizonMs);
+    const end = Math.min(to, now);
+    const out: RequestRecord[] = [];
+    if (end <= start) return out;
+    for (const source of [site.production, ...site.slots.values()]) {
+      if (source.requestsPerSecond <= 0) continue;
+      for (let min = Math.floor(start / MINUTE); min * MINUTE < end; min++) {
+        for (const r of this.minute(site, source, source.requestsPerSecond, min, '', now)) {
+          if (r.servedBy === slot.name && r.t >= start && r.t < end) out.push(r);
+        }
+      }
+    }
+    return out;
+  }
+
   private minute(
     site: SiteModel,
     source: SlotModel,
@@ -114,7 +136,8 @@ export class TelemetryGenerator {
         t,
         ingest: t + this.ingestionDelayMs,
         id: `${sec.toString(16)}${j.toString(16).padStart(4, '0')}${instance}`,
-        url: `https://${source.hostName}${path}`,
+        // Users come through the site's custom domain when it has one.
+        url: `https://${source.customDomains[0] ?? source.hostName}${path}`,
         name: `GET ${path}`,
         success: sample.status < 400,
         resultCode: String(sample.status),
@@ -124,6 +147,7 @@ export class TelemetryGenerator {
         version: d.tag ?? (d.digest ?? '').slice(7, 19),
         itemCount: 1,
         resourceId,
+        servedBy: serving.name,
       });
     }
     return out;

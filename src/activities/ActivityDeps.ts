@@ -1,6 +1,7 @@
 import type {
   AppServicePort,
   AuditStore,
+  ClaimStore,
   HookClient,
   HttpProbe,
   Notifier,
@@ -17,6 +18,8 @@ export interface ActivityDeps {
   hooks: HookClient;
   notifier: Notifier;
   audit: AuditStore;
+  /** Where hook calls keep their callback records (see `HookCallbackRecord`). */
+  claims: ClaimStore;
   config: SlotpilotConfig;
   /** Public origin of the function app, for links in notifications (no trailing slash). */
   publicBaseUrl: string;

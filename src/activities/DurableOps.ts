@@ -13,12 +13,10 @@ export interface ListedInstance extends InstanceInfo {
 }
 
 /**
- * The few durable client operations activities need (hook callback URLs, the production
- * lock). Built per invocation from the activity's durable client input.
+ * The few durable client operations activities need (the production lock, stopping a
+ * stage, flushing a stale waiter). Built per invocation from the activity's durable client input.
  */
 export interface DurableOps {
-  /** The raise-event URL that delivers `eventName` to `instanceId` (a hook's `callbackUrl`). */
-  raiseEventUrl(instanceId: string, eventName: string): string;
   /** The instance's status, or undefined when it does not exist. */
   getInstance(instanceId: string): Promise<InstanceInfo | undefined>;
   /** Starts `name` as `instanceId`; rejects when that id is already running. */

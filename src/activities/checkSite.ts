@@ -1,10 +1,12 @@
 import type { ActivityDeps } from './ActivityDeps.js';
 import type { CheckSiteInput, CheckSiteOutput } from './contracts.js';
+import { verifyServedImage } from './verifyServedImage.js';
 
 /**
  * One look at a site or slot: what App Service says it runs, and one GET of `path` on its
  * own URL. `ready` when it is Running, configured with the digest, answers `expectStatus`
- * and (if it says) serves that digest. Read-only.
+ * and, when its stage has a `verify` contract, its version endpoint names the digest.
+ * Read-only.
  */
 export async function checkSite(
   deps: ActivityDeps,
@@ -25,13 +27,18 @@ export async function checkSite(
     timeoutMs: input.timeoutMs,
     expectStatus: input.expectStatus,
   });
-  const served = probe.servedDigest;
-  const servesDigest = served === undefined || served === input.digest;
+  const verified = probe.ok
+    ? await verifyServedImage(deps, input.target, slot.url, input.digest, input.timeoutMs)
+    : undefined;
+  const servesDigest = verified === undefined || verified.serves;
   return {
     ...base,
-    ...(served === undefined ? {} : { servedDigest: served }),
+    ...(verified?.serves === true && { servedDigest: input.digest }),
     ready: probe.ok && servesDigest,
     status: probe.status,
-    detail: servesDigest ? `GET ${input.path}: ${probe.detail}` : `serves ${served}`,
+    detail:
+      verified === undefined || !probe.ok
+        ? `GET ${input.path}: ${probe.detail}`
+        : `GET ${input.path}: ${probe.detail}; ${verified.detail}`,
   };
 }

@@ -48,7 +48,10 @@ export interface CheckSiteOutput {
   detail: string;
 }
 
-/** Input of `callHook`. The URL comes from config; the callback goes to `instanceId`. */
+/**
+ * Input of `callHook`. The URL comes from config; a callback result is raised on `instanceId`.
+ * `timeoutMs` bounds the synchronous answer and the callback token's life.
+ */
 export interface CallHookInput {
   releaseId: string;
   pipeline: string;
@@ -61,6 +64,13 @@ export interface CallHookInput {
   instanceId: string;
   timeoutMs: number;
 }
+
+/**
+ * Output of `callHook`: the hook's result now, or `running` with the id of this hook call,
+ * whose callback result the orchestration waits for (it ignores results for other calls).
+ */
+export type CallHookOutput =
+  Extract<HookAnswer, { kind: 'result' }> | { kind: 'running'; callbackId: string };
 
 /** Input of `notify`. Sent at most once per `key`. */
 export interface NotifyInput {
@@ -95,6 +105,8 @@ export interface ReadSlotsInput {
 export interface ReadSlotsOutput {
   /** Default host name of production (scopes monitoring queries). */
   productionHostName: string;
+  /** Every host name of production (custom domains included), lower-cased. */
+  productionHostNames?: string[];
   productionDigest?: string;
   slotDigest?: string;
 }
@@ -189,7 +201,7 @@ export interface SupersedeOlderOutput {
 export interface ActivityContracts {
   deployImage: { input: DeployImageInput; output: DeployImageOutput };
   checkSite: { input: CheckSiteInput; output: CheckSiteOutput };
-  callHook: { input: CallHookInput; output: HookAnswer };
+  callHook: { input: CallHookInput; output: CallHookOutput };
   notify: { input: NotifyInput; output: null };
   recordAudit: { input: RecordAuditInput; output: null };
   readSlots: { input: ReadSlotsInput; output: ReadSlotsOutput };

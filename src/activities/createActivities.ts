@@ -27,7 +27,6 @@ export type Activities = { [N in ActivityName]: ActivityHandler<N> };
 
 /** Activities that need the durable client (registered with a durableClient input). */
 export const durableActivities: ReadonlySet<ActivityName> = new Set([
-  'callHook',
   'tryAcquireLock',
   'releaseLock',
   'isInstanceActive',
@@ -45,7 +44,7 @@ export function createActivities(deps: ActivityDeps): Activities {
   return {
     deployImage: (input) => deployImage(deps, input),
     checkSite: (input) => checkSite(deps, input),
-    callHook: (input, durable) => callHook(deps, durable(), input),
+    callHook: (input) => callHook(deps, input),
     notify: (input) => notify(deps, input),
     recordAudit: (input) => recordAudit(deps, input),
     readSlots: (input) => readSlots(deps, input),

@@ -5,10 +5,6 @@ import type { DurableOps } from './DurableOps.js';
 /** {@link DurableOps} over the durable-functions client an activity received as input. */
 export function durableOpsFromClient(client: DurableClient): DurableOps {
   return {
-    raiseEventUrl: (instanceId, eventName) =>
-      client
-        .createHttpManagementPayload(instanceId)
-        .sendEventPostUri.replace('{eventName}', eventName),
     async getInstance(instanceId) {
       try {
         const status = await client.getStatus(instanceId);

@@ -11,6 +11,7 @@ export async function readSlots(
   const staged = slot === undefined ? undefined : await deps.appService.getSlot(input.target);
   return {
     productionHostName: production.hostName,
+    productionHostNames: production.hostNames ?? [production.hostName],
     ...(production.digest === undefined ? {} : { productionDigest: production.digest }),
     ...(staged?.digest === undefined ? {} : { slotDigest: staged.digest }),
   };

@@ -8,7 +8,7 @@ export { type Adapters, createAdapters } from './createAdapters.js';
 export { AzureRequestError } from './errors/AzureRequestError.js';
 export { mapAzureError } from './errors/mapAzureError.js';
 export { FetchHookClient } from './http/FetchHookClient.js';
-export { FetchHttpProbe, IMAGE_HEADER } from './http/FetchHttpProbe.js';
+export { FetchHttpProbe } from './http/FetchHttpProbe.js';
 export { LogsRequestMetrics } from './metrics/LogsRequestMetrics.js';
 export type * from './ports/index.js';
 export {

@@ -1,4 +1,9 @@
-import type { AppServicePort, RegistryPort } from '../azure/ports/index.js';
+import type {
+  AppServicePort,
+  ClaimStore,
+  RegistryPort,
+  TrafficRoutingPort,
+} from '../azure/ports/index.js';
 import type { SlotpilotConfig } from '../domain/config/index.js';
 import type { IdentitySettings } from '../domain/identity/index.js';
 
@@ -10,8 +15,15 @@ export interface ApiDeps {
   identity: IdentitySettings;
   /** Live reads of sites and slots for the slots view. */
   appService: AppServicePort;
+  /** The sites' routing rules, for the slots view's traffic percentages (optional in tests). */
+  routing?: Pick<TrafficRoutingPort, 'readShares'>;
   /** Tag → digest lookups for releases started by tag. */
   registry: RegistryPort;
+  /**
+   * Claims that survive restarts: the first of concurrent decisions on a stage wins, and hook
+   * callback records are read and used up here.
+   */
+  claims: ClaimStore;
   /** Slotpilot's version (package.json), shown by /api/health. */
   version: string;
   /** True when running against the local sandbox (SLOTPILOT_LOCAL_MODE). */

@@ -1,9 +1,12 @@
 import type { DurableClient, OrchestrationFilter } from 'durable-functions';
 import * as df from 'durable-functions';
 
+import type { ClaimStore } from '../azure/ports/index.js';
+import { canaryInstanceId, matchesCanaryAlert } from '../domain/canary/index.js';
 import type { SlotpilotConfig } from '../domain/config/index.js';
 import { describeValue } from '../domain/describeValue.js';
 import { ValidationError } from '../domain/errors.js';
+import { type AlertAuthSettings, checkAlertCaller } from '../domain/identity/checkAlertCaller.js';
 import type { IdentitySettings } from '../domain/identity/index.js';
 import {
   matchesAlert,
@@ -13,7 +16,8 @@ import {
   parseAlertPush,
 } from '../domain/monitor/index.js';
 import { releaseEvents, type RollbackRequest } from '../domain/release/index.js';
-import { authenticate } from './http/authenticate.js';
+import { activeCanaries } from './durable/activeCanaries.js';
+import { UnauthorizedError } from './http/ApiError.js';
 import { json } from './http/json.js';
 import { type ClientHttpHandler, withProblems } from './http/withProblems.js';
 import { resumeHandler, rollbackHandler } from './rollback.js';
@@ -23,15 +27,20 @@ export interface RecoveryDeps {
   identity: IdentitySettings;
   /** Lets an alert on the App Insights component match the releases it monitors. */
   config?: SlotpilotConfig;
+  /** Secure-webhook checks of `POST /api/alerts` (none: the alerts function's key alone). */
+  alerts?: Omit<AlertAuthSettings, 'platformAuthEnabled'>;
+  /** Rollback and resume decisions are compare-and-set over these claims. */
+  claims: ClaimStore;
 }
 
 /**
  * Registers the recovery routes: `POST /api/alerts` (alert push → immediate rollback of the
  * matching release in its window), `POST /api/releases/{id}/rollback` (manual rollback during
  * or after the window) and `POST /api/releases/{id}/resume` (continue a monitor paused on an
- * inconclusive sample). All need a function key and an identity.
+ * inconclusive sample). All need a function key; rollback and resume also an identity, while
+ * alerts never take one (Azure Monitor has none: see {@link alertsHandler}).
  */
-export function registerRecoveryFunctions(deps: RecoveryDeps = recoveryDepsFromEnv()): void {
+export function registerRecoveryFunctions(deps: RecoveryDeps): void {
   const route = (name: string, path: string, handler: ClientHttpHandler): void => {
     df.app.client.http(name, {
       methods: ['POST'],
@@ -46,14 +55,22 @@ export function registerRecoveryFunctions(deps: RecoveryDeps = recoveryDepsFromE
 }
 
 /**
- * `POST /api/alerts`: the Azure Monitor common alert schema or `{pipeline|site, reason}`.
- * Raises `rollback` on every monitor in its window whose release the alert is about, so it
- * rolls back at once, without waiting for a tick. 202 with the releases it reached (none is
- * still 202: the alert is acknowledged); a resolved alert is acknowledged and ignored.
+ * `POST /api/alerts`: the Azure Monitor common alert schema or `{pipeline, reason}`, sent by
+ * an action group to a URL holding the alerts function's key (`?code=`), optionally as a
+ * secure webhook (`deps.alerts`); a user's bearer token or principal is not how it
+ * authenticates, and does not help. Raises `rollback` on every monitor in its window whose
+ * release the alert is about (full resource id or pipeline), so it rolls back at once,
+ * without waiting for a tick. 202 with the releases it reached (none is still 202: the alert
+ * is acknowledged); a resolved alert is acknowledged and ignored.
  */
 export function alertsHandler(deps: RecoveryDeps): ClientHttpHandler {
   return async (request, client, context) => {
-    const principal = await authenticate(request.headers, deps.identity);
+    const caller = checkAlertCaller((name) => request.headers.get(name), {
+      ...deps.alerts,
+      platformAuthEnabled: deps.identity.platformAuthEnabled,
+    });
+    if (caller.kind === 'refused')
+      throw new UnauthorizedError(`Alert not accepted: ${caller.reason}.`);
     const alert = parseAlertPush(await readJson(request.text()));
     if (alert.kind === 'ignored') return json(202, { ignored: alert.reason, releases: [] });
     const monitors = await activeMonitors(client);
@@ -63,19 +80,26 @@ export function alertsHandler(deps: RecoveryDeps): ClientHttpHandler {
     const receivedAt = new Date().toISOString();
     const rollback: RollbackRequest = {
       source: 'alert',
-      by: principal.email,
+      by: caller.by,
       reason: alert.reason,
       at: alert.firedAt !== undefined && alert.firedAt < receivedAt ? alert.firedAt : receivedAt,
       evidence: { ...alert.evidence, receivedAt },
     };
-    await Promise.all(
-      matched.map((m) =>
+    // A canary before its swap is aborted (share 0 %) by an alert about it.
+    const canaries = (await activeCanaries(client)).filter((c) =>
+      matchesCanaryAlert(alert.target, c, appInsightsOf(deps.config, c)),
+    );
+    await Promise.all([
+      ...matched.map((m) =>
         client.raiseEvent(monitorInstanceId(m.releaseId), releaseEvents.rollback, rollback),
       ),
-    );
-    const releases = matched.map((m) => m.releaseId);
+      ...canaries.map((c) =>
+        client.raiseEvent(canaryInstanceId(c.releaseId), releaseEvents.rollback, rollback),
+      ),
+    ]);
+    const releases = [...matched, ...canaries].map((m) => m.releaseId);
     context.log(
-      `alert from ${principal.email}: ${alert.reason} → rollback ${releases.join(', ') || 'none'}`,
+      `alert from ${caller.by}: ${alert.reason} → rollback ${releases.join(', ') || 'none'}`,
     );
     return json(202, { releases, reason: alert.reason });
   };
@@ -98,7 +122,10 @@ function isMonitorInput(value: unknown): value is MonitorInput {
   return typeof v?.releaseId === 'string' && typeof v.site?.site === 'string';
 }
 
-function appInsightsOf(config: SlotpilotConfig | undefined, m: MonitorInput): string | undefined {
+function appInsightsOf(
+  config: SlotpilotConfig | undefined,
+  m: Pick<MonitorInput, 'pipeline' | 'stage'>,
+): string | undefined {
   const stage = config?.pipelines
     .find((p) => p.name === m.pipeline)
     ?.stages.find((s) => s.name === m.stage);
@@ -114,11 +141,14 @@ async function readJson(text: Promise<string>): Promise<unknown> {
   }
 }
 
-function recoveryDepsFromEnv(): RecoveryDeps {
+/** Secure-webhook settings of the alerts route from app settings (unset: key only). */
+export function alertAuthFromEnv(
+  env: Record<string, string | undefined>,
+): Omit<AlertAuthSettings, 'platformAuthEnabled'> {
+  const audience = env.SLOTPILOT_ALERTS_AUDIENCE?.trim();
+  const appId = env.SLOTPILOT_ALERTS_APP_ID?.trim();
   return {
-    identity: {
-      platformAuthEnabled: process.env.WEBSITE_AUTH_ENABLED?.toLowerCase() === 'true',
-      signingKey: process.env.SLOTPILOT_SIGNING_KEY ?? '',
-    },
+    ...(audience !== undefined && audience !== '' && { audience }),
+    ...(appId !== undefined && appId !== '' && { appId }),
   };
 }

@@ -13,6 +13,7 @@ import { startRelease } from './durable/startRelease.js';
  * release and starts nothing. It returns (2xx) only once every start is durable; failures to
  * reach the durable engine throw, so Event Grid delivers again. Superseding older releases is
  * each new release's own first step, so a crash after the start loses nothing.
+ * The push's actor is the release's requester.
  */
 export function onImagePushedHandler(
   deps: ApiDeps,
@@ -39,7 +40,9 @@ export function onImagePushedHandler(
       case 'matched':
         break;
     }
-    const requestedBy = `acr:${push.actor ?? 'unknown'}`;
+    // The pusher (a user principal name, or a token or service principal name) requested the
+    // release, and so may not approve it: compared with approvers like a manual requester.
+    const requestedBy = push.actor ?? 'acr:unknown';
     for (const pipeline of match.pipelines) {
       const outcome = await startRelease(client, pipeline, push, requestedBy);
       context.log(

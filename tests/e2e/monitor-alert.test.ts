@@ -9,53 +9,53 @@ import {
   rollbackMessages,
   startMonitorWorld,
   untilMonitor,
-  users,
 } from './monitor-world.js';
-
-function commonAlert(subscriptionId: string, condition = 'Fired') {
-  return {
-    schemaId: 'azureMonitorCommonAlertSchema',
-    data: {
-      essentials: {
-        alertId: `/subscriptions/${subscriptionId}/providers/Microsoft.AlertsManagement/alerts/1`,
-        alertRule: 'pwbi-api-prod 5xx',
-        severity: 'Sev1',
-        signalType: 'Metric',
-        monitorCondition: condition,
-        monitoringService: 'Platform',
-        alertTargetIDs: [
-          `/subscriptions/${subscriptionId}/resourceGroups/pwbi-prod/providers/Microsoft.Web/sites/pwbi-api-prod`,
-        ],
-        configurationItems: ['pwbi-api-prod'],
-        description: 'Http5xx > 10 over 5 minutes',
-        essentialsVersion: '1.0',
-        alertContextVersion: '1.0',
-      },
-      alertContext: {},
-    },
-  };
-}
+import { alertsActionGroup } from './support/PipelineWorld.js';
 
 describe('monitoring: an Azure Monitor alert push', () => {
   let world: PipelineWorld;
   before(async () => {
-    world = await startMonitorWorld();
+    // Given a dev host that checks function keys as Azure does
+    world = await startMonitorWorld({}, { strictAuth: true });
   });
+
+  const prodSiteId = (subscription = world.sandbox.subscriptionId) =>
+    `/subscriptions/${subscription}/resourceGroups/pwbi-prod/providers/Microsoft.Web/sites/pwbi-api-prod`;
+  const fire = (condition: 'Fired' | 'Resolved' = 'Fired', targetResourceId = prodSiteId()) =>
+    world.sandbox.fireAlert(alertsActionGroup, {
+      rule: 'pwbi-api-prod 5xx',
+      severity: 'Sev1',
+      targetResourceId,
+      condition,
+      description: 'Http5xx > 10 over 5 minutes',
+    });
   after(async () => {
     await world?.stop();
   });
 
-  it('is refused without an identity and when malformed, naming the field', async () => {
-    const anonymous = await world.api.call('POST', '/api/alerts', commonAlert('x'));
-    assert.equal(anonymous.status, 401);
-    const bad = await world.api.call(
-      'POST',
-      '/api/alerts',
-      { schemaId: 'azureMonitorCommonAlertSchema', data: {} },
-      users.engLead,
+  it('needs the alerts function key, never a user identity, and names a malformed field', async () => {
+    const url = `${world.host.url}/api/alerts`;
+    const post = (query: string, headers: Record<string, string> = {}, body: unknown = {}) =>
+      fetch(`${url}${query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      }).then(async (r) => ({ status: r.status, text: await r.text() }));
+    // A user's bearer token is not a key: refused by the host
+    assert.equal((await post('', { authorization: 'Bearer x' })).status, 401);
+    // Another function's own key does not open the alerts route
+    assert.equal((await post(`?code=${world.host.functionKeyOf('getRelease')}`)).status, 401);
+    // The alerts function's key does, without any identity; a bad body names the field
+    const bad = await post(
+      `?code=${world.host.functionKeyOf('alertPush')}`,
+      {},
+      {
+        schemaId: 'azureMonitorCommonAlertSchema',
+        data: {},
+      },
     );
-    assert.equal(bad.status, 400);
-    assert.match(JSON.stringify(bad.body), /data\.essentials/);
+    assert.equal(bad.status, 400, bad.text);
+    assert.match(bad.text, /data\.essentials/);
   });
 
   it('rolls the release in its window back at once, without waiting for the next tick', async () => {
@@ -71,20 +71,14 @@ describe('monitoring: an Azure Monitor alert push', () => {
     const swapsBefore = world.swapCalls();
 
     // When a resolved alert arrives nothing happens; when a fired one arrives...
-    const resolved = await world.api.call(
-      'POST',
-      '/api/alerts',
-      commonAlert(world.sandbox.subscriptionId, 'Resolved'),
-      users.engLead,
-    );
+    const resolved = await fire('Resolved');
     assert.equal(resolved.status, 202);
     assert.deepEqual((resolved.body as { releases: string[] }).releases, []);
-    const fired = await world.api.call(
-      'POST',
-      '/api/alerts',
-      commonAlert(world.sandbox.subscriptionId),
-      users.engLead,
-    );
+    // ...and one on a site of the same name in another subscription reaches nothing either
+    const elsewhere = await fire('Fired', prodSiteId('00000000-0000-0000-0000-0000000000ff'));
+    assert.equal(elsewhere.status, 202);
+    assert.deepEqual((elsewhere.body as { releases: string[] }).releases, []);
+    const fired = await fire();
     assert.equal(fired.status, 202, JSON.stringify(fired.body));
     assert.deepEqual((fired.body as { releases: string[] }).releases, [pushed.releaseId]);
 
@@ -99,17 +93,13 @@ describe('monitoring: an Azure Monitor alert push', () => {
     assert.match(result.reason, /alert "pwbi-api-prod 5xx" \(Sev1\) fired/);
     assert.ok(result.decidedAt < nextTickAt, `${result.decidedAt} < ${nextTickAt}`);
     assert.equal(result.evidence['alertRule'], 'pwbi-api-prod 5xx');
+    assert.match(JSON.stringify(result), /azure-monitor/);
     assert.equal((await world.untilEnded(pushed.releaseId)).status, 'RolledBack');
     assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, previous);
     assert.ok(rollbackMessages(world).some((t) => /Azure Monitor alert/.test(t)));
 
     // And a plain alert for a site with no release in its window reaches nothing
-    const none = await world.api.call(
-      'POST',
-      '/api/alerts',
-      { site: 'pwbi-api-prod', reason: 'again' },
-      users.engLead,
-    );
+    const none = await fire();
     assert.equal(none.status, 202);
     assert.deepEqual((none.body as { releases: string[] }).releases, []);
   });

@@ -38,3 +38,19 @@ export function replaceChildren(parent: Element, ...children: Child[]): void {
   parent.replaceChildren();
   append(parent, ...children);
 }
+
+/** Creates an SVG element `<tag>` with `attrs` and `children` (strings as text). */
+export function svg(
+  tag: string,
+  attrs: Record<string, string | number | undefined> = {},
+  ...children: Child[]
+): SVGElement {
+  const el: SVGElement = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined) continue;
+    if (/^on/i.test(name)) throw new Error(`svg: event attribute ${name} is not allowed`);
+    el.setAttribute(name, String(value));
+  }
+  append(el, ...children);
+  return el;
+}

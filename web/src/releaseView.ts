@@ -8,6 +8,7 @@ import {
   formatTime,
   shortDigest,
 } from './format.js';
+import { renderMonitorChart } from './monitorChart.js';
 import type { MonitorView, ReleaseView, RollbackView, StageView } from './types.js';
 import { badge, facts, section, table } from './widgets.js';
 
@@ -68,7 +69,7 @@ export function renderReleaseBody(view: ReleaseView): HTMLElement {
     'div',
     { id: 'release-body' },
     section('Stages', stagesTable(view.stages)),
-    view.monitor === undefined ? null : monitorSection(view.monitor),
+    view.monitor === undefined ? null : monitorSection(view.monitor, view),
     view.rollback === undefined ? null : rollbackSection(view.rollback),
   );
 }
@@ -105,7 +106,7 @@ function stagesTable(stages: StageView[]): HTMLTableElement {
   );
 }
 
-function monitorSection(m: MonitorView): HTMLElement {
+function monitorSection(m: MonitorView, view: ReleaseView): HTMLElement {
   const samples: Child[][] = [...m.samples]
     .reverse()
     .map((s) => [
@@ -133,6 +134,7 @@ function monitorSection(m: MonitorView): HTMLElement {
           : `since ${formatTime(m.waitingForDecision.since)}: ${m.waitingForDecision.reason}`,
       ],
     ]),
+    renderMonitorChart(view),
     samples.length === 0
       ? h('p', { class: 'empty' }, 'No samples yet.')
       : table(['At', 'Requests', 'Error rate', 'p95', 'Health', 'Verdict', 'Why'], samples, {

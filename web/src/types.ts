@@ -65,6 +65,16 @@ export interface MonitorView {
   verdict: string;
   step?: string;
   waitingForDecision?: { since: string; reason: string };
+  /** What each sample is held against. */
+  thresholds?: { errorRate: number; p95Ms: number; minRequests: number };
+}
+
+/** One canary step: the share of production traffic the slot got, and when. */
+export interface CanaryStepView {
+  percent: number;
+  /** Absent while the step is pending. */
+  startedAt?: string;
+  finishedAt?: string;
 }
 
 /** Why and when a release was swapped back. */
@@ -97,6 +107,8 @@ export interface ReleaseView {
   swappedAt?: string;
   monitor?: MonitorView;
   rollback?: RollbackView;
+  /** Canary steps (production strategy `canary`), when the release has them. */
+  canary?: { steps: CanaryStepView[] };
   links: { self: string; approve: string; console?: string };
 }
 

@@ -20,6 +20,5 @@ export async function probeHealth(
     status: result.status,
     latencyMs: result.latencyMs,
     detail: result.detail,
-    ...(result.servedDigest !== undefined && { servedDigest: result.servedDigest }),
   };
 }

@@ -1,9 +1,11 @@
+import { verifyServedImage } from '../verifyServedImage.js';
 import type { VerifyProductionInput, VerifyProductionOutput } from './contracts.js';
 import type { MonitorDeps } from './MonitorDeps.js';
 
 /**
  * Checks that production is configured with `digest`, answers its health path with 200 and,
- * when the app says which image it serves, serves that digest. Read-only.
+ * when its stage has a `verify` contract, that its version endpoint names the digest.
+ * Read-only.
  */
 export async function verifyProduction(
   deps: MonitorDeps,
@@ -15,10 +17,17 @@ export async function verifyProduction(
     expectStatus: 200,
   });
   const configured = production.digest;
-  const served = probe.servedDigest;
+  const verified = await verifyServedImage(
+    deps,
+    input.site,
+    production.url,
+    input.digest,
+    input.timeoutMs,
+  );
+  const served = verified?.serves === true ? input.digest : undefined;
   const problems: string[] = [];
   if (configured !== input.digest) problems.push(`configured ${configured ?? 'no digest'}`);
-  if (served !== undefined && served !== input.digest) problems.push(`serving ${served}`);
+  if (verified?.serves === false) problems.push(verified.detail);
   if (!probe.ok) problems.push(`health ${probe.detail}`);
   return {
     ok: problems.length === 0,

@@ -28,7 +28,7 @@ const IMAGE = /^[a-z0-9.-]+(:\d+)?\/[a-z0-9._/-]+(@sha256:[0-9a-f]{64}|:[\w][\w.
 /**
  * {@link AppServicePort} over `WebSiteManagementClient` (@azure/arm-appservice 19). Site and
  * slot reads combine the Site resource with its `config/web` (the image lives in
- * `linuxFxVersion`); a deploy PATCHes `config/web` and restarts; a swap is started and polled
+ * `linuxFxVersion`); a deploy PATCHes `config/web` (which restarts the app); a swap is started and polled
  * through the SDK's serialisable poller so no activity waits for it.
  * Errors: see {@link mapAzureError} (429/503 → RetryAfterError, 4xx → AzureRequestError).
  */
@@ -99,13 +99,13 @@ export class AppServiceAdapter implements AppServicePort {
       if (parseLinuxFxVersion(config.linuxFxVersion)?.image.toLowerCase() === image.toLowerCase()) {
         return { changed: false };
       }
+      // Changing linuxFxVersion restarts the container with the new image: no restart call
+      // (a second restart would only recycle it again, mid-pull).
       const patch = { linuxFxVersion: linuxFxVersionFor(image) };
       if (ref.slot === undefined) {
         await apps.updateConfiguration(ref.resourceGroup, ref.site, patch);
-        await apps.restart(ref.resourceGroup, ref.site);
       } else {
         await apps.updateConfigurationSlot(ref.resourceGroup, ref.site, ref.slot, patch);
-        await apps.restartSlot(ref.resourceGroup, ref.site, ref.slot);
       }
       return { changed: true };
     } catch (err) {

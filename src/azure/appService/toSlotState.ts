@@ -21,6 +21,9 @@ export function toSlotState(
     ...(fx?.digest === undefined ? {} : { digest: fx.digest }),
     state: site.state ?? 'Unknown',
     hostName,
+    hostNames: [
+      ...new Set([...(site.hostNames ?? []), hostName].map((h) => h.toLowerCase())),
+    ].filter((h) => h !== ''),
     url: hostName === '' ? '' : url(hostName),
   };
 }

@@ -1,4 +1,5 @@
 import type { WebSiteManagementClient } from '@azure/arm-appservice';
+import type { MonitorClient } from '@azure/arm-monitor';
 import type { ContainerRegistryClient } from '@azure/container-registry';
 import type { TokenCredential } from '@azure/core-auth';
 import type { LogsQueryClient } from '@azure/monitor-query-logs';
@@ -17,6 +18,11 @@ export interface AzureClients {
   readonly credential: TokenCredential;
   /** The App Service management client of a subscription (cached per subscription). */
   webSites(subscriptionId: string): WebSiteManagementClient;
+  /**
+   * The Azure Monitor management client of a subscription (per-resource platform metrics),
+   * loaded and built on first use so that @azure/arm-monitor costs nothing at cold start.
+   */
+  monitor(subscriptionId: string): Promise<MonitorClient>;
   /** The Logs query client (Application Insights / Log Analytics). */
   readonly logs: LogsQueryClient;
   /**

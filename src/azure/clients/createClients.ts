@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 import { WebSiteManagementClient } from '@azure/arm-appservice';
+import type { MonitorClient } from '@azure/arm-monitor';
 import { ContainerRegistryClient, KnownContainerRegistryAudience } from '@azure/container-registry';
 import type { TokenCredential } from '@azure/core-auth';
 import type {
@@ -86,6 +87,24 @@ export function createClients(
     }
     return client;
   };
+  const monitorBySubscription = new Map<string, Promise<MonitorClient>>();
+  const monitor = (subscriptionId: string): Promise<MonitorClient> => {
+    let client = monitorBySubscription.get(subscriptionId);
+    if (client === undefined) {
+      // Same endpoint, transport and credential as App Service: metrics.list is an ARM call.
+      client = import('@azure/arm-monitor').then(
+        ({ MonitorClient: Client }) =>
+          new Client(credential, subscriptionId, {
+            endpoint: transport.armEndpoint,
+            retryOptions,
+            additionalPolicies,
+            ...transport.pipeline,
+          }),
+      );
+      monitorBySubscription.set(subscriptionId, client);
+    }
+    return client;
+  };
   const logs = new LogsQueryClient(credential, {
     endpoint: transport.logsEndpoint,
     retryOptions,
@@ -123,6 +142,7 @@ export function createClients(
     settings: parsed,
     credential,
     webSites,
+    monitor,
     logs,
     registry,
     auditContainer: blobService.getContainerClient(audit.container),

@@ -30,8 +30,8 @@ function isRestErrorLike(err: unknown): err is RestErrorLike {
 /**
  * Turns an Azure SDK failure into an error that says how to retry:
  * - 429, 503 → RetryAfterError with the server's Retry-After delay;
- * - 408, other 5xx but 501/505, requests that timed out (AbortError), and failures to reach
- *   the service → RetryAfterError (default delay);
+ * - 408, 409 "operation in progress", other 5xx but 501/505, requests that timed out
+ *   (AbortError), and failures to reach the service → RetryAfterError (default delay);
  * - any other status (400, 401, 403, 404, 409, 412, …) → {@link AzureRequestError} (non-retryable)
  *   carrying the status, the service's code and its message;
  * - an untrusted TLS certificate → AzureRequestError with status 0 (a configuration problem).
@@ -79,7 +79,9 @@ export function mapAzureError(
       { cause: err },
     );
   }
-  if (status === 408 || (status >= 500 && status !== 501 && status !== 505)) {
+  // ARM answers 409 while another operation (a swap, a restart) runs on the site: transient.
+  const busy = status === 409 && /operation (is )?in progress/i.test(err.message);
+  if (busy || status === 408 || (status >= 500 && status !== 501 && status !== 505)) {
     return new RetryAfterError(
       `${operation}: ${status} ${code}: ${err.message}`,
       DEFAULT_RETRY_AFTER_MS,

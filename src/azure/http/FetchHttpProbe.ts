@@ -1,13 +1,14 @@
 import type { HttpProbe, ProbeResult } from '../ports/HttpProbe.js';
 import { hostOf, joinUrl } from './joinUrl.js';
-import { servedDigestOf } from './servedDigestOf.js';
 
-/** The response header the sandbox's apps (and apps that opt in) name their image in. */
-export const IMAGE_HEADER = 'x-sandbox-image';
+/** The most of a body read to look for `expectBody` (a version endpoint answers briefly). */
+const maxBodyChars = 64 * 1024;
 
 /**
  * {@link HttpProbe} over Node's fetch: one GET with an AbortSignal timeout, following
- * redirects. `ok` is `status === expectStatus`, or any 2xx when none is given. Never throws
+ * redirects. `ok` is `status === expectStatus`, or any 2xx when none is given. Which image an
+ * app serves is never read from a response header (real apps send none): only an app's own
+ * version endpoint says it, through `expectBody`. Never throws
  * for HTTP or network failures (status 0 then); `detail` names host and path only.
  */
 export class FetchHttpProbe implements HttpProbe {
@@ -16,7 +17,7 @@ export class FetchHttpProbe implements HttpProbe {
   async probe(
     baseUrl: string,
     path: string,
-    options: { timeoutMs: number; expectStatus?: number },
+    options: { timeoutMs: number; expectStatus?: number; expectBody?: string },
   ): Promise<ProbeResult> {
     const url = joinUrl(baseUrl, path);
     const target = `GET ${hostOf(url)}${path.startsWith('/') ? path : `/${path}`}`;
@@ -27,20 +28,23 @@ export class FetchHttpProbe implements HttpProbe {
         signal: AbortSignal.timeout(options.timeoutMs),
         headers: { accept: '*/*', 'user-agent': 'slotpilot-probe' },
       });
-      // Drain the body so the connection is reused or closed, and count it in the latency.
-      await res.arrayBuffer().catch(() => undefined);
+      // Read the body so the connection is reused or closed, and count it in the latency.
+      const body = await res.text().catch(() => '');
       const latencyMs = elapsed();
       const ok =
         options.expectStatus === undefined
           ? res.status >= 200 && res.status < 300
           : res.status === options.expectStatus;
-      const servedDigest = servedDigestOf(res.headers.get(IMAGE_HEADER));
+      const bodyMatches =
+        options.expectBody === undefined
+          ? undefined
+          : body.slice(0, maxBodyChars).includes(options.expectBody);
       const expected = options.expectStatus === undefined ? '2xx' : String(options.expectStatus);
       return {
         ok,
         status: res.status,
         latencyMs,
-        ...(servedDigest === undefined ? {} : { servedDigest }),
+        ...(bodyMatches === undefined ? {} : { bodyMatches }),
         detail: `${target} → ${res.status} in ${latencyMs} ms${ok ? '' : ` (expected ${expected})`}`,
       };
     } catch (err) {

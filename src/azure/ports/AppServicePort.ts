@@ -28,7 +28,8 @@ export type SwapProgress =
  * App Service as Slotpilot needs it (ARM `Microsoft.Web/sites`), over @azure/arm-appservice.
  * Every method throws RetryAfterError on 429/503 (with the server's Retry-After delay), on other
  * 5xx and when ARM cannot be reached; and a NonRetryableError (`AzureRequestError` from
- * `src/azure`, carrying `statusCode` and ARM `code`) on 400/401/403/404/409. A 409 from
+ * `src/azure`, carrying `statusCode` and ARM `code`) on 400/401/403/404/409 (a 409 "operation
+ * in progress" is a RetryAfterError: another operation runs on the site). A 409 from
  * `beginSwap` means a swap already runs on the site or one of the slots is stopped.
  */
 export interface AppServicePort {
@@ -37,10 +38,9 @@ export interface AppServicePort {
   /** Lists production and every slot of a site (a site without slots lists only `production`). Read-only. */
   listSlots(ref: Omit<SiteRef, 'slot'>): Promise<SlotState[]>;
   /**
-   * Points the site or slot at `image` (`registry/repo@sha256:…`) via `linuxFxVersion` and
-   * restarts it. Idempotent: when `config/web` already names that image nothing is changed and
-   * `changed` is false (so a retry after a failed restart does not restart again; the config
-   * change itself recycles the app). Throws ValidationError for an image that is not
+   * Points the site or slot at `image` (`registry/repo@sha256:…`) via `linuxFxVersion`; the
+   * config change itself restarts the app with the new image (no separate restart). Idempotent:
+   * when `config/web` already names that image nothing is changed and `changed` is false. Throws ValidationError for an image that is not
    * `registry/repo@sha256:<64 hex>` or `registry/repo:tag`.
    */
   deployImage(ref: SiteRef, image: string): Promise<{ changed: boolean }>;

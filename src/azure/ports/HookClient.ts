@@ -8,14 +8,14 @@ export interface HookRequest {
   digest: string;
   siteUrl: string;
   /**
-   * Where a hook that answered 202 POSTs `{"status":"passed"|"failed","token":callbackToken}`
-   * later.
+   * Where a hook that answered 202 POSTs `{"status":"passed"|"failed","token":callbackToken,
+   * "detail"?}` later: Slotpilot's `POST /api/hooks/{callbackId}` (no function key needed).
    */
   callbackUrl: string;
   /**
-   * Proof a callback comes from the hook Slotpilot called: the hook echoes it as `token` in
-   * the body it POSTs to `callbackUrl`; a callback without it is ignored. Secret per hook call.
-   * Always set by Slotpilot's `callHook` (optional only for callers that expect no callback).
+   * Proof a callback comes from this hook call: random, single use, expires with the hook's
+   * timeout. The hook echoes it as `token`. Always set by Slotpilot's `callHook` (optional
+   * only for callers that expect no callback).
    */
   callbackToken?: string;
 }

@@ -5,18 +5,21 @@ export interface ProbeResult {
   /** HTTP status, or 0 when no response arrived (refused, timed out). */
   status: number;
   latencyMs: number;
-  /** Digest the responding app reports, when it says (`x-sandbox-image` or similar), else undefined. */
-  servedDigest?: string;
+  /** With `expectBody`: whether the response body contains it (an app's version endpoint). */
+  bodyMatches?: boolean;
   /** Why it failed, for humans (no secrets). */
   detail: string;
 }
 
 /** Plain HTTP GET probes of a site (health, smoke, warm-up). Read-only, so idempotent. */
 export interface HttpProbe {
-  /** GETs `baseUrl + path`; never throws for HTTP or network failures (see `ok`, `status`). */
+  /**
+   * GETs `baseUrl + path`; never throws for HTTP or network failures (see `ok`, `status`).
+   * With `expectBody`, also says whether the body contains that text (`bodyMatches`).
+   */
   probe(
     baseUrl: string,
     path: string,
-    options: { timeoutMs: number; expectStatus?: number },
+    options: { timeoutMs: number; expectStatus?: number; expectBody?: string },
   ): Promise<ProbeResult>;
 }

@@ -19,6 +19,11 @@ export interface SlotState {
   state: string;
   /** Default host name, e.g. `pwbi-api-prod.azurewebsites.net`. */
   hostName: string;
+  /**
+   * Every host name the site or slot answers on (ARM `hostNames`: custom domains and the
+   * default host name), lower-cased; absent when not read.
+   */
+  hostNames?: string[];
   /** Base URL that reaches the site from here (`https://<hostName>` on Azure; a local URL in the sandbox). */
   url: string;
 }

@@ -92,6 +92,7 @@ export function crossChecks(doc: unknown, options: CrossCheckOptions): ConfigIss
         const needsSlot =
           stage.monitor !== undefined ||
           stage.warmup !== undefined ||
+          isNode(stage.strategy) ||
           (typeof stage.name === 'string' && productionNames.has(stage.name));
         if (needsSlot && target.slot === undefined)
           issues.push({
@@ -126,6 +127,15 @@ export function crossChecks(doc: unknown, options: CrossCheckOptions): ConfigIss
             expected:
               'an Application Insights resource id (/subscriptions/…/providers/Microsoft.Insights/components/NAME) or a Log Analytics workspace id',
             received: shown([...at, 'monitor', 'appInsights'], appInsights),
+          });
+      }
+      if (isNode(stage.strategy) && stage.strategy.canary !== undefined) {
+        if (!isNode(stage.monitor))
+          issues.push({
+            path: formatPath([...at, 'monitor']),
+            expected:
+              'a monitor section (a canary is judged with the monitor thresholds, failureLimit and inconclusive policy)',
+            received: 'nothing',
           });
       }
       if (typeof stage.name === 'string') earlier.push(stage.name);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { durationExpectation, tryParseDuration } from '../duration.js';
+import { strategySchema } from './strategy.js';
 
 /** A duration string (`90s`, `10m`, `1h`, `3d`) parsed to milliseconds. */
 const duration = z
@@ -95,8 +96,19 @@ const monitor = z
     duration: duration.prefault('1h'),
     interval: duration.prefault('1m'),
     lookback: duration.prefault('5m'),
-    ingestionDelay: duration.prefault('2m'),
+    // Application Insights logs are typically queryable 20 s – 3 min after the request, and
+    // indexing can take up to ~5 min at low volume (Azure Monitor "Log data ingestion time").
+    ingestionDelay: duration.prefault('5m'),
     appInsights: z.string().min(1),
+    // Extra host names production traffic is logged under (Front Door, Application Gateway);
+    // the production site's own host names (custom domains included) are always used.
+    hosts: z
+      .array(
+        z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, {
+          error: 'a DNS host name such as www.contoso.com',
+        }),
+      )
+      .default([]),
     table: z.enum(['AppRequests', 'requests']).default('AppRequests'),
     thresholds: thresholds.prefault({}),
     failureLimit: z.number().int().min(1).default(1),
@@ -114,6 +126,17 @@ const monitor = z
     ingestionDelayMs: ingestionDelay,
   }));
 
+/**
+ * An app's own version endpoint: `GET path` answers 200 with a body containing `expect`, in
+ * which `{digest}` stands for the digest being deployed (e.g. `{"image":"…@sha256:…"}`). With
+ * it, readiness and post-swap checks confirm the new image serves; without it they rest on
+ * App Service's configuration and state (a real app sends no header naming its image).
+ */
+const verify = z.strictObject({
+  path: urlPath,
+  expect: z.string().min(1).default('{digest}'),
+});
+
 const stage = z.strictObject({
   name,
   target,
@@ -121,7 +144,9 @@ const stage = z.strictObject({
   checks: z.array(check).default([]),
   hooks: z.array(hook).default([]),
   warmup: warmup.optional(),
+  verify: verify.optional(),
   monitor: monitor.optional(),
+  strategy: strategySchema,
 });
 
 const pipeline = z

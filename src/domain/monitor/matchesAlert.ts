@@ -2,24 +2,31 @@ import type { MonitorInput } from './contract.js';
 import type { AlertTarget } from './parseAlertPush.js';
 
 /**
- * Whether an alert is about the release a monitor watches: the same pipeline, the same
- * production site (by name, by its resource id — not a slot's, which holds the previous
- * version after the swap — or as a configuration item), or the App Insights component the monitor queries (`appInsights`, when known).
+ * Whether an alert is about the release a monitor watches: the same pipeline (named by the
+ * alert rule's custom properties), or a full resource id (subscription, resource group and
+ * name; compared case-insensitively, as ARM ids are) of the production site — not a slot's,
+ * which holds the previous version after the swap — or of the App Insights component the
+ * monitor queries (`appInsights`, when known). A site name alone never matches: the same name
+ * can exist in another subscription or resource group.
  */
 export function matchesAlert(
   target: AlertTarget,
   monitor: Pick<MonitorInput, 'pipeline' | 'site'>,
   appInsights?: string,
 ): boolean {
-  const site = monitor.site.site.toLowerCase();
   if (target.pipeline !== undefined && target.pipeline === monitor.pipeline) return true;
-  if (target.site !== undefined && target.site.toLowerCase() === site) return true;
-  if (target.items.includes(site)) return true;
-  const siteId = `/providers/microsoft.web/sites/${site}`;
-  const component = appInsights?.toLowerCase().replace(/\/+$/, '');
+  const { subscription, resourceGroup, site } = monitor.site;
+  const siteId = normalizeResourceId(
+    `/subscriptions/${subscription}/resourceGroups/${resourceGroup}/providers/Microsoft.Web/sites/${site}`,
+  );
+  const component = appInsights === undefined ? undefined : normalizeResourceId(appInsights);
   return target.resourceIds.some((id) => {
-    const trimmed = id.replace(/\/+$/, '');
-    if (trimmed.endsWith(siteId)) return true;
-    return component !== undefined && trimmed === component;
+    const normalized = normalizeResourceId(id);
+    return normalized === siteId || normalized === component;
   });
+}
+
+/** An ARM resource id in comparable form: lower-cased, one leading slash, no trailing slash. */
+function normalizeResourceId(id: string): string {
+  return `/${id.toLowerCase().replace(/^\/+|\/+$/g, '')}`;
 }

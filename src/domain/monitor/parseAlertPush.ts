@@ -1,15 +1,20 @@
 import { describeValue } from '../describeValue.js';
 import { ValidationError } from '../errors.js';
+import { clipFreeText } from '../text/freeText.js';
 
 /** Which release an alert is about: any of these may match a release in its window. */
 export interface AlertTarget {
+  /** A pipeline named by the alert rule's custom properties (or the plain form). */
   pipeline?: string;
-  site?: string;
-  /** Azure resource ids the alert fired on (sites, slots, App Insights components), lower-cased. */
+  /** Full Azure resource ids the alert fired on (sites, slots, App Insights components), lower-cased. */
   resourceIds: string[];
-  /** The alert's configuration items (often the resource names), lower-cased. */
-  items: string[];
 }
+
+/** Longest alert rule name and description kept (alert text is clipped, never refused). */
+const maxAlertTextLength = 200;
+
+/** At most this many target ids are read from one alert. */
+const maxAlertTargets = 50;
 
 /** A parsed alert push. */
 export type AlertPush =
@@ -28,32 +33,28 @@ export type AlertPush =
 /**
  * Reads `POST /api/alerts`: the Azure Monitor common alert schema
  * (`{schemaId: "azureMonitorCommonAlertSchema", data: {essentials, alertContext, customProperties?}}`)
- * or the plain form `{pipeline?, site?, reason}` (at least one of pipeline and site). A
- * `Resolved` alert is ignored. Throws ValidationError naming the field otherwise.
+ * or the plain form `{pipeline, reason}`. A `Resolved` alert is ignored. Alert text (rule,
+ * description, evidence) is clipped to a few hundred printable characters: an alert is never
+ * refused for its length. Throws ValidationError naming the field otherwise.
  */
 export function parseAlertPush(body: unknown): AlertPush {
   if (!isRecord(body)) throw new ValidationError('(body)', 'a JSON object', describeValue(body));
   if (body['schemaId'] !== undefined) return parseCommonSchema(body);
   const pipeline = optionalString(body, 'pipeline');
-  const site = optionalString(body, 'site');
-  if (pipeline === undefined && site === undefined) {
+  if (pipeline === undefined) {
     throw new ValidationError(
       'pipeline',
-      'a pipeline or a site name (or the common alert schema)',
-      'neither',
+      'a pipeline name (or the common alert schema)',
+      describeValue(body['pipeline']),
     );
   }
-  const reason = optionalString(body, 'reason');
-  if (reason === undefined)
+  const given = optionalString(body, 'reason');
+  if (given === undefined)
     throw new ValidationError('reason', 'a non-empty string', describeValue(body['reason']));
+  const reason = clipFreeText(given, maxAlertTextLength);
   return {
     kind: 'fire',
-    target: {
-      ...(pipeline !== undefined && { pipeline }),
-      ...(site !== undefined && { site }),
-      resourceIds: [],
-      items: [],
-    },
+    target: { pipeline, resourceIds: [] },
     reason: `alert: ${reason}`,
     evidence: { alertReason: reason },
   };
@@ -74,30 +75,35 @@ function parseCommonSchema(body: Record<string, unknown>): AlertPush {
     throw new ValidationError('data.essentials', 'an object', describeValue(essentials));
   }
   const condition = optionalString(essentials, 'monitorCondition', 'data.essentials.');
-  const rule = optionalString(essentials, 'alertRule', 'data.essentials.') ?? 'unnamed rule';
+  const rule = clipFreeText(
+    optionalString(essentials, 'alertRule', 'data.essentials.') ?? 'unnamed rule',
+    maxAlertTextLength,
+  );
   if (condition !== undefined && condition.toLowerCase() === 'resolved') {
     return { kind: 'ignored', reason: `alert "${rule}" resolved` };
   }
-  const resourceIds = stringList(essentials, 'alertTargetIDs').map((s) => s.toLowerCase());
-  const items = stringList(essentials, 'configurationItems').map((s) => s.toLowerCase());
+  const resourceIds = stringList(essentials, 'alertTargetIDs')
+    .slice(0, maxAlertTargets)
+    .map((s) => s.toLowerCase());
   const custom = isRecord(data['customProperties']) ? data['customProperties'] : {};
   const pipeline = optionalString(custom, 'pipeline', 'data.customProperties.');
-  const site = optionalString(custom, 'site', 'data.customProperties.');
-  if (
-    resourceIds.length === 0 &&
-    items.length === 0 &&
-    pipeline === undefined &&
-    site === undefined
-  ) {
+  if (resourceIds.length === 0 && pipeline === undefined) {
     throw new ValidationError(
       'data.essentials.alertTargetIDs',
-      'the resource ids the alert fired on (or customProperties pipeline/site)',
+      'the resource ids the alert fired on (or customProperties.pipeline)',
       'none',
     );
   }
-  const severity = optionalString(essentials, 'severity', 'data.essentials.');
+  const rawSeverity = optionalString(essentials, 'severity', 'data.essentials.');
+  const severity = rawSeverity === undefined ? undefined : clipFreeText(rawSeverity, 20);
   const firedAt = optionalString(essentials, 'firedDateTime', 'data.essentials.');
-  const description = optionalString(essentials, 'description', 'data.essentials.');
+  // A rule without a description sends "" (Azure Monitor always sends the field).
+  const rawDescription =
+    essentials['description'] === ''
+      ? undefined
+      : optionalString(essentials, 'description', 'data.essentials.');
+  const description =
+    rawDescription === undefined ? undefined : clipFreeText(rawDescription, maxAlertTextLength);
   const evidence: Record<string, string> = { alertRule: rule };
   for (const key of [
     'alertId',
@@ -107,17 +113,12 @@ function parseCommonSchema(body: Record<string, unknown>): AlertPush {
     'firedDateTime',
   ] as const) {
     const value = optionalString(essentials, key, 'data.essentials.');
-    if (value !== undefined) evidence[key] = value;
+    if (value !== undefined) evidence[key] = clipFreeText(value, maxAlertTextLength);
   }
   const firedMs = firedAt === undefined ? Number.NaN : Date.parse(firedAt);
   return {
     kind: 'fire',
-    target: {
-      ...(pipeline !== undefined && { pipeline }),
-      ...(site !== undefined && { site }),
-      resourceIds,
-      items,
-    },
+    target: { ...(pipeline !== undefined && { pipeline }), resourceIds },
     reason: `alert "${rule}"${severity === undefined ? '' : ` (${severity})`} fired${description === undefined ? '' : `: ${description}`}`,
     evidence,
     ...(!Number.isNaN(firedMs) && { firedAt: new Date(firedMs).toISOString() }),

@@ -46,6 +46,19 @@ function planStage(stage: StageConfig): PlannedStage {
             failureLimit: stage.monitor.failureLimit,
             inconclusive: stage.monitor.inconclusive,
             health: { ...stage.monitor.health },
+            hosts: [...stage.monitor.hosts],
+          },
+        }),
+    ...(stage.strategy === 'swap'
+      ? {}
+      : {
+          canary: {
+            stepsPercent: [...stage.strategy.canary.steps],
+            stepDurationMs: stage.strategy.canary.stepDurationMs,
+            pauseForApproval: stage.strategy.canary.pauseForApproval,
+            ...(stage.strategy.canary.maxErrorRateIncrease !== undefined && {
+              maxErrorRateIncrease: stage.strategy.canary.maxErrorRateIncrease,
+            }),
           },
         }),
   };

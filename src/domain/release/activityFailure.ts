@@ -29,8 +29,9 @@ export function encodeActivityFailure(error: unknown): string {
 }
 
 /**
- * Reads the retry advice and the plain message out of the error an orchestrator sees when
- * an activity failed (`Activity function 'x' failed: <message> \n <details>`). Errors
+ * Reads the retry advice and the plain message (its first line only) out of the error an
+ * orchestrator sees when an activity failed (`Activity function 'x' failed: <message> \n
+ * <details>`; on Azure the message itself may go on with `\nStack: …`). Errors
  * without a marker (the host failed to run the activity at all) are retryable.
  */
 export function decodeActivityFailure(error: unknown): ActivityFailure {
@@ -40,13 +41,26 @@ export function decodeActivityFailure(error: unknown): ActivityFailure {
     const plain = text.split(' \n ')[0] ?? text;
     return {
       kind: 'retryable',
-      message: plain.replace(/^Activity function '[^']*' failed:\s*/, ''),
+      message: firstLine(
+        (/\nException: (.*)/.exec(plain)?.[1] ?? plain).replace(
+          /^Activity function '[^']*' failed:\s*/,
+          '',
+        ),
+      ),
     };
   }
   const [, kind, after, message] = match;
   return {
     kind: kind === 'nonRetryable' ? 'nonRetryable' : 'retryable',
     ...(after === undefined ? {} : { retryAfterMs: Number(after) }),
-    message: message ?? '',
+    message: firstLine(message ?? ''),
   };
+}
+
+/**
+ * The first line of a failure message: the real host appends the exception's stack (and the
+ * SDK its details) on later lines, which must not reach status, Slack or the audit trail.
+ */
+export function firstLine(message: string): string {
+  return (message.split(/\r?\n/, 1)[0] ?? '').trim();
 }

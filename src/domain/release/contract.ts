@@ -88,7 +88,22 @@ export interface PlannedStage {
     failureLimit: number;
     inconclusive: 'continue' | 'rollback' | 'pause';
     health: { path: string; timeoutMs: number };
+    /** Extra production host names (`monitor.hosts`); absent in plans made before it existed. */
+    hosts?: string[];
   };
+  /** Absent: swap (0 → 100 %). Present: canary steps before the swap (see CanaryPlan). */
+  canary?: CanaryPlan;
+}
+
+/** The canary strategy of a production stage, as snapshotted in the release plan. */
+export interface CanaryPlan {
+  /** Share of production traffic routed to the slot at each step, increasing, 1..99. */
+  stepsPercent: number[];
+  stepDurationMs: number;
+  /** Wait for `POST /promote` (an approver) after each passing step. */
+  pauseForApproval: boolean;
+  /** Largest canary-minus-production error rate allowed; unset: only the monitor's errorRate. */
+  maxErrorRateIncrease?: number;
 }
 
 /** Payload of the `approval` event. Validated by the trigger before it is raised. */

@@ -1,8 +1,10 @@
 export type { ActivityFailure } from './activityFailure.js';
-export { decodeActivityFailure, encodeActivityFailure } from './activityFailure.js';
+export { decodeActivityFailure, encodeActivityFailure, firstLine } from './activityFailure.js';
+export { boundCustomStatus } from './boundCustomStatus.js';
 export { consoleReleaseUrl } from './consoleUrl.js';
 export type {
   ApprovalDecision,
+  CanaryPlan,
   CancelRequest,
   CheckView,
   FlushMarker,
@@ -37,6 +39,13 @@ export {
 export type { SupersedeDecision, SupersedePeer, SupersedeSelf } from './decideSupersede.js';
 export { decideSupersede, releaseOrder } from './decideSupersede.js';
 export { customStatusBudgetChars, fitStatus, shortenChecks } from './fitStatus.js';
+export type { HookCallbackRecord } from './hookCallback.js';
+export {
+  callbackTokenMatches,
+  hashCallbackToken,
+  hookCallbackKey,
+  hookCallbackUseKey,
+} from './hookCallback.js';
 export { mergeStageProgress } from './mergeStageProgress.js';
 export { initialReleaseStatus, reduceReleaseStatus } from './reduceReleaseStatus.js';
 export { releaseIdFor } from './releaseId.js';

@@ -38,12 +38,22 @@ export interface StageProgress {
   waitingForLock?: { site: string; heldBy: string };
   previousDigest?: string;
   swappedAt?: string;
+  /**
+   * Ids of the hook calls whose callback the stage waits for now: the callback route accepts a
+   * result only for one of these (not shown in the release view).
+   */
+  awaitingCallbacks?: string[];
 }
 
-/** Payload a callback hook POSTs to its `callbackUrl` (raised as {@link hookEventName}). */
+/**
+ * A callback hook's result as the callback route raises it on the waiting stage (event
+ * {@link hookEventName}), once the hook's callback token checked out.
+ */
 export interface HookCallback {
   status: 'passed' | 'failed';
   detail?: string;
+  /** The hook call it answers (see `HookCallbackRecord`); a result for another call is ignored. */
+  callbackId: string;
 }
 
 /** The output of `releasePipeline`: the final status and why. */

@@ -1,4 +1,5 @@
 import type { ReleaseCustomStatus, ReleaseStatus, StageView } from '../release/index.js';
+import type { CanaryReleaseView } from './readCanaryStatus.js';
 import type { MonitorDecisionWait } from './readCustomStatus.js';
 
 /** Links a release view carries. */
@@ -19,6 +20,8 @@ export interface ReleaseLinks {
  */
 export type MonitorView = NonNullable<ReleaseCustomStatus['monitor']> & {
   step?: string;
+  /** What each sample is held against (the production stage's plan), for charts. */
+  thresholds?: { errorRate: number; p95Ms: number; minRequests: number };
   waitingForDecision?: MonitorDecisionWait;
 };
 
@@ -53,6 +56,12 @@ export interface ReleaseView {
   previousDigest?: string;
   swappedAt?: string;
   monitor?: MonitorView;
+  /**
+   * A canary production stage (`strategy: {canary}`): the step in progress (index), the
+   * slot's share of production traffic now, and each step's percentage, status and samples
+   * of the slot's own traffic; `waitingForPromotion` while it waits for `POST /promote`.
+   */
+  canary?: CanaryReleaseView;
   rollback?: NonNullable<ReleaseCustomStatus['rollback']>;
   links: ReleaseLinks;
 }

@@ -1,6 +1,7 @@
 import { mergeStageProgress, type StageView } from '../release/index.js';
 import type { DurableStatusLike } from './DurableStatusLike.js';
 import { effectiveStatus } from './effectiveStatus.js';
+import { readCanaryStatus } from './readCanaryStatus.js';
 import { readCustomStatus, readMonitorStatus } from './readCustomStatus.js';
 import { readReleaseInput } from './readReleaseInput.js';
 import { readStageProgress } from './readStageProgress.js';
@@ -20,6 +21,8 @@ export interface ReleaseViewSources {
   monitor?: DurableStatusLike;
   /** The `${id}-rollback` orchestration (a manual rollback after the window), when it exists. */
   rollback?: DurableStatusLike;
+  /** The `${id}-canary` sub-orchestration (canary steps before the swap), when it exists. */
+  canary?: DurableStatusLike;
   links: ReleaseLinks;
 }
 
@@ -56,11 +59,22 @@ export function buildReleaseView(sources: ReleaseViewSources): ReleaseView {
   const ended = status !== custom?.status && status !== 'Running' && !rolledBackLate;
   const monitorLive =
     sources.monitor !== undefined && live.has(sources.monitor.runtimeStatus) && !ended;
-  const monitor = monitorView(monitorParts, monitorLive) ?? custom?.monitor;
-  const rollback = lateRollback?.rollback ?? monitorParts?.rollback ?? custom?.rollback;
+  const monitor = withThresholds(
+    monitorView(monitorParts, monitorLive) ?? custom?.monitor,
+    input.plan.stages.find((s) => s.monitor !== undefined)?.monitor?.thresholds,
+  );
+  const canaryParts = readCanaryStatus(sources.canary?.customStatus);
+  const canaryLive =
+    sources.canary !== undefined && live.has(sources.canary.runtimeStatus) && !ended;
+  const rollback =
+    lateRollback?.rollback ?? monitorParts?.rollback ?? canaryParts?.rollback ?? custom?.rollback;
   const rollbackActive = sources.rollback?.runtimeStatus === 'Running' || rolledBackLate;
   const rollbackStep = rollbackActive ? lateRollback?.step : undefined;
-  const monitorStep = monitorLive ? monitorParts?.step : undefined;
+  const monitorStep = monitorLive
+    ? monitorParts?.step
+    : canaryLive && canaryParts?.step !== ''
+      ? canaryParts?.step
+      : undefined;
   return {
     id: release.instanceId,
     pipeline: input.pipeline,
@@ -81,9 +95,18 @@ export function buildReleaseView(sources: ReleaseViewSources): ReleaseView {
     ...(custom?.previousDigest === undefined ? {} : { previousDigest: custom.previousDigest }),
     ...(custom?.swappedAt === undefined ? {} : { swappedAt: custom.swappedAt }),
     ...(monitor === undefined ? {} : { monitor }),
+    ...(canaryParts === undefined ? {} : { canary: canaryParts.canary }),
     ...(rollback === undefined ? {} : { rollback }),
     links,
   };
+}
+
+function withThresholds(
+  monitor: MonitorView | undefined,
+  thresholds: MonitorView['thresholds'],
+): MonitorView | undefined {
+  if (monitor === undefined || thresholds === undefined) return monitor;
+  return { ...monitor, thresholds: { ...thresholds } };
 }
 
 /** The monitor part from the monitor sub-orchestration; its decision wait only while it runs. */

@@ -74,4 +74,27 @@ button:disabled { opacity: 0.6; cursor: progress; }
 .problem-title { font-weight: 700; color: var(--bad); }
 .done { color: var(--ok); }
 .notice { color: var(--wait); }
+.chart { width: 100%; max-width: 900px; height: auto; margin: 0.6rem 0; font-size: 11px; }
+.chart text { fill: var(--muted); }
+.chart .panel-title { fill: var(--fg); font-weight: 600; }
+.chart .scale { text-anchor: end; }
+.chart .plot { fill: var(--panel); stroke: var(--line); }
+.chart .series { fill: none; stroke: var(--run); stroke-width: 1.5; }
+.chart .sample { fill: var(--run); stroke: var(--bg); }
+.chart .verdict-breach { fill: var(--bad); }
+.chart .verdict-inconclusive { fill: var(--wait); }
+.chart .threshold line { stroke: var(--bad); stroke-dasharray: 5 4; }
+.chart .threshold text { fill: var(--bad); text-anchor: end; }
+.chart .health-pass { fill: var(--ok); }
+.chart .health-failure { stroke: var(--bad); stroke-width: 2.5; }
+.chart .axis line { stroke: var(--line); }
+.chart .axis text { text-anchor: middle; }
+.chart .event line { stroke: var(--fg); stroke-dasharray: 2 3; }
+.chart .event text { fill: var(--fg); }
+.chart .event-swap line { stroke: var(--run); }
+.chart .event-swap text { fill: var(--run); }
+.chart .event-detect text, .chart .event-decide text, .chart .event-done text { fill: var(--bad); }
+.chart .event-detect line, .chart .event-decide line, .chart .event-done line { stroke: var(--bad); }
+.chart .canary-step rect { fill: var(--wait); opacity: 0.12; stroke: var(--wait); }
+.chart .canary-step text { fill: var(--wait); }
 `;

@@ -35,16 +35,18 @@ export async function loadReleaseView(
     throw new NotFoundError(`No release with id ${id}.`);
   }
   const running = stageInProgress(readCustomStatus(release.customStatus));
-  const [stage, monitor, rollback] = await Promise.all([
+  const [stage, monitor, rollback, canary] = await Promise.all([
     running === undefined ? undefined : tryGetStatus(client, stageInstanceId(id, running)),
     tryGetStatus(client, `${id}-monitor`),
     tryGetStatus(client, `${id}-rollback`),
+    tryGetStatus(client, `${id}-canary`),
   ]);
   const view = buildReleaseView({
     release,
     ...(stage === undefined ? {} : { stage }),
     ...(monitor === undefined ? {} : { monitor }),
     ...(rollback === undefined ? {} : { rollback }),
+    ...(canary === undefined ? {} : { canary }),
     links: releaseLinks(origin, id),
   });
   return { view, input: readReleaseInput(release.input, id) };

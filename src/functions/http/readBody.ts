@@ -1,24 +1,20 @@
+import type { z } from 'zod';
+
 import { describeValue } from '../../domain/describeValue.js';
 import { BadRequestError } from './ApiError.js';
 import type { FieldProblem } from './Problem.js';
 
-/** How one body field is checked. */
-export interface FieldRule {
-  required: boolean;
-  /** Longest accepted text (default 2000). */
-  maxLength?: number;
-}
-
 /**
- * Reads a JSON object body and its string fields. Every problem is reported at once, each
- * naming the field, what was expected and what arrived (400). Unknown fields are ignored.
+ * Reads a JSON object body and validates it with `schema` (one of `requestBodies`). Every
+ * problem is reported at once, each naming the field, what was expected and what arrived
+ * (400). Unknown fields are ignored and `null` counts as absent.
  *
- * @example await readBody(() => request.text(), { stage: { required: true }, comment: { required: false } })
+ * @example await readBody(() => request.text(), requestBodies.approve)
  */
-export async function readBody<K extends string>(
+export async function readBody<S extends z.ZodType>(
   text: () => Promise<string>,
-  rules: Record<K, FieldRule>,
-): Promise<Partial<Record<K, string>>> {
+  schema: S,
+): Promise<z.output<S>> {
   const raw = await text();
   let parsed: unknown;
   try {
@@ -33,27 +29,38 @@ export async function readBody<K extends string>(
       { field: '(body)', expected: 'a JSON object', received: describeValue(parsed) },
     ]);
   }
-  const body = parsed as Record<string, unknown>;
-  const out: Partial<Record<K, string>> = {};
-  const problems: FieldProblem[] = [];
-  for (const [field, rule] of Object.entries(rules) as [K, FieldRule][]) {
-    const value = body[field];
-    const maxLength = rule.maxLength ?? 2000;
-    if (value === undefined || value === null) {
-      if (rule.required)
-        problems.push({ field, expected: 'a non-empty string', received: describeValue(value) });
-    } else if (typeof value !== 'string' || value.trim() === '') {
-      problems.push({ field, expected: 'a non-empty string', received: describeValue(value) });
-    } else if (value.length > maxLength) {
-      problems.push({
+  const body = Object.fromEntries(
+    Object.entries(parsed as Record<string, unknown>).filter(([, v]) => v !== null),
+  );
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  throw new BadRequestError(result.error.issues.map((issue) => toFieldProblem(issue, body)));
+}
+
+function toFieldProblem(issue: z.core.$ZodIssue, body: Record<string, unknown>): FieldProblem {
+  const field = issue.path.map(String).join('.') || '(body)';
+  const value = issue.path.reduce<unknown>(
+    (at, key) => (at as Record<PropertyKey, unknown> | undefined)?.[key],
+    body,
+  );
+  switch (issue.code) {
+    case 'too_big':
+      return {
         field,
-        expected: `at most ${maxLength} characters`,
-        received: `${value.length}`,
-      });
-    } else {
-      out[field] = value.trim();
-    }
+        expected: `at most ${String(issue.maximum)} characters`,
+        received: typeof value === 'string' ? `${value.length}` : describeValue(value),
+      };
+    case 'invalid_type':
+    case 'too_small':
+      return {
+        field,
+        expected:
+          issue.code === 'too_small' || issue.expected === 'string'
+            ? 'a non-empty string'
+            : `a ${issue.expected}`,
+        received: describeValue(value),
+      };
+    default:
+      return { field, expected: issue.message, received: describeValue(value) };
   }
-  if (problems.length > 0) throw new BadRequestError(problems);
-  return out;
 }

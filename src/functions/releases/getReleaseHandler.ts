@@ -1,5 +1,6 @@
 import { loadReleaseView } from '../durable/loadReleaseView.js';
 import { json } from '../http/json.js';
+import { readReleaseId } from '../http/readRouteId.js';
 import type { ClientHttpHandler } from '../http/withProblems.js';
 import { requestOrigin } from './requestOrigin.js';
 
@@ -11,7 +12,7 @@ export function getReleaseHandler(): ClientHttpHandler {
   return async (request, client) => {
     const { view } = await loadReleaseView(
       client,
-      request.params.id ?? '',
+      readReleaseId(request.params),
       requestOrigin(request.url),
     );
     return json(200, view);

@@ -6,6 +6,7 @@ import { accepted } from '../http/accepted.js';
 import { ConflictError } from '../http/ApiError.js';
 import { identifyCaller } from '../http/identifyCaller.js';
 import { readBody } from '../http/readBody.js';
+import { requestBodies } from '../http/requestBodies.js';
 import type { ClientHttpHandler } from '../http/withProblems.js';
 import { requestOrigin } from './requestOrigin.js';
 import { resolveStartImage } from './resolveStartImage.js';
@@ -24,10 +25,7 @@ import { resolveStartImage } from './resolveStartImage.js';
 export function startReleaseHandler(deps: ApiDeps): ClientHttpHandler {
   return async (request, client, context) => {
     const requestedBy = await identifyCaller(request.headers, deps.identity);
-    const body = await readBody(() => request.text(), {
-      image: { required: true, maxLength: 512 },
-      pipeline: { required: false, maxLength: 100 },
-    });
+    const body = await readBody(() => request.text(), requestBodies.startRelease);
     const ref = parseImageRef(body.image);
     const { pipeline, image, resolved } = await resolveStartImage(
       deps.config,

@@ -12,6 +12,7 @@ import {
 import { type BreachRun, decideTick } from '../../domain/monitor/decideTick.js';
 import { nextTick } from '../../domain/monitor/nextTick.js';
 import { toSampleView } from '../../domain/monitor/toSampleView.js';
+import { boundCustomStatus } from '../../domain/release/boundCustomStatus.js';
 import {
   releaseEvents,
   type RollbackRequest,
@@ -52,6 +53,12 @@ export function* monitorRelease(
     startedAt: input.swappedAt,
     endsAt: new Date(Date.parse(input.swappedAt) + plan.durationMs).toISOString(),
   };
+  // Ticks go on for one ingestion delay past the window's end, so the last sample's query
+  // covers the window's last minutes (each query ends one ingestion delay before its tick).
+  const sampling = {
+    startedAt: window.startedAt,
+    endsAt: new Date(Date.parse(window.endsAt) + plan.ingestionDelayMs).toISOString(),
+  };
   const carry: MonitorCarry = carried ?? {
     generation: 0,
     consecutiveBreaches: 0,
@@ -86,7 +93,7 @@ export function* monitorRelease(
       }),
       ...(extra.status !== undefined && { status: extra.status }),
     };
-    context.df.setCustomStatus(status);
+    context.df.setCustomStatus(boundCustomStatus(status));
   };
 
   const finish = function* (cause: RollbackCause): Generator<Task, MonitorResult, unknown> {
@@ -131,7 +138,7 @@ export function* monitorRelease(
     if (rollbackRequested() && requested !== undefined) {
       return yield* finish(requestedRollback(requested.request, requested.receivedAt));
     }
-    const tickAt = nextTick(window, plan.intervalMs, context.df.currentUtcDateTime);
+    const tickAt = nextTick(sampling, plan.intervalMs, context.df.currentUtcDateTime);
     if (tickAt === undefined) {
       if (verdict === 'pending') verdict = 'inconclusive';
       else if (verdict !== 'breach' && verdict !== 'inconclusive') verdict = 'pass';

@@ -1,6 +1,7 @@
 import type { OrchestrationContext, Task } from 'durable-functions';
 
 import type { RollbackReleaseInput, RollbackReleaseResult } from '../../domain/monitor/contract.js';
+import { boundCustomStatus } from '../../domain/release/boundCustomStatus.js';
 import type { MonitorCustomStatus } from './MonitorStatus.js';
 import { requestedRollback, rollBack } from './rollBack.js';
 
@@ -16,10 +17,12 @@ export function* rollbackRelease(
 ): Generator<Task, RollbackReleaseResult, unknown> {
   const { monitor: target, request } = context.df.getInput<RollbackReleaseInput>();
   const publish = (status: Omit<MonitorCustomStatus, 'updatedAt'>): void =>
-    context.df.setCustomStatus({
-      ...status,
-      updatedAt: context.df.currentUtcDateTime.toISOString(),
-    } satisfies MonitorCustomStatus);
+    context.df.setCustomStatus(
+      boundCustomStatus({
+        ...status,
+        updatedAt: context.df.currentUtcDateTime.toISOString(),
+      } satisfies MonitorCustomStatus),
+    );
 
   publish({ step: 'checking that the previous version is still in the slot', phase: 'checking' });
   const outcome = yield* rollBack(

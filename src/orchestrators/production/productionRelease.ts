@@ -14,6 +14,7 @@ import { nowIso } from '../calls/clock.js';
 import { failureReason } from '../calls/failureReason.js';
 import { report } from '../calls/report.js';
 import { armRetry, deployRetry } from '../calls/RetryPolicy.js';
+import { runCanary } from '../canary/runCanary.js';
 import { runHookPhase } from '../stage/runHookPhase.js';
 import { StageTracker } from '../stage/StageTracker.js';
 import { waitUntilReady } from '../stage/waitUntilReady.js';
@@ -95,6 +96,10 @@ function* runProduction(
 
   const lastCall = yield* pollCancel(context, input.releaseId);
   if (lastCall !== undefined) return tracker.result('Canceled', cancelReason(lastCall));
+  if (!alreadyLive) {
+    const ended = yield* runCanary(context, input, slotName, previousDigest, tracker);
+    if (ended !== undefined) return ended;
+  }
   tracker.step(`swapping slot ${slotName} into production`, { previousDigest });
   const swap = yield* swapSlots(context, slot, digest);
   tracker.check({ name: 'swap', status: swap.ok ? 'Passed' : 'Failed', detail: swap.detail });
@@ -135,7 +140,7 @@ function* runProduction(
     plan: stage.monitor,
     site: productionTarget,
     slot: slotName,
-    hostNames: [before.productionHostName],
+    hostNames: productionHosts(before, stage.monitor.hosts ?? []),
     swappedAt,
     previousDigest,
     newDigest: digest,
@@ -161,4 +166,16 @@ function* runProduction(
             : `; to finish it by hand run: ${monitored.command}`),
       );
   }
+}
+
+/**
+ * Host names production traffic is logged under: every host name of the production site
+ * (default and custom domains, from ARM) and the stage's `monitor.hosts`, lower-cased, once.
+ */
+function productionHosts(
+  slots: { productionHostName: string; productionHostNames?: string[] },
+  extra: readonly string[],
+): string[] {
+  const all = [...(slots.productionHostNames ?? [slots.productionHostName]), ...extra];
+  return [...new Set(all.map((h) => h.toLowerCase()).filter((h) => h !== ''))];
 }

@@ -1,5 +1,6 @@
 import type { OrchestrationContext, Task } from 'durable-functions';
 
+import { boundCustomStatus } from '../../domain/release/boundCustomStatus.js';
 import type {
   PlannedStage,
   ReleaseCustomStatus,
@@ -32,10 +33,10 @@ export function* releasePipeline(
   let status = initialReleaseStatus(input.plan, nowIso(context));
   const apply = (event: ReleaseStatusEvent): ReleaseCustomStatus => {
     status = reduceReleaseStatus(status, event);
-    context.df.setCustomStatus(status);
+    context.df.setCustomStatus(boundCustomStatus(status));
     return status;
   };
-  context.df.setCustomStatus(status);
+  context.df.setCustomStatus(boundCustomStatus(status));
   const events = new EventWaits(context);
 
   const supersede = yield* supersedeOlder(context, input);

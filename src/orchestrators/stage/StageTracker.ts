@@ -1,5 +1,6 @@
 import type { OrchestrationContext } from 'durable-functions';
 
+import { boundCustomStatus } from '../../domain/release/boundCustomStatus.js';
 import type {
   CheckView,
   StageInput,
@@ -48,6 +49,17 @@ export class StageTracker {
     this.publish();
   }
 
+  /** Sets the hook calls whose callback results the stage waits for now (none: `[]`). */
+  awaiting(callbackIds: string[]): void {
+    const { awaitingCallbacks: _awaiting, ...rest } = this.progress;
+    this.progress = {
+      ...rest,
+      ...(callbackIds.length === 0 ? {} : { awaitingCallbacks: callbackIds }),
+      updatedAt: nowIso(this.context),
+    };
+    this.publish();
+  }
+
   /** The stage's result. */
   result(status: StageResult['status'], reason?: string): StageResult {
     const { previousDigest, swappedAt } = this.progress;
@@ -66,9 +78,8 @@ export class StageTracker {
   }
 
   private publish(): void {
-    this.context.df.setCustomStatus({
-      ...this.progress,
-      checks: shortenChecks(this.progress.checks),
-    });
+    this.context.df.setCustomStatus(
+      boundCustomStatus({ ...this.progress, checks: shortenChecks(this.progress.checks) }),
+    );
   }
 }

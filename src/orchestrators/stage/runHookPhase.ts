@@ -12,7 +12,9 @@ import type { StageTracker } from './StageTracker.js';
 /**
  * Runs the hooks of one phase in parallel: every hook is called at once; a hook that
  * answered 202 is awaited as the external event `hookEventName(stage, hook)` raced against
- * a timer at its own deadline (the losing timer is cancelled). Returns every hook's check,
+ * a timer at its own deadline (the losing timer is cancelled); while it waits, the stage's
+ * custom status names the awaited calls (`awaitingCallbacks`), which is what the callback
+ * route checks before it raises a result. Returns every hook's check,
  * in config order; `Failed` for a failed, unreachable or timed-out hook.
  */
 export function* runHookPhase(
@@ -50,14 +52,18 @@ export function* runHookPhase(
       }
     }
   }
+  const answers = calls.map((call) =>
+    call.isCompleted && !call.isFaulted ? (call.result as ActivityOutput<'callHook'>) : undefined,
+  );
+  let awaiting = answers.flatMap((a) => (a?.kind === 'running' ? [a.callbackId] : []));
+  if (awaiting.length > 0) tracker.awaiting(awaiting);
   const results: CheckView[] = [];
   for (const [i, hook] of hooks.entries()) {
-    const call = calls[i];
+    const answer = answers[i];
     let check: CheckView;
-    if (call === undefined || call.isFaulted) {
-      check = { name: hook.name, status: 'Failed', detail: failureReason(call?.result) };
+    if (answer === undefined) {
+      check = { name: hook.name, status: 'Failed', detail: failureReason(calls[i]?.result) };
     } else {
-      const answer = call.result as ActivityOutput<'callHook'>;
       if (answer.kind === 'result') {
         check = {
           name: hook.name,
@@ -66,13 +72,12 @@ export function* runHookPhase(
         };
       } else {
         const deadline = new Date(startedMs + hook.timeoutMs);
-        check = yield* awaitCallback(
-          context,
-          input.stage.name,
-          hook.name,
+        check = yield* awaitCallback(context, input.stage.name, hook.name, answer.callbackId, {
           deadline,
-          hook.timeoutMs,
-        );
+          timeoutMs: hook.timeoutMs,
+        });
+        awaiting = awaiting.filter((id) => id !== answer.callbackId);
+        tracker.awaiting(awaiting);
       }
     }
     tracker.check(check);
@@ -81,29 +86,38 @@ export function* runHookPhase(
   return results;
 }
 
+/**
+ * Waits until the result of hook call `callbackId` arrives (raised by the callback route once
+ * the hook's token checked out) or `deadline` passes. A result for another call of the same
+ * hook (an earlier run of the release) is ignored and the wait goes on, same deadline.
+ */
 function* awaitCallback(
   context: OrchestrationContext,
   stage: string,
   hook: string,
-  deadline: Date,
-  timeoutMs: number,
+  callbackId: string,
+  limit: { deadline: Date; timeoutMs: number },
 ): Generator<Task, CheckView, unknown> {
-  if (deadline.getTime() <= nowMs(context)) {
-    return { name: hook, status: 'Failed', detail: `timed out after ${formatDuration(timeoutMs)}` };
-  }
-  const eventName = hookEventName(stage, hook);
-  const timer = context.df.createTimer(deadline);
-  const callback = context.df.waitForExternalEvent(eventName);
-  const winner: unknown = yield context.df.Task.any([callback, timer]);
-  if (winner === timer) {
-    return { name: hook, status: 'Failed', detail: `timed out after ${formatDuration(timeoutMs)}` };
-  }
-  timer.cancel();
-  const result = callback.result as Partial<HookCallback> | null;
-  const passed = result?.status === 'passed';
-  return {
+  const timedOut: CheckView = {
     name: hook,
-    status: passed ? 'Passed' : 'Failed',
-    detail: result?.detail ?? (passed ? 'passed (callback)' : 'failed (callback)'),
+    status: 'Failed',
+    detail: `timed out after ${formatDuration(limit.timeoutMs)}`,
   };
+  if (limit.deadline.getTime() <= nowMs(context)) return timedOut;
+  const eventName = hookEventName(stage, hook);
+  for (;;) {
+    const timer = context.df.createTimer(limit.deadline);
+    const callback = context.df.waitForExternalEvent(eventName);
+    const winner: unknown = yield context.df.Task.any([callback, timer]);
+    if (winner === timer) return timedOut;
+    timer.cancel();
+    const result = callback.result as Partial<HookCallback> | null;
+    if (result?.callbackId !== callbackId) continue;
+    const passed = result.status === 'passed';
+    return {
+      name: hook,
+      status: passed ? 'Passed' : 'Failed',
+      detail: result.detail ?? (passed ? 'passed (callback)' : 'failed (callback)'),
+    };
+  }
 }

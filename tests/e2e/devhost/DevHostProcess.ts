@@ -32,10 +32,11 @@ export class DevHostProcess {
     this.url.catch(() => undefined);
   }
 
-  /** Starts `npm run devhost`'s entry with the given arguments. */
-  static start(args: string[]): DevHostProcess {
+  /** Starts `npm run devhost`'s entry with the given arguments (and extra environment variables). */
+  static start(args: string[], env: Record<string, string> = {}): DevHostProcess {
     const child = spawn(process.execPath, ['--import', 'tsx', 'devhost/cli/main.ts', ...args], {
       cwd: repoRoot,
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new DevHostProcess(child);

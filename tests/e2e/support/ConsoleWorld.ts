@@ -113,7 +113,7 @@ export class ConsoleWorld {
     } catch {
       // Not JSON: keep the text.
     }
-    return { status: res.status, body: parsed };
+    return { status: res.status, body: parsed, headers: res.headers, text };
   }
 
   /** When: `user` approves `stage` through the API (setup, not the thing under test). */

@@ -37,7 +37,16 @@ export interface WorldOptions {
   config?: ConfigVariant;
   /** Sandbox scenario overrides (merged over the default scenario file). */
   scenario?: Record<string, unknown>;
+  /** Enforce function keys as on Azure (the world's API calls and pushes send the host's key). */
+  strictAuth?: boolean;
+  /** The dev host's SQLite file (default in memory); a bench reads it afterwards. */
+  db?: string;
+  /** Receives the dev host's log lines (the app's own `context.log` lines among them). */
+  hostLog?: (line: string) => void;
 }
+
+/** The sandbox's Azure Monitor action group whose webhook calls Slotpilot's alerts route. */
+export const alertsActionGroup = 'slotpilot-alerts';
 
 /**
  * The e2e world: the sandbox (simulated Azure), the dev host running the compiled app, one
@@ -53,8 +62,13 @@ export class PipelineWorld {
     readonly sandbox: Sandbox,
     readonly host: DevHost,
     readonly clock: VirtualClock,
+    /** The key the world's requests send when keys are enforced. */
+    readonly strictKey?: string,
   ) {
-    this.api = new ReleaseApi(() => host.url);
+    this.api = new ReleaseApi(
+      () => host.url,
+      strictKey === undefined ? undefined : () => strictKey,
+    );
     this.virtualStartMs = clock.now();
   }
 
@@ -75,12 +89,24 @@ export class PipelineWorld {
         appDir,
         clock,
         settings: appSettingsFor(sandbox, configPath),
+        ...(options.strictAuth === true ? { strictAuth: true } : {}),
+        ...(options.db === undefined ? {} : { db: options.db }),
         ...(process.env.SLOTPILOT_E2E_LOG === '1'
           ? { log: (l: string) => console.error(`[host] ${l}`) }
-          : {}),
+          : options.hostLog === undefined
+            ? {}
+            : { log: options.hostLog }),
       });
-      sandbox.setEventGridUrl(`${host.url}/runtime/webhooks/EventGrid?functionName=onImagePushed`);
-      return new PipelineWorld(sandbox, host, clock);
+      const key = options.strictAuth === true ? host.functionKey : undefined;
+      sandbox.setEventGridUrl(
+        `${host.url}/runtime/webhooks/EventGrid?functionName=onImagePushed${key === undefined ? '' : `&code=${key}`}`,
+      );
+      // As in Azure, the action group's URL carries the alerts function's own key.
+      sandbox.setActionGroup(
+        alertsActionGroup,
+        `${host.url}/api/alerts?code=${host.functionKeyOf('alertPush')}`,
+      );
+      return new PipelineWorld(sandbox, host, clock, key);
     } catch (error) {
       await host?.stop();
       await sandbox.stop();
@@ -108,11 +134,12 @@ export class PipelineWorld {
   async push(
     tag: string,
     profile = 'healthy',
-    opts: { deliver?: 'once' | 'twice' | 'none'; repository?: string } = {},
+    opts: { deliver?: 'once' | 'twice' | 'none'; repository?: string; actor?: string } = {},
   ): Promise<Pushed> {
     const result = await this.sandbox.push(`${opts.repository ?? 'pwbi-api'}:${tag}`, {
       profile,
       ...(opts.deliver === undefined ? {} : { deliver: opts.deliver }),
+      ...(opts.actor === undefined ? {} : { actor: opts.actor }),
     });
     await this.host.settle();
     return {
@@ -187,12 +214,11 @@ export class PipelineWorld {
     await this.host.settle();
   }
 
-  /** The image production serves, read at the production app's own port. */
+  /** The image production serves, read from the sandbox app's test-only introspection path. */
   async productionServes(): Promise<string | null> {
     const state = this.sandbox.siteState('pwbi-api-prod');
-    const res = await fetch(`${state.url}/`);
-    await res.arrayBuffer();
-    return res.headers.get('x-sandbox-image');
+    const res = await fetch(`${state.url}/__sandbox/info`);
+    return ((await res.json()) as { image: string | null }).image;
   }
 
   /** ARM swap requests the sandbox accepted (a refused one swaps nothing). */

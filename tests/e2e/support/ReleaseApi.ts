@@ -1,15 +1,24 @@
 import { issueToken } from '../../../src/domain/identity/index.js';
 import { e2eSigningKey } from './appSettings.js';
 
-/** An HTTP answer: status and parsed JSON body (or text). */
+/** An HTTP answer: status, headers and parsed JSON body (or text). */
 export interface ApiAnswer {
   status: number;
   body: unknown;
+  headers: Headers;
+  /** The body as it arrived. */
+  text: string;
 }
 
-/** The release API over HTTP, as a user of Slotpilot calls it (bearer token per user). */
+/**
+ * The release API over HTTP, as a user of Slotpilot calls it (bearer token per user, and the
+ * host's function key in `x-functions-key` when `functionKey` is given).
+ */
 export class ReleaseApi {
-  constructor(private readonly baseUrl: () => string) {}
+  constructor(
+    private readonly baseUrl: () => string,
+    private readonly functionKey?: () => string,
+  ) {}
 
   /** GET /api/releases/{id}. */
   get(id: string): Promise<ApiAnswer> {
@@ -45,6 +54,8 @@ export class ReleaseApi {
   async call(method: string, route: string, body?: unknown, user?: string): Promise<ApiAnswer> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.functionKey !== undefined && !/[?&]code=/.test(route))
+      headers['x-functions-key'] = this.functionKey();
     if (user !== undefined) {
       headers.authorization = `Bearer ${await issueToken({ user, signingKey: e2eSigningKey, ttlMs: 3_600_000 })}`;
     }
@@ -60,6 +71,6 @@ export class ReleaseApi {
     } catch {
       // Not JSON: keep the text.
     }
-    return { status: res.status, body: parsed };
+    return { status: res.status, body: parsed, headers: res.headers, text };
   }
 }

@@ -11,7 +11,7 @@ import { releaseIdFor } from '../../../src/domain/release/index.js';
 import { appSettingsFor } from './appSettings.js';
 import { buildAppOnce, repoRoot } from './buildApp.js';
 import { HostProcess } from './HostProcess.js';
-import { writePipelineConfig } from './pipelineConfig.js';
+import { type ConfigVariant, writePipelineConfig } from './pipelineConfig.js';
 import { ReleaseApi } from './ReleaseApi.js';
 
 /** Virtual ms per real ms in restart tests (a child process cannot share a VirtualClock). */
@@ -43,7 +43,7 @@ export class RestartWorld {
   }
 
   /** Starts the sandbox and a first dev host process. */
-  static async begin(scenario?: ScenarioInput): Promise<RestartWorld> {
+  static async begin(scenario?: ScenarioInput, config?: ConfigVariant): Promise<RestartWorld> {
     const appDir = process.env.SLOTPILOT_E2E_APP_DIR ?? repoRoot;
     if (appDir === repoRoot) buildAppOnce();
     const virtual0 = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -52,7 +52,7 @@ export class RestartWorld {
     const sandbox = await startSandbox({ clock, ...(scenario === undefined ? {} : { scenario }) });
     const dir = mkdtempSync(path.join(tmpdir(), 'slotpilot-restart-'));
     const port = await freePort();
-    const settings = appSettingsFor(sandbox, writePipelineConfig());
+    const settings = appSettingsFor(sandbox, writePipelineConfig(config));
     const start = (killOnLine?: RegExp) =>
       HostProcess.start({
         ...(killOnLine === undefined ? {} : { killOnLine }),
@@ -110,9 +110,12 @@ export class RestartWorld {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
-  /** Pushes `pwbi-api:<tag>`. */
-  async push(tag: string): Promise<{ releaseId: string; digest: string; event: object }> {
-    const r = await this.sandbox.push(`pwbi-api:${tag}`, { profile: 'healthy' });
+  /** Pushes `pwbi-api:<tag>` (healthy unless `profile` says otherwise). */
+  async push(
+    tag: string,
+    profile = 'healthy',
+  ): Promise<{ releaseId: string; digest: string; event: object }> {
+    const r = await this.sandbox.push(`pwbi-api:${tag}`, { profile });
     return { releaseId: releaseIdFor('pwbi-api', r.digest), digest: r.digest, event: r.event };
   }
 

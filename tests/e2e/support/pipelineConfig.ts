@@ -34,6 +34,10 @@ export function writePipelineConfig(variant: ConfigVariant = {}): string {
   for (const pipeline of doc.pipelines) {
     for (const stage of pipeline.stages) {
       if (variant.monitor !== true) delete stage.monitor;
+      // The sandbox's telemetry is queryable 2 min after a request (its scenario's ingestionDelay).
+      else if (stage.monitor !== undefined) {
+        stage.monitor = { ingestionDelay: '2m', ...(stage.monitor as Record<string, unknown>) };
+      }
       if (stage.warmup !== undefined) stage.warmup.successes = variant.warmupSuccesses ?? 3;
     }
   }

@@ -66,7 +66,7 @@ describe('AppServiceAdapter against the sandbox (real SDK over TLS)', () => {
     );
   });
 
-  test('deployImage patches linuxFxVersion and restarts once; the second call changes nothing', async () => {
+  test('deployImage patches linuxFxVersion (which restarts the app) and nothing else; the second call changes nothing', async () => {
     const pushed = await sandbox.push('pwbi-api:1.1.0', { deliver: 'none' });
     const staging = { ...prod(), slot: 'staging' };
     const before = sandbox.armRequests().length;
@@ -78,7 +78,7 @@ describe('AppServiceAdapter against the sandbox (real SDK over TLS)', () => {
       .slice(before)
       .filter((r) => r.method !== 'GET')
       .map((r) => `${r.method} ${r.path.replace(/^.*\/slots\/staging/i, '')}`);
-    assert.deepEqual(writes, ['PATCH /config/web', 'POST /restart']);
+    assert.deepEqual(writes, ['PATCH /config/web']);
     assert.equal((await adapter.getSlot(staging)).digest, pushed.digest);
   });
 
@@ -116,6 +116,19 @@ describe('AppServiceAdapter against the sandbox (real SDK over TLS)', () => {
       return true;
     });
     assert.equal((await pollToEnd(adapter, first)).status, 'succeeded');
+  });
+
+  test('a deploy while a swap runs on the site is a retryable 409 "operation in progress"', async () => {
+    const pushed = await sandbox.push('pwbi-api:1.3.0', { deliver: 'none' });
+    const swap = await adapter.beginSwap(prod(), 'staging');
+    await assert.rejects(adapter.deployImage({ ...prod(), slot: 'staging' }, pushed.image), {
+      name: 'RetryAfterError',
+      message: /409 Conflict: .*another operation is in progress/,
+    });
+    assert.equal((await pollToEnd(adapter, swap)).status, 'succeeded');
+    assert.deepEqual(await adapter.deployImage({ ...prod(), slot: 'staging' }, pushed.image), {
+      changed: true,
+    });
   });
 
   test('a swap whose operation fails polls as failed with the reason', async () => {

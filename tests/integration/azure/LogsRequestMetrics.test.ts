@@ -13,6 +13,8 @@ import { NonRetryableError, RetryAfterError } from '../../../src/domain/errors.j
 import { sandboxSettings } from './support/sandboxSettings.js';
 
 const PROD_HOST = 'pwbi-api-prod.azurewebsites.net';
+/** Production's host names as ARM lists them: its custom domain (where users come) and default. */
+const PROD_HOSTS = ['api.pwbi.contoso.com', PROD_HOST];
 const WORKSPACE = '5e0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b';
 const MINUTE = 60_000;
 
@@ -42,7 +44,7 @@ describe('LogsRequestMetrics against the sandbox Logs API (real LogsQueryClient 
     const stats = await metrics.requestStats({
       resource: component,
       table: 'AppRequests',
-      hostNames: [PROD_HOST],
+      hostNames: PROD_HOSTS,
       ...window(-20, -15),
     });
     assert.equal(stats.from, window(-20, -15).fromIso);
@@ -56,7 +58,7 @@ describe('LogsRequestMetrics against the sandbox Logs API (real LogsQueryClient 
   });
 
   test('the workspace id and the classic requests table see the same requests', async () => {
-    const q = { hostNames: [PROD_HOST], ...window(-30, -25) };
+    const q = { hostNames: PROD_HOSTS, ...window(-30, -25) };
     const byResource = await metrics.requestStats({
       resource: component,
       table: 'AppRequests',
@@ -71,6 +73,16 @@ describe('LogsRequestMetrics against the sandbox Logs API (real LogsQueryClient 
     assert.deepEqual(byWorkspace, byResource);
     assert.equal(classic.requests, byResource.requests);
     assert.equal(classic.serverErrors, byResource.serverErrors);
+  });
+
+  test('behind a custom domain, the default host name alone sees no production traffic', async () => {
+    const stats = await metrics.requestStats({
+      resource: component,
+      table: 'AppRequests',
+      hostNames: [PROD_HOST],
+      ...window(-20, -15),
+    });
+    assert.equal(stats.requests, 0);
   });
 
   test('a host without traffic has zero requests and no p95', async () => {
@@ -101,7 +113,7 @@ describe('LogsRequestMetrics against the sandbox Logs API (real LogsQueryClient 
     const stats = await metrics.requestStats({
       resource: component,
       table: 'AppRequests',
-      hostNames: [PROD_HOST],
+      hostNames: PROD_HOSTS,
       ...window(12, 17),
     });
     assert.ok(stats.requests > 1000, `got ${stats.requests}`);
@@ -116,7 +128,7 @@ describe('LogsRequestMetrics against the sandbox Logs API (real LogsQueryClient 
       metrics.requestStats({
         resource: component,
         table: 'AppRequests',
-        hostNames: [PROD_HOST],
+        hostNames: PROD_HOSTS,
         ...window(-20, -15),
       }),
       (err: unknown) => {
@@ -133,7 +145,7 @@ describe('LogsRequestMetrics against the sandbox Logs API (real LogsQueryClient 
       metrics.requestStats({
         resource: WORKSPACE,
         table: 'AppRequests',
-        hostNames: [PROD_HOST],
+        hostNames: PROD_HOSTS,
         ...window(-20, -15),
       }),
       (err: unknown) => err instanceof RetryAfterError && err.afterMs === 9000,
@@ -142,7 +154,7 @@ describe('LogsRequestMetrics against the sandbox Logs API (real LogsQueryClient 
       metrics.requestStats({
         resource: '00000000-1111-2222-3333-444444444444',
         table: 'AppRequests',
-        hostNames: [PROD_HOST],
+        hostNames: PROD_HOSTS,
         ...window(-20, -15),
       }),
       (err: unknown) => err instanceof AzureRequestError && err.statusCode === 404,
@@ -154,7 +166,7 @@ describe('LogsRequestMetrics against the sandbox Logs API (real LogsQueryClient 
       metrics.requestStats({
         resource: WORKSPACE,
         table: 'requests',
-        hostNames: [PROD_HOST],
+        hostNames: PROD_HOSTS,
         ...window(-20, -15),
       }),
       (err: unknown) => err instanceof AzureRequestError && err.statusCode === 400,

@@ -57,12 +57,22 @@ describe('HTTP adapters against the sandbox', () => {
   describe('FetchHttpProbe', () => {
     const probe = new FetchHttpProbe();
 
-    test('a healthy app is ok and reports the digest it serves', async () => {
+    test('a healthy app is ok; it names no image, and a body check says whether text is there', async () => {
       const site = sandbox.siteState('pwbi-api-dev');
       const result = await probe.probe(site.url, '/health', { timeoutMs: 2000 });
       assert.equal(result.ok, true);
       assert.equal(result.status, 200);
-      assert.equal(result.servedDigest, site.digest);
+      assert.equal(result.bodyMatches, undefined);
+      const checked = await probe.probe(site.url, '/health', {
+        timeoutMs: 2000,
+        expectBody: 'healthy',
+      });
+      assert.equal(checked.bodyMatches, true);
+      const other = await probe.probe(site.url, '/health', {
+        timeoutMs: 2000,
+        expectBody: site.digest ?? 'sha256:',
+      });
+      assert.equal(other.bodyMatches, false, 'the image is not in an app answer by itself');
       assert.ok(result.latencyMs >= 0);
       assert.match(result.detail, /^GET 127\.0\.0\.1:\d+\/health → 200 in \d+ ms$/);
     });

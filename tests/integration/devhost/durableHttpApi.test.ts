@@ -144,8 +144,16 @@ describe('Durable HTTP API status codes (raw HTTP)', () => {
     } while (token !== null && token !== '');
     assert.deepEqual(seen, ['list-a', 'list-b', 'list-c']);
     assert.equal(pages, 2);
-    const bad = await fetch(`${host.url}${api}/instances/?runtimeStatus=Sleeping`);
-    assert.equal(bad.status, 400);
+    // HttpApiHandler reads runtimeStatus with Enum.TryParse: unknown names are ignored.
+    const unknown = await fetch(
+      `${host.url}${api}/instances/?instanceIdPrefix=list-&runtimeStatus=Sleeping`,
+    );
+    assert.equal(unknown.status, 200);
+    assert.equal(((await unknown.json()) as unknown[]).length, 3);
+    const mixed = await fetch(
+      `${host.url}${api}/instances/?instanceIdPrefix=list-&runtimeStatus=Sleeping,Running`,
+    );
+    assert.deepEqual(await mixed.json(), []);
   });
 
   it('purges by filter: 400 without createdTimeFrom, 200 with a count, 404 when nothing matches', async () => {
@@ -168,13 +176,17 @@ describe('Durable HTTP API status codes (raw HTTP)', () => {
     assert.equal(again.status, 404);
   });
 
-  it('waits for completion when started with ?timeout=, else answers 202 after it', async () => {
-    const done = await post(host.url, `${api}/orchestrators/Sequence/wait-1?timeout=5`, 2);
+  it('waits for completion with ?timeout=&pollingInterval=, else answers 202 after it (HttpApiHandler.HandleStartOrchestratorRequestAsync)', async () => {
+    const done = await post(
+      host.url,
+      `${api}/orchestrators/Sequence/wait-1?timeout=5&pollingInterval=1`,
+      2,
+    );
     assert.equal(done.status, 200);
     assert.equal(await done.json(), 2);
     const pending = await post(
       host.url,
-      `${api}/orchestrators/WaitForApproval/wait-2?timeout=0.1`,
+      `${api}/orchestrators/WaitForApproval/wait-2?timeout=0.1&pollingInterval=0.1`,
       {},
     );
     assert.equal(pending.status, 202);
@@ -209,7 +221,6 @@ describe('Durable HTTP API status codes (raw HTTP)', () => {
       `${api}/instances/restart-2/restart?restartWithNewInstanceId=false`,
     );
     assert.equal(running.status, 400);
-    assert.equal((await post(host.url, `${api}/instances/ghost/restart`)).status, 404);
-    assert.equal((await post(host.url, `${api}/instances/restart-1/rewind?reason=x`)).status, 501);
+    assert.equal((await post(host.url, `${api}/instances/restart-1/rewind?reason=x`)).status, 410);
   });
 });

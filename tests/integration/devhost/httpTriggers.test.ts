@@ -128,6 +128,16 @@ describe('HTTP triggers with --strict-auth (second host reusing the loaded app)'
     assert.equal((await fetch(`${host.url}/api/secure?code=wrong`)).status, 401);
   });
 
+  it("accepts a function's own key on that function's routes only", async () => {
+    const own = host.functionKeyOf('secure');
+    assert.notEqual(own, host.functionKey);
+    assert.equal((await fetch(`${host.url}/api/secure?code=${own}`)).status, 200);
+    assert.equal((await fetch(`${host.url}/api/secureToo?code=${own}`)).status, 401);
+    assert.equal((await fetch(`${host.url}/api/adminOnly?code=${own}`)).status, 401);
+    const theirs = host.functionKeyOf('secureToo');
+    assert.equal((await fetch(`${host.url}/api/secureToo?code=${theirs}`)).status, 200);
+  });
+
   it('requires the master key on admin-level routes', async () => {
     assert.equal((await fetch(`${host.url}/api/adminOnly?code=fixture-function-key`)).status, 401);
     assert.equal((await fetch(`${host.url}/api/adminOnly?code=fixture-master-key`)).status, 200);
@@ -137,13 +147,20 @@ describe('HTTP triggers with --strict-auth (second host reusing the loaded app)'
     assert.equal((await fetch(`${host.url}/api/hello`)).status, 200);
   });
 
-  it('protects the durable webhook but not the loopback RPC mount', async () => {
-    assert.equal((await fetch(`${host.url}/runtime/webhooks/durabletask/instances/x`)).status, 401);
-    const keyed = await fetch(
-      `${host.url}/runtime/webhooks/durabletask/instances/x?code=${host.functionKey}`,
-    );
-    assert.equal(keyed.status, 404);
-    assert.equal((await fetch(`${host.url}/durabletask/instances/x`)).status, 404);
+  it('protects the durable webhook and the loopback RPC mount alike (no side door)', async () => {
+    for (const mount of ['/runtime/webhooks/durabletask', '/durabletask']) {
+      assert.equal((await fetch(`${host.url}${mount}/instances/x`)).status, 401, mount);
+      const wrong = await fetch(`${host.url}${mount}/instances/x?code=fixture-function-key`);
+      assert.equal(wrong.status, 401, `${mount}: a function key is not the system key`);
+      const keyed = await fetch(`${host.url}${mount}/instances/x?code=${host.functionKey}`);
+      assert.equal(keyed.status, 404, mount);
+    }
+    // The app's own durable client reaches the mount with the key as Basic credentials.
+    const basic = Buffer.from(`system:${host.functionKey}`).toString('base64');
+    const viaClient = await fetch(`${host.url}/durabletask/instances/x`, {
+      headers: { authorization: `Basic ${basic}` },
+    });
+    assert.equal(viaClient.status, 404);
   });
 
   it('puts the key into the check-status URLs it generates', async () => {

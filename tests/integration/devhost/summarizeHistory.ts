@@ -14,6 +14,7 @@ const names: Record<number, string> = {
   13: 'OrchestratorCompleted',
   15: 'EventRaised',
   16: 'ContinueAsNew',
+  17: 'GenericEvent',
   19: 'ExecutionSuspended',
   20: 'ExecutionResumed',
 };

@@ -30,7 +30,8 @@ void describe('sandbox App Service ARM through the real WebSiteManagementClient'
     assert.equal(site.name, SITE);
     assert.equal(site.type, 'Microsoft.Web/sites');
     assert.equal(site.defaultHostName, 'pwbi-api-prod.azurewebsites.net');
-    assert.deepEqual(site.hostNames, ['pwbi-api-prod.azurewebsites.net']);
+    // The default scenario binds a custom domain to production (listed first, as ARM does)
+    assert.deepEqual(site.hostNames, ['api.pwbi.contoso.com', 'pwbi-api-prod.azurewebsites.net']);
     assert.equal(site.state, 'Running');
     assert.match(
       site.siteConfig?.linuxFxVersion ?? '',
@@ -165,9 +166,9 @@ void describe('sandbox App Service ARM through the real WebSiteManagementClient'
     });
     const config = await web.webApps.getConfiguration(RG, SITE);
     assert.equal(config.experiments?.rampUpRules?.[0]?.reroutePercentage, 100);
-    const res = await fetch(`${sandbox.hostMap['pwbi-api-prod.azurewebsites.net']}/api/reports`);
-    await res.arrayBuffer();
-    assert.equal(res.headers.get('x-sandbox-image'), sandbox.siteState(SITE, 'staging').image);
+    const res = await fetch(`${sandbox.hostMap['pwbi-api-prod.azurewebsites.net']}/__sandbox/info`);
+    const served = (await res.json()) as { image: string };
+    assert.equal(served.image, sandbox.siteState(SITE, 'staging').image);
     assert.match(res.headers.get('set-cookie') ?? '', /x-ms-routing-name=staging/);
     await web.webApps.updateConfiguration(RG, SITE, { experiments: { rampUpRules: [] } });
   });

@@ -62,7 +62,19 @@ void describe('sandbox app servers: an image profile is observable at its slot p
       state: 'Running',
     });
     const health = await get(`${devUrl()}/health`);
-    assert.deepEqual([health.status, health.image], [200, sandbox.siteState('pwbi-api-dev').image]);
+    // A real app names its image nowhere: no header unless its profile opts in
+    assert.deepEqual([health.status, health.image], [200, null]);
+    assert.equal((await get(`${devUrl()}/version`)).status, 200);
+    assert.deepEqual((await get(`${devUrl()}/version`)).body, { path: '/version', status: 200 });
+  });
+
+  void it('names its image (GET /version and x-sandbox-image) only when its profile opts in', async () => {
+    const image = await deploy('pwbi-api:versioned', 'healthy+version');
+    await clock.advance(20_000);
+    const version = await get(`${devUrl()}/version`);
+    assert.equal(version.status, 200);
+    assert.deepEqual(version.body, { image, digest: image.replace(/^.*@/, '') });
+    assert.equal((await get(`${devUrl()}/health`)).image, image);
   });
 
   void it('answers 503 while the new image starts, then its profile (errors:100 -> every request 5xx)', async () => {
@@ -70,7 +82,11 @@ void describe('sandbox app servers: an image profile is observable at its slot p
     assert.equal((await get(`${devUrl()}/health`)).status, 503);
     await clock.advance(20_000);
     const health = await get(`${devUrl()}/health`);
-    assert.deepEqual([health.status, health.image], [200, image]);
+    assert.equal(health.status, 200);
+    assert.equal(
+      ((await get(`${devUrl()}/__sandbox/info`)).body as { image: string }).image,
+      image,
+    );
     for (let i = 0; i < 5; i++) assert.ok((await get(`${devUrl()}/api/reports`)).status >= 500);
   });
 

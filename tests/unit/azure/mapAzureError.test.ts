@@ -55,6 +55,16 @@ test('400, 404 and 409 become non-retryable AzureRequestError with status, code 
   }
 });
 
+test('409 "operation in progress" (another operation runs on the site) is retryable', () => {
+  const err = new RestError(
+    'Cannot modify this site because another operation is in progress. Details: OperationName: SwapSiteSlots',
+    { code: 'Conflict', statusCode: 409 },
+  );
+  const mapped = mapAzureError(err, 'deployImage a/b');
+  assert.ok(mapped instanceof RetryAfterError);
+  assert.equal(mapped.afterMs, DEFAULT_RETRY_AFTER_MS);
+});
+
 test('500/502/504 and unreachable services are retryable with the default delay; 501 is not', () => {
   for (const status of [500, 502, 504, 408]) {
     const mapped = mapAzureError(restError(status, 'X'), 'op');

@@ -175,8 +175,58 @@ describe('replayActions (the episode interpreter)', () => {
     );
     assert.equal(can.continueAsNewInput, '{"n":1}');
     assert.equal(can.shimDone, true);
-    const entity = replayActions([os(0), es], [{ actionType: ActionType.CallEntity }], 'e1');
-    assert.match(entity.unsupported ?? '', /not supported/);
+    const scheduled = replayActions(
+      [os(0), es],
+      [{ actionType: ActionType.ScheduledSignalEntity }],
+      'e1',
+    );
+    assert.match(scheduled.unsupported ?? '', /signalEntity \(scheduled\) .* not supported/);
+  });
+
+  it('sends an entity call as an EventSent "op" and completes it on the EventRaised named by its request id', () => {
+    const call = {
+      actionType: ActionType.CallEntity,
+      instanceId: '@counter@c1',
+      operation: 'get',
+    };
+    const first = replayActions([os(0), es], [call], 'e1', 'inst');
+    assert.equal(first.decisions.length, 1);
+    const sent = first.decisions[0] as HistoryEvent;
+    assert.equal(sent.EventType, EventType.EventSent);
+    assert.equal(sent['InstanceId'], '@counter@c1');
+    const request = JSON.parse(String(sent['Input'])) as Record<string, unknown>;
+    assert.deepEqual(
+      { ...request, id: typeof request['id'] },
+      {
+        id: 'string',
+        op: 'get',
+        signal: false,
+        input: null,
+        parent: 'inst',
+        parentExecution: 'e1',
+      },
+    );
+    const answered = replayActions(
+      [
+        os(0),
+        es,
+        { ...sent, IsPlayed: true },
+        os(1),
+        {
+          EventType: EventType.EventRaised,
+          EventId: -1,
+          IsPlayed: false,
+          Timestamp: '',
+          Name: request['id'],
+          Input: '{"result":"5"}',
+        },
+      ],
+      [call],
+      'e1',
+      'inst',
+    );
+    assert.deepEqual(answered.decisions, []);
+    assert.equal(answered.shimDone, true);
   });
 
   it('splits a long timer into 3-day intervals and creates only the first one when it is cancelled', () => {

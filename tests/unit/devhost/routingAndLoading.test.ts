@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 
-import { parseArgs } from '../../../devhost/cli/parseArgs.js';
+import { parseArgs, usage } from '../../../devhost/cli/parseArgs.js';
 import { compileRoute } from '../../../devhost/http/compileRoute.js';
 import { expandGlob } from '../../../devhost/load/expandGlob.js';
 import { FunctionRegistry } from '../../../devhost/load/FunctionRegistry.js';
@@ -59,7 +59,7 @@ describe('expandGlob (package.json main)', () => {
 });
 
 describe('validateRegistrations', () => {
-  it('names every function whose binding the dev host cannot serve', () => {
+  it('disables only the functions whose binding the dev host cannot serve, one log line each (the host\'s "failed indexing and will be disabled")', () => {
     const registry = new FunctionRegistry();
     const add = (
       name: string,
@@ -85,13 +85,16 @@ describe('validateRegistrations', () => {
       { t: { type: 'httpTrigger', direction: 'in' }, b: { type: 'blob', direction: 'out' } },
       't',
     );
-    assert.throws(
-      () => validateRegistrations(registry),
-      (err: Error) =>
-        /function "queueFn": binding "q" of type "queueTrigger"/.test(err.message) &&
-        /function "blobOut": binding "b" of type "blob" \(out\)/.test(err.message) &&
-        !err.message.includes('"ok"'),
+    const lines: string[] = [];
+    const disabled = validateRegistrations(registry, (l) => lines.push(l));
+    assert.deepEqual(disabled, ['queueFn', 'blobOut']);
+    assert.deepEqual([...registry.functions.keys()], ['ok']);
+    assert.equal(lines.length, 2);
+    assert.match(
+      lines[0] ?? '',
+      /^function "queueFn" failed indexing and will be disabled: binding "q" of type "queueTrigger"/,
     );
+    assert.match(lines[1] ?? '', /function "blobOut" .* binding "b" of type "blob" \(out\)/);
   });
 });
 
@@ -114,6 +117,29 @@ describe('parseArgs (npm run devhost)', () => {
     assert.equal(a.clock.kind, 'scaled');
     assert.equal(a.strictAuth, true);
     assert.equal(parseArgs(['--app', 'x', '--clock', 'virtual']).clock.kind, 'virtual');
+    assert.equal(parseArgs(['--app', 'x', '--settings', 's.json']).settingsFile, 's.json');
+    assert.equal(parseArgs(['--help']).help, true);
+  });
+
+  it('anchors a scaled clock: two clocks with the same anchor agree, whenever they were made', () => {
+    const anchor = Date.now() - 10_000;
+    const a = parseArgs(['--app', 'x', '--clock', `scale:60@${anchor}`]).clock;
+    const b = parseArgs(['--app', 'x', '--clock', `scale:60@${anchor}`]).clock;
+    const sinceAnchorMs = a.now() - anchor;
+    // Ten real seconds at 60x are ten virtual minutes (plus the few ms this test takes).
+    assert.ok(sinceAnchorMs >= 600_000 && sinceAnchorMs < 660_000, String(sinceAnchorMs));
+    assert.ok(Math.abs(b.now() - a.now()) < 60_000);
+    assert.throws(
+      () => parseArgs(['--app', 'x', '--clock', `scale:60@${Date.now() + 60_000}`]),
+      /--clock: expected an anchor not in the future/,
+    );
+  });
+
+  it('names the HTTP virtual-time endpoints in --help', () => {
+    assert.match(usage, /POST \/admin\/devhost\/advance\?ms=N/);
+    assert.match(usage, /POST \/admin\/devhost\/settle/);
+    assert.match(usage, /--settings FILE/);
+    assert.match(usage, /scale:N@/);
   });
 
   it('names the bad argument, what was expected and what arrived', () => {
@@ -127,7 +153,7 @@ describe('parseArgs (npm run devhost)', () => {
     );
     assert.throws(
       () => parseArgs(['--app', 'x', '--clock', 'fast']),
-      /--clock: expected real, virtual or scale:N, got "fast"/,
+      /--clock: expected real, virtual, scale:N or scale:N@<epoch ms>, got "fast"/,
     );
     assert.throws(() => parseArgs(['--app', 'x', '--verbose']), /got "--verbose"/);
   });

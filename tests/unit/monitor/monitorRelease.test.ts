@@ -22,12 +22,13 @@ const min = 60_000;
 const iso = (ms: number) => new Date(fakeStartMs + ms).toISOString();
 
 describe('monitorRelease', () => {
-  it('ends healthy after the whole window with one sample per interval, no swap', async () => {
+  it('ends healthy after the whole window (and one ingestion delay) with one sample per interval, no swap', async () => {
     const { run, world } = await runWithWorld(monitorRelease, monitorInput());
     const out = run.output as MonitorResult;
     assert.equal(out.outcome, 'healthy');
-    assert.ok(out.outcome === 'healthy' && out.samples === 60);
-    assert.equal(run.elapsedMs, 60 * min);
+    // 60 ticks in the window, 2 more until the last query reaches the window's end
+    assert.ok(out.samples === 62, JSON.stringify(out));
+    assert.equal(run.elapsedMs, 62 * min);
     assert.equal(world.record.swaps, 0);
     assert.equal(world.slots.get('production'), newDigest);
     const last = run.lastStatus<MonitorCustomStatus>();
@@ -40,7 +41,7 @@ describe('monitorRelease', () => {
 
   it('keeps history bounded by continuing as new every few ticks', async () => {
     const { run } = await runWithWorld(monitorRelease, monitorInput());
-    assert.equal(run.executions, Math.ceil(60 / ticksPerExecution));
+    assert.equal(run.executions, Math.ceil(62 / ticksPerExecution));
     assert.ok(run.maxHistoryPerExecution <= 150, `history ${run.maxHistoryPerExecution}`);
     const long = await runWithWorld(
       monitorRelease,
@@ -49,7 +50,7 @@ describe('monitorRelease', () => {
     assert.equal(long.run.maxHistoryPerExecution, run.maxHistoryPerExecution);
   });
 
-  it('queries windows that never reach before the swap and lag by the ingestion delay', async () => {
+  it('queries windows that never reach before the swap, lag by the ingestion delay and cover the window to its end', async () => {
     const { world } = await runWithWorld(
       monitorRelease,
       monitorInput({ plan: plan({ durationMs: 10 * min }) }),
@@ -61,10 +62,10 @@ describe('monitorRelease', () => {
     });
     const last = world.record.queries.at(-1);
     assert.deepEqual(last && { fromIso: last.fromIso, toIso: last.toIso }, {
-      fromIso: iso(3 * min),
-      toIso: iso(8 * min),
+      fromIso: iso(5 * min),
+      toIso: iso(10 * min),
     });
-    assert.equal(world.record.queries.length, 8, 'ticks 1 and 2 have no complete window yet');
+    assert.equal(world.record.queries.length, 10, 'ticks 1 and 2 have no complete window yet');
   });
 
   it('rolls back at the first tick whose lookback sees an error-rate breach from minute 20', async () => {
@@ -237,7 +238,7 @@ describe('monitorRelease', () => {
     assert.equal((run.output as MonitorResult).outcome, 'healthy');
     const s = run.lastStatus<MonitorCustomStatus>();
     assert.equal(s.monitor?.samples.find((x) => x.requests > 0)?.verdict, 'pass');
-    assert.equal(world.record.queries.length, 3 + 2);
+    assert.equal(world.record.queries.length, 5 + 2);
   });
 
   it('makes a query that keeps failing inconclusive, never a pass', async () => {
@@ -251,10 +252,34 @@ describe('monitorRelease', () => {
     const s = run.lastStatus<MonitorCustomStatus>();
     const judged =
       s.monitor?.samples.filter((x) => x.reason?.startsWith('request query failed')) ?? [];
-    assert.equal(judged.length, 3);
+    assert.equal(judged.length, 5);
     assert.ok(judged.every((x) => x.verdict === 'inconclusive'));
     assert.ok(s.monitor?.samples.every((x) => x.verdict !== 'pass'));
     assert.equal(s.monitor?.verdict, 'inconclusive');
+  });
+
+  it('never outgrows the custom status limit: longest reasons and evidence, every sample', async () => {
+    // Worse than anything the API lets through: 2 000 control characters (6 JSON chars each)
+    const huge = '\u0001'.repeat(2000);
+    const request: RollbackRequest = {
+      source: 'alert',
+      by: huge,
+      reason: huge,
+      at: iso(45 * min),
+      evidence: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`e${i}`, huge])),
+    };
+    const { run, world } = await runWithWorld(
+      monitorRelease,
+      monitorInput(),
+      { queryFails: (n) => (n > 10 ? new Error(`Logs query: 500 ${huge}`) : undefined) },
+      [{ name: 'rollback', data: request, atMs: 45 * min }],
+    );
+    const out = run.output as MonitorResult;
+    assert.ok(out.outcome === 'rolledBack', JSON.stringify(out).slice(0, 200));
+    assert.equal(world.record.swaps, 1, 'production swapped back');
+    const largest = Math.max(...run.statuses.map((x) => JSON.stringify(x).length));
+    assert.ok(largest <= 8192, `custom status ${largest} JSON chars: over 16 KB of UTF-16`);
+    assert.equal(run.lastStatus<MonitorCustomStatus>().status, 'RolledBack');
   });
 
   it('rolls back at once on an alert push, without waiting for the next tick', async () => {
@@ -388,7 +413,7 @@ describe('monitorRelease', () => {
     );
     assert.deepEqual(
       watching.map((s) => (s as MonitorCustomStatus).monitor?.nextTickAt),
-      [iso(1 * min), iso(2 * min), iso(3 * min)],
+      [iso(1 * min), iso(2 * min), iso(3 * min), iso(4 * min), iso(5 * min)],
     );
     assert.equal((watching[0] as MonitorCustomStatus).monitor?.endsAt, iso(3 * min));
   });

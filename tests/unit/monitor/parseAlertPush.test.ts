@@ -42,7 +42,6 @@ describe('parseAlertPush', () => {
     const a = parseAlertPush(commonAlert({}));
     assert.ok(a.kind === 'fire');
     assert.deepEqual(a.target.resourceIds, [siteId.toLowerCase()]);
-    assert.deepEqual(a.target.items, ['pwbi-api-prod']);
     assert.equal(a.reason, 'alert "prod 5xx" (Sev1) fired: Http5xx > 10');
     assert.equal(a.firedAt, '2026-01-01T10:21:30.123Z');
     assert.equal(a.evidence['alertRule'], 'prod 5xx');
@@ -54,7 +53,7 @@ describe('parseAlertPush', () => {
     assert.deepEqual(a, { kind: 'ignored', reason: 'alert "prod 5xx" resolved' });
   });
 
-  it('takes pipeline and site from custom properties', () => {
+  it('takes the pipeline from custom properties', () => {
     const a = parseAlertPush(
       commonAlert(
         { alertTargetIDs: [], configurationItems: [] },
@@ -65,10 +64,20 @@ describe('parseAlertPush', () => {
   });
 
   it('reads the plain form', () => {
-    const a = parseAlertPush({ site: 'pwbi-api-prod', reason: 'pager says so' });
+    const a = parseAlertPush({ pipeline: 'pwbi-api', reason: 'pager says so' });
     assert.ok(a.kind === 'fire');
-    assert.equal(a.target.site, 'pwbi-api-prod');
+    assert.equal(a.target.pipeline, 'pwbi-api');
     assert.equal(a.reason, 'alert: pager says so');
+  });
+
+  it('clips alert text to a few hundred printable characters instead of refusing it', () => {
+    const a = parseAlertPush(
+      commonAlert({ alertRule: 'r\u0000'.repeat(500), description: 'd'.repeat(20_000) }),
+    );
+    assert.ok(a.kind === 'fire');
+    assert.ok(a.reason.length <= 450, `${a.reason.length}`);
+    assert.ok(!a.reason.includes('\u0000'));
+    assert.ok((a.evidence['alertRule'] ?? '').length <= 200);
   });
 
   it('names the field that is wrong', () => {
@@ -83,6 +92,7 @@ describe('parseAlertPush', () => {
     };
     assert.equal(field([]), '(body)');
     assert.equal(field({ reason: 'x' }), 'pipeline');
+    assert.equal(field({ site: 'pwbi-api-prod', reason: 'x' }), 'pipeline');
     assert.equal(field({ pipeline: 'pwbi-api' }), 'reason');
     assert.equal(field({ schemaId: 'other' }), 'schemaId');
     assert.equal(field({ schemaId: 'azureMonitorCommonAlertSchema', data: {} }), 'data.essentials');
@@ -101,17 +111,26 @@ describe('matchesAlert', () => {
     return a.target;
   };
 
-  it('matches the production site by resource id, name, pipeline or App Insights component', () => {
+  it('matches the production site by full resource id, pipeline or App Insights component', () => {
     assert.ok(matchesAlert(fire(commonAlert({ configurationItems: [] })), monitor));
-    assert.ok(matchesAlert(fire({ site: 'PWBI-API-PROD', reason: 'r' }), monitor));
+    const upper = fire(commonAlert({ alertTargetIDs: [siteId.toUpperCase()] }));
+    assert.ok(matchesAlert(upper, monitor), 'ARM ids compare case-insensitively');
     assert.ok(matchesAlert(fire({ pipeline: 'pwbi-api', reason: 'r' }), monitor));
     const onComponent = fire(commonAlert({ alertTargetIDs: [component], configurationItems: [] }));
     assert.ok(matchesAlert(onComponent, monitor, component));
     assert.ok(!matchesAlert(onComponent, monitor));
   });
 
-  it('does not match another site, or the slot that now holds the previous version', () => {
-    assert.ok(!matchesAlert(fire({ site: 'other', reason: 'r' }), monitor));
+  it('does not match another site, the same name elsewhere, or the slot that now holds the previous version', () => {
+    assert.ok(!matchesAlert(fire({ pipeline: 'other', reason: 'r' }), monitor));
+    const otherSubscription = fire(
+      commonAlert({ alertTargetIDs: [siteId.replace('sub-1', 'sub-2')] }),
+    );
+    assert.ok(!matchesAlert(otherSubscription, monitor), 'same site name, other subscription');
+    const otherGroup = fire(
+      commonAlert({ alertTargetIDs: [siteId.replace('pwbi-prod', 'pwbi-other')] }),
+    );
+    assert.ok(!matchesAlert(otherGroup, monitor), 'same site name, other resource group');
     const onSlot = fire(
       commonAlert({ alertTargetIDs: [`${siteId}/slots/staging`], configurationItems: [] }),
     );

@@ -34,7 +34,7 @@ function world(
           : { ready: false, state: 'Running', status: 0, detail: 'connection refused' },
       callHook: (input: CallHookInput) => {
         const mode = hooks[input.hook] ?? 'pass';
-        if (mode === 'callback') return { kind: 'running' };
+        if (mode === 'callback') return { kind: 'running', callbackId: `call-${input.hook}` };
         return {
           kind: 'result',
           status: mode === 'pass' ? 'passed' : 'failed',
@@ -77,7 +77,11 @@ describe('deployStage', () => {
     const r = await run(
       'staging',
       world({ migrate: 'callback' }, [
-        { name: 'hook-staging-migrate', data: { status: 'passed' }, atMs: 5 * minuteMs },
+        {
+          name: 'hook-staging-migrate',
+          data: { status: 'passed', callbackId: 'call-migrate' },
+          atMs: 5 * minuteMs,
+        },
       ]),
     );
     assert.equal(r.output?.status, 'Succeeded');
@@ -110,6 +114,32 @@ describe('deployStage', () => {
     assert.deepEqual(hooks, ['db-backup', 'migrate', 'restore']);
   });
 
+  it('names the awaited hook calls while it waits, and ignores a result for another call', async () => {
+    const r = await run(
+      'staging',
+      world({ migrate: 'callback' }, [
+        {
+          name: 'hook-staging-migrate',
+          data: { status: 'failed', callbackId: 'call-from-an-earlier-run' },
+          atMs: 2 * minuteMs,
+        },
+        {
+          name: 'hook-staging-migrate',
+          data: { status: 'passed', callbackId: 'call-migrate' },
+          atMs: 5 * minuteMs,
+        },
+      ]),
+    );
+    assert.equal(r.output?.status, 'Succeeded', 'the other call’s failure decided nothing');
+    assert.ok(r.elapsedMs >= 5 * minuteMs);
+    const awaited = (r.statuses as StageProgress[]).map((s) => s.awaitingCallbacks);
+    assert.ok(
+      awaited.some((ids) => ids?.join() === 'call-migrate'),
+      'published while waiting',
+    );
+    assert.equal(awaited.at(-1), undefined, 'cleared once answered');
+  });
+
   it('treats a callback that never comes as a timeout at the hook deadline, and restores', async () => {
     const r = await run('staging', world({ migrate: 'callback' }));
     assert.equal(r.output?.status, 'Failed');
@@ -126,7 +156,10 @@ describe('deployStage', () => {
     const r = await run(
       'staging',
       world({ 'load-test': 'callback' }, [
-        { name: 'hook-staging-load-test', data: { status: 'failed', detail: 'p95 3s' } },
+        {
+          name: 'hook-staging-load-test',
+          data: { status: 'failed', detail: 'p95 3s', callbackId: 'call-load-test' },
+        },
       ]),
     );
     assert.equal(r.output?.status, 'Failed');

@@ -38,6 +38,7 @@ function world(o: Options = {}, cancelAfterChecks = Number.POSITIVE_INFINITY): S
       recordAudit: () => null,
       readSlots: (_: unknown, n: number) => ({
         productionHostName: 'pwbi-api-prod.azurewebsites.net',
+        productionHostNames: ['api.pwbi.contoso.com', 'pwbi-api-prod.azurewebsites.net'],
         productionDigest: n >= 3 ? digest : oldDigest,
       }),
       deployImage: () => ({ changed: true, hostName: 'pwbi-api-prod-staging.azurewebsites.net' }),
@@ -122,7 +123,12 @@ describe('productionRelease', () => {
       site: 'pwbi-api-prod',
     });
     assert.equal(input.slot, 'staging');
-    assert.deepEqual(input.hostNames, ['pwbi-api-prod.azurewebsites.net']);
+    // Every host name of the production site (custom domains too) and monitor.hosts
+    assert.deepEqual(input.hostNames, [
+      'api.pwbi.contoso.com',
+      'pwbi-api-prod.azurewebsites.net',
+      'edge.contoso.net',
+    ]);
     assert.equal(r.activity('releaseLock').length, 1);
     assert.deepEqual(
       r.activity('notify').map((c) => (c.input as { outcome: string }).outcome),

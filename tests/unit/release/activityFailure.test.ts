@@ -39,4 +39,19 @@ describe('activity failures', () => {
       message: 'boom',
     });
   });
+
+  it('keeps the first line only: the real host appends the stack, which must not reach status', () => {
+    const encoded = encodeActivityFailure(new NonRetryableError('deployImage: 409 Conflict'));
+    const onAzure = new Error(
+      `Activity function 'deployImage' failed: ${encoded}\nStack: NonRetryableError: deployImage\n    at AppServiceAdapter.deployImage (/home/site/wwwroot/dist/x.js:1:1) \n {}`,
+    );
+    assert.deepEqual(decodeActivityFailure(onAzure), {
+      kind: 'nonRetryable',
+      message: 'deployImage: 409 Conflict',
+    });
+    const unmarked = new Error(
+      "Activity function 'x' failed: Result: Failure\nException: boom\nStack: at y (z.js:1:1)",
+    );
+    assert.equal(decodeActivityFailure(unmarked).message, 'boom');
+  });
 });

@@ -138,7 +138,6 @@ export function fakeWorld(behaviour: Behaviour = {}) {
           ok,
           status: ok ? 200 : 503,
           latencyMs: 3,
-          servedDigest: slots.get('production') ?? '',
           detail: ok ? '200 OK' : '503 Service Unavailable',
         };
       },

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 
 import { createActivities } from '../../../../src/activities/index.js';
 import { NonRetryableError } from '../../../../src/domain/errors.js';
+import { hashCallbackToken, hookCallbackKey } from '../../../../src/domain/release/index.js';
 import { digest, image, oldDigest } from '../support/fixtures.js';
 import { fakeDeps, fakeDurable } from './fakePorts.js';
 
@@ -44,7 +45,7 @@ describe('release activities', () => {
     assert.equal(record.deploys.length, 0);
   });
 
-  it('checkSite is ready only when configured with the digest, running, healthy and serving it', async () => {
+  it('checkSite is ready only when configured with the digest, running, healthy and (verify contract) serving it', async () => {
     const { deps, setSlot, setProbe } = fakeDeps();
     const a = createActivities(deps);
     const look = () =>
@@ -58,9 +59,24 @@ describe('release activities', () => {
     setProbe(false);
     assert.equal((await look()).ready, false);
     setProbe(true, oldDigest);
-    assert.match((await look()).detail, /serves sha256:0101/);
+    const stale = await look();
+    assert.equal(stale.ready, false, 'the old container still answers: not ready');
+    assert.match(stale.detail, /\/version does not name sha256:abab/);
     setProbe(true, digest);
     assert.equal((await look()).ready, true);
+    // Without a verify contract (staging has none) App Service's config and state decide
+    const staging = {
+      subscription: 'sub-1',
+      resourceGroup: 'pwbi-staging',
+      site: 'pwbi-api-staging',
+    };
+    setSlot(staging, image);
+    setProbe(true, oldDigest);
+    const plain = await a.checkSite(
+      { target: staging, digest, path: '/health', expectStatus: 200, timeoutMs: 1000 },
+      noDurable,
+    );
+    assert.equal(plain.ready, true);
   });
 
   it('startSwap never swaps when production already runs the digest', async () => {
@@ -129,32 +145,57 @@ describe('release activities', () => {
     await assert.rejects(a.startSwap({ target: prodSlot, digest }, noDurable), /slot stopped/);
   });
 
-  it('callHook posts to the configured URL with a callback to the waiting instance', async () => {
-    const { deps, record, setSlot } = fakeDeps();
-    const durable = fakeDurable();
+  it('callHook posts to the configured URL with Slotpilot’s callback URL and a one-call token', async () => {
+    const { deps, claims, record, setSlot } = fakeDeps();
     setSlot({ ...dev, site: 'pwbi-api-staging', resourceGroup: 'pwbi-staging' }, image);
     const a = createActivities(deps);
-    const answer = await a.callHook(
+    const input = {
+      releaseId: 'r1',
+      pipeline: 'pwbi-api',
+      stage: 'staging',
+      hook: 'migrate',
+      image,
+      digest,
+      target: { subscription: 'sub-1', resourceGroup: 'pwbi-staging', site: 'pwbi-api-staging' },
+      instanceId: 'r1-staging',
+      timeoutMs: 900_000,
+    };
+    const before = Date.now();
+    const answer = await a.callHook(input, noDurable);
+    assert.equal(answer.kind, 'running');
+    const callbackId = answer.kind === 'running' ? answer.callbackId : '';
+    assert.match(callbackId, /^[A-Za-z0-9_-]{22}$/);
+    const request = record.hookCalls[0]?.request;
+    assert.equal(record.hookCalls[0]?.url, 'https://hooks.test/migrate');
+    assert.equal(request?.callbackUrl, `https://slotpilot.test/api/hooks/${callbackId}`);
+    assert.equal(request?.digest, digest);
+    const token = request?.callbackToken ?? '';
+    assert.match(token, /^[A-Za-z0-9_-]{43}$/, 'a random 256-bit token');
+
+    // The claim store keeps the binding and the token's hash, never the token.
+    const stored = await claims.read(hookCallbackKey(callbackId));
+    assert.deepEqual(
+      { ...stored, expiresAt: undefined },
       {
+        callbackId,
         releaseId: 'r1',
         pipeline: 'pwbi-api',
         stage: 'staging',
         hook: 'migrate',
-        image,
-        digest,
-        target: { subscription: 'sub-1', resourceGroup: 'pwbi-staging', site: 'pwbi-api-staging' },
         instanceId: 'r1-staging',
-        timeoutMs: 900_000,
+        eventName: 'hook-staging-migrate',
+        tokenSha256: hashCallbackToken(token),
+        expiresAt: undefined,
       },
-      () => durable.ops,
     );
-    assert.deepEqual(answer, { kind: 'running' });
-    assert.equal(record.hookCalls[0]?.url, 'https://hooks.test/migrate');
-    assert.equal(
-      record.hookCalls[0]?.request.callbackUrl,
-      'http://host.test/runtime/webhooks/durabletask/instances/r1-staging/raiseEvent/hook-staging-migrate?code=k',
-    );
-    assert.equal(record.hookCalls[0]?.request.digest, digest);
+    assert.ok(!JSON.stringify(stored).includes(token));
+    const expiresMs = Date.parse(String(stored?.['expiresAt']));
+    assert.ok(expiresMs >= before + 900_000 && expiresMs <= Date.now() + 900_000);
+
+    // A retried call is a new hook call: its own id and token.
+    const again = await a.callHook(input, noDurable);
+    assert.notEqual(again.kind === 'running' ? again.callbackId : '', callbackId);
+    assert.notEqual(record.hookCalls[1]?.request.callbackToken, token);
   });
 
   it('notify sends to the pipeline webhook, and critical messages to the critical one too', async () => {

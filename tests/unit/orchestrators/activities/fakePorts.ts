@@ -9,6 +9,7 @@ import type {
   SlotState,
   SwapHandle,
 } from '../../../../src/azure/ports/index.js';
+import { MemoryClaimStore } from '../../support/MemoryClaimStore.js';
 import { testConfig } from '../support/fixtures.js';
 
 /** In-memory App Service, probes, hooks, Slack and audit, recording every call. */
@@ -35,7 +36,9 @@ export function fakeDeps() {
   };
   let probeOk = true;
   let servedDigest: string | undefined;
+  const claims = new MemoryClaimStore();
   const deps: ActivityDeps = {
+    claims,
     config: testConfig(),
     publicBaseUrl: 'https://slotpilot.test',
     appService: {
@@ -58,11 +61,14 @@ export function fakeDeps() {
       pollSwap: async () => ({ status: 'succeeded' }),
     },
     probe: {
-      probe: async () => ({
+      // The app's version endpoint (expectBody) names `servedDigest`; nothing else names it.
+      probe: async (_url, _path, options) => ({
         ok: probeOk,
         status: probeOk ? 200 : 503,
         latencyMs: 3,
-        ...(servedDigest === undefined ? {} : { servedDigest }),
+        ...(options.expectBody !== undefined && {
+          bodyMatches: servedDigest !== undefined && options.expectBody.includes(servedDigest),
+        }),
         detail: probeOk ? '200 OK' : '503',
       }),
     },
@@ -88,6 +94,7 @@ export function fakeDeps() {
   };
   return {
     deps,
+    claims,
     record,
     setSlot,
     setProbe: (ok: boolean, served?: string) => {
@@ -104,8 +111,6 @@ export function fakeDurable() {
   /** Orchestrator name and creation time of instances (tests may set them for listActive). */
   const meta = new Map<string, { name: string; createdAt: string }>();
   const ops: DurableOps = {
-    raiseEventUrl: (id, name) =>
-      `http://host.test/runtime/webhooks/durabletask/instances/${id}/raiseEvent/${name}?code=k`,
     getInstance: async (id) => instances.get(id),
     startNew: async (_name, id, input) => {
       const current = instances.get(id);

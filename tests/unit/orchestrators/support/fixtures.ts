@@ -18,6 +18,7 @@ pipelines:
       - name: dev
         target: { subscription: sub-1, resourceGroup: pwbi-dev, site: pwbi-api-dev }
         checks: [{ smoke: { path: /health, timeout: 2m } }]
+        verify: { path: /version }
       - name: staging
         approval: { approvers: [qa-lead@contoso.com], timeout: 72h }
         target: { resourceGroup: pwbi-staging, site: pwbi-api-staging }
@@ -32,7 +33,7 @@ pipelines:
         approval: { approvers: [eng-lead@contoso.com], timeout: 72h, distinctFrom: [staging] }
         target: { resourceGroup: pwbi-prod, site: pwbi-api-prod, slot: staging }
         warmup: { path: /health, successes: 3, interval: 2s, timeout: 1m }
-        monitor: { duration: 1h, interval: 1m, appInsights: '%APPINSIGHTS%' }
+        monitor: { duration: 1h, interval: 1m, appInsights: '%APPINSIGHTS%', hosts: [Edge.Contoso.net] }
 `;
 
 /** App settings the fixture config reads. */

@@ -1,0 +1,60 @@
+import type { ClaimStore } from '../../azure/ports/index.js';
+import { ConflictError } from '../http/ApiError.js';
+
+/** A decision on a release, as the claim that made it win records it. */
+export interface DecisionClaim {
+  /** `approved`, `rejected`, `canceled`, `rollback` or `resumed`. */
+  decision: string;
+  by: string;
+  at: string;
+}
+
+/**
+ * Compare-and-set for decisions: claims `slot` (e.g. `[releaseId, createdAt, 'approval',
+ * stage]`: a stage waits for approval once per run of a release) for `claim`, then runs `apply` (raises the event). Of concurrent decisions
+ * on one slot exactly one gets here; the others throw ConflictError (409) naming the decision
+ * that won (`decided`). When `apply` fails the claim is given back, so a retry can win.
+ * Returns a function that gives it back later (the decision turned out to change nothing).
+ *
+ * @example await decideOnce(claims, [id, createdAt, 'approval', 'staging'], claim, 'x', raise)
+ */
+export async function decideOnce(
+  claims: ClaimStore,
+  slot: readonly string[],
+  claim: DecisionClaim,
+  subject: string,
+  apply: () => Promise<void>,
+): Promise<() => Promise<void>> {
+  const key = ['decisions', ...slot];
+  const result = await claims.claim(key, { ...claim });
+  if (!result.won) throw decidedAlready(subject, result.record);
+  try {
+    await apply();
+  } catch (error) {
+    await claims.remove(key).catch(() => undefined);
+    throw error;
+  }
+  return () => claims.remove(key);
+}
+
+/**
+ * For a decision refused because the release moved on (no longer waiting, ended): throws the
+ * 409 naming the decision that won `slot`, when one did; returns when none did (the caller
+ * then gives its own refusal).
+ */
+export async function refuseIfDecided(
+  claims: ClaimStore,
+  slot: readonly string[],
+  subject: string,
+): Promise<void> {
+  const won = await claims.read(['decisions', ...slot]);
+  if (won !== undefined) throw decidedAlready(subject, won);
+}
+
+function decidedAlready(subject: string, won: Record<string, unknown>): ConflictError {
+  const text = (v: unknown): string => (typeof v === 'string' ? v : 'unknown');
+  return new ConflictError(
+    `${subject} was decided already: ${text(won['decision'])} by ${text(won['by'])} at ${text(won['at'])}.`,
+    { decided: { decision: won['decision'], by: won['by'], at: won['at'] } },
+  );
+}

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+
+import type { DurableClient } from 'durable-functions';
+
+import {
+  canaryEvents,
+  canaryInstanceId,
+  decidePromote,
+  type PromoteRequest,
+} from '../../domain/canary/index.js';
+import { orchestratorNames } from '../../domain/release/index.js';
+import { readCanaryStatus, readReleaseInput } from '../../domain/view/index.js';
+import type { ApiDeps } from '../ApiDeps.js';
+import { tryGetStatus } from '../durable/tryGetStatus.js';
+import { accepted } from '../http/accepted.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../http/ApiError.js';
+import { authenticate } from '../http/authenticate.js';
+import { readBody } from '../http/readBody.js';
+import { requestBodies } from '../http/requestBodies.js';
+import type { ClientHttpHandler } from '../http/withProblems.js';
+import { requestOrigin } from './requestOrigin.js';
+
+const running = new Set(['Running', 'Pending']);
+
+/**
+ * `POST /api/releases/{id}/promote {reason?}`: the canary goes to its next step now (or, at
+ * its last step, to the swap). Approvers only (see decidePromote). Compare-and-set: the promote
+ * names the step the caller saw; the canary accepts the first promote of that step and names
+ * it in its status, so of concurrent promotes one answers 202 and the others 409 naming the
+ * one that won. 401 without identity, 403 not an approver, 404 unknown release, 409 no canary
+ * step to promote.
+ */
+export function promoteHandler(deps: Pick<ApiDeps, 'identity'>): ClientHttpHandler {
+  return async (request, client, context) => {
+    const principal = await authenticate(request.headers, deps.identity);
+    const body = await readBody(() => request.text(), requestBodies.promote);
+    const releaseId = request.params.id ?? '';
+    const release = await tryGetStatus(client, releaseId);
+    if (release?.name !== orchestratorNames.release)
+      throw new NotFoundError(`No release with id ${releaseId}.`);
+    const { plan } = readReleaseInput(release.input, releaseId);
+    const canaryId = canaryInstanceId(releaseId);
+    const canary = await tryGetStatus(client, canaryId);
+    const decision = decidePromote(
+      plan,
+      {
+        running: canary !== undefined && running.has(canary.runtimeStatus),
+        status: readCanaryStatus(canary?.customStatus),
+      },
+      principal.email,
+    );
+    switch (decision.kind) {
+      case 'notApprover':
+        throw new ForbiddenError(`${principal.email} may not promote release ${releaseId}.`, {
+          approvers: decision.approvers,
+        });
+      case 'noCanary':
+        throw new ConflictError(`Nothing to promote: ${decision.detail}.`, { releaseId });
+      case 'alreadyPromoted':
+        throw new ConflictError(
+          `Step ${decision.step + 1} of release ${releaseId} was promoted already by ${decision.by}.`,
+          { releaseId, step: decision.step, promotedBy: decision.by, promotedAt: decision.at },
+        );
+      case 'allowed':
+        break;
+    }
+    const promote: PromoteRequest = {
+      fromStep: decision.fromStep,
+      by: principal.email,
+      at: new Date().toISOString(),
+      requestId: randomUUID(),
+      ...(body.reason === undefined ? {} : { reason: body.reason }),
+    };
+    await client.raiseEvent(canaryId, canaryEvents.promote, promote);
+    const winner = await settled(client, canaryId, decision.fromStep);
+    if (winner !== undefined && winner.requestId !== promote.requestId) {
+      throw new ConflictError(
+        `Step ${decision.fromStep + 1} of release ${releaseId} was promoted by ${winner.by}.`,
+        { releaseId, step: decision.fromStep, promotedBy: winner.by, promotedAt: winner.at },
+      );
+    }
+    context.log(
+      `release ${releaseId}: canary step ${decision.fromStep + 1} promoted by ${promote.by}`,
+    );
+    return accepted(requestOrigin(request.url), releaseId, {
+      releaseId,
+      step: decision.fromStep,
+      percent: decision.percent,
+      by: promote.by,
+      at: promote.at,
+      accepted: winner !== undefined,
+    });
+  };
+}
+
+/** Waits (≤ 10 s) until the canary names the promote that won step `step`. */
+async function settled(
+  client: DurableClient,
+  id: string,
+  step: number,
+): Promise<{ requestId: string; by: string; at: string } | undefined> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const status = await tryGetStatus(client, id);
+    const won = readCanaryStatus(status?.customStatus)?.promotions[String(step)];
+    if (won !== undefined) return won;
+    if (status === undefined || !running.has(status.runtimeStatus)) return undefined;
+    if (Date.now() > deadline) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import type { CanaryCustomStatus, CanaryResult } from '../../src/domain/canary/index.js';
+import type { ConfigDoc } from './support/pipelineConfig.js';
+import { users } from './support/PipelineWorld.js';
+import { RestartWorld } from './support/RestartWorld.js';
+
+const canaryConfig = {
+  monitor: true,
+  edit: (doc: ConfigDoc) => {
+    for (const stage of doc.pipelines[0]?.stages ?? []) {
+      if (stage.monitor === undefined) continue;
+      stage.monitor = { ...(stage.monitor as Record<string, unknown>), duration: '5m' };
+      stage.strategy = { canary: { steps: [5, 25, 50], stepDuration: '10m' } };
+    }
+  },
+};
+
+describe('canary: the dev host is SIGKILLed mid-step', () => {
+  let world: RestartWorld;
+  before(async () => {
+    world = await RestartWorld.begin(undefined, canaryConfig);
+  });
+  after(async () => {
+    await world?.stop();
+  });
+
+  const canary = async (releaseId: string) => {
+    const s = (await world.status(`${releaseId}-canary`)) as
+      | { runtimeStatus: string; customStatus: CanaryCustomStatus | null; output?: unknown }
+      | undefined;
+    return s;
+  };
+  const untilCanary = async (
+    releaseId: string,
+    predicate: (s: CanaryCustomStatus, runtime: string) => boolean,
+  ) => {
+    const end = Date.now() + 90_000;
+    for (;;) {
+      const s = await canary(releaseId);
+      if (s?.customStatus && predicate(s.customStatus, s.runtimeStatus)) return s;
+      if (Date.now() > end) throw new Error(`canary state not reached: ${JSON.stringify(s)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  const shares = () =>
+    world.sandbox
+      .routingHistory('pwbi-api-prod')
+      .map((r) => r.rules.find((rule) => rule.name === 'staging')?.reroutePercentage ?? 0);
+
+  it('resumes the step where it stopped, finishes the canary and leaves no rule', async () => {
+    // Given a healthy canary in its second step (25 %) with samples taken
+    const pushed = await world.push('7.0.0');
+    const waiting = (stage: string) => (s: { waitingFor?: { stage: string } }) =>
+      s.waitingFor?.stage === stage;
+    await world.until(pushed.releaseId, waiting('staging'));
+    assert.equal((await world.api.approve(pushed.releaseId, 'staging', users.qaLead)).status, 202);
+    await world.until(pushed.releaseId, waiting('production'));
+    assert.equal(
+      (await world.api.approve(pushed.releaseId, 'production', users.engLead)).status,
+      202,
+    );
+    const before = await untilCanary(
+      pushed.releaseId,
+      (s) => s.canary.step === 1 && (s.canary.steps[1]?.samples.length ?? 0) >= 2,
+    );
+    const samplesBefore = before.customStatus?.canary.steps[1]?.samples ?? [];
+
+    // When the host is SIGKILLed mid-step and started again on the same store
+    await world.killAndRestart();
+
+    // Then the step goes on from its samples, the canary completes, the rule is gone, the swap ran
+    const after = await untilCanary(
+      pushed.releaseId,
+      (s) => (s.canary.steps[1]?.samples.length ?? 0) > samplesBefore.length || s.canary.step > 1,
+    );
+    assert.deepEqual(
+      after.customStatus?.canary.steps[1]?.samples.slice(0, samplesBefore.length),
+      samplesBefore,
+    );
+    const done = await untilCanary(pushed.releaseId, (_s, runtime) => runtime === 'Completed');
+    assert.equal((done.output as CanaryResult).outcome, 'promoted', JSON.stringify(done.output));
+    await world.until(pushed.releaseId, (s) => s.status === 'Succeeded', 120_000);
+    const history = shares();
+    assert.deepEqual(
+      history.filter((p, i) => i === 0 || p !== history[i - 1]),
+      [0, 5, 25, 50, 0],
+    );
+    assert.deepEqual(world.sandbox.routingHistory('pwbi-api-prod').at(-1)?.rules, []);
+    assert.equal(world.swapCalls(), 1);
+    assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, pushed.digest);
+  });
+});
