@@ -2,11 +2,13 @@ import type { TokenCredential } from '@azure/core-auth';
 import type { HttpClient } from '@azure/core-rest-pipeline';
 
 import type { Clock } from '../shared/clock/index.js';
+import type { AuditLine } from './audit/readAuditTrail.js';
+import type { ArmedFault, FaultCount } from './faults/FaultInjector.js';
 import type { ActionGroupDelivery, AlertFiring } from './monitor/ActionGroups.js';
 import type { HookCall } from './outside/HookEndpoints.js';
 import type { SlackMessage } from './outside/SlackReceiver.js';
 import type { ArmAuditEntry } from './SandboxContext.js';
-import type { FaultSpec, HookBehaviour, ScenarioInput } from './scenario/Scenario.js';
+import type { FaultInput, HookBehaviour, ScenarioInput } from './scenario/Scenario.js';
 
 /** Options of {@link startSandbox}. */
 export interface SandboxOptions {
@@ -101,10 +103,27 @@ export interface Sandbox {
   slackMessages(channel?: string): SlackMessage[];
   hookCalls(name?: string): HookCall[];
   setHook(name: string, behaviour: HookBehaviour, opts?: { delayMs?: number }): void;
-  injectFault(f: FaultSpec): void;
+  /**
+   * Arms a fault: `{op, kind, times?}` (counted) or `{operation, status|slow, probability}`
+   * (each call fails with that probability, seeded by the scenario). Throws RangeError naming
+   * the field on a bad one.
+   */
+  injectFault(f: FaultInput): void;
   clearFaults(): void;
-  /** ARM and registry (`/acr/`, `/oauth2/`) calls answered so far, oldest first. */
+  /** The faults still armed, with their remaining `left` and how often they `fired`. */
+  faults(): ArmedFault[];
+  /** Every fault that fired since the start, per operation and kind (cleared ones included). */
+  faultsFired(): FaultCount[];
+  /**
+   * ARM and registry (`/acr/`, `/oauth2/`) calls answered so far, oldest first, each with its
+   * operation, site, slot, digest (so its release), client request ids and injected fault.
+   */
   armRequests(): ArmAuditEntry[];
+  /**
+   * The Blob audit trail of a release as Slotpilot wrote it into this sandbox's Azurite
+   * (`container` default `slotpilot-audit`), oldest first; empty when there is none.
+   */
+  auditTrail(pipeline: string, releaseId: string, container?: string): Promise<AuditLine[]>;
   siteState(site: string, slot?: string): SiteState;
   /**
    * The routing rules of `site` over time (`experiments.rampUpRules` of production's

@@ -8,6 +8,7 @@ import { handleAdmin } from './admin/handleAdmin.js';
 import { startAppServer } from './apps/startAppServer.js';
 import { handleArm } from './arm/handleArm.js';
 import { SwapOperations } from './arm/SwapOperations.js';
+import { readAuditTrail } from './audit/readAuditTrail.js';
 import { rewritingHttpClient } from './auth/rewritingHttpClient.js';
 import { staticCredential } from './auth/staticCredential.js';
 import { type AzuriteProcess, startAzurite } from './azurite/startAzurite.js';
@@ -24,6 +25,7 @@ import { parseImageRef, Registry } from './registry/Registry.js';
 import type { Sandbox, SandboxOptions, SiteState } from './Sandbox.js';
 import type { SandboxContext } from './SandboxContext.js';
 import { loadScenario } from './scenario/loadScenario.js';
+import { faultSchema } from './scenario/Scenario.js';
 import { startListeners } from './server/startListeners.js';
 import { TelemetryGenerator } from './telemetry/TelemetryGenerator.js';
 import { createCertificate } from './tls/createCertificate.js';
@@ -44,7 +46,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     registry.push(ref.repository, ref.tag, img.profile, clock.now());
   }
   const world = new World(scenario, registry, clock);
-  const faults = new FaultInjector();
+  const faults = new FaultInjector(scenario.seed);
   for (const f of scenario.faults) faults.add(f);
   const swaps = new SwapOperations(
     world,
@@ -170,9 +172,25 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       slackMessages: (channel) => slack.list(channel),
       hookCalls: (name) => hooks.list(name),
       setHook: (name, behaviour, o) => hooks.set(name, behaviour, o?.delayMs),
-      injectFault: (f) => faults.add(f),
+      injectFault: (f) => {
+        const parsed = faultSchema.safeParse(f);
+        if (!parsed.success) {
+          throw new RangeError(
+            parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+          );
+        }
+        faults.add(parsed.data);
+      },
       clearFaults: () => faults.clear(),
+      faults: () => faults.list(),
+      faultsFired: () => faults.fired(),
       armRequests: () => [...ctx.armAudit],
+      auditTrail: (pipeline, releaseId, container) => {
+        if (azurite === undefined) {
+          return Promise.reject(new Error('auditTrail: this sandbox runs without Azurite'));
+        }
+        return readAuditTrail(azurite.connectionString, pipeline, releaseId, container);
+      },
       routingHistory: (siteName) => {
         const site = world.sites.find((s) => s.name.toLowerCase() === siteName.toLowerCase());
         if (site === undefined)

@@ -22,8 +22,9 @@ const bad = (detail: string): HttpError => new HttpError(400, 'BadRequest', deta
 /**
  * The admin JSON API (`/admin/…`) exposing the programmatic API across processes:
  * `GET info`, `POST push`, `POST deliver-held`, `GET slack[?channel=]`, `GET hooks[?name=]`,
- * `PUT hooks/<name>`, `POST faults`, `DELETE faults`, `GET sites/<site>[/<slot>]`,
- * `GET arm-requests`, `PUT event-grid`, `PUT action-groups/<name> {serviceUri}`,
+ * `PUT hooks/<name>`, `POST faults`, `GET faults`, `DELETE faults`, `GET sites/<site>[/<slot>]`,
+ * `GET arm-requests`, `GET audit/<pipeline>/<releaseId>[?container=]`, `PUT event-grid`,
+ * `PUT action-groups/<name> {serviceUri}`,
  * `POST action-groups/<name>/fire {rule, targetResourceId, severity?, condition?, description?}`.
  */
 export async function handleAdmin(
@@ -106,6 +107,17 @@ export async function handleAdmin(
       }
       sandbox.injectFault(parsed.data);
       sendJson(res, 200, parsed.data);
+      return;
+    }
+    case 'GET faults':
+      sendJson(res, 200, { armed: sandbox.faults(), fired: sandbox.faultsFired() });
+      return;
+    case 'GET audit': {
+      const [, pipeline, releaseId] = parts;
+      if (pipeline === undefined || releaseId === undefined) {
+        throw bad(`path: expected /admin/audit/<pipeline>/<releaseId>, got ${url.pathname}`);
+      }
+      sendJson(res, 200, { events: await sandbox.auditTrail(pipeline, releaseId, q('container')) });
       return;
     }
     case 'DELETE faults':

@@ -7,6 +7,7 @@ import { readJson } from '../http/readBody.js';
 import { sendJson } from '../http/sendJson.js';
 import type { SiteModel, SlotModel } from '../model/SlotModel.js';
 import type { SandboxContext } from '../SandboxContext.js';
+import { noteRequest } from '../server/requestNotes.js';
 import { applyConfig } from './applyConfig.js';
 import { checkApiVersion, invalidContent, notFound, resourceGroupNotFound } from './armErrors.js';
 import { slotResourceId } from './armPaths.js';
@@ -93,7 +94,15 @@ export async function handleArm(
   }
   const route = `${method} ${tail.join('/')}`;
   const op = opName(route, rest);
-  const effect = op === 'swap' ? 'continue' : await applyFault(ctx.faults.take(op), armFaultError);
+  noteRequest(res, {
+    operation: op,
+    site: site.name,
+    slot: slot === site.production ? 'production' : slot.name,
+    ...(slot.deployment?.digest !== undefined && { digest: slot.deployment.digest }),
+  });
+  const fault = op === 'swap' ? undefined : ctx.faults.take(op);
+  if (fault !== undefined) noteRequest(res, { fault: fault.kind });
+  const effect = await applyFault(fault, armFaultError);
   if (effect === 'hang') {
     hang(res);
     return;
@@ -127,6 +136,8 @@ export async function handleArm(
       const body = await readJson(req, invalidContent);
       const before = slot.deployment?.image;
       applyConfig(ctx.world, site, slot, body, method === 'PUT');
+      if (slot.deployment?.digest !== undefined)
+        noteRequest(res, { digest: slot.deployment.digest });
       if (slot.deployment?.image !== before) {
         ctx.log(`deploy ${site.name}/${slot.name}: ${slot.deployment?.image ?? '(no image)'}`);
       }
@@ -179,6 +190,7 @@ async function startSwap(
   base: string,
 ): Promise<void> {
   const fault = ctx.faults.take('swap');
+  if (fault !== undefined) noteRequest(res, { fault: fault.kind });
   const lroFault = fault?.kind === 'hang' || fault?.kind === 'fail-lro';
   if (!lroFault && (await applyFault(fault, armFaultError)) === 'hang') {
     hang(res);

@@ -11,14 +11,61 @@ export const hookBehaviourSchema = z.enum([
   'callback-fail',
 ]);
 
-/** A fault to inject, as `injectFault` takes it. */
-export const faultSchema = z.object({
-  op: z.string().min(1),
-  kind: z.enum(['429', '500', '503', 'slow', 'hang', 'fail-lro']),
-  times: z.number().int().positive().optional(),
-  retryAfterSeconds: z.number().nonnegative().optional(),
-  delayMs: z.number().nonnegative().optional(),
-});
+const faultKinds = ['429', '500', '503', 'slow', 'hang', 'fail-lro'] as const;
+
+/**
+ * A fault to inject, as `injectFault` takes it. Either spelling works:
+ * `{op, kind, times?, retryAfterSeconds?, delayMs?}` (counted) or
+ * `{operation, status: 429|500|503 | slow: MS, probability}` (each call of the operation fails
+ * with that probability, drawn from the scenario's seed). `times` caps how often it fires
+ * either way; a fault with neither fires on every call until cleared.
+ */
+export const faultSchema = z
+  .object({
+    op: z.string().min(1).optional(),
+    operation: z.string().min(1).optional(),
+    kind: z.enum(faultKinds).optional(),
+    status: z.union([z.literal(429), z.literal(500), z.literal(503)]).optional(),
+    slow: z.number().nonnegative().optional(),
+    probability: z.number().gt(0).max(1).optional(),
+    times: z.number().int().positive().optional(),
+    retryAfterSeconds: z.number().nonnegative().optional(),
+    delayMs: z.number().nonnegative().optional(),
+  })
+  .superRefine((f, ctx) => {
+    if (f.op === undefined && f.operation === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['op'],
+        message: 'expected an operation name (op or operation), got none',
+      });
+    }
+    if (f.op !== undefined && f.operation !== undefined && f.op !== f.operation) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['operation'],
+        message: `expected the same name as op (${f.op}), got ${f.operation}`,
+      });
+    }
+    const given = [f.kind, f.status, f.slow].filter((v) => v !== undefined).length;
+    if (given !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kind'],
+        message: `expected exactly one of kind, status or slow, got ${given === 0 ? 'none' : 'several'}`,
+      });
+    }
+  })
+  .transform((f) => ({
+    op: f.op ?? f.operation ?? '',
+    kind:
+      f.kind ??
+      (f.slow !== undefined ? ('slow' as const) : (String(f.status) as '429' | '500' | '503')),
+    ...(f.times !== undefined && { times: f.times }),
+    ...(f.probability !== undefined && { probability: f.probability }),
+    ...(f.retryAfterSeconds !== undefined && { retryAfterSeconds: f.retryAfterSeconds }),
+    ...((f.delayMs ?? f.slow) !== undefined && { delayMs: f.delayMs ?? f.slow }),
+  }));
 
 const slotSchema = z.object({
   name: z.string().min(1),
@@ -120,7 +167,9 @@ export const scenarioSchema = z.object({
 export type Scenario = z.output<typeof scenarioSchema>;
 /** A scenario as written in a file. */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
-/** A fault description (see {@link faultSchema}). */
+/** A fault description (see {@link faultSchema}), normalised: `op` and `kind`. */
 export type FaultSpec = z.output<typeof faultSchema>;
+/** A fault as written (either spelling of {@link faultSchema}). */
+export type FaultInput = z.input<typeof faultSchema>;
 /** A hook behaviour name. */
 export type HookBehaviour = z.output<typeof hookBehaviourSchema>;

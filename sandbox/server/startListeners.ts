@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { HttpError } from '../http/HttpError.js';
 import { sendJson } from '../http/sendJson.js';
 import type { ArmAuditEntry } from '../SandboxContext.js';
+import { notesOf } from './requestNotes.js';
 import type { Route } from './Route.js';
 
 /** The sandbox's two listeners: TLS (for endpoint overrides) and plain HTTP (rewriting client, admin, Slack, hooks). */
@@ -21,7 +22,8 @@ export interface Listeners {
 
 /**
  * Starts both listeners on 127.0.0.1 over the same routes. `httpsPort` 0 picks a free port.
- * Every ARM call is appended to `audit` once answered.
+ * Every ARM call is appended to `audit` once answered, with the request ids the client sent
+ * and what its handler noted ({@link notesOf}: operation, site, slot, digest, fault).
  */
 export async function startListeners(
   routes: Route[],
@@ -41,9 +43,26 @@ export async function startListeners(
       const route = routes.find((r) => path.toLowerCase().startsWith(r.prefix));
       if (route?.audited === true) {
         const at = now();
-        res.on('finish', () =>
-          audit.push({ method: req.method ?? 'GET', path, at, status: res.statusCode }),
-        );
+        const header = (name: string): string | undefined => {
+          const value = req.headers[name];
+          return typeof value === 'string' && value !== '' ? value : undefined;
+        };
+        const clientRequestId = header('x-ms-client-request-id');
+        const sentCorrelation = header('x-ms-correlation-request-id');
+        res.on('finish', () => {
+          const answered = res.getHeader('x-ms-correlation-request-id');
+          const correlationId =
+            sentCorrelation ?? (typeof answered === 'string' ? answered : undefined);
+          audit.push({
+            method: req.method ?? 'GET',
+            path,
+            at,
+            status: res.statusCode,
+            ...notesOf(res),
+            ...(clientRequestId !== undefined && { clientRequestId }),
+            ...(correlationId !== undefined && { correlationId }),
+          });
+        });
       }
       const handle =
         route?.handle ??

@@ -5,6 +5,13 @@ export interface InstanceInfo {
   customStatus: unknown;
 }
 
+/** An instance as a list of instances shows it. */
+export interface ListedInstance extends InstanceInfo {
+  instanceId: string;
+  /** ISO time the instance was created. */
+  createdAt: string;
+}
+
 /**
  * The few durable client operations activities need (the production lock, stopping a
  * stage, flushing a stale waiter). Built per invocation from the activity's durable client input.
@@ -16,6 +23,8 @@ export interface DurableOps {
   startNew(name: string, instanceId: string, input: unknown): Promise<void>;
   /** Raises an event; a finished instance ignores it. */
   raiseEvent(instanceId: string, eventName: string, data: unknown): Promise<void>;
+  /** Active (Pending or Running) instances of orchestrator `name`, with their inputs. */
+  listActive(name: string): Promise<ListedInstance[]>;
   /** Terminates a running instance; a finished one is left as it is. */
   terminate(instanceId: string, reason: string): Promise<void>;
 }

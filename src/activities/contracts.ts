@@ -175,6 +175,28 @@ export interface FlushEventInput {
   eventName: string;
 }
 
+/**
+ * Input of `supersedeOlderReleases`, a release's first step: the release and its place in the
+ * pipeline's order (`releaseOrder` of its input).
+ */
+export interface SupersedeOlderInput {
+  releaseId: string;
+  pipeline: string;
+  order: string;
+  /** ISO time of the step (orchestration clock), sent in the `supersede` notices. */
+  at: string;
+}
+
+/**
+ * Output of `supersedeOlderReleases`: the older releases that were sent a `supersede` event,
+ * and the newer running release this one yields to, if any. Idempotent: a repeated run sends
+ * the same events again, which a release that already ended ignores.
+ */
+export interface SupersedeOlderOutput {
+  superseded: string[];
+  supersededBy?: string;
+}
+
 /** Every activity: name → input and output. */
 export interface ActivityContracts {
   deployImage: { input: DeployImageInput; output: DeployImageOutput };
@@ -191,6 +213,7 @@ export interface ActivityContracts {
   stopStage: { input: StopStageInput; output: null };
   readCancelRequest: { input: ReadCancelRequestInput; output: CancelRequestView | null };
   flushEvent: { input: FlushEventInput; output: null };
+  supersedeOlderReleases: { input: SupersedeOlderInput; output: SupersedeOlderOutput };
 }
 
 /** An activity name. */

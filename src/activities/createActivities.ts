@@ -13,6 +13,7 @@ import { readSlots } from './readSlots.js';
 import { recordAudit } from './recordAudit.js';
 import { releaseLock } from './releaseLock.js';
 import { startSwap } from './startSwap.js';
+import { supersedeOlderReleases } from './supersedeOlderReleases.js';
 import { tryAcquireLock } from './tryAcquireLock.js';
 
 /** One activity: its input, and the durable client operations when it needs them. */
@@ -32,6 +33,7 @@ export const durableActivities: ReadonlySet<ActivityName> = new Set([
   'stopStage',
   'readCancelRequest',
   'flushEvent',
+  'supersedeOlderReleases',
 ]);
 
 /**
@@ -56,6 +58,7 @@ export function createActivities(deps: ActivityDeps): Activities {
       return null;
     },
     readCancelRequest: (input, durable) => readCancelRequest(durable(), input),
+    supersedeOlderReleases: (input, durable) => supersedeOlderReleases(durable(), input),
     flushEvent: async (input, durable) => {
       const marker: FlushMarker = { flush: true };
       await durable().raiseEvent(input.instanceId, input.eventName, marker);

@@ -1,4 +1,4 @@
-import type { DurableClient } from 'durable-functions';
+import type { DurableClient, OrchestrationFilter } from 'durable-functions';
 
 import type { DurableOps } from './DurableOps.js';
 
@@ -23,6 +23,23 @@ export function durableOpsFromClient(client: DurableClient): DurableOps {
     },
     async raiseEvent(instanceId, eventName, data) {
       await client.raiseEvent(instanceId, eventName, data);
+    },
+    async listActive(name) {
+      // showInput is not in OrchestrationFilter's type; the client forwards it as a query parameter.
+      const filter: OrchestrationFilter & { showInput: boolean } = {
+        showInput: true,
+        runtimeStatus: ['Running', 'Pending'] as OrchestrationFilter['runtimeStatus'],
+      };
+      const statuses = await client.getStatusBy(filter);
+      return statuses
+        .filter((s) => s.name === name)
+        .map((s) => ({
+          instanceId: s.instanceId,
+          runtimeStatus: String(s.runtimeStatus),
+          input: s.input,
+          customStatus: s.customStatus,
+          createdAt: new Date(s.createdTime).toISOString(),
+        }));
     },
     async terminate(instanceId, reason) {
       await client.terminate(instanceId, reason);

@@ -10,8 +10,10 @@ import { startRelease } from './durable/startRelease.js';
  * Event Grid trigger for ACR `ImagePushed`: starts one release per matching pipeline. Other
  * event types, tagless pushes, unknown sources and filtered tags are logged and ignored
  * (returning normally, so Event Grid does not retry them). A redelivered event finds its
- * release and starts nothing. Failures to reach the durable engine throw, so Event Grid
- * delivers again. The push's actor is the release's requester.
+ * release and starts nothing. It returns (2xx) only once every start is durable; failures to
+ * reach the durable engine throw, so Event Grid delivers again. Superseding older releases is
+ * each new release's own first step, so a crash after the start loses nothing.
+ * The push's actor is the release's requester.
  */
 export function onImagePushedHandler(
   deps: ApiDeps,
@@ -45,10 +47,7 @@ export function onImagePushedHandler(
       const outcome = await startRelease(client, pipeline, push, requestedBy);
       context.log(
         outcome.kind === 'started'
-          ? `release ${outcome.releaseId} started for ${image}` +
-              (outcome.superseded.length > 0
-                ? `; superseding ${outcome.superseded.join(', ')}`
-                : '')
+          ? `release ${outcome.releaseId} started for ${image}`
           : `push of ${image} redelivered: release ${outcome.releaseId} exists (${outcome.runtimeStatus})`,
       );
     }

@@ -110,6 +110,29 @@ export interface NotifyRollbackInput {
   decidedAt: string;
   swapBackCompletedAt?: string;
   error?: string;
+  /** For a failed rollback: the `az` command a person runs to finish it. */
+  command?: string;
+}
+
+/**
+ * Input of `monitorPageRollback`: a critical page while a rollback is held up by transient
+ * failures (throttling, outages) and Slotpilot keeps retrying. Sent once per `page` number.
+ */
+export interface PageRollbackInput {
+  releaseId: string;
+  pipeline: string;
+  stage: string;
+  image: string;
+  /** 1 for the first page of this rollback, then 2, 3, … at the paging pace. */
+  page: number;
+  /** ISO time the first attempt of the rollback failed. */
+  since: string;
+  /** Failed attempts so far. */
+  failures: number;
+  /** The last failure, one line. */
+  error: string;
+  /** The `az` command that swaps back by hand, should a person not want to wait. */
+  command: string;
 }
 
 /** Input of `monitorAudit`: one audit event, written once per `eventId`. */
@@ -132,6 +155,7 @@ export interface MonitorActivityContracts {
   monitorPollSwapBack: { input: PollSwapBackInput; output: SwapProgress };
   monitorVerifyProduction: { input: VerifyProductionInput; output: VerifyProductionOutput };
   monitorNotifyRollback: { input: NotifyRollbackInput; output: null };
+  monitorPageRollback: { input: PageRollbackInput; output: null };
   monitorAudit: { input: MonitorAuditInput; output: null };
 }
 

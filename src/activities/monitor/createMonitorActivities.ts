@@ -7,6 +7,7 @@ import type {
 } from './contracts.js';
 import type { MonitorDeps } from './MonitorDeps.js';
 import { notifyRollback } from './notifyRollback.js';
+import { pageRollback } from './pageRollback.js';
 import { queryRequests } from './queryRequests.js';
 import { sampleProduction } from './sampleProduction.js';
 import { verifyProduction } from './verifyProduction.js';
@@ -28,6 +29,7 @@ export function createMonitorActivities(deps: MonitorDeps): MonitorActivities {
     monitorPollSwapBack: (input) => deps.appService.pollSwap(input.handle),
     monitorVerifyProduction: (input) => verifyProduction(deps, input),
     monitorNotifyRollback: (input) => notifyRollback(deps, input),
+    monitorPageRollback: (input) => pageRollback(deps, input),
     monitorAudit: (input) => auditMonitorEvent(deps, input),
   };
 }

@@ -16,6 +16,9 @@ export function rollbackMessage(input: NotifyRollbackInput): string {
       : [
           `ROLLBACK FAILED for ${input.pipeline} ${input.stage}: ${triggerText[input.trigger]}, but production was not swapped back.`,
           `Error: ${input.error ?? 'unknown'}`,
+          ...(input.command === undefined
+            ? []
+            : [`To finish the rollback by hand, run: ${input.command}`]),
         ];
   lines.push(`Reason: ${input.reason}`);
   const figures = evidenceLine(input.evidence);

@@ -12,6 +12,11 @@ export type PushedImage =
       actor?: string;
       /** The event id, for logs. */
       eventId: string;
+      /**
+       * When the image was pushed (ISO, ms precision): `data.timestamp`, else the event's
+       * `eventTime` / `time`; absent when none is a time. Orders releases for superseding.
+       */
+      pushedAt?: string;
     }
   | { kind: 'ignored'; reason: string };
 
@@ -67,6 +72,7 @@ export function parseImagePushedEvent(event: unknown): PushedImage {
     return { kind: 'ignored', reason: (error as Error).message };
   }
   const actor = str(obj(data?.actor)?.name);
+  const pushedAt = isoTime(data?.timestamp) ?? isoTime(e.eventTime) ?? isoTime(e.time);
   return {
     kind: 'push',
     registry: ref.registry,
@@ -75,5 +81,13 @@ export function parseImagePushedEvent(event: unknown): PushedImage {
     digest: ref.digest ?? '',
     eventId: str(e.id) ?? '',
     ...(actor === undefined ? {} : { actor }),
+    ...(pushedAt === undefined ? {} : { pushedAt }),
   };
+}
+
+/** A time as ISO text with millisecond precision (Event Grid writes up to 7 digits). */
+function isoTime(value: unknown): string | undefined {
+  const text = str(value);
+  const ms = text === undefined ? Number.NaN : Date.parse(text);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }

@@ -99,6 +99,8 @@ export type MonitorResult =
       outcome: 'rollbackFailed';
       /** Why the swap back did not happen or did not verify (e.g. the slot runs another digest). */
       error: string;
+      /** The `az` command a person runs to finish the rollback by hand. */
+      command?: string;
     });
 
 /** External event names `monitorRelease` accepts besides `releaseEvents.rollback`. */

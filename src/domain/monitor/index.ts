@@ -22,6 +22,8 @@ export {
 } from './contract.js';
 export type { BreachRun, TickDecision } from './decideTick.js';
 export { decideTick } from './decideTick.js';
+export type { ManualRollback, RollbackStop } from './manualRollback.js';
+export { manualRollbackCommand } from './manualRollback.js';
 export { matchesAlert } from './matchesAlert.js';
 export { mayRollBack } from './mayRollBack.js';
 export type { MonitorWindow } from './nextTick.js';

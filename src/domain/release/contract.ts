@@ -56,6 +56,11 @@ export interface ReleaseInput {
   requestedBy: string;
   /** ISO time this start was requested (`startRelease`'s clock). Absent on older releases. */
   requestedAt?: string;
+  /**
+   * ISO time the image was pushed (the ImagePushed event's time), or the request time of a
+   * manual start: orders the releases of a pipeline for superseding. Absent on older releases.
+   */
+  pushedAt?: string;
   /** The pipeline's stages with everything but secrets (URLs come from config at activity time). */
   plan: ReleasePlan;
 }

@@ -37,6 +37,8 @@ export {
   stageInstanceId,
   terminalStatuses,
 } from './contract.js';
+export type { SupersedeDecision, SupersedePeer, SupersedeSelf } from './decideSupersede.js';
+export { decideSupersede, releaseOrder } from './decideSupersede.js';
 export { customStatusBudgetChars, fitStatus, shortenChecks } from './fitStatus.js';
 export type { HookCallbackRecord } from './hookCallback.js';
 export {

@@ -18,5 +18,4 @@ export { selectReleases } from './selectReleases.js';
 export type { LiveShare, LiveSlot, SlotsView, SlotView } from './SlotsView.js';
 export { buildSlotsView } from './SlotsView.js';
 export { summarizeRelease } from './summarizeRelease.js';
-export { supersedeTargets } from './supersedeTargets.js';
 export { toIso } from './toIso.js';

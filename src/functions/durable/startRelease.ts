@@ -3,15 +3,7 @@ import type { DurableClient } from 'durable-functions';
 import type { PipelineConfig } from '../../domain/config/index.js';
 import { pinnedImage } from '../../domain/images/index.js';
 import { buildPlan } from '../../domain/plan/buildPlan.js';
-import {
-  orchestratorNames,
-  releaseEvents,
-  releaseIdFor,
-  type ReleaseInput,
-  type SupersedeNotice,
-} from '../../domain/release/index.js';
-import { buildReleaseView, summarizeRelease, supersedeTargets } from '../../domain/view/index.js';
-import { listReleaseStatuses } from './listReleaseStatuses.js';
+import { orchestratorNames, releaseIdFor, type ReleaseInput } from '../../domain/release/index.js';
 import { tryGetStatus } from './tryGetStatus.js';
 
 /** The image a release deploys. */
@@ -20,18 +12,23 @@ export interface ReleaseImage {
   repository: string;
   tag?: string;
   digest: string;
+  /** When the image was pushed (the event's time); a manual start uses its request time. */
+  pushedAt?: string;
 }
 
 /** What starting a release did. */
 export type StartOutcome =
-  | { kind: 'started'; releaseId: string; superseded: string[] }
+  | { kind: 'started'; releaseId: string }
   | { kind: 'exists'; releaseId: string; runtimeStatus: string };
 
 /**
  * Starts the release of `image` in `pipeline` unless it exists: the release id is derived from
  * pipeline and digest, so a redelivered push (or a repeated manual start) finds the instance
- * and starts nothing new, never restarting it. After a start, releases of the same pipeline
- * still waiting for approval get a `supersede` event. Idempotent.
+ * and starts nothing new, never restarting it. Returns only once the start is durable (the
+ * instance exists in the durable store), so a caller that answers 2xx afterwards never
+ * acknowledges a start a crash could lose. Superseding older releases is not done here: it
+ * is the new release's own first step (`supersedeOlderReleases`), so it survives any crash.
+ * Idempotent.
  */
 export async function startRelease(
   client: DurableClient,
@@ -53,6 +50,7 @@ export async function startRelease(
     digest: image.digest,
     requestedBy,
     requestedAt: now.toISOString(),
+    pushedAt: image.pushedAt ?? now.toISOString(),
     plan: buildPlan(pipeline),
   };
   try {
@@ -63,22 +61,5 @@ export async function startRelease(
     if (raced === undefined) throw error;
     return { kind: 'exists', releaseId, runtimeStatus: raced.runtimeStatus };
   }
-  const superseded = await supersedeWaiting(client, pipeline.name, releaseId, now);
-  return { kind: 'started', releaseId, superseded };
-}
-
-async function supersedeWaiting(
-  client: DurableClient,
-  pipeline: string,
-  releaseId: string,
-  now: Date,
-): Promise<string[]> {
-  const active = await listReleaseStatuses(client, { activeOnly: true });
-  const summaries = active.map((release) =>
-    summarizeRelease(buildReleaseView({ release, links: { self: '', approve: '' } })),
-  );
-  const targets = supersedeTargets(summaries, pipeline, releaseId);
-  const notice: SupersedeNotice = { byReleaseId: releaseId, at: now.toISOString() };
-  await Promise.all(targets.map((id) => client.raiseEvent(id, releaseEvents.supersede, notice)));
-  return targets;
+  return { kind: 'started', releaseId };
 }

@@ -45,8 +45,7 @@ export function startReleaseHandler(deps: ApiDeps): ClientHttpHandler {
     }
     context.log(
       `release ${outcome.releaseId} started by ${requestedBy} for ${formatImageRef(image)}` +
-        (resolved ? ' (tag resolved in the registry)' : '') +
-        (outcome.superseded.length > 0 ? `; superseding ${outcome.superseded.join(', ')}` : ''),
+        (resolved ? ' (tag resolved in the registry)' : ''),
     );
     return accepted(requestOrigin(request.url), outcome.releaseId);
   };

@@ -1,8 +1,20 @@
 /** How an orchestrator retries a failed activity (retryable failures only). */
 export interface RetryPolicy {
+  /** Attempts in all; `Number.POSITIVE_INFINITY` when only `budgetMs` bounds the retries. */
   maxAttempts: number;
   firstDelayMs: number;
   maxDelayMs: number;
+  /**
+   * Never wait less than the exponential backoff, even when the activity asks for a shorter
+   * delay (a 429 asking for 1 s): the budget then spans the whole backoff schedule. Default
+   * false: the activity's delay wins.
+   */
+  atLeastBackoff?: boolean;
+  /**
+   * The step's own deadline, in ms after its first attempt: a retry whose wait would end
+   * later is not made (the failure is final). Absent: only `maxAttempts` bounds the retries.
+   */
+  budgetMs?: number;
 }
 
 /** Transient failures: 5 attempts over about half a minute of durable timers. */
@@ -12,10 +24,71 @@ export const defaultRetry: RetryPolicy = {
   maxDelayMs: 30_000,
 };
 
+/**
+ * Transient failures (throttling, 5xx, timeouts) retried for as long as the step's deadline
+ * allows: backoff from 2 s doubling to 30 s, never shorter than the `Retry-After` the service
+ * asked for, until the next wait would end more than `budgetMs` after the first attempt.
+ * A burst of 429/503 then costs a step time, not its attempts.
+ *
+ * @example yield* callActivity(context, 'deployImage', input, untilDeadline(10 * 60_000));
+ */
+export function untilDeadline(budgetMs: number): RetryPolicy {
+  return {
+    maxAttempts: Number.POSITIVE_INFINITY,
+    firstDelayMs: 2_000,
+    maxDelayMs: 30_000,
+    atLeastBackoff: true,
+    budgetMs,
+  };
+}
+
+/** A deploy (ARM config update and read back): transient failures for up to 10 minutes. */
+export const deployRetry: RetryPolicy = untilDeadline(10 * 60_000);
+
+/** ARM reads and swaps outside a wait of their own: transient failures for up to 3 minutes. */
+export const armRetry: RetryPolicy = untilDeadline(3 * 60_000);
+
+/**
+ * A look inside a wait of its own (readiness, warm-up): transient failures are retried until
+ * the wait's deadline, `remainingMs` from now, and for at least the default half minute.
+ */
+export function lookRetry(remainingMs: number): RetryPolicy {
+  return untilDeadline(Math.max(remainingMs, 30_000));
+}
+
 /** Delay before attempt `attempt + 1` (exponential, capped), unless the activity asked for one. */
 export function retryDelayMs(policy: RetryPolicy, attempt: number, askedMs?: number): number {
-  if (askedMs !== undefined && askedMs > 0) return Math.min(askedMs, policy.maxDelayMs * 10);
-  return Math.min(policy.firstDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+  const backoffMs = Math.min(policy.firstDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+  if (askedMs !== undefined && askedMs > 0) {
+    const cappedMs = Math.min(askedMs, policy.maxDelayMs * 10);
+    return policy.atLeastBackoff === true ? Math.max(cappedMs, backoffMs) : cappedMs;
+  }
+  return backoffMs;
+}
+
+/**
+ * Whether attempt `attempt + 1` may be made when the step has run `elapsedMs` since its first
+ * attempt and would now wait `delayMs`.
+ */
+export function mayRetry(
+  policy: RetryPolicy,
+  attempt: number,
+  elapsedMs: number,
+  delayMs: number,
+): boolean {
+  if (attempt >= policy.maxAttempts) return false;
+  return policy.budgetMs === undefined || elapsedMs + delayMs <= policy.budgetMs;
+}
+
+/** Total wait of a policy's retries when every attempt fails and asks for no longer delay. */
+export function retryBudgetMs(policy: RetryPolicy): number {
+  let totalMs = 0;
+  for (let attempt = 1; attempt < policy.maxAttempts; attempt += 1) {
+    const delayMs = retryDelayMs(policy, attempt);
+    if (!mayRetry(policy, attempt, totalMs, delayMs)) break;
+    totalMs += delayMs;
+  }
+  return totalMs;
 }
 
 /** Best-effort side effects (Slack, audit): one retry, so an outage delays a release little. */

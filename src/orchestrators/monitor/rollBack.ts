@@ -5,8 +5,10 @@ import type {
   MonitorResult,
   RollbackTrigger,
 } from '../../domain/monitor/contract.js';
+import { manualRollbackCommand, type RollbackStop } from '../../domain/monitor/manualRollback.js';
 import type { ReleaseCustomStatus, RollbackRequest } from '../../domain/release/contract.js';
 import { callMonitorActivity, errorText } from './callMonitorActivity.js';
+import { RollbackRetries } from './RollbackRetries.js';
 
 /** Why a rollback happens, as decided by the monitor or asked by a person or an alert. */
 export interface RollbackCause {
@@ -75,6 +77,10 @@ const verifyGapMs = 5_000;
  * production runs and serves the previous digest, then send the critical notification with
  * the evidence and write the audit record. Records detected, decided and swap-back-complete
  * times. Notification and audit are best effort: they never change the outcome.
+ * A safety action must not fail unsafe: transient failures of the swap back (throttling,
+ * outages) are retried until they pass, paging the critical channel while they last
+ * ({@link RollbackRetries}); only a non-transient failure fails the rollback, and its
+ * notification names the `az` command that finishes it by hand.
  */
 export function* rollBack(
   context: OrchestrationContext,
@@ -94,8 +100,27 @@ export function* rollBack(
 
   let error: string | undefined;
   let refused = false;
+  let stop: RollbackStop = 'notSwapped';
+  const command = (at: RollbackStop): string =>
+    manualRollbackCommand({
+      site: target.site,
+      slot: target.slot,
+      image: target.image,
+      previousDigest: target.previousDigest,
+      stop: at,
+    });
+  const retries = new RollbackRetries(
+    context,
+    {
+      releaseId: target.releaseId,
+      pipeline: target.pipeline,
+      stage: target.stage,
+      image: target.image,
+      command: command('notSwapped'),
+    },
+    (step) => options.publish(view, step, 'swapping'),
+  );
   try {
-    const deadline = context.df.currentUtcDateTime.getTime() + swapTimeoutMs;
     const request = {
       releaseId: target.releaseId,
       site: target.site,
@@ -103,39 +128,50 @@ export function* rollBack(
       previousDigest: target.previousDigest,
       newDigest: target.newDigest,
     };
-    let begin = yield* callMonitorActivity(context, 'monitorBeginSwapBack', request);
-    while (begin.kind === 'busy' && context.df.currentUtcDateTime.getTime() < deadline) {
+    let begin = yield* retries.call('monitorBeginSwapBack', request);
+    // Deadlines bound how long a swap runs, counted once it was seen running (not retries).
+    const busySince = context.df.currentUtcDateTime.getTime();
+    while (
+      begin.kind === 'busy' &&
+      context.df.currentUtcDateTime.getTime() < busySince + swapTimeoutMs
+    ) {
       // Another swap of the site runs (one started by a crashed attempt): wait it out, look again.
       options.publish(view, `waiting for a running swap: ${begin.detail}`, 'swapping');
       yield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + busyWaitMs));
-      begin = yield* callMonitorActivity(context, 'monitorBeginSwapBack', request);
+      begin = yield* retries.call('monitorBeginSwapBack', request);
     }
     if (begin.kind === 'busy') {
       error = `a swap of the site kept running for ${swapTimeoutMs / 60_000} minutes: ${begin.detail}`;
     } else if (begin.kind === 'refused') {
       error = begin.detail;
       refused = true;
+      stop = 'slotChanged';
     } else if (begin.kind === 'started') {
       options.publish(view, `swapping ${target.slot} back into production`, 'swapping');
+      let handle = begin.handle;
+      const deadline = context.df.currentUtcDateTime.getTime() + swapTimeoutMs;
       for (;;) {
         yield context.df.createTimer(
           new Date(context.df.currentUtcDateTime.getTime() + swapPollMs),
         );
-        const progress = yield* callMonitorActivity(context, 'monitorPollSwapBack', {
-          handle: begin.handle,
-        });
+        const progress = yield* retries.call('monitorPollSwapBack', { handle });
         if (progress.status === 'succeeded') break;
         if (progress.status === 'failed') {
           error = `swap back failed: ${progress.detail}`;
           break;
         }
+        // Azure re-signs the poll URL on every 202: poll with the newest handle.
+        if (progress.status === 'running') handle = progress.handle ?? handle;
         if (context.df.currentUtcDateTime.getTime() > deadline) {
           error = `swap back still running after ${swapTimeoutMs / 60_000} minutes`;
           break;
         }
       }
     }
-    if (error === undefined) error = yield* verify(context, target);
+    if (error === undefined) {
+      error = yield* verify(context, target, retries);
+      if (error !== undefined) stop = 'notVerified';
+    }
   } catch (caught) {
     error = errorText(caught);
   }
@@ -162,13 +198,14 @@ export function* rollBack(
           detectedAt: cause.detectedAt,
           decidedAt,
           error,
+          command: command(stop),
         };
   if (outcome.outcome === 'rolledBack') {
     options.publish({ ...view, swapBackCompletedAt: completedAt }, 'rolled back', 'rolledBack');
   } else {
     options.publish(
       { ...view, evidence: { ...view.evidence, error } },
-      `rollback failed: ${error}`,
+      `rollback failed: ${error}; to finish it by hand run: ${command(stop)}`,
       'failed',
     );
   }
@@ -180,10 +217,11 @@ export function* rollBack(
 function* verify(
   context: OrchestrationContext,
   target: Omit<MonitorInput, 'carry'>,
+  retries: RollbackRetries,
 ): Generator<Task, string | undefined, unknown> {
   let detail = '';
   for (let attempt = 1; attempt <= verifyAttempts; attempt += 1) {
-    const result = yield* callMonitorActivity(context, 'monitorVerifyProduction', {
+    const result = yield* retries.call('monitorVerifyProduction', {
       site: target.site,
       digest: target.previousDigest,
       healthPath: target.plan.health.path,
@@ -221,7 +259,10 @@ function* tell(
       reason: cause.reason,
       evidence: outcome.evidence,
       ...times,
-      ...(outcome.outcome === 'rollbackFailed' && { error: outcome.error }),
+      ...(outcome.outcome === 'rollbackFailed' && {
+        error: outcome.error,
+        ...(outcome.command !== undefined && { command: outcome.command }),
+      }),
     });
   } catch {
     // Best effort: the audit record below still tells what happened.
@@ -242,7 +283,10 @@ function* tell(
         previousDigest: target.previousDigest,
         newDigest: target.newDigest,
         ...times,
-        ...(outcome.outcome === 'rollbackFailed' && { error: outcome.error }),
+        ...(outcome.outcome === 'rollbackFailed' && {
+          error: outcome.error,
+          ...(outcome.command !== undefined && { command: outcome.command }),
+        }),
       },
     });
   } catch {

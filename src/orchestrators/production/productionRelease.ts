@@ -13,6 +13,7 @@ import { cancelReason, pollCancel } from '../calls/cancelChecks.js';
 import { nowIso } from '../calls/clock.js';
 import { failureReason } from '../calls/failureReason.js';
 import { report } from '../calls/report.js';
+import { armRetry, deployRetry } from '../calls/RetryPolicy.js';
 import { runCanary } from '../canary/runCanary.js';
 import { runHookPhase } from '../stage/runHookPhase.js';
 import { StageTracker } from '../stage/StageTracker.js';
@@ -64,7 +65,7 @@ function* runProduction(
   const slot: TargetRef & { slot: string } = { ...stage.target, slot: slotName };
   const { slot: _slot, ...productionTarget } = stage.target;
 
-  const before = yield* callActivity(context, 'readSlots', { target: slot });
+  const before = yield* callActivity(context, 'readSlots', { target: slot }, armRetry);
   const previousDigest = before.productionDigest ?? '';
   const alreadyLive = before.productionDigest === digest;
   tracker.step('production lock acquired', { previousDigest });
@@ -73,12 +74,12 @@ function* runProduction(
     const early = yield* pollCancel(context, input.releaseId);
     if (early !== undefined) return tracker.result('Canceled', cancelReason(early));
     tracker.step(`deploying ${digest} to slot ${slotName}`, { previousDigest });
-    yield* callActivity(context, 'deployImage', {
-      pipeline: input.pipeline,
-      stage: stage.name,
-      target: slot,
-      image: input.image,
-    });
+    yield* callActivity(
+      context,
+      'deployImage',
+      { pipeline: input.pipeline, stage: stage.name, target: slot, image: input.image },
+      deployRetry,
+    );
     const warm = yield* warmUp(context, slot, digest, stage.warmup ?? defaultWarmup, tracker);
     tracker.check({ name: 'warm-up', status: warm.ok ? 'Passed' : 'Failed', detail: warm.detail });
     if (!warm.ok)
@@ -157,7 +158,13 @@ function* runProduction(
     case 'rolledBack':
       return tracker.result('RolledBack', `rolled back: ${monitored.reason}`);
     case 'rollbackFailed':
-      return tracker.result('Failed', `rollback failed: ${monitored.error} (${monitored.reason})`);
+      return tracker.result(
+        'Failed',
+        `rollback failed: ${monitored.error} (${monitored.reason})` +
+          (monitored.command === undefined
+            ? ''
+            : `; to finish it by hand run: ${monitored.command}`),
+      );
   }
 }
 

@@ -3,6 +3,7 @@ import type { OrchestrationContext, Task } from 'durable-functions';
 import type { TargetRef } from '../../activities/contracts.js';
 import { callActivity } from '../calls/callActivity.js';
 import { inMs, nowMs } from '../calls/clock.js';
+import { armRetry, untilDeadline } from '../calls/RetryPolicy.js';
 
 /** The outcome of a swap. */
 export interface SwapResult {
@@ -22,14 +23,15 @@ const swapTimeoutMs = 15 * 60_000;
 /**
  * Swaps the slot into production: `startSwap` checks which digest each side runs first (so a
  * swap never runs twice) and returns the poller state; `pollSwap` runs between durable
- * timers until the swap is done, failed, or out of time.
+ * timers until the swap is done, failed, or out of time. Transient ARM failures (throttling,
+ * 5xx) are retried for as long as the swap's own 15 minutes allow.
  */
 export function* swapSlots(
   context: OrchestrationContext,
   target: TargetRef & { slot: string },
   digest: string,
 ): Generator<Task, SwapResult, unknown> {
-  const started = yield* callActivity(context, 'startSwap', { target, digest });
+  const started = yield* callActivity(context, 'startSwap', { target, digest }, armRetry);
   if (started.kind === 'alreadySwapped') return { ok: true, detail: 'alreadySwapped' };
   const deadline = nowMs(context) + swapTimeoutMs;
   if (started.kind === 'inProgress')
@@ -37,7 +39,12 @@ export function* swapSlots(
   let handle = started.handle;
   for (;;) {
     yield context.df.createTimer(inMs(context, swapPollIntervalMs));
-    const progress = yield* callActivity(context, 'pollSwap', { handle });
+    const progress = yield* callActivity(
+      context,
+      'pollSwap',
+      { handle },
+      untilDeadline(Math.max(deadline - nowMs(context), armRetry.budgetMs ?? 0)),
+    );
     if (progress.status === 'succeeded') return { ok: true, detail: 'swapped' };
     if (progress.status === 'failed')
       return { ok: false, detail: `swap failed: ${progress.detail}` };
@@ -56,7 +63,12 @@ function* awaitRunningSwap(
 ): Generator<Task, SwapResult, unknown> {
   for (;;) {
     yield context.df.createTimer(inMs(context, swapPollIntervalMs));
-    const slots = yield* callActivity(context, 'readSlots', { target });
+    const slots = yield* callActivity(
+      context,
+      'readSlots',
+      { target },
+      untilDeadline(Math.max(deadline - nowMs(context), armRetry.budgetMs ?? 0)),
+    );
     if (slots.productionDigest === digest) return { ok: true, detail: 'swapped (resumed)' };
     if (nowMs(context) > deadline) return { ok: false, detail: 'swap did not finish in 15m' };
   }

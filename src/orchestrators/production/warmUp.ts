@@ -4,6 +4,7 @@ import type { TargetRef } from '../../activities/contracts.js';
 import type { PlannedStage } from '../../domain/release/index.js';
 import { callActivity } from '../calls/callActivity.js';
 import { inMs, nowMs } from '../calls/clock.js';
+import { lookRetry } from '../calls/RetryPolicy.js';
 import type { StageTracker } from '../stage/StageTracker.js';
 
 /** The outcome of a warm-up. */
@@ -30,13 +31,18 @@ export function* warmUp(
   let streak = 0;
   let last = 'no probe yet';
   for (;;) {
-    const look = yield* callActivity(context, 'checkSite', {
-      target,
-      digest,
-      path: warmup.path,
-      expectStatus: 200,
-      timeoutMs: Math.min(10_000, warmup.intervalMs * 5),
-    });
+    const look = yield* callActivity(
+      context,
+      'checkSite',
+      {
+        target,
+        digest,
+        path: warmup.path,
+        expectStatus: 200,
+        timeoutMs: Math.min(10_000, warmup.intervalMs * 5),
+      },
+      lookRetry(deadline - nowMs(context)),
+    );
     streak = look.ready ? streak + 1 : 0;
     last = look.detail;
     tracker.step(`warming up slot ${target.slot ?? 'production'} (${streak}/${warmup.successes})`);

@@ -16,10 +16,12 @@ import { approvalEnding } from './approvalEnding.js';
 import { type ApprovalOutcome, awaitApproval } from './awaitApproval.js';
 import { EventWaits } from './EventWaits.js';
 import { runStage } from './runStage.js';
+import { supersedeOlder } from './supersedeOlder.js';
 
 /**
- * The `releasePipeline` orchestration (instance id = release id): runs the stages in config
- * order. A stage with `approval` first waits for it (or a rejection, its timeout, a cancel or
+ * The `releasePipeline` orchestration (instance id = release id): first supersedes the older
+ * releases of its pipeline still to be approved (or yields to a newer one already running:
+ * Superseded at once), then runs the stages in config order. A stage with `approval` first waits for it (or a rejection, its timeout, a cancel or
  * a newer image); a stage with `target.slot` runs `productionRelease`, any other
  * `deployStage`. Every step is reported to Slack and the audit trail. The final status is
  * the custom status and the output.
@@ -36,12 +38,32 @@ export function* releasePipeline(
   };
   context.df.setCustomStatus(boundCustomStatus(status));
   const events = new EventWaits(context);
+
+  const supersede = yield* supersedeOlder(context, input);
+  if (supersede.supersededBy !== undefined) {
+    const reason = `superseded by ${supersede.supersededBy}, a newer release of ${input.pipeline} already running`;
+    apply({ type: 'finished', status: 'Superseded', at: nowIso(context), step: reason });
+    yield* report(context, input, {
+      key: 'Superseded',
+      outcome: 'superseded',
+      severity: 'warning',
+      text: reason,
+      detail: { supersededBy: supersede.supersededBy },
+    });
+    return { status: 'Superseded', stage: status.stage, reason };
+  }
   yield* report(context, input, {
     key: 'started',
     outcome: 'started',
     severity: 'info',
-    text: `Release of ${input.tag ?? input.digest} started`,
+    text:
+      `Release of ${input.tag ?? input.digest} started` +
+      (supersede.superseded.length > 0 ? `; superseding ${supersede.superseded.join(', ')}` : ''),
     actor: input.requestedBy,
+    detail: {
+      superseded: supersede.superseded.join(','),
+      ...(supersede.error !== undefined && { supersedeError: supersede.error }),
+    },
   });
 
   for (const stage of input.plan.stages) {

@@ -3,6 +3,7 @@ import type { OrchestrationContext, Task } from 'durable-functions';
 import type { CheckView, StageInput, StageResult } from '../../domain/release/index.js';
 import { callActivity } from '../calls/callActivity.js';
 import { failureReason } from '../calls/failureReason.js';
+import { deployRetry } from '../calls/RetryPolicy.js';
 import { runHookPhase } from './runHookPhase.js';
 import { StageTracker } from './StageTracker.js';
 import { waitUntilReady } from './waitUntilReady.js';
@@ -37,12 +38,12 @@ function* runStage(
 ): Generator<Task, StageResult, unknown> {
   const { stage } = input;
   tracker.step(`deploying ${input.digest} to ${stage.target.site}`);
-  yield* callActivity(context, 'deployImage', {
-    pipeline: input.pipeline,
-    stage: stage.name,
-    target: stage.target,
-    image: input.image,
-  });
+  yield* callActivity(
+    context,
+    'deployImage',
+    { pipeline: input.pipeline, stage: stage.name, target: stage.target, image: input.image },
+    deployRetry,
+  );
 
   const first = stage.checks[0];
   tracker.step(`waiting for ${stage.target.site} to run the new image`);

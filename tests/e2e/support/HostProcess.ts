@@ -12,6 +12,8 @@ export interface HostProcessOptions {
   virtual0: number;
   real0: number;
   settings: Record<string, string>;
+  /** The kill hook: SIGKILL the host when it logs a line matching this pattern. */
+  killOnLine?: RegExp;
 }
 
 /** A dev host in a child process (see hostProcessMain.ts), killable at any moment. */
@@ -58,6 +60,7 @@ export class HostProcess {
           HOST_VIRTUAL0: String(o.virtual0),
           HOST_REAL0: String(o.real0),
           HOST_SETTINGS: JSON.stringify(o.settings),
+          HOST_KILL_ON_LINE: o.killOnLine?.source ?? '',
         },
       },
     );

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -32,7 +33,7 @@ export class RestartWorld {
 
   private constructor(
     readonly sandbox: Sandbox,
-    private readonly start: () => HostProcess,
+    private readonly start: (killOnLine?: RegExp) => HostProcess,
     dir: string,
     readonly url: string,
   ) {
@@ -52,8 +53,9 @@ export class RestartWorld {
     const dir = mkdtempSync(path.join(tmpdir(), 'slotpilot-restart-'));
     const port = await freePort();
     const settings = appSettingsFor(sandbox, writePipelineConfig(config));
-    const start = () =>
+    const start = (killOnLine?: RegExp) =>
       HostProcess.start({
+        ...(killOnLine === undefined ? {} : { killOnLine }),
         appDir,
         port,
         db: path.join(dir, 'durable.db'),
@@ -76,6 +78,31 @@ export class RestartWorld {
     await this.host.url;
   }
 
+  /**
+   * Restarts the host (SIGKILL, same database) with the kill hook armed: the new host SIGKILLs
+   * itself the moment it logs a line matching `pattern`. Then {@link restartAfterHook}.
+   */
+  async armKillHook(pattern: RegExp): Promise<void> {
+    await this.host.kill('SIGKILL');
+    this.host = this.start(pattern);
+    await this.host.url;
+  }
+
+  /** Waits for the hooked host to have killed itself, then starts a plain one. */
+  async restartAfterHook(realTimeoutMs = 60_000): Promise<void> {
+    const died = await Promise.race([
+      this.host.exited.then(() => true),
+      new Promise<false>((r) => setTimeout(() => r(false), realTimeoutMs)),
+    ]);
+    if (!died) throw new Error(`the kill hook did not fire in ${realTimeoutMs} ms`);
+    assert.ok(
+      this.host.lines.some((l) => l.startsWith('kill hook: SIGKILL')),
+      'killed by the hook',
+    );
+    this.host = this.start();
+    await this.host.url;
+  }
+
   /** Stops everything and removes the database. */
   async stop(): Promise<void> {
     await this.host.kill('SIGTERM');
@@ -84,9 +111,12 @@ export class RestartWorld {
   }
 
   /** Pushes `pwbi-api:<tag>` (healthy unless `profile` says otherwise). */
-  async push(tag: string, profile = 'healthy'): Promise<{ releaseId: string; digest: string }> {
+  async push(
+    tag: string,
+    profile = 'healthy',
+  ): Promise<{ releaseId: string; digest: string; event: object }> {
     const r = await this.sandbox.push(`pwbi-api:${tag}`, { profile });
-    return { releaseId: releaseIdFor('pwbi-api', r.digest), digest: r.digest };
+    return { releaseId: releaseIdFor('pwbi-api', r.digest), digest: r.digest, event: r.event };
   }
 
   /** Polls the durable status API (real time) until `predicate` holds on the custom status. */

@@ -6,7 +6,6 @@ import {
   parseListQuery,
   type ReleaseSummary,
   selectReleases,
-  supersedeTargets,
 } from '../../../src/domain/view/index.js';
 
 const query = (params: Record<string, string>) => (name: string) => params[name] ?? null;
@@ -76,11 +75,5 @@ describe('selectReleases', () => {
       selectReleases(all, { status: 'WaitingForApproval', top: 1 }).map((r) => r.id),
       ['c'],
     );
-  });
-
-  it('supersedes only releases of the same pipeline waiting for approval', () => {
-    const running = summary('d', 'p1', 'Running', '2026-01-04T00:00:00.000Z');
-    assert.deepEqual(supersedeTargets([...all, running], 'p1', 'new'), ['b']);
-    assert.deepEqual(supersedeTargets(all, 'p1', 'b'), []);
   });
 });

@@ -47,7 +47,17 @@ describe('ACR ImagePushed events', () => {
       digest,
       actor: 'ci-bot',
       eventId: '831e1650-001e-001b-66ab-eeb76e069631',
+      pushedAt: '2026-01-01T10:00:00.276Z',
     });
+  });
+
+  it('takes the push time from data.timestamp, else the event time (ms precision)', () => {
+    const noStamp = pushed({}, { timestamp: undefined });
+    const read = parseImagePushedEvent(noStamp);
+    assert.equal(read.kind === 'push' && read.pushedAt, '2026-01-01T10:00:00.654Z');
+    const neither = { ...noStamp, eventTime: 'yesterday' };
+    const none = parseImagePushedEvent(neither);
+    assert.ok(none.kind === 'push' && none.pushedAt === undefined);
   });
 
   it('reads the CloudEvents form', () => {

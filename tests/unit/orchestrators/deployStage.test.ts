@@ -183,6 +183,60 @@ describe('deployStage', () => {
     assert.equal(deploys[1]?.atMs, 7_000);
   });
 
+  it('rides out a burst of 429/503 that outlasts five attempts (Retry-After 1 s)', async () => {
+    // Given ARM answers the first 12 deploys with 429 or 503, each asking to retry after 1 s
+    const script = world();
+    script.activities = {
+      ...script.activities,
+      deployImage: (_: unknown, n: number) => {
+        if (n <= 12) {
+          throw new RetryAfterError(
+            n % 2 === 0 ? '503 ServiceUnavailable' : '429 Throttled',
+            1_000,
+          );
+        }
+        return { changed: true, hostName: 'x' };
+      },
+    };
+    // When the stage runs
+    const r = await run('dev', script);
+    // Then the deploy succeeds at its 13th attempt, waits grew with backoff (not 1 s each)
+    assert.equal(r.output?.status, 'Succeeded', r.output?.reason);
+    const at = r.activity('deployImage').map((c) => c.atMs / 1000);
+    assert.deepEqual(at.slice(0, 6), [0, 2, 6, 14, 30, 60]);
+    assert.equal(at.length, 13);
+    assert.ok((at.at(-1) ?? 0) <= 600, 'within the 10 minutes a deploy may take');
+  });
+
+  it('fails a deploy that stays throttled past its 10 minutes, naming the last error', async () => {
+    const script = world();
+    script.activities = {
+      ...script.activities,
+      deployImage: () => {
+        throw new RetryAfterError('updateConfiguration: 429 SubscriptionRequestsThrottled', 1_000);
+      },
+    };
+    const r = await run('dev', script);
+    assert.equal(r.output?.status, 'Failed');
+    assert.match(r.output?.reason ?? '', /deployImage: updateConfiguration: 429/);
+    const last = r.activity('deployImage').at(-1)?.atMs ?? 0;
+    assert.ok(last <= 10 * minuteMs && last > 9 * minuteMs, `last attempt at ${last} ms`);
+  });
+
+  it('retries a look at the site that ARM throttles, within the wait for readiness', async () => {
+    const script = world();
+    const checkSite = script.activities?.['checkSite'];
+    script.activities = {
+      ...script.activities,
+      checkSite: (input: never, n: number, raise: (name: string, data: unknown) => void) => {
+        if (n <= 6) throw new RetryAfterError('getSlot: 429', 1_000);
+        return checkSite?.(input, n, raise);
+      },
+    };
+    const r = await run('dev', script);
+    assert.equal(r.output?.status, 'Succeeded', r.output?.reason);
+  });
+
   it('does not retry a non-retryable failure (an image from outside the pipeline)', async () => {
     const script = world();
     script.activities = {

@@ -33,6 +33,7 @@ function world(
       notify: () => null,
       recordAudit: () => null,
       tryAcquireLock: () => ({ acquired: true }),
+      supersedeOlderReleases: () => ({ superseded: [] }),
       flushEvent: (
         input: { eventName: string },
         _n: number,

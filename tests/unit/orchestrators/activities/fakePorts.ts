@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/require-await -- in-memory fakes of async ports */
+import { activeStatuses } from '../../../../src/activities/DurableOps.js';
 import type { ActivityDeps, DurableOps, InstanceInfo } from '../../../../src/activities/index.js';
 import type {
   AuditEvent,
@@ -107,6 +108,8 @@ export function fakeDeps() {
 export function fakeDurable() {
   const instances = new Map<string, InstanceInfo>();
   const raised: { instanceId: string; name: string; data: unknown }[] = [];
+  /** Orchestrator name and creation time of instances (tests may set them for listActive). */
+  const meta = new Map<string, { name: string; createdAt: string }>();
   const ops: DurableOps = {
     getInstance: async (id) => instances.get(id),
     startNew: async (_name, id, input) => {
@@ -114,7 +117,21 @@ export function fakeDurable() {
       if (current !== undefined && current.runtimeStatus === 'Running')
         throw new Error('409 already running');
       instances.set(id, { runtimeStatus: 'Running', input, customStatus: null });
+      meta.set(id, {
+        name: _name,
+        createdAt: new Date(Date.UTC(2026, 0, 1) + meta.size).toISOString(),
+      });
     },
+    listActive: async (name) =>
+      [...instances]
+        .filter(
+          ([id, i]) => activeStatuses.has(i.runtimeStatus) && (meta.get(id)?.name ?? name) === name,
+        )
+        .map(([id, i]) => ({
+          ...i,
+          instanceId: id,
+          createdAt: meta.get(id)?.createdAt ?? new Date(0).toISOString(),
+        })),
     terminate: async (instanceId, reason) => {
       raised.push({ instanceId, name: 'terminate', data: reason });
     },
@@ -122,5 +139,5 @@ export function fakeDurable() {
       raised.push({ instanceId, name, data });
     },
   };
-  return { ops, instances, raised };
+  return { ops, instances, raised, meta };
 }

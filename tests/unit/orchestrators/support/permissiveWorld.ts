@@ -16,6 +16,7 @@ export function permissiveWorld(extra: Partial<Script> = {}): Script {
       checkSite: () => ({ ...ready, configuredDigest: digest, servedDigest: digest }),
       callHook: () => ({ kind: 'result', status: 'passed', detail: 'ok' }),
       tryAcquireLock: () => ({ acquired: true }),
+      supersedeOlderReleases: () => ({ superseded: [] }),
       releaseLock: () => null,
       readCancelRequest: () => null,
       readSlots: () => ({ productionHostName: 'h', productionDigest: oldDigest }),

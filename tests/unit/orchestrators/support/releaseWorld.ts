@@ -19,6 +19,7 @@ export function releaseWorld(events: ScriptedEvent[]): Script & { audits: Record
         return null;
       },
       tryAcquireLock: () => ({ acquired: true }),
+      supersedeOlderReleases: () => ({ superseded: [] }),
       stopStage: () => null,
       flushEvent: (input: { eventName: string }, _call: number, raise) => {
         raise(input.eventName, { flush: true });
