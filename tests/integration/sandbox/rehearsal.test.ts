@@ -4,9 +4,9 @@ import { after, before, describe, it } from 'node:test';
 import type { WebSiteManagementClient } from '@azure/arm-appservice';
 import { BlobServiceClient } from '@azure/storage-blob';
 
-import { VirtualClock } from '../../../shared/clock/index.js';
 import type { ArmAuditEntry, ArmedFault, AuditLine, FaultCount } from '../../../sandbox/index.js';
 import { type Sandbox, startSandbox } from '../../../sandbox/index.js';
+import { VirtualClock } from '../../../shared/clock/index.js';
 import { armClient } from './armClient.js';
 
 const RG = 'pwbi-prod';
