@@ -112,6 +112,21 @@ export const apiOperations: readonly ApiOperation[] = [
     },
   },
   {
+    operationId: 'promoteRelease',
+    method: 'post',
+    path: '/releases/{id}/promote',
+    summary: 'Send a canary to its next step now (approvers only)',
+    access: 'identity',
+    body: requestBodies.promote,
+    success: { status: 202, description: 'Promoted' },
+    errors: {
+      401: 'no identity',
+      403: 'not an approver',
+      404: 'no such release',
+      409: 'not in a canary step, or another decision won',
+    },
+  },
+  {
     operationId: 'requestRollback',
     method: 'post',
     path: '/releases/{id}/rollback',

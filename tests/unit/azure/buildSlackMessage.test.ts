@@ -65,6 +65,22 @@ test('buttons open the release page; waiting for approval adds one to approve th
     [
       ['Open release', undefined, base.links.release],
       ['Review and approve production', 'primary', base.links.release],
+      ['Approve', 'primary', undefined],
+      ['Reject', 'danger', undefined],
+    ],
+  );
+  const decide = buttons?.type === 'actions' ? buttons.elements.slice(2) : [];
+  assert.deepEqual(
+    decide.map((e) => [e.action_id, JSON.parse(e.value ?? '') as unknown]),
+    [
+      [
+        'slotpilot-decide-approve',
+        { releaseId: base.releaseId, stage: 'production', action: 'approve' },
+      ],
+      [
+        'slotpilot-decide-reject',
+        { releaseId: base.releaseId, stage: 'production', action: 'reject' },
+      ],
     ],
   );
   const terminal = withApprove.blocks.find((b) => b.type === 'context');
