@@ -17,9 +17,12 @@ import {
 } from '../domain/monitor/index.js';
 import { releaseEvents, type RollbackRequest } from '../domain/release/index.js';
 import { activeCanaries } from './durable/activeCanaries.js';
+import { releaseStatusUrl } from './durable/releaseLinks.js';
+import { accepted } from './http/accepted.js';
 import { UnauthorizedError } from './http/ApiError.js';
 import { json } from './http/json.js';
 import { type ClientHttpHandler, withProblems } from './http/withProblems.js';
+import { requestOrigin } from './releases/requestOrigin.js';
 import { resumeHandler, rollbackHandler } from './rollback.js';
 
 /** What the recovery triggers need (the composition root passes its own; env otherwise). */
@@ -60,7 +63,8 @@ export function registerRecoveryFunctions(deps: RecoveryDeps): void {
  * secure webhook (`deps.alerts`); a user's bearer token or principal is not how it
  * authenticates, and does not help. Raises `rollback` on every monitor in its window whose
  * release the alert is about (full resource id or pipeline), so it rolls back at once,
- * without waiting for a tick. 202 with the releases it reached (none is still 202: the alert
+ * without waiting for a tick. 202 with the releases it reached, `Location` and `Retry-After`
+ * naming the first one's status URL (none is still 202, without `Location`: the alert
  * is acknowledged); a resolved alert is acknowledged and ignored.
  */
 export function alertsHandler(deps: RecoveryDeps): ClientHttpHandler {
@@ -101,7 +105,15 @@ export function alertsHandler(deps: RecoveryDeps): ClientHttpHandler {
     context.log(
       `alert from ${caller.by}: ${alert.reason} → rollback ${releases.join(', ') || 'none'}`,
     );
-    return json(202, { releases, reason: alert.reason });
+    const [first] = releases;
+    if (first === undefined) return json(202, { releases, reason: alert.reason });
+    // Location names the first release it reached; `statusQueryGetUris` names each of them.
+    const origin = requestOrigin(request.url);
+    return accepted(origin, first, {
+      releases,
+      reason: alert.reason,
+      statusQueryGetUris: releases.map((id) => releaseStatusUrl(origin, id)),
+    });
   };
 }
 

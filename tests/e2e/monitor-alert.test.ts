@@ -81,6 +81,11 @@ describe('monitoring: an Azure Monitor alert push', () => {
     const fired = await fire();
     assert.equal(fired.status, 202, JSON.stringify(fired.body));
     assert.deepEqual((fired.body as { releases: string[] }).releases, [pushed.releaseId]);
+    // ...answered with Slotpilot's own status URL of the release it reached, never Durable's
+    assert.equal(
+      (fired.body as { statusQueryGetUri: string }).statusQueryGetUri,
+      `${world.host.url}/api/releases/${pushed.releaseId}`,
+    );
 
     // Then the swap back starts before any virtual time passes
     await world.host.settle();
