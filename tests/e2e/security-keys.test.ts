@@ -344,9 +344,13 @@ describe('security: no key leaves Slotpilot (strict-key dev host)', () => {
       ),
     );
     const accepted = answers.filter((a) => a.status === 202);
-    const conflicts = answers.filter((a) => a.status === 409);
+    // The losers answer 409 naming the winner; one that arrives after a winning rejection has
+    // already ended the release answers 410 (ended, DESIGN §4), naming the winner too.
+    const conflicts = answers.filter((a) => a.status === 409 || a.status === 410);
     assert.equal(accepted.length, 1, JSON.stringify(answers.map((a) => a.status)));
     assert.equal(conflicts.length, 49);
+    const winnerDecision = (accepted[0]?.body as { decision: string }).decision;
+    if (winnerDecision === 'approved') assert.ok(conflicts.every((c) => c.status === 409));
     const winner = accepted[0]?.body as { decision: string; by: string; at: string };
     for (const c of conflicts) {
       assert.deepEqual((c.body as { decided?: unknown }).decided, {

@@ -51,6 +51,17 @@ export async function refuseIfDecided(
   if (won !== undefined) throw decidedAlready(subject, won);
 }
 
+/** The decision that won `slot`, or undefined when none did. */
+export async function readDecided(
+  claims: ClaimStore,
+  slot: readonly string[],
+): Promise<DecisionClaim | undefined> {
+  const won = await claims.read(['decisions', ...slot]);
+  if (won === undefined) return undefined;
+  const text = (v: unknown): string => (typeof v === 'string' ? v : 'unknown');
+  return { decision: text(won['decision']), by: text(won['by']), at: text(won['at']) };
+}
+
 function decidedAlready(subject: string, won: Record<string, unknown>): ConflictError {
   const text = (v: unknown): string => (typeof v === 'string' ? v : 'unknown');
   return new ConflictError(

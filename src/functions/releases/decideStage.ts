@@ -6,8 +6,9 @@ import { type ApprovalDecision, releaseEvents } from '../../domain/release/index
 import type { ReleaseView } from '../../domain/view/index.js';
 import type { ApiDeps } from '../ApiDeps.js';
 import { loadReleaseView } from '../durable/loadReleaseView.js';
+import { GoneError } from '../http/ApiError.js';
 import { approvalOutcomeError } from './approvalOutcomeError.js';
-import { decideOnce, refuseIfDecided } from './decideOnce.js';
+import { decideOnce, readDecided, refuseIfDecided } from './decideOnce.js';
 
 /** An approval or rejection of the stage a release waits for, by an authenticated person. */
 export interface StageDecisionRequest {
@@ -44,8 +45,15 @@ export async function decideStage(
   // A stage waits for approval once per run of the release (`createdAt`): its decision slot.
   const slot = [releaseId, view.createdAt, 'approval', stage];
   const subject = `The ${stage} approval of release ${releaseId}`;
-  if (outcome.kind === 'notWaiting' || outcome.kind === 'ended') {
-    await refuseIfDecided(deps.claims, slot, subject);
+  if (outcome.kind === 'notWaiting') await refuseIfDecided(deps.claims, slot, subject);
+  if (outcome.kind === 'ended') {
+    // Gone (DESIGN §4: 410 ended), naming the decision that won this stage when one did.
+    const won = await readDecided(deps.claims, slot);
+    throw new GoneError(
+      `Release ${releaseId} has ended (${outcome.status})` +
+        (won === undefined ? '.' : `; ${subject} was decided: ${won.decision} by ${won.by}.`),
+      { releaseStatus: outcome.status, ...(won === undefined ? {} : { decided: won }) },
+    );
   }
   const refusal = approvalOutcomeError(outcome, { releaseId, stage, actor });
   if (refusal !== undefined) throw refusal;

@@ -60,7 +60,9 @@ void describe('npm run sandbox (CLI)', () => {
     );
     assert.match(readFileSync(ready.caCertPath, 'utf8'), /BEGIN CERTIFICATE/);
     assert.match(ready.adminUrl, /^http:\/\/127\.0\.0\.1:\d+\/admin$/);
-    assert.equal(Object.keys(ready.hostMap).length, 4);
+    // Four default host names (dev, staging, production and its slot) and production's custom domain
+    assert.equal(Object.keys(ready.hostMap).length, 5);
+    assert.ok('api.pwbi.contoso.com' in ready.hostMap, Object.keys(ready.hostMap).join(', '));
     assert.equal(ready.subscriptionId, '00000000-0000-0000-0000-000000000000');
   });
 
