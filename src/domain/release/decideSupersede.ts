@@ -29,11 +29,12 @@ export interface SupersedeDecision {
 
 /**
  * Where a release stands in its pipeline's order: the time its image was pushed (the
- * event's time; a manual start's request time), else its request time, else its creation.
+ * event's time), else, for a start by hand, the time its orchestration was created (both on
+ * the platform's clock; a request's wall-clock time is not, on a time-skipping dev host).
  * A late or redelivered event of an older push keeps its older place.
  */
 export function releaseOrder(input: Partial<ReleaseInput> | undefined, createdAt: string): string {
-  return input?.pushedAt ?? input?.requestedAt ?? createdAt;
+  return input?.pushedAt ?? createdAt;
 }
 
 /**

@@ -50,7 +50,9 @@ export async function startRelease(
     digest: image.digest,
     requestedBy,
     requestedAt: now.toISOString(),
-    pushedAt: image.pushedAt ?? now.toISOString(),
+    // A push's time orders it among the pipeline's releases; a start by hand has none and
+    // takes its place when its orchestration starts (on the orchestration clock).
+    ...(image.pushedAt === undefined ? {} : { pushedAt: image.pushedAt }),
     plan: buildPlan(pipeline),
   };
   try {

@@ -31,7 +31,7 @@ export function* supersedeOlder(
       {
         releaseId: input.releaseId,
         pipeline: input.pipeline,
-        order: releaseOrder(input, input.requestedAt ?? nowIso(context)),
+        order: releaseOrder(input, nowIso(context)),
         at: nowIso(context),
       },
       untilDeadline(supersedeBudgetMs),
