@@ -184,6 +184,9 @@ export function* canaryRelease(
           healthPath: monitor.health.path,
           timeoutMs: monitor.health.timeoutMs,
         });
+        // One sample per interval on the step's grid: slots that passed while the sample ran
+        // (or the host was down) are skipped, not caught up back to back.
+        while (nextSampleMs <= now()) nextSampleMs += monitor.intervalMs;
         const verdict = assessCanarySample(
           { at: iso(), ...(window !== undefined && { window }), ...read },
           monitor.thresholds,
