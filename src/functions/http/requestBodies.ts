@@ -49,7 +49,17 @@ export const requestBodies = {
     })
     .meta({ id: 'Reject', examples: [{ stage: 'production', reason: 'release notes missing' }] }),
   promote: z
-    .object({ reason: text().optional() })
+    .object({
+      reason: text().optional(),
+      step: z
+        .number()
+        .int()
+        .min(1)
+        .optional()
+        .describe(
+          'The step (1-based) the caller saw; another step answers 409 (no double promote)',
+        ),
+    })
     .meta({ id: 'Promote', examples: [{ reason: 'canary step looks good' }] }),
   reason: z
     .object({ reason: text() })

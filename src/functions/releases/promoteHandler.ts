@@ -64,6 +64,12 @@ export function promoteHandler(deps: Pick<ApiDeps, 'identity'>): ClientHttpHandl
       case 'allowed':
         break;
     }
+    if (body.step !== undefined && body.step !== decision.fromStep + 1) {
+      throw new ConflictError(
+        `Release ${releaseId} is at canary step ${decision.fromStep + 1}, not ${body.step}: that step was promoted already.`,
+        { releaseId, step: decision.fromStep, expectedStep: body.step - 1 },
+      );
+    }
     const promote: PromoteRequest = {
       fromStep: decision.fromStep,
       by: principal.email,
