@@ -27,7 +27,7 @@ export async function decideOnce(
 ): Promise<() => Promise<void>> {
   const key = ['decisions', ...slot];
   const result = await claims.claim(key, { ...claim });
-  if (!result.won) throw decidedAlready(subject, result.record);
+  if (!result.won) throw decidedAlready(subject, toDecision(result.record));
   try {
     await apply();
   } catch (error) {
@@ -47,7 +47,7 @@ export async function refuseIfDecided(
   slot: readonly string[],
   subject: string,
 ): Promise<void> {
-  const won = await claims.read(['decisions', ...slot]);
+  const won = await readDecided(claims, slot);
   if (won !== undefined) throw decidedAlready(subject, won);
 }
 
@@ -57,15 +57,18 @@ export async function readDecided(
   slot: readonly string[],
 ): Promise<DecisionClaim | undefined> {
   const won = await claims.read(['decisions', ...slot]);
-  if (won === undefined) return undefined;
+  return won === undefined ? undefined : toDecision(won);
+}
+
+/** A claim record as the decision it recorded (claims are written by {@link decideOnce}). */
+function toDecision(won: Record<string, unknown>): DecisionClaim {
   const text = (v: unknown): string => (typeof v === 'string' ? v : 'unknown');
   return { decision: text(won['decision']), by: text(won['by']), at: text(won['at']) };
 }
 
-function decidedAlready(subject: string, won: Record<string, unknown>): ConflictError {
-  const text = (v: unknown): string => (typeof v === 'string' ? v : 'unknown');
+function decidedAlready(subject: string, won: DecisionClaim): ConflictError {
   return new ConflictError(
-    `${subject} was decided already: ${text(won['decision'])} by ${text(won['by'])} at ${text(won['at'])}.`,
-    { decided: { decision: won['decision'], by: won['by'], at: won['at'] } },
+    `${subject} was decided already: ${won.decision} by ${won.by} at ${won.at}.`,
+    { decided: { decision: won.decision, by: won.by, at: won.at } },
   );
 }
