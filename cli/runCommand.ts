@@ -6,6 +6,7 @@ import { apiRequest } from './apiRequest.js';
 import { CliError, exitCodes } from './CliError.js';
 import { bashCompletion } from './commands/completion.js';
 import { historyEntry, historyLine } from './commands/history.js';
+import { promoteRelease } from './commands/promote.js';
 import { tokenIssue } from './commands/tokenIssue.js';
 import { formatRelease, formatSlots, formatSummaryLine } from './formatRelease.js';
 import { readSigningKey } from './readSigningKey.js';
@@ -22,6 +23,7 @@ export interface CliValues {
   stage?: string;
   comment?: string;
   reason?: string;
+  step?: string;
   token?: string;
   as?: string;
   interval?: string;
@@ -148,9 +150,22 @@ export async function runCommand(
         await new Promise((resolve) => setTimeout(resolve, intervalMs));
       }
     }
+    case 'promote': {
+      const releaseId = required(args[0], 'a release ID');
+      const result = await promoteRelease(target, releaseId, {
+        ...(values.step === undefined ? {} : { step: values.step }),
+        ...(values.reason ? { reason: values.reason } : {}),
+        token: await identityToken(values, env),
+      });
+      print(
+        values.json === true
+          ? JSON.stringify(result, null, 2)
+          : `promote of ${releaseId} accepted: step ${result.step + 1} (${result.percent}%)`,
+      );
+      return exitCodes.ok;
+    }
     case 'approve':
     case 'reject':
-    case 'promote':
     case 'rollback':
     case 'cancel': {
       const releaseId = id();
@@ -165,9 +180,7 @@ export async function runCommand(
                 stage: required(values.stage, '--stage S'),
                 reason: required(values.reason, '--reason TEXT'),
               }
-            : command === 'promote'
-              ? { ...(values.reason ? { reason: values.reason } : {}) }
-              : { reason: required(values.reason, '--reason TEXT') };
+            : { reason: required(values.reason, '--reason TEXT') };
       const token = await identityToken(values, env);
       const result = await apiRequest<Record<string, unknown>>(target, {
         method: 'POST',

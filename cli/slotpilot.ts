@@ -18,6 +18,7 @@ const options = {
   stage: { type: 'string' },
   comment: { type: 'string' },
   reason: { type: 'string' },
+  step: { type: 'string' },
   token: { type: 'string' },
   as: { type: 'string' },
   interval: { type: 'string' },

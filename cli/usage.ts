@@ -12,7 +12,8 @@ export const usage = `Usage: slotpilot <command> [options]
   watch ID [--interval 1s]                print step changes until the release ends
   approve ID --stage S [--comment TEXT]
   reject ID --stage S --reason TEXT
-  promote ID [--reason TEXT]              send the canary to its next step now (approvers only)
+  promote ID [--step N] [--reason TEXT]   send the canary on from step N (default: the step show
+                                          prints now; approvers only); 409 if N was promoted already
   rollback ID --reason TEXT
   cancel ID --reason TEXT
   completion bash                         a bash completion script: source <(npx slotpilot completion bash)

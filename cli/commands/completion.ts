@@ -24,6 +24,7 @@ export const completionWords = {
     '--stage',
     '--comment',
     '--reason',
+    '--step',
     '--token',
     '--as',
     '--interval',
