@@ -7,7 +7,11 @@ export type ReleaseAction =
   | { kind: 'reject'; stage: string }
   | { kind: 'cancel' }
   | { kind: 'rollback' }
-  | { kind: 'resume' };
+  | { kind: 'resume' }
+  /** Promote the canary step shown: `step` is 1-based, as the page shows it. */
+  | { kind: 'promote'; step: number; percent: number };
+
+const promotable: ReadonlySet<string> = new Set(['routing', 'judging', 'waitingForPromotion']);
 
 const ended: ReadonlySet<ReleaseStatus> = new Set([
   'Succeeded',
@@ -23,7 +27,7 @@ const ended: ReadonlySet<ReleaseStatus> = new Set([
  * The actions that make sense for a release in its current state (the API still decides who
  * may take them): approve / reject the stage it waits for; cancel until production was
  * swapped; roll back once swapped (during or after monitoring) unless rolled back or failed;
- * resume a monitor paused for a decision.
+ * resume a monitor paused for a decision; promote the canary step in progress (or waiting).
  */
 export function allowedActions(view: ReleaseView): ReleaseAction[] {
   const actions: ReleaseAction[] = [];
@@ -35,6 +39,12 @@ export function allowedActions(view: ReleaseView): ReleaseAction[] {
   if (!ended.has(view.status) && !swapped) actions.push({ kind: 'cancel' });
   if (view.monitor?.waitingForDecision !== undefined && view.status === 'Running') {
     actions.push({ kind: 'resume' });
+  }
+  const canary = view.canary;
+  if (canary !== undefined && view.status === 'Running' && promotable.has(canary.state)) {
+    const index = canary.waitingForPromotion?.step ?? canary.step;
+    const percent = canary.steps[index]?.percent ?? canary.percent;
+    actions.push({ kind: 'promote', step: index + 1, percent });
   }
   const rolledBack = view.rollback !== undefined || view.status === 'RolledBack';
   if (swapped && !rolledBack && (view.status === 'Running' || view.status === 'Succeeded')) {
@@ -89,6 +99,13 @@ export function actionText(action: ReleaseAction): ActionText {
         note: 'Reason',
         noteRequired: true,
       };
+    case 'promote':
+      return {
+        label: `Promote step ${action.step} (${action.percent}%)`,
+        confirm: `Send the canary on from step ${action.step} (${action.percent}%) now?`,
+        note: 'Reason (optional)',
+        noteRequired: false,
+      };
   }
 }
 
@@ -97,7 +114,7 @@ export function actionRequest(
   action: ReleaseAction,
   releaseId: string,
   note: string,
-): { path: string; body: Record<string, string> } {
+): { path: string; body: Record<string, string | number> } {
   const base = `/api/releases/${encodeURIComponent(releaseId)}`;
   const text = note.trim();
   switch (action.kind) {
@@ -114,5 +131,33 @@ export function actionRequest(
       return { path: `${base}/rollback`, body: { reason: text } };
     case 'resume':
       return { path: `${base}/resume`, body: { reason: text } };
+    case 'promote':
+      return {
+        path: `${base}/promote`,
+        body: { step: action.step, ...(text === '' ? {} : { reason: text }) },
+      };
   }
+}
+
+/**
+ * A refused promote said plainly: a 409 whose step was promoted meanwhile (by another click or
+ * user) names it and where the canary is now; undefined for any other refusal.
+ *
+ * @example promoteRefusal({status: 409, members: {step: 1, expectedStep: 0}})
+ *   → 'Step 1 was already promoted; now at step 2.'
+ */
+export function promoteRefusal(problem: {
+  status: number;
+  members: Record<string, unknown>;
+}): string | undefined {
+  if (problem.status !== 409) return undefined;
+  const { step, expectedStep, promotedBy } = problem.members;
+  if (typeof step !== 'number') return undefined;
+  if (typeof expectedStep === 'number') {
+    return `Step ${expectedStep + 1} was already promoted; now at step ${step + 1}.`;
+  }
+  if (typeof promotedBy === 'string') {
+    return `Step ${step + 1} was already promoted by ${promotedBy}.`;
+  }
+  return undefined;
 }

@@ -7,7 +7,11 @@ export interface ProblemText {
   detail: string;
   /** One line per invalid field of a 400: `stage: expected a non-empty string, got undefined`. */
   fields: string[];
+  /** The problem body's extension members (e.g. a promote 409's `step` and `expectedStep`). */
+  members: Record<string, unknown>;
 }
+
+const standardMembers = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors']);
 
 const fallbackTitles: Record<number, string> = {
   400: 'Bad Request',
@@ -23,8 +27,8 @@ const fallbackTitles: Record<number, string> = {
 };
 
 /**
- * The problem an error answer carries: `title`, `detail` and the `errors` fields of a problem
- * body; for an answer without one (e.g. the host's empty 401 for a missing function key) a
+ * The problem an error answer carries: `title`, `detail`, the `errors` fields and the other
+ * members of a problem body; for an answer without one (e.g. the host's empty 401 for a missing function key) a
  * title from the status and a detail saying what usually causes it.
  *
  * @example describeProblem(409, {title: 'Conflict', detail: 'not waiting for staging'})
@@ -34,11 +38,15 @@ export function describeProblem(status: number, body: unknown): ProblemText {
   const title = typeof record.title === 'string' && record.title !== '' ? record.title : undefined;
   const detail = typeof record.detail === 'string' ? record.detail : undefined;
   const fields = Array.isArray(record.errors) ? record.errors.map(fieldLine) : [];
+  const members = Object.fromEntries(
+    Object.entries(record).filter(([name]) => !standardMembers.has(name)),
+  );
   return {
     status,
     title: title ?? fallbackTitles[status] ?? `HTTP ${status}`,
     detail: detail ?? fallbackDetail(status, body),
     fields,
+    members,
   };
 }
 

@@ -79,6 +79,17 @@ export interface CanaryStepView {
   finishedAt?: string;
 }
 
+/** The canary of a release: the step in progress (index), its state and all steps. */
+export interface CanaryView {
+  step: number;
+  /** Share of production traffic the slot has now. */
+  percent: number;
+  state: 'routing' | 'judging' | 'waitingForPromotion' | 'swapping' | 'aborted' | 'promoted';
+  steps: CanaryStepView[];
+  /** While the canary waits for a promote of this step (index). */
+  waitingForPromotion?: { step: number; since: string; reason: string };
+}
+
 /** Why and when a release was swapped back. */
 export interface RollbackView {
   reason: string;
@@ -118,7 +129,7 @@ export interface ReleaseView {
   monitor?: MonitorView;
   rollback?: RollbackView;
   /** Canary steps (production strategy `canary`), when the release has them. */
-  canary?: { steps: CanaryStepView[] };
+  canary?: CanaryView;
   links: { self: string; approve: string; console?: string };
 }
 

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { actionRequest, actionText, allowedActions } from '../../../web/src/actions.js';
+import {
+  actionRequest,
+  actionText,
+  allowedActions,
+  promoteRefusal,
+} from '../../../web/src/actions.js';
 import type { ReleaseView } from '../../../web/src/types.js';
 
 const base: ReleaseView = {
@@ -103,5 +108,57 @@ describe('console actions allowed by release state', () => {
       assert.equal(actionText({ kind }).noteRequired, true, kind);
     }
     assert.equal(actionText({ kind: 'reject', stage: 'production' }).noteRequired, true);
+  });
+
+  it('offers a promote of the canary step shown, and sends that step (1-based)', () => {
+    const steps = [
+      { percent: 5, status: 'passed' },
+      { percent: 50, status: 'pending' },
+    ];
+    const waiting: ReleaseView = {
+      ...base,
+      stage: 'production',
+      canary: {
+        step: 0,
+        percent: 5,
+        state: 'waitingForPromotion',
+        steps,
+        waitingForPromotion: { step: 0, since: 't', reason: 'passed' },
+      },
+    };
+    const promote = allowedActions(waiting).find((a) => a.kind === 'promote');
+    assert.deepEqual(promote, { kind: 'promote', step: 1, percent: 5 });
+    assert.equal(actionText(promote).label, 'Promote step 1 (5%)');
+    assert.equal(actionText(promote).noteRequired, false);
+    assert.deepEqual(actionRequest(promote, 'r', ' '), {
+      path: '/api/releases/r/promote',
+      body: { step: 1 },
+    });
+    assert.deepEqual(actionRequest(promote, 'r', 'looks good').body, {
+      step: 1,
+      reason: 'looks good',
+    });
+    const judging = { ...waiting, canary: { step: 1, percent: 50, state: 'judging', steps } };
+    assert.deepEqual(
+      allowedActions(judging as ReleaseView).find((a) => a.kind === 'promote'),
+      { kind: 'promote', step: 2, percent: 50 },
+    );
+    for (const state of ['swapping', 'aborted', 'promoted'] as const) {
+      const past = { ...waiting, canary: { step: 1, percent: 0, state, steps } };
+      assert.ok(!kinds(past).includes('promote'), state);
+    }
+  });
+
+  it('says which step was promoted when a promote answers 409', () => {
+    assert.equal(
+      promoteRefusal({ status: 409, members: { step: 1, expectedStep: 0 } }),
+      'Step 1 was already promoted; now at step 2.',
+    );
+    assert.equal(
+      promoteRefusal({ status: 409, members: { step: 0, promotedBy: 'eng-lead@contoso.com' } }),
+      'Step 1 was already promoted by eng-lead@contoso.com.',
+    );
+    assert.equal(promoteRefusal({ status: 409, members: {} }), undefined);
+    assert.equal(promoteRefusal({ status: 403, members: { step: 1, expectedStep: 0 } }), undefined);
   });
 });

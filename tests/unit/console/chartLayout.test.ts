@@ -71,6 +71,9 @@ describe('monitor chart layout', () => {
     const layout = layoutMonitorChart(
       view({
         canary: {
+          step: 1,
+          percent: 25,
+          state: 'judging',
           steps: [
             {
               percent: 5,

@@ -17,6 +17,7 @@ describe('console problem details', () => {
       title: 'Forbidden',
       detail: 'mallory@contoso.com is not an approver of staging.',
       fields: [],
+      members: {},
     });
     assert.equal(
       problemLine(problem),
@@ -42,11 +43,23 @@ describe('console problem details', () => {
       title: 'Bad Gateway',
       detail: 'upstream down',
       fields: [],
+      members: {},
     });
     assert.equal(
       describeProblem(0, undefined).detail,
       'The request did not reach Slotpilot (network error).',
     );
     assert.equal(describeProblem(418, {}).title, 'HTTP 418');
+  });
+
+  it('keeps the extension members of a problem body', () => {
+    const problem = describeProblem(409, {
+      title: 'Conflict',
+      detail: 'Release r1 is at canary step 2, not 1',
+      status: 409,
+      step: 1,
+      expectedStep: 0,
+    });
+    assert.deepEqual(problem.members, { step: 1, expectedStep: 0 });
   });
 });
