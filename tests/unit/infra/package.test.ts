@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
@@ -29,7 +29,9 @@ describe('npm run package: the deployable zip (needs npm run build)', () => {
     () => {
       scratch = mkdtempSync(join(tmpdir(), 'slotpilot-package-'));
       const zipFile = join(scratch, 'slotpilot.zip');
-      writeZip(planPackage(root), zipFile);
+      // Stored, not deflated: the same entries and bytes in a fraction of the time (the
+      // deflated form is checked on a few files below).
+      writeZip(planPackage(root), zipFile, { level: 0 });
       entries = new Map(readZip(zipFile).map((e) => [e.name, e]));
     },
     { timeout: 300_000 },
@@ -102,6 +104,47 @@ describe('npm run package: the deployable zip (needs npm run build)', () => {
     assert.deepEqual(unresolved, []);
   });
 });
+
+describe('writeZip / readZip', () => {
+  it('deflates, keeps Unix modes and names, and writes the same bytes twice (fixed timestamps)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slotpilot-zip-'));
+    try {
+      const script = join(dir, 'run.sh');
+      writeFileSync(script, '#!/bin/sh\necho ok\n'.repeat(50));
+      const inputs = [
+        { name: 'bin/run.sh', source: script, mode: 0o755 },
+        { name: 'dist/src/index.js', data: Buffer.from('export {};\n'.repeat(200)), mode: 0o644 },
+        { name: 'node_modules/ünïcode/ß.json', data: Buffer.from('{}'), mode: 0o644 },
+      ];
+      const [first, second] = [join(dir, 'a.zip'), join(dir, 'b.zip')];
+      writeZip(inputs, first);
+      writeZip(inputs, second);
+      assert.ok(readFileSync(first).equals(readFileSync(second)), 'reproducible');
+      assert.ok(statSync(first).size < 2_000, 'deflated');
+      const read = readZip(first);
+      assert.deepEqual(
+        read.map((e) => [e.name, e.size]),
+        [
+          ['bin/run.sh', 900],
+          ['dist/src/index.js', 2200],
+          ['node_modules/ünïcode/ß.json', 2],
+        ],
+      );
+      assert.equal(read[0]?.read().toString(), readFileSync(script, 'utf8'));
+      assert.equal(read[2]?.read().toString(), '{}');
+      // The central directory's external attributes carry the Unix mode (upper 16 bits).
+      const zip = readFileSync(first);
+      const modes: number[] = [];
+      for (let at = zip.indexOf(centralHeader); at >= 0; at = zip.indexOf(centralHeader, at + 4))
+        modes.push(zip.readUInt32LE(at + 38) >>> 16);
+      assert.deepEqual(modes, [0o100755, 0o100644, 0o100644]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+const centralHeader = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
 
 describe('productionPackages (package-lock.json → what npm ci --omit=dev installs)', () => {
   it('keeps non-dev packages, nested copies included, sorted; drops dev ones and the root', () => {
