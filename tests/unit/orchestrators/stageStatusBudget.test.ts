@@ -6,6 +6,8 @@ import { configLimits } from '../../../src/domain/config/index.js';
 import type { StageInput, StageProgress, StageResult } from '../../../src/domain/release/index.js';
 import { firstLine } from '../../../src/domain/release/index.js';
 import { readStageProgress } from '../../../src/domain/view/readStageProgress.js';
+import { productionLock } from '../../../src/orchestrators/production/productionLock.js';
+import { productionRelease } from '../../../src/orchestrators/production/productionRelease.js';
 import { deployStage } from '../../../src/orchestrators/stage/deployStage.js';
 import type { ScriptedEvent } from '../support/durable/DurableScript.js';
 import { runOrchestration } from '../support/durable/runOrchestration.js';
@@ -16,7 +18,7 @@ import {
   withMarginUnits,
   worstText,
 } from '../support/worstCase.js';
-import { digest, stageInput } from './support/fixtures.js';
+import { digest, oldDigest, stageInput } from './support/fixtures.js';
 
 const hookName = (i: number): string => `h${i}-`.padEnd(60, 'x');
 /** What a hook's synchronous answer may carry: 500 characters of anything (control characters cost 6). */
@@ -113,5 +115,100 @@ describe('custom status budget: deployStage', () => {
     assert.ok(r.lastStatus<StageProgress>().checks.every((c) => c.status !== 'Running'));
     const answered = r.output?.checks.filter((c) => c.detail === worstText(c.name, 1000));
     assert.equal(answered?.length, callbacks.length, 'every callback arrived before its deadline');
+  });
+});
+
+describe('custom status budget: productionRelease', () => {
+  it('fits through a lock wait, the most preSwap hooks with the costliest answers, swap, and a rollback with the longest reason', async () => {
+    const staging = worstStage();
+    const production = stageInput('production');
+    const input: StageInput = {
+      ...production,
+      releaseId: 'r'.repeat(80),
+      stage: {
+        ...production.stage,
+        name: 'p'.padEnd(60, 'x'),
+        checks: staging.stage.checks,
+        hooks: staging.stage.hooks.map((h) => ({ ...h, phase: 'preSwap' })),
+      },
+    };
+    const handle = {
+      pollerState: '{}',
+      site: { subscription: 's', resourceGroup: 'r', site: 'p' },
+    };
+    const reason = `manual rollback by someone: ${worstText('rollback')}`;
+    const r = await runOrchestration<StageResult>(
+      productionRelease,
+      input,
+      {
+        activities: {
+          readCancelRequest: () => null,
+          tryAcquireLock: (_: unknown, n: number) =>
+            n > 3 ? { acquired: true } : { acquired: false, heldBy: 'o'.repeat(120) },
+          releaseLock: () => null,
+          notify: () => null,
+          recordAudit: () => null,
+          readSlots: () => ({
+            productionHostName: 'p.azurewebsites.net',
+            productionDigest: oldDigest,
+          }),
+          deployImage: () => ({ changed: true, hostName: 'p-staging.azurewebsites.net' }),
+          checkSite: () => ({
+            ready: true,
+            configuredDigest: digest,
+            servedDigest: digest,
+            state: 'Running',
+            status: 200,
+            detail: firstLine(longFailureLine('GET')),
+          }),
+          callHook: (call: CallHookInput) => ({
+            kind: 'result',
+            status: 'passed',
+            detail: worstAnswer(call.hook),
+          }),
+          startSwap: () => ({ kind: 'started', handle: { ...handle, slot: 'staging' } }),
+          pollSwap: () => ({ status: 'succeeded' }),
+        },
+        subOrchestrators: {
+          monitorRelease: () => ({
+            outcome: 'rolledBack',
+            trigger: 'manual',
+            reason,
+            evidence: { requestedAt: 'x' },
+            detectedAt: 'a',
+            decidedAt: 'b',
+            swapBackCompletedAt: 'c',
+          }),
+        },
+      },
+      `${input.releaseId}-production`,
+    );
+    assert.equal(r.output?.status, 'RolledBack', String(r.error));
+    assert.equal(r.output?.reason, `rolled back: ${reason}`);
+    const seen = r.statuses.map((s) => readStageProgress(s));
+    assert.ok(
+      seen.some((p) => p?.waitingForLock !== undefined),
+      'the lock wait was shown',
+    );
+    // warm-up, the hooks, swap and verify
+    assertStageBudgetKept(r.statuses, configLimits.hooksPerStage + 3);
+    assert.equal(r.lastStatus<StageProgress>().previousDigest, oldDigest);
+  });
+});
+
+describe('custom status budget: productionLock', () => {
+  it('names its holder exactly, however long the ids (Durable allows 256 characters)', async () => {
+    const input = { releaseId: 'r'.repeat(256), holder: 'h'.repeat(256), site: 's'.repeat(256) };
+    const r = await runOrchestration<string>(
+      productionLock,
+      input,
+      { activities: { isInstanceActive: (_: unknown, n: number) => n < 3 } },
+      `lock-${'s'.repeat(250)}`,
+    );
+    assert.match(r.output ?? '', /^holder h+ ended$/, String(r.error));
+    assert.ok(largestStatus(r.statuses) <= withMarginUnits);
+    for (const status of r.statuses) {
+      assert.deepEqual(status, { heldBy: input.releaseId, holder: input.holder });
+    }
   });
 });
