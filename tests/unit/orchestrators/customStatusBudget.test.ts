@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { configLimits, parseConfig } from '../../../src/domain/config/index.js';
 import { buildPlan } from '../../../src/domain/plan/buildPlan.js';
 import type {
+  CancelRequest,
   CheckView,
   ReleaseCustomStatus,
   ReleaseInput,
@@ -28,6 +29,7 @@ import {
 import { answeringWait, digest, image } from './support/fixtures.js';
 
 const hourMs = 3_600_000;
+const iso = (ms: number): string => new Date(fakeStartMs + ms).toISOString();
 const stageCount = configLimits.stages;
 const approverCount = configLimits.approversPerStage;
 const hookCount = configLimits.hooksPerStage;
@@ -51,7 +53,13 @@ function worstPipelineInput(required: (stage: number) => number | undefined): Re
         source: { registry: 'reg.azurecr.io', repository: 'app' },
         stages: Array.from({ length: stageCount }, (_, i) => ({
           name: stageName(i),
-          target: { subscription: 'sub-1', resourceGroup: 'rg', site: `site-${i}` },
+          // The last stage swaps a slot into production (productionRelease; it can be canceled).
+          target: {
+            subscription: 'sub-1',
+            resourceGroup: 'rg',
+            site: `site-${i}`,
+            ...(i === stageCount - 1 && { slot: 'staging' }),
+          },
           ...(required(i) === undefined ? {} : { approval: { approvers, required: required(i) } }),
           checks: Array.from({ length: configLimits.checksPerStage }, () => ({ smoke: {} })),
           hooks: Array.from({ length: hookCount }, (_, h) => ({
@@ -157,7 +165,11 @@ function assertBudgetKept(statuses: unknown[]): void {
   }
 }
 
-const run = (required: (stage: number) => number | undefined, events: ScriptedEvent[]) => {
+const run = (
+  required: (stage: number) => number | undefined,
+  events: ScriptedEvent[],
+  productionMs = 0,
+) => {
   const input = worstPipelineInput(required);
   return runOrchestration<ReleaseOutcome>(
     releasePipeline,
@@ -169,7 +181,8 @@ const run = (required: (stage: number) => number | undefined, events: ScriptedEv
         tryAcquireLock: () => ({ acquired: true }),
         supersedeOlderReleases: () => ({ superseded: [] }),
       },
-      subOrchestrators: { deployStage: worstResult },
+      subOrchestrators: { deployStage: worstResult, productionRelease: worstResult },
+      subDurationMs: { productionRelease: productionMs },
       events,
     },
     input.releaseId,
@@ -196,5 +209,21 @@ describe('custom status budget: releasePipeline', () => {
     assert.ok(r.elapsedMs < 72 * hourMs, 'every approval was taken at the wait it answered');
     assertBudgetKept(r.statuses);
     assert.equal(r.lastStatus<ReleaseCustomStatus>().stages[0]?.approvals?.length, half);
+  });
+
+  it('fits a cancel by the longest identity with the longest reason while production runs', async () => {
+    const none = (): undefined => undefined;
+    const cancel: CancelRequest = {
+      by: longestEmail('ops', 254),
+      reason: worstText('cancel'),
+      at: iso(hourMs / 2),
+    };
+    const r = await run(none, [{ name: 'cancel', data: cancel, atMs: hourMs / 2 }], hourMs);
+    assert.equal(r.output?.stage, stageName(stageCount - 1), String(r.error));
+    assertBudgetKept(r.statuses);
+    const asked = r.statuses.map((s) => readCustomStatus(s)?.cancelRequested).filter(Boolean);
+    assert.ok(asked.length > 0, 'the cancel was recorded for the running production stage');
+    // productionRelease reads it back (readCancelRequest): it must stay whole.
+    for (const c of asked) assert.deepEqual(c, { ...cancel, at: iso(hourMs / 2) });
   });
 });
