@@ -1,74 +1,16 @@
 import Database from 'better-sqlite3';
 
-import type { RuntimeStatus } from '../types.js';
 import type { HistoryEvent } from './history.js';
+import { HistoryLog } from './HistoryLog.js';
+import {
+  type EntityRow,
+  type InstanceRow,
+  type MessageRow,
+  storeSchema,
+  type WorkItemRow,
+} from './storeRows.js';
 
-/** One instance row: the current execution's state. JSON fields hold JSON text or null. */
-export interface InstanceRow {
-  id: string;
-  name: string;
-  version: string;
-  execution_id: string;
-  status: RuntimeStatus;
-  input: string | null;
-  output: string | null;
-  custom_status: string | null;
-  created_ms: number;
-  updated_ms: number;
-  parent_id: string | null;
-  parent_execution_id: string | null;
-  parent_task_id: number | null;
-}
-
-/** A queued message for an instance: a history event delivered when `visible_ms` is due. */
-export interface MessageRow {
-  id: number;
-  instance_id: string;
-  execution_id: string | null;
-  visible_ms: number;
-  event: string;
-}
-
-/** A queued activity invocation. */
-export interface WorkItemRow {
-  id: number;
-  instance_id: string;
-  execution_id: string;
-  task_id: number;
-  name: string;
-  input: string;
-}
-
-/** A durable entity: whether it exists and its state (JSON text). */
-export interface EntityRow {
-  /** The scheduler id, `@<lower-case name>@<key>`. */
-  id: string;
-  present: 0 | 1;
-  state: string | null;
-  updated_ms: number;
-}
-
-const schema = `
-CREATE TABLE IF NOT EXISTS instances(
-  id TEXT PRIMARY KEY, name TEXT NOT NULL, version TEXT NOT NULL, execution_id TEXT NOT NULL,
-  status TEXT NOT NULL, input TEXT, output TEXT, custom_status TEXT,
-  created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL,
-  parent_id TEXT, parent_execution_id TEXT, parent_task_id INTEGER);
-CREATE INDEX IF NOT EXISTS instances_created ON instances(created_ms);
-CREATE TABLE IF NOT EXISTS history(
-  instance_id TEXT NOT NULL, execution_id TEXT NOT NULL, seq INTEGER NOT NULL, event TEXT NOT NULL,
-  PRIMARY KEY(instance_id, seq));
-CREATE TABLE IF NOT EXISTS messages(
-  id INTEGER PRIMARY KEY AUTOINCREMENT, instance_id TEXT NOT NULL, execution_id TEXT,
-  visible_ms INTEGER NOT NULL, event TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS messages_instance ON messages(instance_id, visible_ms);
-CREATE INDEX IF NOT EXISTS messages_visible ON messages(visible_ms);
-CREATE TABLE IF NOT EXISTS entities(
-  id TEXT PRIMARY KEY, present INTEGER NOT NULL, state TEXT, updated_ms INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS work_items(
-  id INTEGER PRIMARY KEY AUTOINCREMENT, instance_id TEXT NOT NULL, execution_id TEXT NOT NULL,
-  task_id INTEGER NOT NULL, name TEXT NOT NULL, input TEXT NOT NULL);
-`;
+export type { EntityRow, InstanceRow, MessageRow, WorkItemRow } from './storeRows.js';
 
 /**
  * The durable engine's state in SQLite (WAL): instances, per-execution history, the message
@@ -82,10 +24,11 @@ export class Store {
     this.db = new Database(file);
     if (file !== ':memory:') this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
-    this.db.exec(schema);
+    this.db.exec(storeSchema);
   }
 
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly historyLog = new HistoryLog((sql) => this.stmt(sql));
 
   /** A prepared statement, cached by its SQL text (preparing is the expensive part). */
   private stmt(sql: string): Database.Statement {
@@ -102,7 +45,7 @@ export class Store {
     try {
       return this.db.transaction(fn)();
     } catch (err) {
-      this.historyCache.clear();
+      this.historyLog.forgetAll();
       throw err;
     }
   }
@@ -132,7 +75,7 @@ export class Store {
 
   /** Deletes the instance with its history, messages and work items; returns 1 or 0. */
   deleteInstance(id: string): number {
-    this.historyCache.delete(id);
+    this.historyLog.forget(id);
     this.stmt('DELETE FROM history WHERE instance_id = ?').run(id);
     this.stmt('DELETE FROM messages WHERE instance_id = ?').run(id);
     this.stmt('DELETE FROM work_items WHERE instance_id = ?').run(id);
@@ -167,82 +110,26 @@ export class Store {
     return this.db.prepare(sql).all(...args) as InstanceRow[];
   }
 
-  /** Recently used histories (one writer per database, so the cache stays exact). */
-  private readonly historyCache = new Map<
-    string,
-    { executionId: string; nextSeq: number; events: HistoryEvent[] }
-  >();
-
-  private cached(instanceId: string): {
-    executionId: string;
-    nextSeq: number;
-    events: HistoryEvent[];
-  } {
-    const hit = this.historyCache.get(instanceId);
-    if (hit !== undefined) return hit;
-    const rows = this.stmt(
-      'SELECT execution_id, seq, event FROM history WHERE instance_id = ? ORDER BY seq',
-    ).all(instanceId) as { execution_id: string; seq: number; event: string }[];
-    const last = rows[rows.length - 1];
-    const executionId = last?.execution_id ?? '';
-    const entry = {
-      executionId,
-      nextSeq: (last?.seq ?? -1) + 1,
-      events: rows
-        .filter((r) => r.execution_id === executionId)
-        .map((r) => JSON.parse(r.event) as HistoryEvent),
-    };
-    if (this.historyCache.size >= 2000) {
-      const oldest = this.historyCache.keys().next().value;
-      if (oldest !== undefined) this.historyCache.delete(oldest);
-    }
-    this.historyCache.set(instanceId, entry);
-    return entry;
-  }
-
   /** The execution's history in order (a fresh array; the events must not be mutated). */
   history(instanceId: string, executionId: string): HistoryEvent[] {
-    const c = this.cached(instanceId);
-    return c.executionId === executionId ? [...c.events] : [];
+    return this.historyLog.history(instanceId, executionId);
   }
 
   appendHistory(instanceId: string, executionId: string, events: HistoryEvent[]): void {
-    const c = this.cached(instanceId);
-    if (c.executionId !== executionId) {
-      c.executionId = executionId;
-      c.events = [];
-    }
-    const ins = this.stmt('INSERT INTO history VALUES (?, ?, ?, ?)');
-    for (const ev of events) {
-      const played = { ...ev, IsPlayed: true };
-      ins.run(instanceId, executionId, c.nextSeq++, JSON.stringify(played));
-      c.events.push(played);
-    }
+    this.historyLog.appendHistory(instanceId, executionId, events);
   }
 
-  /**
-   * Rewrites the execution's history rows in place: `change` returns the replacement for an
-   * event, or undefined to keep it. Used by rewind, which turns failures into GenericEvents.
-   */
+  /** See {@link HistoryLog.rewriteHistory} (rewind turns failures into GenericEvents). */
   rewriteHistory(
     instanceId: string,
     executionId: string,
     change: (ev: HistoryEvent) => HistoryEvent | undefined,
   ): void {
-    const rows = this.stmt(
-      'SELECT seq, event FROM history WHERE instance_id = ? AND execution_id = ? ORDER BY seq',
-    ).all(instanceId, executionId) as { seq: number; event: string }[];
-    const update = this.stmt('UPDATE history SET event = ? WHERE instance_id = ? AND seq = ?');
-    for (const r of rows) {
-      const next = change(JSON.parse(r.event) as HistoryEvent);
-      if (next !== undefined) update.run(JSON.stringify(next), instanceId, r.seq);
-    }
-    this.historyCache.delete(instanceId);
+    this.historyLog.rewriteHistory(instanceId, executionId, change);
   }
 
   deleteHistory(instanceId: string): void {
-    this.historyCache.delete(instanceId);
-    this.stmt('DELETE FROM history WHERE instance_id = ?').run(instanceId);
+    this.historyLog.deleteHistory(instanceId);
   }
 
   enqueue(
