@@ -3,17 +3,6 @@ import type { DurableApiContext } from './DurableApiContext.js';
 import { badRequest, flag, time } from './durableApiRequest.js';
 import type { HostRequest, HostResponse } from './HostRequest.js';
 
-const statuses = new Set<string>([
-  'Pending',
-  'Running',
-  'Completed',
-  'ContinuedAsNew',
-  'Failed',
-  'Canceled',
-  'Terminated',
-  'Suspended',
-]);
-
 /**
  * `GET instances`: the instances by creation time, status and id prefix, `top` a page, the
  * next page behind `x-ms-continuation-token`.
@@ -88,6 +77,8 @@ const statusByNumber = [
   'Suspended',
 ];
 
+const statusNames = new Set(statusByNumber);
+
 /**
  * `runtimeStatus=a,b`: the status names (case-sensitive) or numbers; anything else is ignored,
  * as the extension's Enum.TryParse does; none left means no filter.
@@ -97,7 +88,7 @@ function runtimeStatuses(param: string | null): string[] | undefined {
   const known = param
     .split(',')
     .map((s) => s.trim())
-    .map((s) => (/^\d+$/.test(s) ? statusByNumber[Number(s)] : statuses.has(s) ? s : undefined))
+    .map((s) => (/^\d+$/.test(s) ? statusByNumber[Number(s)] : statusNames.has(s) ? s : undefined))
     .filter((s): s is string => s !== undefined);
   return known.length === 0 ? undefined : known;
 }

@@ -1,33 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import type { ReleaseView } from '../../src/domain/view/index.js';
-import {
-  canaryResult,
-  type PipelineWorld,
-  releaseToProduction,
-  rulesNow,
-  sharesOverTime,
-  startCanaryWorld,
-} from './canary-world.js';
+import { canaryWorldPerFile, rulesNow, runCanaryRelease, sharesOverTime } from './canary-world.js';
 
 describe('canary: an erroring image is aborted at the first step, production untouched', () => {
-  let world: PipelineWorld;
-  before(async () => {
-    world = await startCanaryWorld();
-  });
-  after(async () => {
-    await world?.stop();
-  });
+  const world = canaryWorldPerFile();
 
   it('sets the share to 0 % on the slot-only breach and ends RolledBack without a swap', async () => {
     // Given an image that answers 20 % of requests with 5xx, under a 5/25/50 % canary
-    const previous = world.sandbox.siteState('pwbi-api-prod').digest;
-    const pushed = await releaseToProduction(world, '5.0.0', 'errors:20');
-
     // When the canary judges its first step
-    const result = await canaryResult(world, pushed.releaseId);
-    const done = await world.untilEnded(pushed.releaseId);
+    const { previous, pushed, result, done } = await runCanaryRelease(
+      world(),
+      '5.0.0',
+      'errors:20',
+    );
 
     // Then it aborted on the slot's error rate during the 5 % step
     assert.ok(result.outcome === 'aborted', JSON.stringify(result));
@@ -37,12 +24,12 @@ describe('canary: an erroring image is aborted at the first step, production unt
     assert.ok(Date.parse(result.shareZeroAt) >= Date.parse(result.decidedAt));
 
     // And production never sent the slot more than 5 %, has no rule left, was never swapped
-    const shares = sharesOverTime(world);
+    const shares = sharesOverTime(world());
     assert.equal(Math.max(...shares), 5, shares.join(','));
     assert.equal(shares.at(-1), 0);
-    assert.deepEqual(rulesNow(world), []);
-    assert.equal(world.swapCalls(), 0);
-    assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, previous);
+    assert.deepEqual(rulesNow(world()), []);
+    assert.equal(world().swapCalls(), 0);
+    assert.equal(world().sandbox.siteState('pwbi-api-prod').digest, previous);
 
     // And the errors showed on the slot's metrics only: production's own samples stayed clean
     const evidence = result.evidence as { productionErrorRate?: number; errorRate?: number };
@@ -51,7 +38,7 @@ describe('canary: an erroring image is aborted at the first step, production unt
 
     // And the release ended RolledBack with the evidence and the three times in the view
     assert.equal(done.status, 'RolledBack', JSON.stringify(done));
-    const view = (await world.api.get(pushed.releaseId)).body as ReleaseView;
+    const view = (await world().api.get(pushed.releaseId)).body as ReleaseView;
     assert.equal(view.status, 'RolledBack');
     assert.equal(view.canary?.state, 'aborted');
     assert.equal(view.canary?.percent, 0);
@@ -61,7 +48,9 @@ describe('canary: an erroring image is aborted at the first step, production unt
     assert.equal(view.rollback?.decidedAt, result.decidedAt);
     assert.equal(view.rollback?.swapBackCompletedAt, result.shareZeroAt);
     assert.match(JSON.stringify(view.rollback?.evidence), /"strategy":"canary"/);
-    const critical = world.sandbox.slackMessages('critical').map((m) => JSON.stringify(m));
+    const critical = world()
+      .sandbox.slackMessages('critical')
+      .map((m) => JSON.stringify(m));
     assert.ok(
       critical.some((t) => /canary aborted/.test(t)),
       critical.join('\n'),

@@ -1,48 +1,31 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import type { ReleaseView } from '../../src/domain/view/index.js';
-import {
-  canaryResult,
-  type PipelineWorld,
-  releaseToProduction,
-  rulesNow,
-  sharesOverTime,
-  startCanaryWorld,
-} from './canary-world.js';
+import { canaryWorldPerFile, rulesNow, runCanaryRelease, sharesOverTime } from './canary-world.js';
 
 describe('canary: a healthy image goes 5 → 25 → 50 % of production traffic, then the swap', () => {
-  let world: PipelineWorld;
-  before(async () => {
-    world = await startCanaryWorld();
-  });
-  after(async () => {
-    await world?.stop();
-  });
+  const world = canaryWorldPerFile();
 
   it('routes each step, judges it on the slot, clears the rule, swaps and succeeds', async () => {
     // Given a healthy image released to production with a 5/25/50 % canary of 5 minutes a step
-    const previous = world.sandbox.siteState('pwbi-api-prod').digest;
-    const pushed = await releaseToProduction(world, '4.0.0', 'healthy');
-
     // When the canary runs
-    const result = await canaryResult(world, pushed.releaseId);
-    const done = await world.untilEnded(pushed.releaseId);
+    const { previous, pushed, result, done } = await runCanaryRelease(world(), '4.0.0', 'healthy');
 
     // Then every step was routed in order, the rule was cleared, and production was swapped
     assert.equal(result.outcome, 'promoted', JSON.stringify(result));
     assert.deepEqual(
-      sharesOverTime(world).filter((p, i, all) => i === 0 || p !== all[i - 1]),
+      sharesOverTime(world()).filter((p, i, all) => i === 0 || p !== all[i - 1]),
       [0, 5, 25, 50, 0],
     );
-    assert.deepEqual(rulesNow(world), []);
+    assert.deepEqual(rulesNow(world()), []);
     assert.equal(done.status, 'Succeeded', JSON.stringify(done));
-    assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, pushed.digest);
-    assert.equal(world.sandbox.siteState('pwbi-api-prod', 'staging').digest, previous);
-    assert.equal(world.swapCalls(), 1);
+    assert.equal(world().sandbox.siteState('pwbi-api-prod').digest, pushed.digest);
+    assert.equal(world().sandbox.siteState('pwbi-api-prod', 'staging').digest, previous);
+    assert.equal(world().swapCalls(), 1);
 
     // And the view shows each step with its percentage and passing samples of the slot's traffic
-    const view = (await world.api.get(pushed.releaseId)).body as ReleaseView;
+    const view = (await world().api.get(pushed.releaseId)).body as ReleaseView;
     assert.equal(view.status, 'Succeeded');
     const steps = view.canary?.steps ?? [];
     assert.deepEqual(
@@ -60,6 +43,6 @@ describe('canary: a healthy image goes 5 → 25 → 50 % of production traffic, 
     const served = steps.map((s) => Math.max(...s.samples.map((x) => x.requests)));
     assert.ok((served[2] ?? 0) > (served[0] ?? 0) * 3, served.join(','));
     assert.equal(view.canary?.percent, 0);
-    assert.ok(world.virtualElapsedMs() >= 15 * 60_000);
+    assert.ok(world().virtualElapsedMs() >= 15 * 60_000);
   });
 });

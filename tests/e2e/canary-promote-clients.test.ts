@@ -7,9 +7,8 @@ import { issueToken } from '../../src/domain/identity/index.js';
 import type { ReleaseView } from '../../src/domain/view/index.js';
 import {
   canaryResult,
-  type PipelineWorld,
+  canaryWorldPerFile,
   releaseToProduction,
-  startCanaryWorld,
   untilCanary,
   users,
 } from './canary-world.js';
@@ -19,39 +18,37 @@ import { type ConsoleBrowser, launchConsoleBrowser } from './support/consoleBrow
 import { runSlotpilot } from './support/runSlotpilot.js';
 
 describe('canary promote from the CLI and the console: each sends the step it showed', () => {
-  let world: PipelineWorld;
+  // Every step waits for a promote once it passed; keys enforced as on Azure
+  const world = canaryWorldPerFile(
+    { steps: [5, 50], pauseForApproval: true },
+    {},
+    { strictAuth: true },
+  );
   let browser: ConsoleBrowser;
   let page: Page;
   let cli: Record<string, string>;
   before(async () => {
-    // Every step waits for a promote once it passed; keys enforced as on Azure
-    world = await startCanaryWorld(
-      { steps: [5, 50], pauseForApproval: true },
-      {},
-      { strictAuth: true },
-    );
     buildConsoleOnce();
     browser = await launchConsoleBrowser();
     page = browser.page;
     page.setDefaultTimeout(20_000);
     cli = {
-      SLOTPILOT_URL: world.host.url,
-      SLOTPILOT_FUNCTION_KEY: world.host.functionKey,
+      SLOTPILOT_URL: world().host.url,
+      SLOTPILOT_FUNCTION_KEY: world().host.functionKey,
       SLOTPILOT_SIGNING_KEY: e2eSigningKey,
     };
   });
   after(async () => {
     await browser?.close();
-    await world?.stop();
   });
 
   it('a promote of a step already promoted elsewhere answers 409, shown as such by both', async () => {
     // Given a canary waiting for a promote of step 1 (5 %), open in the console as the eng lead
-    const pushed = await releaseToProduction(world, '6.0.0', 'healthy');
+    const pushed = await releaseToProduction(world(), '6.0.0', 'healthy');
     const id = pushed.releaseId;
-    await untilCanary(world, id, (s) => s.canary.waitingForPromotion?.step === 0);
-    await page.goto(`${world.host.url}/api/console?refreshMs=500#/releases/${id}`);
-    await page.fill('#connect-key', world.host.functionKey);
+    await untilCanary(world(), id, (s) => s.canary.waitingForPromotion?.step === 0);
+    await page.goto(`${world().host.url}/api/console?refreshMs=500#/releases/${id}`);
+    await page.fill('#connect-key', world().host.functionKey);
     const token = await issueToken({
       user: users.engLead,
       signingKey: e2eSigningKey,
@@ -67,7 +64,7 @@ describe('canary promote from the CLI and the console: each sends the step it sh
     const first = await runSlotpilot(['promote', id, '--as', users.engLead], cli);
     assert.equal(first.code, 0, first.stderr);
     assert.equal(first.stdout.trim(), `promote of ${id} accepted: step 1 (5%)`);
-    await untilCanary(world, id, (s) => s.canary.step === 1);
+    await untilCanary(world(), id, (s) => s.canary.step === 1);
 
     // Then the page's promote of step 1 is refused, saying where the canary is now
     await page.fill('#action-note', 'looks good');
@@ -82,7 +79,7 @@ describe('canary promote from the CLI and the console: each sends the step it sh
       again.stderr.trim(),
       'slotpilot: 409 Conflict: step 1 was already promoted; now at step 2',
     );
-    const view = (await world.api.get(id)).body as ReleaseView;
+    const view = (await world().api.get(id)).body as ReleaseView;
     assert.equal(view.canary?.step, 1, 'no step was skipped');
     assert.equal(view.canary?.steps[0]?.promotedBy, users.engLead);
 
@@ -94,9 +91,9 @@ describe('canary promote from the CLI and the console: each sends the step it sh
     await page.locator('#outcome .done[data-http-status="202"]').waitFor();
 
     // Then the canary goes on to the swap and the release succeeds
-    assert.equal((await canaryResult(world, id)).outcome, 'promoted');
-    assert.equal((await world.untilEnded(id)).status, 'Succeeded');
-    const done = (await world.api.get(id)).body as ReleaseView;
+    assert.equal((await canaryResult(world(), id)).outcome, 'promoted');
+    assert.equal((await world().untilEnded(id)).status, 'Succeeded');
+    const done = (await world().api.get(id)).body as ReleaseView;
     assert.equal(done.canary?.steps[1]?.promotedBy, users.engLead);
     assert.deepEqual(browser.errors, [], 'no script errors or CSP violations');
   });

@@ -2,52 +2,26 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import type { CanaryCustomStatus, CanaryResult } from '../../src/domain/canary/index.js';
-import type { ConfigDoc } from './support/pipelineConfig.js';
+import { canaryConfig, rulesNow, sharesOverTime } from './canary-world.js';
 import { users } from './support/PipelineWorld.js';
 import { RestartWorld } from './support/RestartWorld.js';
-
-const canaryConfig = {
-  monitor: true,
-  edit: (doc: ConfigDoc) => {
-    for (const stage of doc.pipelines[0]?.stages ?? []) {
-      if (stage.monitor === undefined) continue;
-      stage.monitor = { ...(stage.monitor as Record<string, unknown>), duration: '5m' };
-      stage.strategy = { canary: { steps: [5, 25, 50], stepDuration: '10m' } };
-    }
-  },
-};
 
 describe('canary: the dev host is SIGKILLed mid-step', () => {
   let world: RestartWorld;
   before(async () => {
-    world = await RestartWorld.begin(undefined, canaryConfig);
+    world = await RestartWorld.begin(
+      undefined,
+      canaryConfig({ stepDuration: '10m' }, { duration: '5m' }),
+    );
   });
   after(async () => {
     await world?.stop();
   });
 
-  const canary = async (releaseId: string) => {
-    const s = (await world.status(`${releaseId}-canary`)) as
-      | { runtimeStatus: string; customStatus: CanaryCustomStatus | null; output?: unknown }
-      | undefined;
-    return s;
-  };
-  const untilCanary = async (
+  const untilCanary = (
     releaseId: string,
     predicate: (s: CanaryCustomStatus, runtime: string) => boolean,
-  ) => {
-    const end = Date.now() + 90_000;
-    for (;;) {
-      const s = await canary(releaseId);
-      if (s?.customStatus && predicate(s.customStatus, s.runtimeStatus)) return s;
-      if (Date.now() > end) throw new Error(`canary state not reached: ${JSON.stringify(s)}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  const shares = () =>
-    world.sandbox
-      .routingHistory('pwbi-api-prod')
-      .map((r) => r.rules.find((rule) => rule.name === 'staging')?.reroutePercentage ?? 0);
+  ) => world.untilInstance(`${releaseId}-canary`, predicate, 90_000);
 
   it('resumes the step where it stopped, finishes the canary and leaves no rule', async () => {
     // Given a healthy canary in its second step (25 %) with samples taken
@@ -65,7 +39,7 @@ describe('canary: the dev host is SIGKILLed mid-step', () => {
       pushed.releaseId,
       (s) => s.canary.step === 1 && (s.canary.steps[1]?.samples.length ?? 0) >= 2,
     );
-    const samplesBefore = before.customStatus?.canary.steps[1]?.samples ?? [];
+    const samplesBefore = before.customStatus.canary.steps[1]?.samples ?? [];
 
     // When the host is SIGKILLed mid-step and started again on the same store
     await world.killAndRestart();
@@ -77,7 +51,7 @@ describe('canary: the dev host is SIGKILLed mid-step', () => {
       pushed.releaseId,
       (s) => s.canary.step > 1 || (s.canary.steps[1]?.samples.at(-1)?.at ?? '') > lastBefore,
     );
-    const samplesAfter = after.customStatus?.canary.steps[1]?.samples ?? [];
+    const samplesAfter = after.customStatus.canary.steps[1]?.samples ?? [];
     for (const sample of samplesAfter) {
       const same = samplesBefore.find((b) => b.at === sample.at);
       if (same !== undefined) assert.deepEqual(sample, same);
@@ -92,12 +66,12 @@ describe('canary: the dev host is SIGKILLed mid-step', () => {
     const done = await untilCanary(pushed.releaseId, (_s, runtime) => runtime === 'Completed');
     assert.equal((done.output as CanaryResult).outcome, 'promoted', JSON.stringify(done.output));
     await world.until(pushed.releaseId, (s) => s.status === 'Succeeded', 120_000);
-    const history = shares();
+    const history = sharesOverTime(world);
     assert.deepEqual(
       history.filter((p, i) => i === 0 || p !== history[i - 1]),
       [0, 5, 25, 50, 0],
     );
-    assert.deepEqual(world.sandbox.routingHistory('pwbi-api-prod').at(-1)?.rules, []);
+    assert.deepEqual(rulesNow(world), []);
     assert.equal(world.swapCalls(), 1);
     assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, pushed.digest);
   });

@@ -33,6 +33,11 @@ const decisionErrors = {
   410: 'the release has ended',
 };
 
+/** The errors of an action an approver takes on a release; `conflict` says when it is a 409. */
+function releaseActionErrors(conflict: string): Record<number, string> {
+  return { 401: 'no identity', 403: 'not an approver', 404: 'no such release', 409: conflict };
+}
+
 /**
  * Every HTTP route Slotpilot registers (DESIGN §4), the source of `GET /api/openapi.json`.
  * A test compares it with the routes the app registers, so a route added without an entry
@@ -104,12 +109,7 @@ export const apiOperations: readonly ApiOperation[] = [
     access: 'identity',
     body: requestBodies.reason,
     success: { status: 202, description: 'Cancel requested' },
-    errors: {
-      401: 'no identity',
-      403: 'not an approver',
-      404: 'no such release',
-      409: 'swapped or ended',
-    },
+    errors: releaseActionErrors('swapped or ended'),
   },
   {
     operationId: 'promoteRelease',
@@ -119,12 +119,9 @@ export const apiOperations: readonly ApiOperation[] = [
     access: 'identity',
     body: requestBodies.promote,
     success: { status: 202, description: 'Promoted' },
-    errors: {
-      401: 'no identity',
-      403: 'not an approver',
-      404: 'no such release',
-      409: 'not in a canary step, or another decision won',
-    },
+    errors: releaseActionErrors(
+      'not in a canary step, the step named was promoted already, or another decision won',
+    ),
   },
   {
     operationId: 'requestRollback',
@@ -134,12 +131,7 @@ export const apiOperations: readonly ApiOperation[] = [
     access: 'identity',
     body: requestBodies.reason,
     success: { status: 202, description: 'Rollback started' },
-    errors: {
-      401: 'no identity',
-      403: 'not an approver',
-      404: 'no such release',
-      409: 'nothing to roll back',
-    },
+    errors: releaseActionErrors('nothing to roll back'),
   },
   {
     operationId: 'resumeMonitoring',
@@ -149,12 +141,7 @@ export const apiOperations: readonly ApiOperation[] = [
     access: 'identity',
     body: requestBodies.reason,
     success: { status: 202, description: 'Monitoring continues' },
-    errors: {
-      401: 'no identity',
-      403: 'not an approver',
-      404: 'no such release',
-      409: 'not paused',
-    },
+    errors: releaseActionErrors('not paused'),
   },
   {
     operationId: 'alertPush',

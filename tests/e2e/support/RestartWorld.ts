@@ -17,9 +17,11 @@ import { ReleaseApi } from './ReleaseApi.js';
 /** Virtual ms per real ms in restart tests (a child process cannot share a VirtualClock). */
 export const restartScale = 60;
 
-interface DurableStatus {
+/** An instance's durable status as the management API answers it. */
+export interface DurableStatus<S = ReleaseCustomStatus> {
   runtimeStatus: string;
-  customStatus: ReleaseCustomStatus | null;
+  customStatus: S | null;
+  output?: unknown;
 }
 
 /**
@@ -42,13 +44,20 @@ export class RestartWorld {
     this.api = new ReleaseApi(() => url);
   }
 
-  /** Starts the sandbox and a first dev host process. */
-  static async begin(scenario?: ScenarioInput, config?: ConfigVariant): Promise<RestartWorld> {
+  /**
+   * Starts the sandbox and a first dev host process, both on a clock `scale` times real time
+   * (default {@link restartScale}).
+   */
+  static async begin(
+    scenario?: ScenarioInput,
+    config?: ConfigVariant,
+    scale = restartScale,
+  ): Promise<RestartWorld> {
     const appDir = process.env.SLOTPILOT_E2E_APP_DIR ?? repoRoot;
     if (appDir === repoRoot) buildAppOnce();
     const virtual0 = Date.UTC(2026, 0, 5, 9, 0, 0);
     const real0 = Date.now();
-    const clock = new ScaledClock(restartScale, virtual0);
+    const clock = new ScaledClock(scale, virtual0);
     const sandbox = await startSandbox({ clock, ...(scenario === undefined ? {} : { scenario }) });
     const dir = mkdtempSync(path.join(tmpdir(), 'slotpilot-restart-'));
     const port = await freePort();
@@ -59,7 +68,7 @@ export class RestartWorld {
         appDir,
         port,
         db: path.join(dir, 'durable.db'),
-        scale: restartScale,
+        scale,
         virtual0,
         real0,
         settings,
@@ -125,16 +134,29 @@ export class RestartWorld {
     predicate: (s: ReleaseCustomStatus, runtimeStatus: string) => boolean,
     realTimeoutMs = 60_000,
   ): Promise<ReleaseCustomStatus> {
+    const status = await this.untilInstance<ReleaseCustomStatus>(id, predicate, realTimeoutMs);
+    return status.customStatus;
+  }
+
+  /**
+   * Polls the durable status API (real time: the host runs in another process) until
+   * `predicate` holds on the instance's custom status (read as `S`) and runtime status.
+   */
+  async untilInstance<S>(
+    id: string,
+    predicate: (s: S, runtimeStatus: string) => boolean,
+    realTimeoutMs = 60_000,
+  ): Promise<DurableStatus<S> & { customStatus: S }> {
     const end = Date.now() + realTimeoutMs;
-    let last: DurableStatus | undefined;
+    let last: DurableStatus<S> | undefined;
     while (Date.now() < end) {
-      last = await this.status(id);
+      last = (await this.status(id)) as DurableStatus<S> | undefined;
       if (last?.customStatus && predicate(last.customStatus, last.runtimeStatus))
-        return last.customStatus;
+        return last as DurableStatus<S> & { customStatus: S };
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error(
-      `release ${id}: state not reached in ${realTimeoutMs} ms; last ${JSON.stringify(last)}`,
+      `${id}: state not reached in ${realTimeoutMs} ms; last ${JSON.stringify(last)}`,
     );
   }
 
