@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import type { ReleaseSummary } from '../../src/domain/view/index.js';
+import { e2eSigningKey } from './support/appSettings.js';
 import { PipelineWorld } from './support/PipelineWorld.js';
+import { runSlotpilot } from './support/runSlotpilot.js';
 import { virtualStartMs } from './support/virtualStart.js';
 
 const dayMs = 86_400_000;
@@ -68,6 +70,35 @@ describe('api: the release list is bounded by created time and pages through eve
     }
     assert.deepEqual(seen, full);
     assert.equal(seen.length, 6);
+  });
+
+  it('the CLI list pages with --cursor and bounds with --since', async () => {
+    const env = {
+      SLOTPILOT_URL: world.host.url,
+      SLOTPILOT_FUNCTION_KEY: world.host.functionKey,
+      SLOTPILOT_SIGNING_KEY: e2eSigningKey,
+    };
+    const first = await runSlotpilot(['list', '--pipeline', 'pwbi-api', '--top', '4'], env);
+    assert.equal(first.code, 0, first.stderr);
+    const more = /^more: add --cursor (\S+)$/m.exec(first.stdout);
+    assert.ok(more?.[1] !== undefined, first.stdout);
+    const rest = await runSlotpilot(
+      ['list', '--pipeline', 'pwbi-api', '--top', '4', '--cursor', more[1], '--json'],
+      env,
+    );
+    assert.equal(rest.code, 0, rest.stderr);
+    const listed = [
+      ...recent.concat(old).filter((id) => first.stdout.includes(id)),
+      ...(JSON.parse(rest.stdout) as ReleaseSummary[]).map((r) => r.id),
+    ];
+    assert.deepEqual(new Set(listed), new Set([...recent, old]));
+    assert.equal(listed.length, 6);
+    const lastDay = await runSlotpilot(['list', '--since', '1d', '--json'], env);
+    assert.equal(lastDay.code, 0, lastDay.stderr);
+    assert.deepEqual(
+      new Set((JSON.parse(lastDay.stdout) as ReleaseSummary[]).map((r) => r.id)),
+      new Set(recent),
+    );
   });
 
   it('answers 400 problem+json naming since or cursor', async () => {
