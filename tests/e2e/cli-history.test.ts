@@ -101,7 +101,11 @@ describe('cli: history with rollback timings, --json everywhere, bash completion
     };
     assert.deepEqual(await complete(['slotpilot', 'hi']), ['history']);
     assert.deepEqual(await complete(['slotpilot', 'pro']), ['promote']);
-    assert.deepEqual(await complete(['slotpilot', 'list', '--st']), ['--stage', '--status']);
+    assert.deepEqual(await complete(['slotpilot', 'list', '--st']), [
+      '--stage',
+      '--status',
+      '--step',
+    ]);
     assert.deepEqual(await complete(['slotpilot', 'list', '--status', 'Ro']), ['RolledBack']);
   });
 });
