@@ -71,7 +71,9 @@ export function promoteConflict(answer: RefusedAnswer): string | undefined {
   const { step, expectedStep, promotedBy } = answer.problem;
   if (typeof step !== 'number') return undefined;
   if (typeof expectedStep === 'number') {
-    return `step ${expectedStep + 1} was already promoted; now at step ${step + 1}`;
+    return expectedStep < step
+      ? `step ${expectedStep + 1} was already promoted; now at step ${step + 1}`
+      : `step ${expectedStep + 1} is not reached yet; now at step ${step + 1}`;
   }
   if (typeof promotedBy === 'string') {
     return `step ${step + 1} was already promoted by ${promotedBy}`;

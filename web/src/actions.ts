@@ -154,7 +154,9 @@ export function promoteRefusal(problem: {
   const { step, expectedStep, promotedBy } = problem.members;
   if (typeof step !== 'number') return undefined;
   if (typeof expectedStep === 'number') {
-    return `Step ${expectedStep + 1} was already promoted; now at step ${step + 1}.`;
+    return expectedStep < step
+      ? `Step ${expectedStep + 1} was already promoted; now at step ${step + 1}.`
+      : `Step ${expectedStep + 1} is not reached yet; now at step ${step + 1}.`;
   }
   if (typeof promotedBy === 'string') {
     return `Step ${step + 1} was already promoted by ${promotedBy}.`;

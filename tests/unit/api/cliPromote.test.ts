@@ -83,6 +83,10 @@ describe('cli promote: sends the step it saw and says plainly when that step was
     const waiting = { step: 2, waitingForPromotion: { step: 1, since: 't', reason: 'r' } };
     assert.equal(shownStep({ canary: waiting as never }), 2);
     assert.equal(
+      promoteConflict({ status: 409, problem: { step: 0, expectedStep: 2 } }),
+      'step 3 is not reached yet; now at step 1',
+    );
+    assert.equal(
       promoteConflict({ status: 409, problem: { step: 0, promotedBy: 'eng-lead@contoso.com' } }),
       'step 1 was already promoted by eng-lead@contoso.com',
     );

@@ -158,6 +158,10 @@ describe('console actions allowed by release state', () => {
       promoteRefusal({ status: 409, members: { step: 0, promotedBy: 'eng-lead@contoso.com' } }),
       'Step 1 was already promoted by eng-lead@contoso.com.',
     );
+    assert.equal(
+      promoteRefusal({ status: 409, members: { step: 0, expectedStep: 1 } }),
+      'Step 2 is not reached yet; now at step 1.',
+    );
     assert.equal(promoteRefusal({ status: 409, members: {} }), undefined);
     assert.equal(promoteRefusal({ status: 403, members: { step: 1, expectedStep: 0 } }), undefined);
   });
