@@ -1,4 +1,4 @@
-import { requestBodies,type RequestBody } from '../http/requestBodies.js';
+import { requestBodies, type RequestBody } from '../http/requestBodies.js';
 
 /** Who may call an operation: anyone, or a caller with a function key (plus an identity where noted). */
 export type OperationAccess = 'anonymous' | 'functionKey' | 'identity';
