@@ -1,10 +1,10 @@
 /**
  * Composition root of the Slotpilot function app (package.json `main`). Reads app settings,
  * builds the Azure adapters, and registers every function. The pipeline config is read once,
- * before the first invocation (a preInvocation hook), not at import: yaml, zod and the Azure
- * SDKs stay out of the cold start (issue 14). Registrations depend on no config. A bad config
- * fails every invocation that reads it, and `/api/health`, with every problem listed
- * (ConfigError's message); `npm start` checks /api/health and stops before saying ready.
+ * before the first invocation that may use it (a preInvocation hook), not at import: yaml,
+ * zod and the Azure SDKs stay out of the cold start (issue 14). Registrations depend on no
+ * config. A bad config fails every invocation that reads it, and `/api/health`, with every
+ * problem listed (ConfigError's); `npm start` checks /api/health and stops before saying ready.
  */
 import { isAbsolute, join } from 'node:path';
 
@@ -32,7 +32,11 @@ const configPath = settings.SLOTPILOT_CONFIG ?? 'slotpilot.yaml';
 const config = deferConfigFile(isAbsolute(configPath) ? configPath : join(root, configPath), {
   settings,
 });
-app.hook.preInvocation(() => config.load());
+// Orchestrator and entity episodes never read it: their replays after a cold start skip the load.
+const configFreeTriggers = new Set(['orchestrationTrigger', 'entityTrigger']);
+app.hook.preInvocation(async ({ invocationContext }) => {
+  if (!configFreeTriggers.has(invocationContext.options.trigger.type)) await config.load();
+});
 // The deps below read it through a getter, at call time; spreading them would read it at import.
 
 // Azure SDK packages load on the first call that needs them, not at cold start.
