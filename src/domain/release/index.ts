@@ -9,21 +9,16 @@ export type {
   CancelRequest,
   CheckView,
   FlushMarker,
-  HookCallback,
   LockRelease,
   PlannedStage,
   ProductionLockGranted,
   ProductionLockInput,
   ReleaseCustomStatus,
   ReleaseInput,
-  ReleaseOutcome,
   ReleasePlan,
   ReleaseStatus,
   RollbackRequest,
   SampleView,
-  StageInput,
-  StageProgress,
-  StageResult,
   StageStatus,
   StageView,
   SupersedeNotice,
@@ -51,3 +46,10 @@ export { mergeStageProgress } from './mergeStageProgress.js';
 export { initialReleaseStatus, reduceReleaseStatus } from './reduceReleaseStatus.js';
 export { releaseIdFor } from './releaseId.js';
 export type { ReleaseStatusEvent } from './ReleaseStatusEvent.js';
+export type {
+  HookCallback,
+  ReleaseOutcome,
+  StageInput,
+  StageProgress,
+  StageResult,
+} from './stageContract.js';
