@@ -10,7 +10,8 @@ import { registerActivities } from './activities/index.js';
 import { registerMonitorActivities } from './activities/monitor/index.js';
 import { createLazyAdapters } from './azure/createLazyAdapters.js';
 import { loadConfigFile } from './domain/config/index.js';
-import { alertAuthFromEnv, registerRecoveryFunctions } from './functions/alerts.js';
+import { alertAuthFromEnv, registerAlertFunctions } from './functions/alerts.js';
+import { registerRecoveryFunctions } from './functions/recovery/registerRecoveryFunctions.js';
 import { registerApiFunctions } from './functions/registerApiFunctions.js';
 import { registerCanaryFunctions } from './functions/registerCanaryFunctions.js';
 import { registerRetention, retentionFromEnv } from './functions/retention/purgeFinished.js';
@@ -80,7 +81,8 @@ registerMonitorActivities({
 });
 registerCanaryOrchestrators();
 registerCanaryActivities({ appService, routing, slotMetrics, probe });
-registerRecoveryFunctions({ identity, config, claims, alerts: alertAuthFromEnv(settings) });
+registerAlertFunctions({ identity, config, alerts: alertAuthFromEnv(settings) });
+registerRecoveryFunctions({ identity, claims });
 registerRetention(retentionFromEnv(settings));
 registerCanaryFunctions({ identity });
 registerApiFunctions({

@@ -1,7 +1,6 @@
 import type { DurableClient, OrchestrationFilter } from 'durable-functions';
 import * as df from 'durable-functions';
 
-import type { ClaimStore } from '../azure/ports/index.js';
 import { canaryInstanceId, matchesCanaryAlert } from '../domain/canary/index.js';
 import type { SlotpilotConfig } from '../domain/config/index.js';
 import { describeValue } from '../domain/describeValue.js';
@@ -23,38 +22,30 @@ import { UnauthorizedError } from './http/ApiError.js';
 import { json } from './http/json.js';
 import { type ClientHttpHandler, withProblems } from './http/withProblems.js';
 import { requestOrigin } from './releases/requestOrigin.js';
-import { resumeHandler, rollbackHandler } from './rollback.js';
 
-/** What the recovery triggers need (the composition root passes its own; env otherwise). */
-export interface RecoveryDeps {
-  identity: IdentitySettings;
+/** What the alerts route needs (built once by the composition root). */
+export interface AlertDeps {
+  /** Whether App Service Authentication is on (its headers are trusted only then). */
+  identity: Pick<IdentitySettings, 'platformAuthEnabled'>;
   /** Lets an alert on the App Insights component match the releases it monitors. */
   config?: SlotpilotConfig;
   /** Secure-webhook checks of `POST /api/alerts` (none: the alerts function's key alone). */
   alerts?: Omit<AlertAuthSettings, 'platformAuthEnabled'>;
-  /** Rollback and resume decisions are compare-and-set over these claims. */
-  claims: ClaimStore;
 }
 
 /**
- * Registers the recovery routes: `POST /api/alerts` (alert push → immediate rollback of the
- * matching release in its window), `POST /api/releases/{id}/rollback` (manual rollback during
- * or after the window) and `POST /api/releases/{id}/resume` (continue a monitor paused on an
- * inconclusive sample). All need a function key; rollback and resume also an identity, while
- * alerts never take one (Azure Monitor has none: see {@link alertsHandler}).
+ * Registers `POST /api/alerts` (alert push → immediate rollback of the matching releases in
+ * their window or canary). It needs the alerts function's own key and never an identity
+ * (Azure Monitor has none: see {@link alertsHandler}). Manual rollback and resume are
+ * registered by `registerRecoveryFunctions` (functions/recovery/).
  */
-export function registerRecoveryFunctions(deps: RecoveryDeps): void {
-  const route = (name: string, path: string, handler: ClientHttpHandler): void => {
-    df.app.client.http(name, {
-      methods: ['POST'],
-      route: path,
-      authLevel: 'function',
-      handler: withProblems(handler),
-    });
-  };
-  route('alertPush', 'alerts', alertsHandler(deps));
-  route('requestRollback', 'releases/{id}/rollback', rollbackHandler(deps));
-  route('resumeMonitoring', 'releases/{id}/resume', resumeHandler(deps));
+export function registerAlertFunctions(deps: AlertDeps): void {
+  df.app.client.http('alertPush', {
+    methods: ['POST'],
+    route: 'alerts',
+    authLevel: 'function',
+    handler: withProblems(alertsHandler(deps)),
+  });
 }
 
 /**
@@ -67,7 +58,7 @@ export function registerRecoveryFunctions(deps: RecoveryDeps): void {
  * naming the first one's status URL (none is still 202, without `Location`: the alert
  * is acknowledged); a resolved alert is acknowledged and ignored.
  */
-export function alertsHandler(deps: RecoveryDeps): ClientHttpHandler {
+export function alertsHandler(deps: AlertDeps): ClientHttpHandler {
   return async (request, client, context) => {
     const caller = checkAlertCaller((name) => request.headers.get(name), {
       ...deps.alerts,

@@ -12,6 +12,8 @@ export type { MonitorCustomStatus, MonitorDecisionWait } from './readCustomStatu
 export { readCustomStatus, readMonitorStatus } from './readCustomStatus.js';
 export type { ReleaseInputFacts } from './readReleaseInput.js';
 export { readReleaseInput } from './readReleaseInput.js';
+export type { RollbackRequestView } from './readRollbackRequest.js';
+export { readRollbackRequest } from './readRollbackRequest.js';
 export { readStageProgress, stageInProgress } from './readStageProgress.js';
 export type { MonitorView, ReleaseLinks, ReleaseSummary, ReleaseView } from './ReleaseView.js';
 export { selectReleases } from './selectReleases.js';
