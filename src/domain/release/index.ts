@@ -32,6 +32,8 @@ export {
   stageInstanceId,
   terminalStatuses,
 } from './contract.js';
+export type { ReleaseImage, StartDecision, StartRequest } from './decideStart.js';
+export { decideStart } from './decideStart.js';
 export type { SupersedeDecision, SupersedePeer, SupersedeSelf } from './decideSupersede.js';
 export { decideSupersede, releaseOrder } from './decideSupersede.js';
 export { customStatusBudgetChars, fitStatus, shortenChecks } from './fitStatus.js';
