@@ -84,7 +84,7 @@ registerCanaryActivities({ appService, routing, slotMetrics, probe });
 registerAlertFunctions({ identity, config, alerts: alertAuthFromEnv(settings) });
 registerRecoveryFunctions({ identity, claims });
 registerRetention(retentionFromEnv(settings));
-registerCanaryFunctions({ identity });
+registerCanaryFunctions({ identity, claims });
 registerApiFunctions({
   config,
   identity,
