@@ -9,5 +9,7 @@ export declare const layerRules: Record<
 >;
 /** Only src/index.ts reads process.env (see eslint.config.js). */
 export declare const environmentRules: Linter.RulesRecord;
+/** Triggers never wait with timers (see eslint.config.js). */
+export declare const triggerRules: Linter.RulesRecord;
 declare const config: Linter.Config[];
 export default config;

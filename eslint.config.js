@@ -179,6 +179,18 @@ export const environmentRules = {
   ],
 };
 
+/** Triggers answer at once (202 + Location); they never wait inside a request for work to finish. */
+export const triggerRules = {
+  'no-restricted-globals': [
+    'error',
+    ...['setTimeout', 'setInterval'].map((name) => ({
+      name,
+      message:
+        'Triggers do not wait: answer 202 with Location and let the status URL show progress.',
+    })),
+  ],
+};
+
 /** Determinism rules for orchestrators (STYLE.md §1), shared by the real tree and the lint fixtures. */
 export const orchestratorRules = {
   'no-restricted-imports': restrictImports(
@@ -267,7 +279,7 @@ export default tseslint.config(
   { files: ['src/**/*.ts'], rules: { ...layerRules.app, ...environmentRules } },
   { files: ['src/index.ts'], rules: { 'no-restricted-properties': 'off' } },
   { files: ['src/domain/**/*.ts'], rules: layerRules.domain },
-  { files: ['src/functions/**/*.ts'], rules: layerRules.functions },
+  { files: ['src/functions/**/*.ts'], rules: { ...layerRules.functions, ...triggerRules } },
   { files: ['src/activities/**/*.ts'], rules: layerRules.activities },
   { files: ['src/azure/**/*.ts'], rules: layerRules.azure },
   { files: ['devhost/**/*.ts'], rules: layerRules.devhost },

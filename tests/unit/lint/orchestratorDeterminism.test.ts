@@ -5,7 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 
-import { environmentRules, layerRules, orchestratorRules } from '../../../eslint.config.js';
+import {
+  environmentRules,
+  layerRules,
+  orchestratorRules,
+  triggerRules,
+} from '../../../eslint.config.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const fixture = (name: string): string => `${repo}tests/fixtures/lint/${name}`;
@@ -223,5 +228,27 @@ describe('environment lint', () => {
     }
     const atRoot = await ruleOf('src/index.ts');
     assert.equal(Array.isArray(atRoot) ? atRoot[0] : atRoot, 0, 'off at the composition root');
+  });
+});
+
+describe('trigger lint', () => {
+  it('rejects timers in triggers, and applies to src/functions only', async () => {
+    const result = await lintAsOrchestrator(fixture('waiting-trigger.ts'), triggerRules);
+    assert.deepEqual(
+      result.messages.map((m) => `${m.line}:${m.ruleId}`),
+      ['3:no-restricted-globals', '4:no-restricted-globals'],
+    );
+    const eslint = new ESLint({ cwd: repo });
+    const ruleOf = async (file: string): Promise<unknown> =>
+      (
+        (await eslint.calculateConfigForFile(`${repo}${file}`)) as {
+          rules: Record<string, unknown>;
+        }
+      ).rules['no-restricted-globals'];
+    assert.deepEqual(
+      optionsOf(await ruleOf('src/functions/recovery/x.ts')),
+      optionsOf(triggerRules['no-restricted-globals']),
+    );
+    assert.equal(await ruleOf('src/activities/x.ts'), undefined);
   });
 });
