@@ -1,20 +1,20 @@
 import type { DurableClient, OrchestrationFilter } from 'durable-functions';
 import * as df from 'durable-functions';
 
-import { canaryInstanceId, matchesCanaryAlert } from '../domain/canary/index.js';
+import { canaryInstanceId } from '../domain/canary/index.js';
 import type { SlotpilotConfig } from '../domain/config/index.js';
 import { describeValue } from '../domain/describeValue.js';
 import { ValidationError } from '../domain/errors.js';
 import { type AlertAuthSettings, checkAlertCaller } from '../domain/identity/checkAlertCaller.js';
 import type { IdentitySettings } from '../domain/identity/index.js';
 import {
-  matchesAlert,
+  decideAlertRollback,
   type MonitorInput,
   monitorInstanceId,
   monitorOrchestratorNames,
   parseAlertPush,
 } from '../domain/monitor/index.js';
-import { releaseEvents, type RollbackRequest } from '../domain/release/index.js';
+import { releaseEvents } from '../domain/release/index.js';
 import { activeCanaries } from './durable/activeCanaries.js';
 import { releaseStatusUrl } from './durable/releaseLinks.js';
 import { accepted } from './http/accepted.js';
@@ -68,31 +68,22 @@ export function alertsHandler(deps: AlertDeps): ClientHttpHandler {
       throw new UnauthorizedError(`Alert not accepted: ${caller.reason}.`);
     const alert = parseAlertPush(await readJson(request.text()));
     if (alert.kind === 'ignored') return json(202, { ignored: alert.reason, releases: [] });
-    const monitors = await activeMonitors(client);
-    const matched = monitors.filter((m) =>
-      matchesAlert(alert.target, m, appInsightsOf(deps.config, m)),
-    );
-    const receivedAt = new Date().toISOString();
-    const rollback: RollbackRequest = {
-      source: 'alert',
-      by: caller.by,
-      reason: alert.reason,
-      at: alert.firedAt !== undefined && alert.firedAt < receivedAt ? alert.firedAt : receivedAt,
-      evidence: { ...alert.evidence, receivedAt },
-    };
-    // A canary before its swap is aborted (share 0 %) by an alert about it.
-    const canaries = (await activeCanaries(client)).filter((c) =>
-      matchesCanaryAlert(alert.target, c, appInsightsOf(deps.config, c)),
+    const { monitors, canaries, rollback } = decideAlertRollback(
+      alert,
+      caller.by,
+      new Date().toISOString(),
+      { monitors: await activeMonitors(client), canaries: await activeCanaries(client) },
+      deps.config,
     );
     await Promise.all([
-      ...matched.map((m) =>
-        client.raiseEvent(monitorInstanceId(m.releaseId), releaseEvents.rollback, rollback),
+      ...monitors.map((id) =>
+        client.raiseEvent(monitorInstanceId(id), releaseEvents.rollback, rollback),
       ),
-      ...canaries.map((c) =>
-        client.raiseEvent(canaryInstanceId(c.releaseId), releaseEvents.rollback, rollback),
+      ...canaries.map((id) =>
+        client.raiseEvent(canaryInstanceId(id), releaseEvents.rollback, rollback),
       ),
     ]);
-    const releases = [...matched, ...canaries].map((m) => m.releaseId);
+    const releases = [...monitors, ...canaries];
     context.log(
       `alert from ${caller.by}: ${alert.reason} → rollback ${releases.join(', ') || 'none'}`,
     );
@@ -123,16 +114,6 @@ async function activeMonitors(client: DurableClient): Promise<MonitorInput[]> {
 function isMonitorInput(value: unknown): value is MonitorInput {
   const v = value as Partial<MonitorInput> | null;
   return typeof v?.releaseId === 'string' && typeof v.site?.site === 'string';
-}
-
-function appInsightsOf(
-  config: SlotpilotConfig | undefined,
-  m: Pick<MonitorInput, 'pipeline' | 'stage'>,
-): string | undefined {
-  const stage = config?.pipelines
-    .find((p) => p.name === m.pipeline)
-    ?.stages.find((s) => s.name === m.stage);
-  return stage?.monitor?.appInsights;
 }
 
 async function readJson(text: Promise<string>): Promise<unknown> {
