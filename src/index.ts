@@ -94,5 +94,6 @@ registerApiFunctions({
   claims,
   version: readAppVersion(root),
   localMode,
+  retentionMs: retentionFromEnv(settings),
   slackSigningSecret: settings.SLACK_SIGNING_SECRET ?? '',
 });

@@ -36,7 +36,7 @@ export function registerApiFunctions(deps: ApiDeps): void {
     df.app.client.http(name, { methods: [method], route: path, authLevel: 'function', handler });
   };
   route('startRelease', 'POST', 'releases', withProblems(startReleaseHandler(deps)));
-  route('listReleases', 'GET', 'releases', withProblems(listReleasesHandler()));
+  route('listReleases', 'GET', 'releases', withProblems(listReleasesHandler(deps)));
   route('getRelease', 'GET', 'releases/{id}', withProblems(getReleaseHandler()));
   route(
     'approveRelease',
