@@ -15,7 +15,8 @@ import { registerActivities } from './activities/index.js';
 import { registerMonitorActivities } from './activities/monitor/index.js';
 import { createLazyAdapters } from './azure/createLazyAdapters.js';
 import { deferConfigFile } from './domain/config/deferConfigFile.js';
-import { alertAuthFromEnv, registerRecoveryFunctions } from './functions/alerts.js';
+import { alertAuthFromEnv, registerAlertFunctions } from './functions/alerts.js';
+import { registerRecoveryFunctions } from './functions/recovery/registerRecoveryFunctions.js';
 import { registerApiFunctions } from './functions/registerApiFunctions.js';
 import { registerCanaryFunctions } from './functions/registerCanaryFunctions.js';
 import { registerRetention, retentionFromEnv } from './functions/retention/purgeFinished.js';
@@ -95,16 +96,16 @@ registerMonitorActivities({
 });
 registerCanaryOrchestrators();
 registerCanaryActivities({ appService, routing, slotMetrics, probe });
-registerRecoveryFunctions({
+registerAlertFunctions({
   identity,
   get config() {
     return config.current();
   },
-  claims,
   alerts: alertAuthFromEnv(settings),
 });
+registerRecoveryFunctions({ identity, claims });
 registerRetention(retentionFromEnv(settings));
-registerCanaryFunctions({ identity });
+registerCanaryFunctions({ identity, claims });
 registerApiFunctions({
   get config() {
     return config.current();

@@ -146,12 +146,16 @@ export const apiOperations: readonly ApiOperation[] = [
     summary: 'Roll back during or after the monitoring window',
     access: 'identity',
     body: requestBodies.reason,
-    success: { status: 202, description: 'Rollback started' },
+    success: {
+      status: 202,
+      description:
+        'Rollback started: its progress and outcome (refused included) at the Location status URL',
+    },
     errors: {
       401: 'no identity',
       403: 'not an approver',
       404: 'no such release',
-      409: 'nothing to roll back',
+      409: 'nothing to roll back: not swapped yet, rolled back already, or another decision won',
     },
   },
   {
