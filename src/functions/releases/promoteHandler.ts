@@ -66,7 +66,11 @@ export function promoteHandler(deps: Pick<ApiDeps, 'identity' | 'claims'>): Clie
     }
     if (body.step !== undefined && body.step !== decision.fromStep + 1) {
       throw new ConflictError(
-        `Release ${releaseId} is at canary step ${decision.fromStep + 1}, not ${body.step}: that step was promoted already.`,
+        `Release ${releaseId} is at canary step ${decision.fromStep + 1}, not ${body.step}: ${
+          body.step <= decision.fromStep
+            ? 'that step was promoted already'
+            : 'that step is not reached yet'
+        }.`,
         { releaseId, step: decision.fromStep, expectedStep: body.step - 1 },
       );
     }
