@@ -5,9 +5,7 @@
  */
 import { isAbsolute, join } from 'node:path';
 
-import { registerCanaryActivities } from './activities/canary/index.js';
 import { registerActivities } from './activities/index.js';
-import { registerMonitorActivities } from './activities/monitor/index.js';
 import { createLazyAdapters } from './azure/createLazyAdapters.js';
 import { loadConfigFile } from './domain/config/index.js';
 import { alertAuthFromEnv, registerRecoveryFunctions } from './functions/alerts.js';
@@ -65,21 +63,14 @@ registerActivities({
   notifier,
   audit,
   claims,
+  metrics: requestMetrics,
+  routing,
+  slotMetrics,
   config,
   publicBaseUrl: baseUrl,
 });
 registerMonitorOrchestrators();
-registerMonitorActivities({
-  appService,
-  probe,
-  metrics: requestMetrics,
-  notifier,
-  audit,
-  config,
-  publicBaseUrl: baseUrl,
-});
 registerCanaryOrchestrators();
-registerCanaryActivities({ appService, routing, slotMetrics, probe });
 registerRecoveryFunctions({ identity, config, claims, alerts: alertAuthFromEnv(settings) });
 registerRetention(retentionFromEnv(settings));
 registerCanaryFunctions({ identity });

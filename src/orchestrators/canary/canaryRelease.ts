@@ -15,10 +15,12 @@ import {
 import { type BreachRun, decideTick } from '../../domain/monitor/decideTick.js';
 import { toSampleView } from '../../domain/monitor/toSampleView.js';
 import { boundCustomStatus } from '../../domain/release/boundCustomStatus.js';
+import { callActivity } from '../calls/callActivity.js';
 import { pollCancel } from '../calls/cancelChecks.js';
+import { failureReason } from '../calls/failureReason.js';
+import { sideEffectRetry } from '../calls/RetryPolicy.js';
 import type { RollbackCause } from '../monitor/rollBack.js';
 import { abortCanary, type AbortProgress } from './abortCanary.js';
-import { callCanaryActivity } from './callCanaryActivity.js';
 import { CanaryEvents, cancelCause } from './CanaryEvents.js';
 
 /** Platform metrics of a minute are complete about a minute later. */
@@ -146,11 +148,16 @@ export function* canaryRelease(
     view.state = 'routing';
     step.status = 'running';
     publish(`routing ${step.percent}% of production traffic to ${input.slot}`);
-    yield* callCanaryActivity(context, 'canarySetShare', {
-      site: input.site,
-      slot: input.slot,
-      percent: step.percent,
-    });
+    yield* callActivity(
+      context,
+      'canarySetShare',
+      {
+        site: input.site,
+        slot: input.slot,
+        percent: step.percent,
+      },
+      sideEffectRetry,
+    );
     view.percent = step.percent;
     view.state = 'judging';
     step.startedAt = iso();
@@ -177,13 +184,18 @@ export function* canaryRelease(
           monitor.lookbackMs,
           metricsDelayMs,
         );
-        const read = yield* callCanaryActivity(context, 'canarySample', {
-          site: input.site,
-          slot: input.slot,
-          ...(window !== undefined && { window }),
-          healthPath: monitor.health.path,
-          timeoutMs: monitor.health.timeoutMs,
-        });
+        const read = yield* callActivity(
+          context,
+          'canarySample',
+          {
+            site: input.site,
+            slot: input.slot,
+            ...(window !== undefined && { window }),
+            healthPath: monitor.health.path,
+            timeoutMs: monitor.health.timeoutMs,
+          },
+          sideEffectRetry,
+        );
         // One sample per interval on the step's grid: slots that passed while the sample ran
         // (or the host was down) are skipped, not caught up back to back.
         while (nextSampleMs <= now()) nextSampleMs += monitor.intervalMs;
@@ -262,11 +274,16 @@ export function* canaryRelease(
     if (last !== undefined) return yield* abort(last);
     view.state = 'swapping';
     publish(`all ${steps.length} steps passed: clearing the routing rule before the swap`);
-    yield* callCanaryActivity(context, 'canarySetShare', {
-      site: input.site,
-      slot: input.slot,
-      percent: 0,
-    });
+    yield* callActivity(
+      context,
+      'canarySetShare',
+      {
+        site: input.site,
+        slot: input.slot,
+        percent: 0,
+      },
+      sideEffectRetry,
+    );
     view.percent = 0;
     view.state = 'promoted';
     publish('canary promoted: swapping');
@@ -275,8 +292,8 @@ export function* canaryRelease(
     // A read or write failed for good: never leave the rule behind.
     return yield* abort({
       trigger: 'breach',
-      reason: `canary could not go on: ${error instanceof Error ? error.message : String(error)}`,
-      evidence: { error: error instanceof Error ? error.message : String(error) },
+      reason: `canary could not go on: ${failureReason(error)}`,
+      evidence: { error: failureReason(error) },
       detectedAt: iso(),
       actor: 'slotpilot',
     });

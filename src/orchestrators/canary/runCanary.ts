@@ -8,7 +8,8 @@ import {
 } from '../../domain/canary/index.js';
 import type { StageInput, StageResult } from '../../domain/release/index.js';
 import type { StageTracker } from '../stage/StageTracker.js';
-import { callCanaryActivity, shareZeroRetry } from './callCanaryActivity.js';
+import { callActivity } from '../calls/callActivity.js';
+import { shareZeroRetry } from '../calls/RetryPolicy.js';
 
 /**
  * The canary phase of a production stage, between warm-up (and preSwap hooks) and the swap:
@@ -56,12 +57,7 @@ export function* runCanary(
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     try {
-      yield* callCanaryActivity(
-        context,
-        'canarySetShare',
-        { site, slot, percent: 0 },
-        shareZeroRetry,
-      );
+      yield* callActivity(context, 'canarySetShare', { site, slot, percent: 0 }, shareZeroRetry);
     } catch {
       // Reported below; the slot runs the new digest and may still get its share.
       tracker.check({ name: 'canary', status: 'Failed', detail: `${detail}; share not reset` });

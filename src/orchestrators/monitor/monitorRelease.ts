@@ -19,7 +19,8 @@ import {
   type SampleView,
 } from '../../domain/release/contract.js';
 import { EventInbox } from '../calls/EventInbox.js';
-import { callMonitorActivity } from './callMonitorActivity.js';
+import { callActivity } from '../calls/callActivity.js';
+import { sideEffectRetry } from '../calls/RetryPolicy.js';
 import type { MonitorCustomStatus } from './MonitorStatus.js';
 import { requestedRollback, rollBack, type RollbackCause, type RollbackView } from './rollBack.js';
 import { takeSample } from './takeSample.js';
@@ -244,16 +245,21 @@ function* auditBestEffort(
   discriminator = '',
 ): Generator<Task, void, unknown> {
   try {
-    yield* callMonitorActivity(context, 'monitorAudit', {
-      eventId: `${input.releaseId}:${type.replaceAll(' ', '-')}${discriminator === '' ? '' : `:${discriminator}`}`,
-      releaseId: input.releaseId,
-      pipeline: input.pipeline,
-      stage: input.stage,
-      at: context.df.currentUtcDateTime.toISOString(),
-      type,
-      actor: 'slotpilot',
-      detail,
-    });
+    yield* callActivity(
+      context,
+      'monitorAudit',
+      {
+        eventId: `${input.releaseId}:${type.replaceAll(' ', '-')}${discriminator === '' ? '' : `:${discriminator}`}`,
+        releaseId: input.releaseId,
+        pipeline: input.pipeline,
+        stage: input.stage,
+        at: context.df.currentUtcDateTime.toISOString(),
+        type,
+        actor: 'slotpilot',
+        detail,
+      },
+      sideEffectRetry,
+    );
   } catch {
     // Best effort: monitoring goes on without its audit line.
   }

@@ -7,7 +7,10 @@ import type {
 } from '../../domain/monitor/contract.js';
 import { manualRollbackCommand, type RollbackStop } from '../../domain/monitor/manualRollback.js';
 import type { ReleaseCustomStatus, RollbackRequest } from '../../domain/release/contract.js';
-import { callMonitorActivity, errorText } from './callMonitorActivity.js';
+import { callActivity } from '../calls/callActivity.js';
+import { nowIso } from '../calls/clock.js';
+import { failureReason } from '../calls/failureReason.js';
+import { sideEffectRetry } from '../calls/RetryPolicy.js';
 import { RollbackRetries } from './RollbackRetries.js';
 
 /** Why a rollback happens, as decided by the monitor or asked by a person or an alert. */
@@ -173,7 +176,7 @@ export function* rollBack(
       if (error !== undefined) stop = 'notVerified';
     }
   } catch (caught) {
-    error = errorText(caught);
+    error = failureReason(caught);
   }
 
   if (refused && options.onRefused === 'return') return { outcome: 'refused', error: error ?? '' };
@@ -249,51 +252,57 @@ function* tell(
     ...(outcome.outcome === 'rolledBack' && { swapBackCompletedAt: outcome.swapBackCompletedAt }),
   };
   try {
-    yield* callMonitorActivity(context, 'monitorNotifyRollback', {
-      releaseId: target.releaseId,
-      pipeline: target.pipeline,
-      stage: target.stage,
-      image: target.image,
-      outcome: outcome.outcome,
-      trigger: cause.trigger,
-      reason: cause.reason,
-      evidence: outcome.evidence,
-      ...times,
-      ...(outcome.outcome === 'rollbackFailed' && {
-        error: outcome.error,
-        ...(outcome.command !== undefined && { command: outcome.command }),
-      }),
-    });
-  } catch {
-    // Best effort: the audit record below still tells what happened.
-  }
-  try {
-    yield* callMonitorActivity(context, 'monitorAudit', {
-      eventId: `${target.releaseId}:${outcome.outcome}`,
-      releaseId: target.releaseId,
-      pipeline: target.pipeline,
-      stage: target.stage,
-      at: nowIso(context),
-      type: outcome.outcome === 'rolledBack' ? 'rolled back' : 'rollback failed',
-      actor: cause.actor,
-      detail: {
+    yield* callActivity(
+      context,
+      'monitorNotifyRollback',
+      {
+        releaseId: target.releaseId,
+        pipeline: target.pipeline,
+        stage: target.stage,
+        image: target.image,
+        outcome: outcome.outcome,
         trigger: cause.trigger,
         reason: cause.reason,
         evidence: outcome.evidence,
-        previousDigest: target.previousDigest,
-        newDigest: target.newDigest,
         ...times,
         ...(outcome.outcome === 'rollbackFailed' && {
           error: outcome.error,
           ...(outcome.command !== undefined && { command: outcome.command }),
         }),
       },
-    });
+      sideEffectRetry,
+    );
+  } catch {
+    // Best effort: the audit record below still tells what happened.
+  }
+  try {
+    yield* callActivity(
+      context,
+      'monitorAudit',
+      {
+        eventId: `${target.releaseId}:${outcome.outcome}`,
+        releaseId: target.releaseId,
+        pipeline: target.pipeline,
+        stage: target.stage,
+        at: nowIso(context),
+        type: outcome.outcome === 'rolledBack' ? 'rolled back' : 'rollback failed',
+        actor: cause.actor,
+        detail: {
+          trigger: cause.trigger,
+          reason: cause.reason,
+          evidence: outcome.evidence,
+          previousDigest: target.previousDigest,
+          newDigest: target.newDigest,
+          ...times,
+          ...(outcome.outcome === 'rollbackFailed' && {
+            error: outcome.error,
+            ...(outcome.command !== undefined && { command: outcome.command }),
+          }),
+        },
+      },
+      sideEffectRetry,
+    );
   } catch {
     // Best effort: a failed audit write never undoes a rollback.
   }
-}
-
-function nowIso(context: OrchestrationContext): string {
-  return context.df.currentUtcDateTime.toISOString();
 }

@@ -4,12 +4,20 @@ import type { QueryRequestsInput } from '../../activities/monitor/contracts.js';
 import type { MonitorInput } from '../../domain/monitor/contract.js';
 import type { ProductionSample } from '../../domain/monitor/ProductionSample.js';
 import { queryWindow } from '../../domain/monitor/queryWindow.js';
-import { callMonitorActivity, errorText, type MonitorRetry } from './callMonitorActivity.js';
+import { callActivity } from '../calls/callActivity.js';
+import { inMs } from '../calls/clock.js';
+import { failureReason } from '../calls/failureReason.js';
+import { retryDelayMs, type RetryPolicy } from '../calls/RetryPolicy.js';
 
 /** Retry of one tick's reads: 3 attempts, spaced within a fraction of the interval. */
-export function sampleRetry(intervalMs: number): MonitorRetry {
+export function sampleRetry(intervalMs: number): RetryPolicy {
   const firstDelayMs = Math.max(1_000, Math.min(10_000, Math.floor(intervalMs / 6)));
-  return { maxAttempts: 3, firstDelayMs, maxDelayMs: firstDelayMs * 2 };
+  return {
+    maxAttempts: 3,
+    firstDelayMs,
+    maxDelayMs: firstDelayMs * 2,
+    maxAskedMs: firstDelayMs * 2,
+  };
 }
 
 /**
@@ -48,7 +56,7 @@ export function* takeSample(
   };
   let queryError: { message: string; retryable: boolean; afterMs?: number } | undefined;
   try {
-    const read = yield* callMonitorActivity(
+    const read = yield* callActivity(
       context,
       'monitorSampleProduction',
       {
@@ -62,8 +70,8 @@ export function* takeSample(
     if (read.stats !== undefined) sample.stats = read.stats;
     queryError = read.queryError;
   } catch (error) {
-    sample.health.detail = errorText(error);
-    if (query !== undefined) queryError = { message: errorText(error), retryable: false };
+    sample.health.detail = failureReason(error);
+    if (query !== undefined) queryError = { message: failureReason(error), retryable: false };
   }
   if (query === undefined) return sample;
   sample.window = window;
@@ -73,19 +81,16 @@ export function* takeSample(
       sample.queryError = queryError.message;
       break;
     }
-    const backoffMs = Math.min(retry.firstDelayMs * 2 ** (attempt - 2), retry.maxDelayMs);
-    const delayMs = Math.min(queryError.afterMs ?? backoffMs, retry.maxDelayMs);
-    yield context.df.createTimer(
-      new Date(context.df.currentUtcDateTime.getTime() + Math.max(delayMs, 1)),
-    );
+    const delayMs = retryDelayMs(retry, attempt - 1, queryError.afterMs);
+    yield context.df.createTimer(inMs(context, Math.max(delayMs, 1)));
     try {
-      sample.stats = yield* callMonitorActivity(context, 'monitorQueryRequests', query, {
+      sample.stats = yield* callActivity(context, 'monitorQueryRequests', query, {
         ...retry,
         maxAttempts: 1,
       });
       queryError = undefined;
     } catch (error) {
-      const text = errorText(error);
+      const text = failureReason(error);
       queryError = { message: text.replace(/^monitorQueryRequests: /, ''), retryable: true };
     }
   }
