@@ -7,9 +7,9 @@ import {
   type CanaryResult,
 } from '../../domain/canary/index.js';
 import type { StageInput, StageResult } from '../../domain/release/index.js';
-import type { StageTracker } from '../stage/StageTracker.js';
 import { callActivity } from '../calls/callActivity.js';
 import { shareZeroRetry } from '../calls/RetryPolicy.js';
+import type { StageTracker } from '../stage/StageTracker.js';
 
 /**
  * The canary phase of a production stage, between warm-up (and preSwap hooks) and the swap:

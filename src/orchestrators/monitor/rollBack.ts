@@ -1,5 +1,6 @@
 import type { OrchestrationContext, Task } from 'durable-functions';
 
+import type { ActivityOutput } from '../../activities/contracts.js';
 import type {
   MonitorInput,
   MonitorResult,
@@ -7,11 +8,14 @@ import type {
 } from '../../domain/monitor/contract.js';
 import { manualRollbackCommand, type RollbackStop } from '../../domain/monitor/manualRollback.js';
 import type { ReleaseCustomStatus, RollbackRequest } from '../../domain/release/contract.js';
+import { auditBestEffort } from '../calls/audit.js';
+import { awaitSwap } from '../calls/awaitSwap.js';
 import { callActivity } from '../calls/callActivity.js';
 import { nowIso } from '../calls/clock.js';
+import { inMs, nowMs } from '../calls/clock.js';
 import { failureReason } from '../calls/failureReason.js';
 import { sideEffectRetry } from '../calls/RetryPolicy.js';
-import { RollbackRetries } from './RollbackRetries.js';
+import { type PageSubject, RollbackRetries } from './RollbackRetries.js';
 
 /** Why a rollback happens, as decided by the monitor or asked by a person or an alert. */
 export interface RollbackCause {
@@ -74,6 +78,15 @@ const swapTimeoutMs = 15 * 60_000;
 const verifyAttempts = 6;
 const verifyGapMs = 5_000;
 
+/** How the swap back and its verification ended: `error` unless production is back and proven. */
+interface SwapBackEnd {
+  error?: string;
+  /** The slot no longer ran the previous digest: nothing was changed. */
+  refused: boolean;
+  /** Where a person finishing it by hand starts. */
+  stop: RollbackStop;
+}
+
 /**
  * Swaps the previous version back into production and proves it: swap back only if the slot
  * still runs the previous digest (never twice), poll the swap between durable timers, verify
@@ -100,120 +113,141 @@ export function* rollBack(
     decidedAt,
   };
   options.publish(view, `rolling back: ${cause.reason}`, 'decided');
-
-  let error: string | undefined;
-  let refused = false;
-  let stop: RollbackStop = 'notSwapped';
-  const command = (at: RollbackStop): string =>
-    manualRollbackCommand({
-      site: target.site,
-      slot: target.slot,
-      image: target.image,
-      previousDigest: target.previousDigest,
-      stop: at,
-    });
-  const retries = new RollbackRetries(
-    context,
-    {
-      releaseId: target.releaseId,
-      pipeline: target.pipeline,
-      stage: target.stage,
-      image: target.image,
-      command: command('notSwapped'),
-    },
-    (step) => options.publish(view, step, 'swapping'),
-  );
-  try {
-    const request = {
-      releaseId: target.releaseId,
-      site: target.site,
-      slot: target.slot,
-      previousDigest: target.previousDigest,
-      newDigest: target.newDigest,
-    };
-    let begin = yield* retries.call('monitorBeginSwapBack', request);
-    // Deadlines bound how long a swap runs, counted once it was seen running (not retries).
-    const busySince = context.df.currentUtcDateTime.getTime();
-    while (
-      begin.kind === 'busy' &&
-      context.df.currentUtcDateTime.getTime() < busySince + swapTimeoutMs
-    ) {
-      // Another swap of the site runs (one started by a crashed attempt): wait it out, look again.
-      options.publish(view, `waiting for a running swap: ${begin.detail}`, 'swapping');
-      yield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + busyWaitMs));
-      begin = yield* retries.call('monitorBeginSwapBack', request);
-    }
-    if (begin.kind === 'busy') {
-      error = `a swap of the site kept running for ${swapTimeoutMs / 60_000} minutes: ${begin.detail}`;
-    } else if (begin.kind === 'refused') {
-      error = begin.detail;
-      refused = true;
-      stop = 'slotChanged';
-    } else if (begin.kind === 'started') {
-      options.publish(view, `swapping ${target.slot} back into production`, 'swapping');
-      let handle = begin.handle;
-      const deadline = context.df.currentUtcDateTime.getTime() + swapTimeoutMs;
-      for (;;) {
-        yield context.df.createTimer(
-          new Date(context.df.currentUtcDateTime.getTime() + swapPollMs),
-        );
-        const progress = yield* retries.call('monitorPollSwapBack', { handle });
-        if (progress.status === 'succeeded') break;
-        if (progress.status === 'failed') {
-          error = `swap back failed: ${progress.detail}`;
-          break;
-        }
-        // Azure re-signs the poll URL on every 202: poll with the newest handle.
-        if (progress.status === 'running') handle = progress.handle ?? handle;
-        if (context.df.currentUtcDateTime.getTime() > deadline) {
-          error = `swap back still running after ${swapTimeoutMs / 60_000} minutes`;
-          break;
-        }
-      }
-    }
-    if (error === undefined) {
-      error = yield* verify(context, target, retries);
-      if (error !== undefined) stop = 'notVerified';
-    }
-  } catch (caught) {
-    error = failureReason(caught);
+  const swapping = (step: string): void => options.publish(view, step, 'swapping');
+  const retries = new RollbackRetries(context, pageSubject(target), swapping);
+  const end = yield* swapBackAndVerify(context, target, retries, swapping);
+  if (end.refused && options.onRefused === 'return') {
+    return { outcome: 'refused', error: end.error ?? '' };
   }
-
-  if (refused && options.onRefused === 'return') return { outcome: 'refused', error: error ?? '' };
-
-  const completedAt = nowIso(context);
-  const outcome: RollbackOutcome =
-    error === undefined
-      ? {
-          outcome: 'rolledBack',
-          trigger: cause.trigger,
-          reason: cause.reason,
-          evidence: view.evidence,
-          detectedAt: cause.detectedAt,
-          decidedAt,
-          swapBackCompletedAt: completedAt,
-        }
-      : {
-          outcome: 'rollbackFailed',
-          trigger: cause.trigger,
-          reason: cause.reason,
-          evidence: view.evidence,
-          detectedAt: cause.detectedAt,
-          decidedAt,
-          error,
-          command: command(stop),
-        };
+  const command = commandFrom(target, end.stop);
+  const outcome = rollbackOutcome(cause, view, decidedAt, nowIso(context), { ...end, command });
   if (outcome.outcome === 'rolledBack') {
-    options.publish({ ...view, swapBackCompletedAt: completedAt }, 'rolled back', 'rolledBack');
+    const done = { ...view, swapBackCompletedAt: outcome.swapBackCompletedAt };
+    options.publish(done, 'rolled back', 'rolledBack');
   } else {
     options.publish(
-      { ...view, evidence: { ...view.evidence, error } },
-      `rollback failed: ${error}; to finish it by hand run: ${command(stop)}`,
+      { ...view, evidence: { ...view.evidence, error: outcome.error } },
+      `rollback failed: ${outcome.error}; to finish it by hand run: ${outcome.command ?? ''}`,
       'failed',
     );
   }
   yield* tell(context, target, cause, outcome);
   return outcome;
+}
+
+/** The `az` command that finishes the rollback by hand from `stop`. */
+function commandFrom(target: Omit<MonitorInput, 'carry'>, stop: RollbackStop): string {
+  return manualRollbackCommand({
+    site: target.site,
+    slot: target.slot,
+    image: target.image,
+    previousDigest: target.previousDigest,
+    stop,
+  });
+}
+
+/** Who and where the held-up pages are about. */
+function pageSubject(target: Omit<MonitorInput, 'carry'>): PageSubject {
+  return {
+    releaseId: target.releaseId,
+    pipeline: target.pipeline,
+    stage: target.stage,
+    image: target.image,
+    command: commandFrom(target, 'notSwapped'),
+  };
+}
+
+/** The outcome of a rollback whose swap back ended as `end`, completed at `completedAt`. */
+function rollbackOutcome(
+  cause: RollbackCause,
+  view: RollbackView,
+  decidedAt: string,
+  completedAt: string,
+  end: SwapBackEnd & { command: string },
+): Extract<RollbackOutcome, { outcome: 'rolledBack' | 'rollbackFailed' }> {
+  const common = {
+    trigger: cause.trigger,
+    reason: cause.reason,
+    evidence: view.evidence,
+    detectedAt: cause.detectedAt,
+    decidedAt,
+  };
+  if (end.error === undefined) {
+    return { outcome: 'rolledBack', ...common, swapBackCompletedAt: completedAt };
+  }
+  return { outcome: 'rollbackFailed', ...common, error: end.error, command: end.command };
+}
+
+/**
+ * Begins the swap back (waiting out a swap of the site already running), polls it and
+ * verifies production; a non-retryable failure ends it with its reason.
+ */
+function* swapBackAndVerify(
+  context: OrchestrationContext,
+  target: Omit<MonitorInput, 'carry'>,
+  retries: RollbackRetries,
+  swapping: (step: string) => void,
+): Generator<Task, SwapBackEnd, unknown> {
+  const notSwapped = (error: string): SwapBackEnd => ({
+    error,
+    refused: false,
+    stop: 'notSwapped',
+  });
+  try {
+    const begin = yield* beginWhenFree(context, target, retries, swapping);
+    if (begin.kind === 'busy') {
+      return notSwapped(
+        `a swap of the site kept running for ${swapTimeoutMs / 60_000} minutes: ${begin.detail}`,
+      );
+    }
+    if (begin.kind === 'refused')
+      return { error: begin.detail, refused: true, stop: 'slotChanged' };
+    if (begin.kind === 'started') {
+      swapping(`swapping ${target.slot} back into production`);
+      const end = yield* awaitSwap(context, begin.handle, {
+        intervalMs: swapPollMs,
+        deadlineMs: nowMs(context) + swapTimeoutMs,
+        poll: (handle) => retries.call('monitorPollSwapBack', { handle }),
+      });
+      if (end.kind === 'failed') return notSwapped(`swap back failed: ${end.detail}`);
+      if (end.kind === 'timedOut') {
+        return notSwapped(`swap back still running after ${swapTimeoutMs / 60_000} minutes`);
+      }
+    }
+    const unverified = yield* verify(context, target, retries);
+    if (unverified !== undefined) return { error: unverified, refused: false, stop: 'notVerified' };
+    return { refused: false, stop: 'notSwapped' };
+  } catch (caught) {
+    return notSwapped(failureReason(caught));
+  }
+}
+
+/**
+ * Begins the swap back; while another swap of the site runs (one started by a crashed
+ * attempt), waits it out and looks again, for up to the swap timeout counted once it was
+ * seen running (not retries).
+ */
+function* beginWhenFree(
+  context: OrchestrationContext,
+  target: Omit<MonitorInput, 'carry'>,
+  retries: RollbackRetries,
+  swapping: (step: string) => void,
+): Generator<Task, ActivityOutput<'monitorBeginSwapBack'>, unknown> {
+  const request = {
+    releaseId: target.releaseId,
+    site: target.site,
+    slot: target.slot,
+    previousDigest: target.previousDigest,
+    newDigest: target.newDigest,
+  };
+  let begin = yield* retries.call('monitorBeginSwapBack', request);
+  const busySince = nowMs(context);
+  while (begin.kind === 'busy' && nowMs(context) < busySince + swapTimeoutMs) {
+    swapping(`waiting for a running swap: ${begin.detail}`);
+    yield context.df.createTimer(inMs(context, busyWaitMs));
+    begin = yield* retries.call('monitorBeginSwapBack', request);
+  }
+  return begin;
 }
 
 /** Verifies production serves the previous digest, giving the restart a little time. */
@@ -233,7 +267,7 @@ function* verify(
     if (result.ok) return undefined;
     detail = result.detail;
     if (attempt < verifyAttempts) {
-      yield context.df.createTimer(new Date(context.df.currentUtcDateTime.getTime() + verifyGapMs));
+      yield context.df.createTimer(inMs(context, verifyGapMs));
     }
   }
   return `verification failed: ${detail}`;
@@ -251,58 +285,35 @@ function* tell(
     decidedAt: outcome.decidedAt,
     ...(outcome.outcome === 'rolledBack' && { swapBackCompletedAt: outcome.swapBackCompletedAt }),
   };
+  const failure = outcome.outcome === 'rollbackFailed' && {
+    error: outcome.error,
+    ...(outcome.command !== undefined && { command: outcome.command }),
+  };
+  const { releaseId, pipeline, stage } = target;
   try {
     yield* callActivity(
       context,
       'monitorNotifyRollback',
       {
-        releaseId: target.releaseId,
-        pipeline: target.pipeline,
-        stage: target.stage,
-        image: target.image,
-        outcome: outcome.outcome,
-        trigger: cause.trigger,
-        reason: cause.reason,
-        evidence: outcome.evidence,
+        ...{ releaseId, pipeline, stage, image: target.image, outcome: outcome.outcome },
+        ...{ trigger: cause.trigger, reason: cause.reason, evidence: outcome.evidence },
         ...times,
-        ...(outcome.outcome === 'rollbackFailed' && {
-          error: outcome.error,
-          ...(outcome.command !== undefined && { command: outcome.command }),
-        }),
+        ...failure,
       },
       sideEffectRetry,
     );
   } catch {
     // Best effort: the audit record below still tells what happened.
   }
-  try {
-    yield* callActivity(
-      context,
-      'monitorAudit',
-      {
-        eventId: `${target.releaseId}:${outcome.outcome}`,
-        releaseId: target.releaseId,
-        pipeline: target.pipeline,
-        stage: target.stage,
-        at: nowIso(context),
-        type: outcome.outcome === 'rolledBack' ? 'rolled back' : 'rollback failed',
-        actor: cause.actor,
-        detail: {
-          trigger: cause.trigger,
-          reason: cause.reason,
-          evidence: outcome.evidence,
-          previousDigest: target.previousDigest,
-          newDigest: target.newDigest,
-          ...times,
-          ...(outcome.outcome === 'rollbackFailed' && {
-            error: outcome.error,
-            ...(outcome.command !== undefined && { command: outcome.command }),
-          }),
-        },
-      },
-      sideEffectRetry,
-    );
-  } catch {
-    // Best effort: a failed audit write never undoes a rollback.
-  }
+  yield* auditBestEffort(context, 'monitorAudit', {
+    eventId: `${releaseId}:${outcome.outcome}`,
+    ...{ releaseId, pipeline, stage, at: nowIso(context), actor: cause.actor },
+    type: outcome.outcome === 'rolledBack' ? 'rolled back' : 'rollback failed',
+    detail: {
+      ...{ trigger: cause.trigger, reason: cause.reason, evidence: outcome.evidence },
+      ...{ previousDigest: target.previousDigest, newDigest: target.newDigest },
+      ...times,
+      ...failure,
+    },
+  });
 }

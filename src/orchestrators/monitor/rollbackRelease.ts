@@ -2,7 +2,7 @@ import type { OrchestrationContext, Task } from 'durable-functions';
 
 import type { RollbackReleaseInput, RollbackReleaseResult } from '../../domain/monitor/contract.js';
 import { boundCustomStatus } from '../../domain/release/boundCustomStatus.js';
-import type { MonitorCustomStatus } from './MonitorStatus.js';
+import type { MonitorStatus } from './MonitorStatus.js';
 import { requestedRollback, rollBack } from './rollBack.js';
 
 /**
@@ -16,12 +16,12 @@ export function* rollbackRelease(
   context: OrchestrationContext,
 ): Generator<Task, RollbackReleaseResult, unknown> {
   const { monitor: target, request } = context.df.getInput<RollbackReleaseInput>();
-  const publish = (status: Omit<MonitorCustomStatus, 'updatedAt'>): void =>
+  const publish = (status: Omit<MonitorStatus, 'updatedAt'>): void =>
     context.df.setCustomStatus(
       boundCustomStatus({
         ...status,
         updatedAt: context.df.currentUtcDateTime.toISOString(),
-      } satisfies MonitorCustomStatus),
+      } satisfies MonitorStatus),
     );
 
   publish({ step: 'checking that the previous version is still in the slot', phase: 'checking' });

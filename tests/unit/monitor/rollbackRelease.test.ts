@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 
 import { createActivities } from '../../../src/activities/createActivities.js';
 import type { RollbackReleaseInput } from '../../../src/domain/monitor/contract.js';
-import type { MonitorCustomStatus } from '../../../src/orchestrators/monitor/index.js';
+import type { MonitorStatus } from '../../../src/orchestrators/monitor/index.js';
 import { rollbackRelease } from '../../../src/orchestrators/monitor/index.js';
 import { fakeStartMs } from '../support/durable/fakeTime.js';
 import {
@@ -37,7 +37,7 @@ describe('rollbackRelease (after the window)', () => {
     assert.ok(out.swapBackCompletedAt >= out.decidedAt);
     assert.equal(world.slots.get('production'), previousDigest);
     assert.equal(world.record.swaps, 1);
-    const status = run.lastStatus<MonitorCustomStatus>();
+    const status = run.lastStatus<MonitorStatus>();
     assert.equal(status.phase, 'done');
     assert.equal(status.status, 'RolledBack');
     assert.equal(world.record.audit.get('rel-1:rolledBack')?.actor, 'eng-lead@contoso.com');
@@ -61,7 +61,7 @@ describe('rollbackRelease (after the window)', () => {
     assert.match(out.error, /expected it to still run the previous digest/);
     assert.equal(world.record.swaps, 0);
     assert.equal(world.record.notifications.length, 0);
-    assert.equal(run.lastStatus<MonitorCustomStatus>().phase, 'refused');
+    assert.equal(run.lastStatus<MonitorStatus>().phase, 'refused');
   });
 });
 
