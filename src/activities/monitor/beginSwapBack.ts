@@ -1,7 +1,7 @@
 import { AzureRequestError } from '../../azure/errors/AzureRequestError.js';
 import type { SwapHandle } from '../../azure/ports/index.js';
-import type { BeginSwapBackInput, BeginSwapBackOutput } from './contracts.js';
 import type { ActivityDeps } from '../ActivityDeps.js';
+import type { BeginSwapBackInput, BeginSwapBackOutput } from './contracts.js';
 
 /** Key of the record that remembers a started swap back (so a retried activity resumes it). */
 export function swapBackRecordId(releaseId: string): string {

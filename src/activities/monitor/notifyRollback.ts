@@ -1,8 +1,8 @@
 import type { Notification } from '../../azure/ports/index.js';
 import { consoleReleaseUrl } from '../../domain/release/index.js';
+import type { ActivityDeps } from '../ActivityDeps.js';
 import type { NotifyRollbackInput } from './contracts.js';
 import { findPipelineConfig } from './findMonitorConfig.js';
-import type { ActivityDeps } from '../ActivityDeps.js';
 import { rollbackMessage } from './rollbackMessage.js';
 
 /**

@@ -1,7 +1,7 @@
 import { consoleReleaseUrl } from '../../domain/release/index.js';
+import type { ActivityDeps } from '../ActivityDeps.js';
 import type { PageRollbackInput } from './contracts.js';
 import { findPipelineConfig } from './findMonitorConfig.js';
-import type { ActivityDeps } from '../ActivityDeps.js';
 
 /**
  * Pages the pipeline's critical channel (its channel when it has none) that a rollback is

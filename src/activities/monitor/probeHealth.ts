@@ -1,5 +1,5 @@
-import type { ProbeHealthInput, ProbeHealthOutput } from './contracts.js';
 import type { ActivityDeps } from '../ActivityDeps.js';
+import type { ProbeHealthInput, ProbeHealthOutput } from './contracts.js';
 
 /**
  * GETs the health path of production once (200 expected). Read-only. Throws only when

@@ -1,6 +1,6 @@
+import type { ActivityDeps } from '../ActivityDeps.js';
 import type { QueryRequestsInput, QueryRequestsOutput } from './contracts.js';
 import { findMonitorConfig } from './findMonitorConfig.js';
-import type { ActivityDeps } from '../ActivityDeps.js';
 
 /**
  * Queries production's request statistics over one window from Application Insights.

@@ -1,6 +1,6 @@
 import { NonRetryableError, RetryAfterError, ValidationError } from '../../domain/errors.js';
-import type { SampleProductionInput, SampleProductionOutput } from './contracts.js';
 import type { ActivityDeps } from '../ActivityDeps.js';
+import type { SampleProductionInput, SampleProductionOutput } from './contracts.js';
 import { probeHealth } from './probeHealth.js';
 import { queryRequests } from './queryRequests.js';
 

@@ -1,6 +1,6 @@
+import type { ActivityDeps } from '../ActivityDeps.js';
 import { verifyServedImage } from '../verifyServedImage.js';
 import type { VerifyProductionInput, VerifyProductionOutput } from './contracts.js';
-import type { ActivityDeps } from '../ActivityDeps.js';
 
 /**
  * Checks that production is configured with `digest`, answers its health path with 200 and,

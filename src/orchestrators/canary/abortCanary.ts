@@ -1,6 +1,7 @@
 import type { OrchestrationContext, Task } from 'durable-functions';
 
 import type { CanaryInput, CanaryResult } from '../../domain/canary/index.js';
+import { auditBestEffort } from '../calls/audit.js';
 import { callActivity } from '../calls/callActivity.js';
 import { failureReason } from '../calls/failureReason.js';
 import { shareZeroRetry, sideEffectRetry } from '../calls/RetryPolicy.js';
@@ -117,31 +118,22 @@ function* tell(
   } catch {
     // Best effort: the audit record below still tells what happened.
   }
-  try {
-    yield* callActivity(
-      context,
-      'monitorAudit',
-      {
-        eventId: `${input.releaseId}:canary-${done ? 'aborted' : 'abort-failed'}`,
-        releaseId: input.releaseId,
-        pipeline: input.pipeline,
-        stage: input.stage,
-        at: doneAt,
-        type: done ? 'canary aborted' : 'canary abort failed',
-        actor: cause.actor,
-        detail: {
-          trigger: cause.trigger,
-          reason: cause.reason,
-          evidence,
-          previousDigest: input.previousDigest,
-          newDigest: input.newDigest,
-          ...times,
-          ...(error !== undefined && { error }),
-        },
-      },
-      sideEffectRetry,
-    );
-  } catch {
-    // Best effort: a failed audit write never undoes an abort.
-  }
+  yield* auditBestEffort(context, 'monitorAudit', {
+    eventId: `${input.releaseId}:canary-${done ? 'aborted' : 'abort-failed'}`,
+    releaseId: input.releaseId,
+    pipeline: input.pipeline,
+    stage: input.stage,
+    at: doneAt,
+    type: done ? 'canary aborted' : 'canary abort failed',
+    actor: cause.actor,
+    detail: {
+      trigger: cause.trigger,
+      reason: cause.reason,
+      evidence,
+      previousDigest: input.previousDigest,
+      newDigest: input.newDigest,
+      ...times,
+      ...(error !== undefined && { error }),
+    },
+  });
 }

@@ -5,7 +5,7 @@ import type { PageRollbackInput } from '../../activities/monitor/contracts.js';
 import { firstLine } from '../../domain/release/index.js';
 import { callActivity, type RetryNotice } from '../calls/callActivity.js';
 import { nowMs } from '../calls/clock.js';
-import { type RetryPolicy,rollbackRetry } from '../calls/RetryPolicy.js';
+import { type RetryPolicy, rollbackRetry } from '../calls/RetryPolicy.js';
 
 /** How often a rollback pages while it retries. */
 export interface RollbackPagePace {

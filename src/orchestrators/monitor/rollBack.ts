@@ -289,14 +289,19 @@ function* tell(
     error: outcome.error,
     ...(outcome.command !== undefined && { command: outcome.command }),
   };
-  const { releaseId, pipeline, stage } = target;
   try {
     yield* callActivity(
       context,
       'monitorNotifyRollback',
       {
-        ...{ releaseId, pipeline, stage, image: target.image, outcome: outcome.outcome },
-        ...{ trigger: cause.trigger, reason: cause.reason, evidence: outcome.evidence },
+        releaseId: target.releaseId,
+        pipeline: target.pipeline,
+        stage: target.stage,
+        image: target.image,
+        outcome: outcome.outcome,
+        trigger: cause.trigger,
+        reason: cause.reason,
+        evidence: outcome.evidence,
         ...times,
         ...failure,
       },
@@ -306,12 +311,19 @@ function* tell(
     // Best effort: the audit record below still tells what happened.
   }
   yield* auditBestEffort(context, 'monitorAudit', {
-    eventId: `${releaseId}:${outcome.outcome}`,
-    ...{ releaseId, pipeline, stage, at: nowIso(context), actor: cause.actor },
+    eventId: `${target.releaseId}:${outcome.outcome}`,
+    releaseId: target.releaseId,
+    pipeline: target.pipeline,
+    stage: target.stage,
+    at: nowIso(context),
     type: outcome.outcome === 'rolledBack' ? 'rolled back' : 'rollback failed',
+    actor: cause.actor,
     detail: {
-      ...{ trigger: cause.trigger, reason: cause.reason, evidence: outcome.evidence },
-      ...{ previousDigest: target.previousDigest, newDigest: target.newDigest },
+      trigger: cause.trigger,
+      reason: cause.reason,
+      evidence: outcome.evidence,
+      previousDigest: target.previousDigest,
+      newDigest: target.newDigest,
       ...times,
       ...failure,
     },

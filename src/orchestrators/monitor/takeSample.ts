@@ -49,50 +49,76 @@ export function* takeSample(
           fromIso: window.fromIso,
           toIso: window.toIso,
         };
+  const { sample, queryError } = yield* readProduction(context, input, at, query, retry);
+  if (query === undefined) return sample;
+  sample.window = window;
+  yield* retryQuery(context, query, retry, sample, queryError);
+  return sample;
+}
 
+/** A failed request query: its message, and whether and when to retry it. */
+type QueryError = { message: string; retryable: boolean; afterMs?: number };
+
+/** The probe and the query side by side, in one activity; a failed read is kept, not thrown. */
+function* readProduction(
+  context: OrchestrationContext,
+  input: Omit<MonitorInput, 'carry'>,
+  at: Date,
+  query: QueryRequestsInput | undefined,
+  retry: RetryPolicy,
+): Generator<Task, { sample: ProductionSample; queryError?: QueryError }, unknown> {
   const sample: ProductionSample = {
     at: at.toISOString(),
     health: { ok: false, status: 0, latencyMs: 0, detail: 'not probed', unknown: true },
   };
-  let queryError: { message: string; retryable: boolean; afterMs?: number } | undefined;
+  const health = input.plan.health;
   try {
     const read = yield* callActivity(
       context,
       'monitorSampleProduction',
       {
-        probe: { site: input.site, path: plan.health.path, timeoutMs: plan.health.timeoutMs },
+        probe: { site: input.site, path: health.path, timeoutMs: health.timeoutMs },
         ...(query !== undefined && { query }),
       },
       retry,
     );
-    const { servedDigest: _served, ...health } = read.health;
-    sample.health = health;
+    const { servedDigest: _served, ...seen } = read.health;
+    sample.health = seen;
     if (read.stats !== undefined) sample.stats = read.stats;
-    queryError = read.queryError;
+    return { sample, ...(read.queryError !== undefined && { queryError: read.queryError }) };
   } catch (error) {
     sample.health.detail = failureReason(error);
-    if (query !== undefined) queryError = { message: failureReason(error), retryable: false };
+    if (query === undefined) return { sample };
+    return { sample, queryError: { message: failureReason(error), retryable: false } };
   }
-  if (query === undefined) return sample;
-  sample.window = window;
+}
 
+/**
+ * Retries a failed query alone, with durable timers, up to the sample's attempts; one that
+ * still fails (or cannot be retried) is recorded as the sample's `queryError`.
+ */
+function* retryQuery(
+  context: OrchestrationContext,
+  query: QueryRequestsInput,
+  retry: RetryPolicy,
+  sample: ProductionSample,
+  failed: QueryError | undefined,
+): Generator<Task, void, unknown> {
+  let queryError = failed;
   for (let attempt = 2; queryError !== undefined; attempt += 1) {
     if (!queryError.retryable || attempt > retry.maxAttempts) {
       sample.queryError = queryError.message;
-      break;
+      return;
     }
     const delayMs = retryDelayMs(retry, attempt - 1, queryError.afterMs);
     yield context.df.createTimer(inMs(context, Math.max(delayMs, 1)));
     try {
-      sample.stats = yield* callActivity(context, 'monitorQueryRequests', query, {
-        ...retry,
-        maxAttempts: 1,
-      });
+      const once = { ...retry, maxAttempts: 1 };
+      sample.stats = yield* callActivity(context, 'monitorQueryRequests', query, once);
       queryError = undefined;
     } catch (error) {
       const text = failureReason(error);
       queryError = { message: text.replace(/^monitorQueryRequests: /, ''), retryable: true };
     }
   }
-  return sample;
 }

@@ -12,7 +12,7 @@ import type { EventWaits } from './EventWaits.js';
 import { isFlush } from './EventWaits.js';
 
 /** How a wait for approval ended. */
-export type ApprovalOutcome =
+export type ApprovalWaitEnd =
   | { kind: 'approved'; by: string; at: string; comment?: string; approvals: ApprovalRecord[] }
   | { kind: 'rejected'; by: string; reason: string }
   | { kind: 'expired' }
@@ -37,11 +37,11 @@ export function* awaitApproval(
   events: EventWaits,
   since: string,
   onApproval: (approval: ApprovalRecord) => void = () => undefined,
-): Generator<Task, ApprovalOutcome, unknown> {
+): Generator<Task, ApprovalWaitEnd, unknown> {
   const required = stage.approval?.required ?? 1;
   const approvals: ApprovalRecord[] = [];
   /** The outcome once `outcome` is counted; undefined to keep waiting. */
-  const count = (outcome: ApprovalOutcome | undefined): ApprovalOutcome | undefined => {
+  const count = (outcome: ApprovalWaitEnd | undefined): ApprovalWaitEnd | undefined => {
     if (outcome?.kind !== 'approved') return outcome;
     const who = outcome.by.trim().toLowerCase();
     if (approvals.some((a) => a.by.trim().toLowerCase() === who)) return undefined;
@@ -81,7 +81,7 @@ function decide(
   since: string,
   name: string,
   payload: unknown,
-): ApprovalOutcome | undefined {
+): ApprovalWaitEnd | undefined {
   if (isFlush(payload)) return undefined;
   if (name === releaseEvents.cancel) {
     const request = (payload ?? {}) as Partial<CancelRequest>;

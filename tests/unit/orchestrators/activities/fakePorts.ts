@@ -10,8 +10,8 @@ import type {
   SwapHandle,
 } from '../../../../src/azure/ports/index.js';
 import { MemoryClaimStore } from '../../support/MemoryClaimStore.js';
-import { testConfig } from '../support/fixtures.js';
 import { unusedPort } from '../../support/unusedPort.js';
+import { testConfig } from '../support/fixtures.js';
 
 /** In-memory App Service, probes, hooks, Slack and audit, recording every call. */
 export function fakeDeps() {
