@@ -19,6 +19,8 @@ export interface CliValues {
   pipeline?: string;
   status?: string;
   top?: string;
+  since?: string;
+  cursor?: string;
   stage?: string;
   comment?: string;
   reason?: string;
@@ -57,14 +59,18 @@ export async function runCommand(
       if (values.pipeline) query.set('pipeline', values.pipeline);
       if (values.status) query.set('status', values.status);
       if (values.top) query.set('top', values.top);
+      if (values.since) query.set('since', values.since);
+      if (values.cursor) query.set('cursor', values.cursor);
       const qs = query.size > 0 ? `?${query.toString()}` : '';
-      const { releases } = await apiRequest<{ releases: ReleaseSummary[] }>(target, {
-        method: 'GET',
-        path: `/api/releases${qs}`,
-      });
+      const { releases, next } = await apiRequest<{ releases: ReleaseSummary[]; next?: string }>(
+        target,
+        { method: 'GET', path: `/api/releases${qs}` },
+      );
       if (values.json === true) print(JSON.stringify(releases, null, 2));
       else if (releases.length === 0) print('no releases');
       else releases.forEach((r) => print(formatSummaryLine(r)));
+      const cursor = next === undefined ? null : new URL(next).searchParams.get('cursor');
+      if (values.json !== true && cursor !== null) print(`more: add --cursor ${cursor}`);
       return exitCodes.ok;
     }
     case 'history': {

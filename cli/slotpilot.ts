@@ -15,6 +15,8 @@ const options = {
   pipeline: { type: 'string' },
   status: { type: 'string' },
   top: { type: 'string' },
+  since: { type: 'string' },
+  cursor: { type: 'string' },
   stage: { type: 'string' },
   comment: { type: 'string' },
   reason: { type: 'string' },

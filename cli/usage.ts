@@ -2,7 +2,9 @@
 export const usage = `Usage: slotpilot <command> [options]
 
   token issue --user EMAIL [--ttl 1h]     print a bearer token signed with SLOTPILOT_SIGNING_KEY
-  list [--pipeline P] [--status S] [--top N]
+  list [--pipeline P] [--status S] [--top N] [--since 7d|ISO-TIME] [--cursor C]
+                                          releases, newest first; a full page ends with
+                                          "more: add --cursor C" for the next one
   show ID                                 the release view
   history PIPELINE [--top 20] [--status S] releases with their outcome and rollback timings
   slots PIPELINE                          which image runs in which site and slot

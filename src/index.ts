@@ -83,5 +83,6 @@ registerApiFunctions({
   claims,
   version: readAppVersion(root),
   localMode,
+  retentionMs: retentionFromEnv(settings),
   slackSigningSecret: settings.SLACK_SIGNING_SECRET ?? '',
 });

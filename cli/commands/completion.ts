@@ -21,6 +21,8 @@ export const completionWords = {
     '--pipeline',
     '--status',
     '--top',
+    '--since',
+    '--cursor',
     '--stage',
     '--comment',
     '--reason',

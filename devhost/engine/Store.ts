@@ -144,6 +144,9 @@ export class Store {
     createdTo?: number;
     statuses?: string[];
     prefix?: string;
+    /** Only rows after this one in (created_ms, id) order: where the previous page ended. */
+    after?: { createdMs: number; id: string };
+    limit?: number;
   }): InstanceRow[] {
     const where: string[] = [];
     const args: unknown[] = [];
@@ -163,7 +166,12 @@ export class Store {
       where.push('substr(id, 1, ?) = ?');
       args.push(filter.prefix.length, filter.prefix);
     }
-    const sql = `SELECT * FROM instances ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_ms, id`;
+    if (filter.after !== undefined) {
+      where.push('(created_ms > ? OR (created_ms = ? AND id > ?))');
+      args.push(filter.after.createdMs, filter.after.createdMs, filter.after.id);
+    }
+    const limit = filter.limit === undefined ? '' : ` LIMIT ${Math.floor(filter.limit)}`;
+    const sql = `SELECT * FROM instances ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_ms, id${limit}`;
     return this.db.prepare(sql).all(...args) as InstanceRow[];
   }
 

@@ -198,23 +198,27 @@ export class DurableApi {
     if (!Number.isInteger(top) || top <= 0)
       return badRequest(`top: expected a positive integer, got "${topParam}"`);
     const token = req.header('x-ms-continuation-token');
-    let offset = 0;
-    if (token !== undefined && token !== '') {
-      offset = Number(Buffer.from(token, 'base64').toString('utf8'));
-      if (!Number.isInteger(offset) || offset < 0)
-        return badRequest('x-ms-continuation-token: expected a token from a previous page');
-    }
+    const after = token === undefined || token === '' ? undefined : readListToken(token);
+    if (after === 'bad')
+      return badRequest('x-ms-continuation-token: expected a token from a previous page');
     const showInput = flag(req, 'showInput', true);
     const rows = this.engine.store.listInstances({
       createdFrom: from,
       createdTo: to,
       statuses: wanted,
       prefix: req.url.searchParams.get('instanceIdPrefix') ?? undefined,
+      ...(after === undefined ? {} : { after }),
+      limit: top + 1,
     });
-    const page = rows.slice(offset, offset + top);
+    const page = rows.slice(0, top);
+    const last = page.at(-1);
     const headers: Record<string, string> = {};
-    if (offset + top < rows.length)
-      headers['x-ms-continuation-token'] = Buffer.from(String(offset + top)).toString('base64');
+    // Like the storage providers' tokens, the token names where the page ended (a key), not an
+    // offset: instances created or purged between pages neither repeat nor hide others.
+    if (rows.length > top && last !== undefined)
+      headers['x-ms-continuation-token'] = Buffer.from(
+        JSON.stringify([last.created_ms, last.id]),
+      ).toString('base64');
     return { status: 200, headers, body: page.map((r) => toInstanceStatus(r, showInput)) };
   }
 
@@ -406,4 +410,16 @@ function runtimeStatuses(param: string | null): string[] | undefined {
     .map((s) => (/^\d+$/.test(s) ? statusByNumber[Number(s)] : statuses.has(s) ? s : undefined))
     .filter((s): s is string => s !== undefined);
   return known.length === 0 ? undefined : known;
+}
+
+/** Where a list page ended, from its continuation token; 'bad' for anything else. */
+function readListToken(token: string): { createdMs: number; id: string } | 'bad' {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(token, 'base64').toString('utf8'));
+    if (Array.isArray(value) && Number.isInteger(value[0]) && typeof value[1] === 'string')
+      return { createdMs: value[0] as number, id: value[1] };
+  } catch {
+    // not JSON: not one of ours
+  }
+  return 'bad';
 }

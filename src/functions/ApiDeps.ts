@@ -30,4 +30,6 @@ export interface ApiDeps {
   slackSigningSecret?: string;
   /** True when running against the local sandbox (SLOTPILOT_LOCAL_MODE). */
   localMode: boolean;
+  /** The retention period (SLOTPILOT_RETENTION): how far back the release list may reach. */
+  retentionMs: number;
 }

@@ -19,11 +19,8 @@ import { slackInteractionHandler } from './slack/slackInteractionHandler.js';
 /**
  * Registers the API engineer's triggers: the ACR Event Grid trigger and the HTTP API of
  * DESIGN §4 (route prefix `api`), plus the web console (`/api/console`). Every HTTP route but
-<<<<<<< HEAD
- * `/api/health`, the console's data-free page and assets and the hook callbacks (which carry
- * their own one-call token) needs a function key.
-=======
- * `/api/health`, `/api/openapi.json` and the console's data-free page and assets needs a
+ * `/api/health`, `/api/openapi.json`, the console's data-free page and assets and the hook
+ * callbacks (which carry their own one-call token) needs a
  * function key. Every route is described in `openapi/apiOperations.ts`.
  * The rollback and alert routes are registered by registerRecoveryFunctions.
  */
@@ -39,7 +36,7 @@ export function registerApiFunctions(deps: ApiDeps): void {
     df.app.client.http(name, { methods: [method], route: path, authLevel: 'function', handler });
   };
   route('startRelease', 'POST', 'releases', withProblems(startReleaseHandler(deps)));
-  route('listReleases', 'GET', 'releases', withProblems(listReleasesHandler()));
+  route('listReleases', 'GET', 'releases', withProblems(listReleasesHandler(deps)));
   route('getRelease', 'GET', 'releases/{id}', withProblems(getReleaseHandler()));
   route(
     'approveRelease',

@@ -126,6 +126,9 @@ describe('api: manual starts, self-approval, distinctFrom, list, slots and healt
   });
 
   it('lists releases newest first with pipeline, status and top filters', async () => {
+    // The release approved above goes on to production; a newer one waits for staging.
+    const newer = await world.push('5.3.0');
+    await world.untilWaitingFor(newer.releaseId, 'staging');
     const all = (await world.api.call('GET', '/api/releases')).body as {
       releases: ReleaseSummary[];
     };
@@ -138,6 +141,7 @@ describe('api: manual starts, self-approval, distinctFrom, list, slots and healt
       releases: ReleaseSummary[];
     };
     assert.equal(waiting.releases.length, 1);
+    assert.equal(waiting.releases[0]?.id, newer.releaseId);
     assert.equal(waiting.releases[0]?.status, 'WaitingForApproval');
     const none = (await world.api.call('GET', '/api/releases?pipeline=other')).body as {
       releases: unknown[];

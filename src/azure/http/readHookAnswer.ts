@@ -1,3 +1,4 @@
+import { clipFreeText } from '../../domain/text/freeText.js';
 import type { HookAnswer } from '../ports/HookClient.js';
 
 /**
@@ -14,7 +15,7 @@ export function readHookAnswer(hook: string, status: number, body: string): Hook
     parsed = undefined;
   }
   const answer = parsed as { status?: unknown; detail?: unknown } | undefined;
-  const detail = typeof answer?.detail === 'string' ? `: ${answer.detail.slice(0, 500)}` : '';
+  const detail = typeof answer?.detail === 'string' ? `: ${clipFreeText(answer.detail)}` : '';
   if (answer?.status === 'passed' || answer?.status === 'failed') {
     return {
       kind: 'result',

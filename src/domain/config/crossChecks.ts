@@ -1,6 +1,7 @@
 import { describeValue } from '../describeValue.js';
 import type { ConfigIssue } from './ConfigError.js';
 import { formatPath } from './ConfigError.js';
+import { configLimits } from './limits.js';
 
 /** Options for the rules that span several fields. */
 export interface CrossCheckOptions {
@@ -148,6 +149,17 @@ export function crossChecks(doc: unknown, options: CrossCheckOptions): ConfigIss
       }
       if (typeof stage.name === 'string') earlier.push(stage.name);
     });
+    const approvals = stages.reduce<number>((sum, stage) => {
+      if (!isNode(stage) || !isNode(stage.approval)) return sum;
+      const required = stage.approval.required;
+      return sum + (typeof required === 'number' ? required : 1);
+    }, 0);
+    if (approvals > configLimits.approvalsPerPipeline)
+      issues.push({
+        path: formatPath([...base, 'stages']),
+        expected: `at most ${configLimits.approvalsPerPipeline} approvals in all (approval.required summed over the stages)`,
+        received: String(approvals),
+      });
   });
   return issues;
 }

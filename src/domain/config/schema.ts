@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { durationExpectation, tryParseDuration } from '../duration.js';
+import { configLimits } from './limits.js';
 import { strategySchema } from './strategy.js';
 
 /** A duration string (`90s`, `10m`, `1h`, `3d`) parsed to milliseconds. */
@@ -42,7 +43,10 @@ const target = z.strictObject({
 
 const approval = z
   .strictObject({
-    approvers: z.array(email).min(1),
+    approvers: z
+      .array(email.max(configLimits.approverEmailChars))
+      .min(1)
+      .max(configLimits.approversPerStage),
     /** How many distinct approvers must approve (a quorum); default 1. */
     required: z.number().int().min(1).default(1),
     timeout: duration.prefault('72h'),
@@ -143,8 +147,8 @@ const stage = z.strictObject({
   name,
   target,
   approval: approval.optional(),
-  checks: z.array(check).default([]),
-  hooks: z.array(hook).default([]),
+  checks: z.array(check).max(configLimits.checksPerStage).default([]),
+  hooks: z.array(hook).max(configLimits.hooksPerStage).default([]),
   warmup: warmup.optional(),
   verify: verify.optional(),
   monitor: monitor.optional(),
@@ -156,7 +160,7 @@ const pipeline = z
     name,
     source,
     notify: notify.optional(),
-    stages: z.array(stage).min(1),
+    stages: z.array(stage).min(1).max(configLimits.stages),
   })
   .transform(({ stages, ...rest }) => {
     // A stage without a subscription deploys into the nearest earlier stage's one;

@@ -1,4 +1,5 @@
 import { NonRetryableError, RetryAfterError, ValidationError } from '../errors.js';
+import { clipFreeText } from '../text/freeText.js';
 
 /** How an orchestrator should treat a failed activity. */
 export interface ActivityFailure {
@@ -62,5 +63,8 @@ export function decodeActivityFailure(error: unknown): ActivityFailure {
  * SDK its details) on later lines, which must not reach status, Slack or the audit trail.
  */
 export function firstLine(message: string): string {
-  return (message.split(/\r?\n/, 1)[0] ?? '').trim();
+  return clipFreeText(message.split(/\r?\n/, 1)[0] ?? '', maxFailureLineLength);
 }
+
+/** Longest failure line kept (a hook's or an SDK's message can be kilobytes on one line). */
+export const maxFailureLineLength = 500;

@@ -63,9 +63,24 @@ export const apiOperations: readonly ApiOperation[] = [
         description: 'At most this many (default 50)',
         schema: { type: 'integer', minimum: 1, maximum: 1000 },
       },
+      {
+        name: 'since',
+        description:
+          'Only releases created since this ISO 8601 time or this long ago (e.g. `7d`); default and maximum the retention period (SLOTPILOT_RETENTION, 30d)',
+        schema: { type: 'string' },
+      },
+      {
+        name: 'cursor',
+        description: 'The page after a previous one: take it from that page’s `next` link',
+        schema: { type: 'string' },
+      },
     ],
-    success: { status: 200, description: '`{releases, count}`' },
-    errors: { 400: 'bad filter' },
+    success: {
+      status: 200,
+      description:
+        '`{releases, count, next?}`; `next` is the URL of the following page while older releases may match',
+    },
+    errors: { 400: 'bad filter, `since` or `cursor`' },
   },
   {
     operationId: 'getRelease',

@@ -23,6 +23,7 @@ import { buildAppOnce, repoRoot } from './buildApp.js';
 import { buildConsoleOnce } from './buildConsole.js';
 import { type ConfigVariant, writePipelineConfig } from './pipelineConfig.js';
 import type { ApiAnswer } from './ReleaseApi.js';
+import { virtualStartMs } from './virtualStart.js';
 
 /** Approvers of the repository's slotpilot.yaml, and someone who approves nothing. */
 export const consoleUsers = {
@@ -49,7 +50,7 @@ export class ConsoleWorld {
   ): Promise<ConsoleWorld> {
     buildAppOnce();
     buildConsoleOnce();
-    const clock = new VirtualClock(Date.UTC(2026, 0, 5, 9, 0, 0));
+    const clock = new VirtualClock(virtualStartMs());
     const sandbox = await startSandbox({
       clock,
       ...(scenario === undefined ? {} : { scenario: scenarioWith(scenario) }),

@@ -16,6 +16,7 @@ import { appSettingsFor } from './appSettings.js';
 import { buildAppOnce, repoRoot } from './buildApp.js';
 import { type ConfigVariant, writePipelineConfig } from './pipelineConfig.js';
 import { ReleaseApi } from './ReleaseApi.js';
+import { virtualStartMs } from './virtualStart.js';
 
 /** Approvers of the repository's slotpilot.yaml. */
 export const users = {
@@ -43,6 +44,8 @@ export interface WorldOptions {
   db?: string;
   /** Receives the dev host's log lines (the app's own `context.log` lines among them). */
   hostLog?: (line: string) => void;
+  /** Where the virtual clock starts (default {@link virtualStartMs}). */
+  clockStartMs?: number;
 }
 
 /** The sandbox's Azure Monitor action group whose webhook calls Slotpilot's alerts route. */
@@ -77,7 +80,7 @@ export class PipelineWorld {
     // SLOTPILOT_E2E_APP_DIR runs an already built app folder instead (debugging a build).
     const appDir = process.env.SLOTPILOT_E2E_APP_DIR ?? repoRoot;
     if (appDir === repoRoot) buildAppOnce();
-    const clock = new VirtualClock(Date.UTC(2026, 0, 5, 9, 0, 0));
+    const clock = new VirtualClock(options.clockStartMs ?? virtualStartMs());
     const sandbox = await startSandbox({
       clock,
       ...(options.scenario === undefined ? {} : { scenario: scenarioWith(options.scenario) }),

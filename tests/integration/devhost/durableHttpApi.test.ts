@@ -156,6 +156,41 @@ describe('Durable HTTP API status codes (raw HTTP)', () => {
     assert.deepEqual(await mixed.json(), []);
   });
 
+  it('continues a listing where the page ended, though instances come and go between pages', async () => {
+    for (const id of ['list2-a', 'list2-b', 'list2-c', 'list2-d']) await start('Sequence', id, 0);
+    await host.settle();
+    const page = async (token: string | null) => {
+      const res = await fetch(`${host.url}${api}/instances/?instanceIdPrefix=list2-&top=2`, {
+        headers: token === null ? {} : { 'x-ms-continuation-token': token },
+      });
+      assert.equal(res.status, 200);
+      return {
+        ids: ((await res.json()) as { instanceId: string }[]).map((s) => s.instanceId),
+        token: res.headers.get('x-ms-continuation-token'),
+      };
+    };
+    const first = await page(null);
+    assert.deepEqual(first.ids, ['list2-a', 'list2-b']);
+    // Between pages one listed instance is purged and a new one starts.
+    const purged = await fetch(`${host.url}${api}/instances/list2-a`, { method: 'DELETE' });
+    assert.equal(purged.status, 200);
+    await start('Sequence', 'list2-e', 0);
+    await host.settle();
+    const seen = [...first.ids];
+    let token = first.token;
+    for (let pages = 1; token !== null && token !== ''; pages++) {
+      assert.ok(pages < 5, 'the pages end');
+      const next = await page(token);
+      seen.push(...next.ids);
+      token = next.token;
+    }
+    assert.deepEqual(seen, ['list2-a', 'list2-b', 'list2-c', 'list2-d', 'list2-e']);
+    const bad = await fetch(`${host.url}${api}/instances/?top=2`, {
+      headers: { 'x-ms-continuation-token': 'bm90IGEgdG9rZW4=' },
+    });
+    assert.equal(bad.status, 400);
+  });
+
   it('purges by filter: 400 without createdTimeFrom, 200 with a count, 404 when nothing matches', async () => {
     assert.equal((await fetch(`${host.url}${api}/instances/`, { method: 'DELETE' })).status, 400);
     const from = encodeURIComponent('2025-01-01T00:00:00Z');

@@ -9,6 +9,8 @@ import {
 } from '../../../src/domain/view/index.js';
 
 const query = (params: Record<string, string>) => (name: string) => params[name] ?? null;
+const nowMs = Date.parse('2026-12-05T12:00:00.000Z');
+const bounds = { nowMs, retentionMs: 30 * 86_400_000 };
 const summary = (
   id: string,
   pipeline: string,
@@ -30,12 +32,23 @@ const summary = (
 
 describe('parseListQuery', () => {
   it('defaults top to 50 and passes filters', () => {
-    assert.deepEqual(parseListQuery(query({})), { top: 50 });
-    assert.deepEqual(parseListQuery(query({ pipeline: 'pwbi-api', status: 'Running', top: '5' })), {
-      pipeline: 'pwbi-api',
-      status: 'Running',
-      top: 5,
+    assert.deepEqual(parseListQuery(query({}), bounds), {
+      top: 50,
+      sinceMs: nowMs - 30 * 86_400_000,
     });
+    assert.deepEqual(
+      parseListQuery(
+        query({ pipeline: 'pwbi-api', status: 'Running', top: '5', since: '1h' }),
+        bounds,
+      ),
+      {
+        pipeline: 'pwbi-api',
+        status: 'Running',
+        top: 5,
+        sinceMs: nowMs - 3_600_000,
+        sinceText: '1h',
+      },
+    );
   });
 
   it('names the bad parameter', () => {
@@ -46,9 +59,13 @@ describe('parseListQuery', () => {
       [{ top: '1001' }, 'top'],
       [{ top: 'ten' }, 'top'],
       [{ pipeline: '' }, 'pipeline'],
+      [{ since: '31d' }, 'since'],
+      [{ since: '2026-12-05' + 'T12:00:00' }, 'since'],
+      [{ since: '' }, 'since'],
+      [{ cursor: 'WyJ4IiwiYSJd' }, 'cursor'],
     ] as const) {
       assert.throws(
-        () => parseListQuery(query(params)),
+        () => parseListQuery(query(params), bounds),
         (e: unknown) => e instanceof ValidationError && e.field === field,
       );
     }

@@ -46,3 +46,15 @@ test('servedDigestOf reads digests from image references or bare digests', () =>
   assert.equal(servedDigestOf('pwbiregistry.azurecr.io/pwbi-api:1.0.0'), undefined);
   assert.equal(servedDigestOf(null), undefined);
 });
+
+test("a hook's detail reaches status, Slack and audit bounded and printable", () => {
+  const answer = readHookAnswer(
+    'scan',
+    200,
+    JSON.stringify({ status: 'failed', detail: '\u0001x'.repeat(5000) }),
+  );
+  assert.equal(answer.kind, 'result');
+  const detail = answer.kind === 'result' ? answer.detail : '';
+  assert.ok(detail.length <= 'hook scan failed: '.length + 300, `${detail.length} characters`);
+  assert.doesNotMatch(detail, /\p{Cc}/u);
+});

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, test } from 'node:test';
 
 import { NonRetryableError, RetryAfterError, ValidationError } from '../../../src/domain/errors.js';
 import { decodeActivityFailure, encodeActivityFailure } from '../../../src/domain/release/index.js';
@@ -54,4 +54,12 @@ describe('activity failures', () => {
     );
     assert.equal(decodeActivityFailure(unmarked).message, 'boom');
   });
+});
+
+test('a failure keeps one bounded line, whatever an SDK or hook put on it', () => {
+  const message = `${'boom '.repeat(2000)}\n    at stack (file.js:1:1)`;
+  const failure = decodeActivityFailure(new Error(message));
+  assert.ok(failure.message.length <= 500, `${failure.message.length} characters`);
+  assert.ok(failure.message.startsWith('boom boom'));
+  assert.doesNotMatch(failure.message, /stack/);
 });
