@@ -3,6 +3,7 @@ import type { OrchestrationContext, Task } from 'durable-functions';
 import type { CanaryInput, CanaryResult } from '../../domain/canary/index.js';
 import { auditBestEffort } from '../calls/audit.js';
 import { callActivity } from '../calls/callActivity.js';
+import { nowIso } from '../calls/clock.js';
 import { failureReason } from '../calls/failureReason.js';
 import { shareZeroRetry, sideEffectRetry } from '../calls/RetryPolicy.js';
 import type { RollbackCause } from '../monitor/rollBack.js';
@@ -30,7 +31,7 @@ export function* abortCanary(
   cause: RollbackCause,
   publish: (progress: AbortProgress, step: string) => void,
 ): Generator<Task, CanaryResult, unknown> {
-  const decidedAt = context.df.currentUtcDateTime.toISOString();
+  const decidedAt = nowIso(context);
   const progress: AbortProgress = {
     reason: cause.reason,
     evidence: { trigger: cause.trigger, strategy: 'canary', ...cause.evidence },
@@ -58,7 +59,7 @@ export function* abortCanary(
   } catch (caught) {
     error = failureReason(caught);
   }
-  const doneAt = context.df.currentUtcDateTime.toISOString();
+  const doneAt = nowIso(context);
   const result: CanaryResult =
     error === undefined
       ? {

@@ -1,6 +1,5 @@
 import type { OrchestrationContext, Task } from 'durable-functions';
 
-import type { ActivityOutput } from '../../activities/contracts.js';
 import type {
   MonitorInput,
   MonitorResult,
@@ -8,14 +7,10 @@ import type {
 } from '../../domain/monitor/contract.js';
 import { manualRollbackCommand, type RollbackStop } from '../../domain/monitor/manualRollback.js';
 import type { ReleaseCustomStatus, RollbackRequest } from '../../domain/release/contract.js';
-import { auditBestEffort } from '../calls/audit.js';
-import { awaitSwap } from '../calls/awaitSwap.js';
-import { callActivity } from '../calls/callActivity.js';
 import { nowIso } from '../calls/clock.js';
-import { inMs, nowMs } from '../calls/clock.js';
-import { failureReason } from '../calls/failureReason.js';
-import { sideEffectRetry } from '../calls/RetryPolicy.js';
 import { type PageSubject, RollbackRetries } from './RollbackRetries.js';
+import { swapBackAndVerify, type SwapBackEnd } from './swapBack.js';
+import { tellRollback } from './tellRollback.js';
 
 /** Why a rollback happens, as decided by the monitor or asked by a person or an alert. */
 export interface RollbackCause {
@@ -72,21 +67,6 @@ export interface RollbackOptions {
   onRefused: 'fail' | 'return';
 }
 
-const swapPollMs = 2_000;
-const busyWaitMs = 5_000;
-const swapTimeoutMs = 15 * 60_000;
-const verifyAttempts = 6;
-const verifyGapMs = 5_000;
-
-/** How the swap back and its verification ended: `error` unless production is back and proven. */
-interface SwapBackEnd {
-  error?: string;
-  /** The slot no longer ran the previous digest: nothing was changed. */
-  refused: boolean;
-  /** Where a person finishing it by hand starts. */
-  stop: RollbackStop;
-}
-
 /**
  * Swaps the previous version back into production and proves it: swap back only if the slot
  * still runs the previous digest (never twice), poll the swap between durable timers, verify
@@ -131,7 +111,7 @@ export function* rollBack(
       'failed',
     );
   }
-  yield* tell(context, target, cause, outcome);
+  yield* tellRollback(context, target, cause, outcome);
   return outcome;
 }
 
@@ -176,156 +156,4 @@ function rollbackOutcome(
     return { outcome: 'rolledBack', ...common, swapBackCompletedAt: completedAt };
   }
   return { outcome: 'rollbackFailed', ...common, error: end.error, command: end.command };
-}
-
-/**
- * Begins the swap back (waiting out a swap of the site already running), polls it and
- * verifies production; a non-retryable failure ends it with its reason.
- */
-function* swapBackAndVerify(
-  context: OrchestrationContext,
-  target: Omit<MonitorInput, 'carry'>,
-  retries: RollbackRetries,
-  swapping: (step: string) => void,
-): Generator<Task, SwapBackEnd, unknown> {
-  const notSwapped = (error: string): SwapBackEnd => ({
-    error,
-    refused: false,
-    stop: 'notSwapped',
-  });
-  try {
-    const begin = yield* beginWhenFree(context, target, retries, swapping);
-    if (begin.kind === 'busy') {
-      return notSwapped(
-        `a swap of the site kept running for ${swapTimeoutMs / 60_000} minutes: ${begin.detail}`,
-      );
-    }
-    if (begin.kind === 'refused')
-      return { error: begin.detail, refused: true, stop: 'slotChanged' };
-    if (begin.kind === 'started') {
-      swapping(`swapping ${target.slot} back into production`);
-      const end = yield* awaitSwap(context, begin.handle, {
-        intervalMs: swapPollMs,
-        deadlineMs: nowMs(context) + swapTimeoutMs,
-        poll: (handle) => retries.call('monitorPollSwapBack', { handle }),
-      });
-      if (end.kind === 'failed') return notSwapped(`swap back failed: ${end.detail}`);
-      if (end.kind === 'timedOut') {
-        return notSwapped(`swap back still running after ${swapTimeoutMs / 60_000} minutes`);
-      }
-    }
-    const unverified = yield* verify(context, target, retries);
-    if (unverified !== undefined) return { error: unverified, refused: false, stop: 'notVerified' };
-    return { refused: false, stop: 'notSwapped' };
-  } catch (caught) {
-    return notSwapped(failureReason(caught));
-  }
-}
-
-/**
- * Begins the swap back; while another swap of the site runs (one started by a crashed
- * attempt), waits it out and looks again, for up to the swap timeout counted once it was
- * seen running (not retries).
- */
-function* beginWhenFree(
-  context: OrchestrationContext,
-  target: Omit<MonitorInput, 'carry'>,
-  retries: RollbackRetries,
-  swapping: (step: string) => void,
-): Generator<Task, ActivityOutput<'monitorBeginSwapBack'>, unknown> {
-  const request = {
-    releaseId: target.releaseId,
-    site: target.site,
-    slot: target.slot,
-    previousDigest: target.previousDigest,
-    newDigest: target.newDigest,
-  };
-  let begin = yield* retries.call('monitorBeginSwapBack', request);
-  const busySince = nowMs(context);
-  while (begin.kind === 'busy' && nowMs(context) < busySince + swapTimeoutMs) {
-    swapping(`waiting for a running swap: ${begin.detail}`);
-    yield context.df.createTimer(inMs(context, busyWaitMs));
-    begin = yield* retries.call('monitorBeginSwapBack', request);
-  }
-  return begin;
-}
-
-/** Verifies production serves the previous digest, giving the restart a little time. */
-function* verify(
-  context: OrchestrationContext,
-  target: Omit<MonitorInput, 'carry'>,
-  retries: RollbackRetries,
-): Generator<Task, string | undefined, unknown> {
-  let detail = '';
-  for (let attempt = 1; attempt <= verifyAttempts; attempt += 1) {
-    const result = yield* retries.call('monitorVerifyProduction', {
-      site: target.site,
-      digest: target.previousDigest,
-      healthPath: target.plan.health.path,
-      timeoutMs: target.plan.health.timeoutMs,
-    });
-    if (result.ok) return undefined;
-    detail = result.detail;
-    if (attempt < verifyAttempts) {
-      yield context.df.createTimer(inMs(context, verifyGapMs));
-    }
-  }
-  return `verification failed: ${detail}`;
-}
-
-/** Critical notification and audit record of the outcome (best effort). */
-function* tell(
-  context: OrchestrationContext,
-  target: Omit<MonitorInput, 'carry'>,
-  cause: RollbackCause,
-  outcome: Extract<RollbackOutcome, { outcome: 'rolledBack' | 'rollbackFailed' }>,
-): Generator<Task, void, unknown> {
-  const times = {
-    detectedAt: outcome.detectedAt,
-    decidedAt: outcome.decidedAt,
-    ...(outcome.outcome === 'rolledBack' && { swapBackCompletedAt: outcome.swapBackCompletedAt }),
-  };
-  const failure = outcome.outcome === 'rollbackFailed' && {
-    error: outcome.error,
-    ...(outcome.command !== undefined && { command: outcome.command }),
-  };
-  try {
-    yield* callActivity(
-      context,
-      'monitorNotifyRollback',
-      {
-        releaseId: target.releaseId,
-        pipeline: target.pipeline,
-        stage: target.stage,
-        image: target.image,
-        outcome: outcome.outcome,
-        trigger: cause.trigger,
-        reason: cause.reason,
-        evidence: outcome.evidence,
-        ...times,
-        ...failure,
-      },
-      sideEffectRetry,
-    );
-  } catch {
-    // Best effort: the audit record below still tells what happened.
-  }
-  yield* auditBestEffort(context, 'monitorAudit', {
-    eventId: `${target.releaseId}:${outcome.outcome}`,
-    releaseId: target.releaseId,
-    pipeline: target.pipeline,
-    stage: target.stage,
-    at: nowIso(context),
-    type: outcome.outcome === 'rolledBack' ? 'rolled back' : 'rollback failed',
-    actor: cause.actor,
-    detail: {
-      trigger: cause.trigger,
-      reason: cause.reason,
-      evidence: outcome.evidence,
-      previousDigest: target.previousDigest,
-      newDigest: target.newDigest,
-      ...times,
-      ...failure,
-    },
-  });
 }

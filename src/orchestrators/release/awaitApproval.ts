@@ -8,6 +8,7 @@ import type {
   SupersedeNotice,
 } from '../../domain/release/index.js';
 import { releaseEvents } from '../../domain/release/index.js';
+import { nowIso } from '../calls/clock.js';
 import type { EventWaits } from './EventWaits.js';
 import { isFlush } from './EventWaits.js';
 
@@ -101,7 +102,7 @@ function decide(
     kind: 'approved',
     approvals: [],
     by,
-    at: decision.at ?? context.df.currentUtcDateTime.toISOString(),
+    at: decision.at ?? nowIso(context),
     ...(decision.comment === undefined ? {} : { comment: decision.comment }),
   };
 }
