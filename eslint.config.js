@@ -37,7 +37,18 @@ const nodeBuiltins = [
   'zlib',
 ];
 
-/** Import boundaries of the README's dependency rule, one list per layer of src/. */
+/** Files of a src/ layer folder and its subfolders (a folder pattern could not re-include one). */
+const filesOf = (layer) => [`**/${layer}/*.js`, `**/${layer}/*/*.js`, `**/${layer}/*/*/*.js`];
+
+/** Azure SDK packages (all but the Functions programming model). */
+const azureSdk = ['@azure/*', '!@azure/functions'];
+
+/**
+ * Import boundaries of the README's dependency rule (functions → orchestrators → activities →
+ * azure; domain imported by all, importing none; src/ never imports the dev host or the
+ * sandbox), one list per folder. Each file gets exactly one list (flat config keeps the last
+ * `no-restricted-imports` that matches), so every src/ layer's list includes `app`.
+ */
 const layerPatterns = {
   app: [
     {
@@ -50,16 +61,28 @@ const layerPatterns = {
       group: ['**/azure/**', '**/activities/**', '**/functions/**', '**/orchestrators/**'],
       message: 'The domain imports no other layer of src/: pass what it needs in.',
     },
+    {
+      group: [...azureSdk, '@azure/functions', 'durable-functions', 'durable-functions/*'],
+      message: 'The domain is pure: no Azure or Durable SDK (a port or a trigger does that).',
+    },
   ],
   functions: [
     {
-      group: ['@azure/*', '!@azure/functions'],
+      group: azureSdk,
       message: 'Triggers reach Azure through the ports of src/azure, not through SDK packages.',
+    },
+    {
+      group: [...filesOf('azure'), '!**/azure/ports/*'],
+      message: 'Triggers know the ports of src/azure (passed in by src/index.ts), not adapters.',
+    },
+    {
+      group: filesOf('activities'),
+      message: 'Triggers start, raise and query orchestrations; activities run inside them.',
     },
   ],
   orchestrators: [
     {
-      group: ['@azure/*', '!@azure/functions'],
+      group: azureSdk,
       message: 'Orchestrators do no I/O: call an activity instead of an Azure SDK client.',
     },
     {
@@ -73,6 +96,49 @@ const layerPatterns = {
       ],
       message: 'Orchestrators know activity contracts, not implementations or adapters.',
     },
+    {
+      group: ['**/functions/**'],
+      message: 'Orchestrators never import triggers (triggers start orchestrations).',
+    },
+  ],
+  activities: [
+    {
+      group: azureSdk,
+      message: 'Activities reach Azure through the ports of src/azure, not through SDK packages.',
+    },
+    {
+      group: ['**/functions/**', '**/orchestrators/**'],
+      message: 'Activities import only the domain and src/azure (they run below orchestrators).',
+    },
+  ],
+  azure: [
+    {
+      group: ['**/functions/**', '**/orchestrators/**', '**/activities/**'],
+      message: 'Adapters import only the domain: they know nothing of the layers above them.',
+    },
+  ],
+};
+
+/** Import boundaries of the local tools beside src/: the dev host, the sandbox and shared/. */
+const toolPatterns = {
+  devhost: [
+    {
+      group: ['**/src/**', '**/sandbox/**'],
+      message: 'The dev host runs any function app: it imports neither the app nor the sandbox.',
+    },
+  ],
+  sandbox: [
+    {
+      group: ['**/src/**', '**/devhost/**'],
+      message:
+        'The sandbox plays Azure: it imports neither the app nor the dev host (clock: shared/).',
+    },
+  ],
+  shared: [
+    {
+      group: ['**/src/**', '**/devhost/**', '**/sandbox/**'],
+      message: 'shared/ is neutral: the dev host and the sandbox import it, it imports neither.',
+    },
   ],
 };
 
@@ -81,7 +147,7 @@ function restrictImports(patterns, paths = []) {
   return ['error', { paths, patterns }];
 }
 
-/** Per-layer import rules for src/ (besides the orchestrators'), shared with the lint fixtures. */
+/** Per-layer import rules for src/ (besides the orchestrators') and the tools, shared with the lint fixtures. */
 export const layerRules = {
   app: { 'no-restricted-imports': restrictImports(layerPatterns.app) },
   domain: {
@@ -90,6 +156,39 @@ export const layerRules = {
   functions: {
     'no-restricted-imports': restrictImports([...layerPatterns.app, ...layerPatterns.functions]),
   },
+  activities: {
+    'no-restricted-imports': restrictImports([...layerPatterns.app, ...layerPatterns.activities]),
+  },
+  azure: {
+    'no-restricted-imports': restrictImports([...layerPatterns.app, ...layerPatterns.azure]),
+  },
+  devhost: { 'no-restricted-imports': restrictImports(toolPatterns.devhost) },
+  sandbox: { 'no-restricted-imports': restrictImports(toolPatterns.sandbox) },
+  shared: { 'no-restricted-imports': restrictImports(toolPatterns.shared) },
+};
+
+/** Only the composition root (src/index.ts) reads app settings; everything else is passed them. */
+export const environmentRules = {
+  'no-restricted-properties': [
+    'error',
+    {
+      object: 'process',
+      property: 'env',
+      message: 'Only src/index.ts reads process.env: take the setting as a parameter.',
+    },
+  ],
+};
+
+/** Triggers answer at once (202 + Location); they never wait inside a request for work to finish. */
+export const triggerRules = {
+  'no-restricted-globals': [
+    'error',
+    ...['setTimeout', 'setInterval'].map((name) => ({
+      name,
+      message:
+        'Triggers do not wait: answer 202 with Location and let the status URL show progress.',
+    })),
+  ],
 };
 
 /** Determinism rules for orchestrators (STYLE.md §1), shared by the real tree and the lint fixtures. */
@@ -177,9 +276,15 @@ export default tseslint.config(
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
-  { files: ['src/**/*.ts'], rules: layerRules.app },
+  { files: ['src/**/*.ts'], rules: { ...layerRules.app, ...environmentRules } },
+  { files: ['src/index.ts'], rules: { 'no-restricted-properties': 'off' } },
   { files: ['src/domain/**/*.ts'], rules: layerRules.domain },
-  { files: ['src/functions/**/*.ts'], rules: layerRules.functions },
+  { files: ['src/functions/**/*.ts'], rules: { ...layerRules.functions, ...triggerRules } },
+  { files: ['src/activities/**/*.ts'], rules: layerRules.activities },
+  { files: ['src/azure/**/*.ts'], rules: layerRules.azure },
+  { files: ['devhost/**/*.ts'], rules: layerRules.devhost },
+  { files: ['sandbox/**/*.ts'], rules: layerRules.sandbox },
+  { files: ['shared/**/*.ts'], rules: layerRules.shared },
   {
     files: ['src/orchestrators/**/*.ts'],
     rules: orchestratorRules,

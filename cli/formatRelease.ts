@@ -53,6 +53,10 @@ export function formatRelease(view: ReleaseView): string {
   if (view.rollback !== undefined) {
     lines.push(`  rollback  ${view.rollback.reason} at ${view.rollback.at}`);
   }
+  const asked = view.rollbackRequest;
+  if (asked !== undefined && asked.phase !== 'rolledBack') {
+    lines.push(`  rollback  ${asked.phase}: ${asked.error ?? asked.step}`);
+  }
   lines.push(`  links     ${view.links.self}`);
   return lines.join('\n');
 }

@@ -40,10 +40,16 @@ export interface PushResult {
 
 /** The state of one slot's app as the sandbox sees it now. */
 export interface SiteState {
+  /** The configured image (`linuxFxVersion`). */
   image?: string;
   digest?: string;
-  /** NoImage | Stopped | Starting | Running | Unhealthy | Crashed */
+  /** NoImage | Stopped | Starting | Running | Unhealthy | Crashed, of whatever answers now. */
   state: string;
+  /**
+   * The digest whose container answers requests now: the previous one while a new image
+   * starts on a running slot, undefined while nothing answers.
+   */
+  servedDigest?: string;
   hostName: string;
   url: string;
 }

@@ -205,10 +205,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
           throw new RangeError(
             `site: expected a scenario site/slot, got ${siteName}/${slotName ?? 'production'}`,
           );
+        const serving = world.servingOf(slot);
+        const answers = serving.state === 'Running' || serving.state === 'Unhealthy';
         return {
           image: slot.deployment?.image,
           digest: slot.deployment?.digest,
-          state: world.stateOf(slot),
+          state: serving.state,
+          servedDigest: answers ? serving.deployment?.digest : undefined,
           hostName: slot.hostName,
           url: slot.url,
         };

@@ -15,6 +15,7 @@ import { followReleases } from '../cli/followReleases.js';
 import { runtimeFilePath, type RuntimeInfo, writeRuntimeInfo } from '../cli/RuntimeInfo.js';
 import { type Clock, RealClock, ScaledClock, startDevHost } from '../devhost/index.js';
 import { type Sandbox, startSandbox } from '../sandbox/index.js';
+import { bundleApp, bundleDir } from './packaging/bundleApp.js';
 
 const root = join(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -106,6 +107,7 @@ try {
           },
         }),
   };
+  await checkHealth(host.url);
   writeRuntimeInfo(runtimePath, info);
   stops.push(
     followReleases({ url: host.url, functionKey: host.functionKey }, (line) =>
@@ -132,6 +134,20 @@ try {
     `Slotpilot failed to start: ${error instanceof Error ? error.message : String(error)}`,
   );
   await shutdown(1);
+}
+
+/**
+ * Asks the app's `/api/health` before saying ready: the app reads its pipeline config on the
+ * first invocation, not at import, so this is where a bad slotpilot.yaml stops `npm start`,
+ * with every problem the app reports (field, expected, received).
+ */
+async function checkHealth(url: string): Promise<void> {
+  const res = await fetch(`${url}/api/health`);
+  if (res.ok) return;
+  const body = (await res.json().catch(() => ({}))) as { detail?: unknown };
+  throw new Error(
+    typeof body.detail === 'string' ? body.detail : `/api/health answered ${res.status}`,
+  );
 }
 
 /** App settings that point the function app at the sandbox (overriding local.settings.json). */
@@ -172,9 +188,12 @@ function readLocalSettings(): Record<string, string> {
   return parsed.Values ?? {};
 }
 
-/** Compiles the app (`tsc -p .`) when dist/src/index.js is missing or older than a source file. */
+/**
+ * Compiles the app (`tsc -p .`) and bundles it (`bundleApp`, package.json `main`) when the
+ * bundle is missing or older than a source file.
+ */
 function buildIfNeeded(): void {
-  const entry = join(root, 'dist', 'src', 'index.js');
+  const entry = join(root, bundleDir, 'index.js');
   const builtAt = existsSync(entry) ? statSync(entry).mtimeMs : 0;
   if (builtAt > 0 && newestSource(join(root, 'src')) <= builtAt) return;
   say('building the function app (tsc)…');
@@ -186,8 +205,11 @@ function buildIfNeeded(): void {
       encoding: 'utf8',
     },
   );
-  if (!existsSync(entry)) fail(`build failed:\n${result.stdout}${result.stderr}`);
+  if (!existsSync(join(root, 'dist', 'src', 'index.js'))) {
+    fail(`build failed:\n${result.stdout}${result.stderr}`);
+  }
   if (result.status !== 0) say('(tsc reported type errors; the compiled app is used anyway)');
+  bundleApp(root);
 }
 
 /** Compiles the web console (`tsc -p web/tsconfig.json`) when its scripts are missing or stale. */

@@ -1,14 +1,20 @@
 /**
- * Composition root of the Slotpilot function app (package.json `main`). Reads app settings
- * and the pipeline config once, builds the Azure adapters, and registers every function.
- * A bad config stops startup with every problem listed (ConfigError's message).
+ * Composition root of the Slotpilot function app (package.json `main`). Reads app settings,
+ * builds the Azure adapters, and registers every function. The pipeline config is read once,
+ * before the first invocation that may use it (a preInvocation hook), not at import: yaml,
+ * zod and the Azure SDKs stay out of the cold start (issue 14). Registrations depend on no
+ * config. A bad config fails every invocation that reads it, and `/api/health`, with every
+ * problem listed (ConfigError's); `npm start` checks /api/health and stops before saying ready.
  */
 import { isAbsolute, join } from 'node:path';
 
+import { app } from '@azure/functions';
+
 import { registerActivities } from './activities/index.js';
 import { createLazyAdapters } from './azure/createLazyAdapters.js';
-import { loadConfigFile } from './domain/config/index.js';
-import { alertAuthFromEnv, registerRecoveryFunctions } from './functions/alerts.js';
+import { deferConfigFile } from './domain/config/deferConfigFile.js';
+import { alertAuthFromEnv, registerAlertFunctions } from './functions/alerts.js';
+import { registerRecoveryFunctions } from './functions/recovery/registerRecoveryFunctions.js';
 import { registerApiFunctions } from './functions/registerApiFunctions.js';
 import { registerCanaryFunctions } from './functions/registerCanaryFunctions.js';
 import { registerRetention, retentionFromEnv } from './functions/retention/purgeFinished.js';
@@ -22,9 +28,15 @@ import { registerMonitorOrchestrators } from './orchestrators/monitor/index.js';
 const settings = process.env;
 const root = appRoot(import.meta.url);
 const configPath = settings.SLOTPILOT_CONFIG ?? 'slotpilot.yaml';
-const config = loadConfigFile(isAbsolute(configPath) ? configPath : join(root, configPath), {
+const config = deferConfigFile(isAbsolute(configPath) ? configPath : join(root, configPath), {
   settings,
 });
+// Orchestrator and entity episodes never read it: their replays after a cold start skip the load.
+const configFreeTriggers = new Set(['orchestrationTrigger', 'entityTrigger']);
+app.hook.preInvocation(async ({ invocationContext }) => {
+  if (!configFreeTriggers.has(invocationContext.options.trigger.type)) await config.load();
+});
+// The deps below read it through a getter, at call time; spreading them would read it at import.
 
 // Azure SDK packages load on the first call that needs them, not at cold start.
 const adapters = createLazyAdapters(settings);
@@ -66,16 +78,27 @@ registerActivities({
   metrics: requestMetrics,
   routing,
   slotMetrics,
-  config,
+  get config() {
+    return config.current();
+  },
   publicBaseUrl: baseUrl,
 });
 registerMonitorOrchestrators();
 registerCanaryOrchestrators();
-registerRecoveryFunctions({ identity, config, claims, alerts: alertAuthFromEnv(settings) });
+registerAlertFunctions({
+  identity,
+  get config() {
+    return config.current();
+  },
+  alerts: alertAuthFromEnv(settings),
+});
+registerRecoveryFunctions({ identity, claims });
 registerRetention(retentionFromEnv(settings));
-registerCanaryFunctions({ identity });
+registerCanaryFunctions({ identity, claims });
 registerApiFunctions({
-  config,
+  get config() {
+    return config.current();
+  },
   identity,
   appService,
   routing,

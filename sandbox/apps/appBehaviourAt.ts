@@ -11,6 +11,18 @@ export interface Deployment {
   tag?: string;
   profile: Profile;
   startedAt: number;
+  /**
+   * What answered before this deployment, while this one pulls and starts: App Service keeps
+   * the previous container serving after a `linuxFxVersion` change on a running site until
+   * the new one is up. Absent after a start from stopped or a restart (nothing old is left).
+   */
+  previous?: Deployment;
+}
+
+/** Which deployment answers a request at one instant, and in what state. */
+export interface Serving {
+  deployment: Deployment | undefined;
+  state: AppState;
 }
 
 /** The app's state at time `t` given its deployment, start-up delay and the site's ARM state. */
@@ -27,6 +39,24 @@ export function appStateAt(
   if (t < upAt) return 'Starting';
   if (d.profile.kind === 'unhealthy-later' && t >= upAt + d.profile.afterMs) return 'Unhealthy';
   return 'Running';
+}
+
+/**
+ * Which deployment answers at time `t`: the previous one while `d` is still starting (when
+ * the previous one was up), otherwise `d` itself. A stopped site answers with nothing.
+ */
+export function servingAt(
+  d: Deployment | undefined,
+  t: number,
+  startupMs: number,
+  stopped: boolean,
+): Serving {
+  const own = { deployment: d, state: appStateAt(d, t, startupMs, stopped) };
+  const previous = d?.previous;
+  if (stopped || d === undefined || previous === undefined || t >= d.startedAt + startupMs)
+    return own;
+  const state = appStateAt(previous, t, startupMs, false);
+  return state === 'Running' || state === 'Unhealthy' ? { deployment: previous, state } : own;
 }
 
 /** Median of the latency distribution (lognormal, sigma 0.5) for a profile. */

@@ -56,8 +56,9 @@ async function serve(
   const url = new URL(req.url ?? '/', 'http://app');
   const slot =
     addressed === site.production ? routeProduction(site, req, url, roll, res) : addressed;
-  const state = world.stateOf(slot);
-  const d = slot.deployment;
+  // While a new image starts on a running slot, the previous container answers (its own
+  // profile and, if it opts in, its own image name).
+  const { deployment: d, state } = world.servingOf(slot);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const exposesVersion = d?.profile.exposesVersion === true;
   if (exposesVersion && d?.image !== undefined) headers['x-sandbox-image'] = d.image;
@@ -74,9 +75,12 @@ async function serve(
     return;
   }
   if (state === 'Stopped') {
+    // App Service's own page for a stopped site: HTML, whatever the app would have answered.
     res
-      .writeHead(403, headers)
-      .end(JSON.stringify({ error: 'Error 403 - This web app is stopped.' }));
+      .writeHead(403, { 'content-type': 'text/html' })
+      .end(
+        '<!DOCTYPE html><html><head><title>Site stopped</title></head><body><h1>Error 403 - This web app is stopped.</h1></body></html>',
+      );
     return;
   }
   if (state !== 'Running' && state !== 'Unhealthy') {

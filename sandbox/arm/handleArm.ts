@@ -19,7 +19,7 @@ const SITE_PATH =
 
 /**
  * Serves the App Service subset of ARM (`/subscriptions/…/providers/Microsoft.Web/sites/…`):
- * get site and slot, list slots, get/patch/put `config/web`, restart, swap as a long-running
+ * get site and slot, list slots, get/patch/put `config/web`, restart, stop, start, swap as a long-running
  * operation and its `operationresults` polls. `base` is the origin written into `Location`.
  * `metrics` serves `{site or slot}/providers/Microsoft.Insights/metrics` (fault op `metrics`).
  */
@@ -108,7 +108,7 @@ export async function handleArm(
     return;
   }
 
-  const writes = op === 'updateConfiguration' || op === 'restart';
+  const writes = ['updateConfiguration', 'restart', 'stop', 'start'].includes(op);
   if (writes && ctx.swaps.runningOn(site)) {
     // As ARM does while a swap runs on the site (transient: retry once it finished).
     throw new HttpError(
@@ -150,7 +150,10 @@ export async function handleArm(
       return;
     case 'POST stop':
     case 'POST start':
+      // Synchronous actions answering 200 with no body, as the REST spec (`stop`/`start`,
+      // `stopSlot`/`startSlot`) and the SDK (200 only) say; the container starts afterwards.
       ctx.world.setArmState(slot, route === 'POST stop' ? 'Stopped' : 'Running');
+      ctx.log(`${route === 'POST stop' ? 'stop' : 'start'} ${site.name}/${slot.name}`);
       sendJson(res, 200, undefined);
       return;
     case 'POST slotsswap':

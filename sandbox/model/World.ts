@@ -1,5 +1,5 @@
 import type { Clock } from '../../shared/clock/index.js';
-import { type AppState, appStateAt, type Deployment } from '../apps/appBehaviourAt.js';
+import { type AppState, type Deployment, type Serving, servingAt } from '../apps/appBehaviourAt.js';
 import { parseImageRef, type Registry } from '../registry/Registry.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { parseDuration } from '../util/parseDuration.js';
@@ -86,46 +86,59 @@ export class World {
     return this.sites.flatMap((s) => [s.production, ...s.slots.values()]);
   }
 
-  /** The app state of `slot` now. */
+  /** The app state of `slot` now: the state of whichever deployment answers its requests. */
   stateOf(slot: SlotModel, at = this.clock.now()): AppState {
-    return appStateAt(slot.deployment, at, this.startupMs, slot.armState === 'Stopped');
+    return this.servingOf(slot, at).state;
+  }
+
+  /** Which deployment answers requests to `slot` at `at` (see {@link servingAt}). */
+  servingOf(slot: SlotModel, at = this.clock.now()): Serving {
+    return servingAt(slot.deployment, at, this.startupMs, slot.armState === 'Stopped');
   }
 
   /**
    * Applies a new `linuxFxVersion`: when it names a different image, the slot restarts with it
-   * (an unknown image leaves the slot without a runnable image, as a failed pull would).
+   * (an unknown image leaves the slot without a runnable image, as a failed pull would). On a
+   * running slot the container that answers now keeps answering until the new one is up, as
+   * App Service does; on a stopped slot nothing runs until it is started.
    */
   applyLinuxFxVersion(slot: SlotModel, linuxFxVersion: unknown): void {
     if (typeof linuxFxVersion !== 'string') return;
     const current = slot.deployment;
-    const next = this.deploymentFor(linuxFxVersion, this.clock.now());
+    const now = this.clock.now();
+    const next = this.deploymentFor(linuxFxVersion, now);
     if (
       current?.digest !== undefined &&
       current.digest === next?.digest &&
       current.image === next.image
     )
       return;
-    this.setDeployment(slot, next);
+    const answering = this.servingOf(slot, now);
+    const old = answering.deployment;
+    const keepsAnswering =
+      old !== undefined && (answering.state === 'Running' || answering.state === 'Unhealthy');
+    this.setDeployment(
+      slot,
+      next !== undefined && keepsAnswering ? { ...next, previous: withoutPrevious(old) } : next,
+    );
   }
 
   /** Restarts the slot's app with the image it already runs (start-up delay applies again). */
   restart(slot: SlotModel): void {
     const d = slot.deployment;
-    this.setDeployment(slot, d === undefined ? undefined : { ...d, startedAt: this.clock.now() });
+    this.setDeployment(slot, d === undefined ? undefined : freshStart(d, this.clock.now()));
   }
 
   /**
-   * Stops or starts the slot (ARM `state`). Starting a stopped slot starts its app again, so the
-   * start-up delay applies; idempotent.
+   * Stops or starts the slot (ARM `state`). Stopping ends every container of the slot (it
+   * answers 403 "site stopped"); starting starts the configured image afresh, so the start-up
+   * delay applies and nothing older answers meanwhile. Idempotent.
    */
   setArmState(slot: SlotModel, state: 'Running' | 'Stopped'): void {
     if (slot.armState === state) return;
     slot.armState = state;
     const d = slot.deployment;
-    this.setDeployment(
-      slot,
-      d === undefined || state === 'Stopped' ? d : { ...d, startedAt: this.clock.now() },
-    );
+    this.setDeployment(slot, d === undefined ? undefined : freshStart(d, this.clock.now()));
   }
 
   /** Sets what runs in the slot from now on and records it in the slot's timeline. */
@@ -212,6 +225,16 @@ export class World {
       url: '',
     };
   }
+}
+
+/** `d` started afresh at `at`: nothing older keeps answering. */
+function freshStart(d: Deployment, at: number): Deployment {
+  return { ...withoutPrevious(d), startedAt: at };
+}
+
+function withoutPrevious(d: Deployment): Deployment {
+  const { previous: _previous, ...own } = d;
+  return own;
 }
 
 /** The `DOCKER|…` string for an image reference. */

@@ -1,4 +1,4 @@
-import { appStateAt, sampleRequest } from '../apps/appBehaviourAt.js';
+import { sampleRequest, servingAt } from '../apps/appBehaviourAt.js';
 import { chooseServingSlot } from '../apps/chooseServingSlot.js';
 import type { SiteModel, SlotModel } from '../model/SlotModel.js';
 import type { World } from '../model/World.js';
@@ -21,7 +21,8 @@ function lastAtOrBefore<T extends { from: number }>(list: readonly T[], t: numbe
  * Simulated request telemetry, generated deterministically (seeded per host and second) from
  * the timeline of what each slot ran and how production traffic was routed at that moment.
  * Past seconds never change, so they are cached (bounded); a request from a slot that was not
- * running (starting, crashed, stopped) leaves no row, as an app that is down sends nothing.
+ * running (starting, crashed, stopped) leaves no row, as an app that is down sends nothing;
+ * while a new image starts on a running slot, the previous container's requests are recorded.
  */
 export class TelemetryGenerator {
   private readonly cache = new Map<string, RequestRecord[]>();
@@ -125,8 +126,12 @@ export class TelemetryGenerator {
         serving = chooseServingSlot(site, lastAtOrBefore(site.routing, t)?.rules ?? [], roll);
       }
       const entry = lastAtOrBefore(serving.timeline, t);
-      const d = entry?.deployment;
-      const state = appStateAt(d, t, this.world.startupMs, entry?.stopped ?? false);
+      const { deployment: d, state } = servingAt(
+        entry?.deployment,
+        t,
+        this.world.startupMs,
+        entry?.stopped ?? false,
+      );
       const sample = sampleRequest(d?.profile ?? { kind: 'healthy' }, state, rng);
       if (d === undefined || (state !== 'Running' && state !== 'Unhealthy')) continue;
       const instance = seedOf(`${d.digest ?? ''}|${d.startedAt}|${serving.siteName}`)

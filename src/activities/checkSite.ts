@@ -6,10 +6,13 @@ import { verifyServedImage } from './verifyServedImage.js';
  * One look at a site or slot: what App Service says it runs, and one GET of `path` on its
  * own URL. `ready` when it is Running, configured with the digest, answers `expectStatus`
  * and, when its stage has a `verify` contract, its version endpoint names the digest.
+ * Called after `deployImage`, whose restart fence (stop, configure, start) guarantees that
+ * no container of the previous image is left to answer: a 200 here comes from a container
+ * started with the configured digest. `verify` stays the stronger proof (the app says it).
  * Read-only.
  */
 export async function checkSite(
-  deps: ActivityDeps,
+  deps: Pick<ActivityDeps, 'appService' | 'probe' | 'config'>,
   input: CheckSiteInput,
 ): Promise<CheckSiteOutput> {
   const slot = await deps.appService.getSlot(input.target);

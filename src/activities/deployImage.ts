@@ -5,9 +5,12 @@ import type { DeployImageInput, DeployImageOutput } from './contracts.js';
 import { findPipeline } from './findConfig.js';
 
 /**
- * Points the target at the image by digest. Refuses (NonRetryableError) an image that is not
- * pinned by digest or comes from another registry or repository than the pipeline's source.
- * Idempotent: a no-op when the target already runs the image.
+ * Points the target at the image by digest behind the restart fence (stop, configure, start:
+ * see `AppServicePort.deployImage`), so that whatever answers on the target afterwards was
+ * started with this image. Refuses (NonRetryableError) an image that is not pinned by digest
+ * or comes from another registry or repository than the pipeline's source. Idempotent and
+ * resumable: a no-op when the target runs the image; a retry after an interruption finishes
+ * the steps left.
  */
 export async function deployImage(
   deps: ActivityDeps,

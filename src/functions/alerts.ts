@@ -1,21 +1,20 @@
 import type { DurableClient, OrchestrationFilter } from 'durable-functions';
 import * as df from 'durable-functions';
 
-import type { ClaimStore } from '../azure/ports/index.js';
-import { canaryInstanceId, matchesCanaryAlert } from '../domain/canary/index.js';
+import { canaryInstanceId } from '../domain/canary/index.js';
 import type { SlotpilotConfig } from '../domain/config/index.js';
 import { describeValue } from '../domain/describeValue.js';
 import { ValidationError } from '../domain/errors.js';
 import { type AlertAuthSettings, checkAlertCaller } from '../domain/identity/checkAlertCaller.js';
 import type { IdentitySettings } from '../domain/identity/index.js';
 import {
-  matchesAlert,
+  decideAlertRollback,
   type MonitorInput,
   monitorInstanceId,
   monitorOrchestratorNames,
   parseAlertPush,
 } from '../domain/monitor/index.js';
-import { releaseEvents, type RollbackRequest } from '../domain/release/index.js';
+import { releaseEvents } from '../domain/release/index.js';
 import { activeCanaries } from './durable/activeCanaries.js';
 import { releaseStatusUrl } from './durable/releaseLinks.js';
 import { accepted } from './http/accepted.js';
@@ -23,38 +22,30 @@ import { UnauthorizedError } from './http/ApiError.js';
 import { json } from './http/json.js';
 import { type ClientHttpHandler, withProblems } from './http/withProblems.js';
 import { requestOrigin } from './releases/requestOrigin.js';
-import { resumeHandler, rollbackHandler } from './rollback.js';
 
-/** What the recovery triggers need (the composition root passes its own; env otherwise). */
-export interface RecoveryDeps {
-  identity: IdentitySettings;
+/** What the alerts route needs (built once by the composition root). */
+export interface AlertDeps {
+  /** Whether App Service Authentication is on (its headers are trusted only then). */
+  identity: Pick<IdentitySettings, 'platformAuthEnabled'>;
   /** Lets an alert on the App Insights component match the releases it monitors. */
   config?: SlotpilotConfig;
   /** Secure-webhook checks of `POST /api/alerts` (none: the alerts function's key alone). */
   alerts?: Omit<AlertAuthSettings, 'platformAuthEnabled'>;
-  /** Rollback and resume decisions are compare-and-set over these claims. */
-  claims: ClaimStore;
 }
 
 /**
- * Registers the recovery routes: `POST /api/alerts` (alert push → immediate rollback of the
- * matching release in its window), `POST /api/releases/{id}/rollback` (manual rollback during
- * or after the window) and `POST /api/releases/{id}/resume` (continue a monitor paused on an
- * inconclusive sample). All need a function key; rollback and resume also an identity, while
- * alerts never take one (Azure Monitor has none: see {@link alertsHandler}).
+ * Registers `POST /api/alerts` (alert push → immediate rollback of the matching releases in
+ * their window or canary). It needs the alerts function's own key and never an identity
+ * (Azure Monitor has none: see {@link alertsHandler}). Manual rollback and resume are
+ * registered by `registerRecoveryFunctions` (functions/recovery/).
  */
-export function registerRecoveryFunctions(deps: RecoveryDeps): void {
-  const route = (name: string, path: string, handler: ClientHttpHandler): void => {
-    df.app.client.http(name, {
-      methods: ['POST'],
-      route: path,
-      authLevel: 'function',
-      handler: withProblems(handler),
-    });
-  };
-  route('alertPush', 'alerts', alertsHandler(deps));
-  route('requestRollback', 'releases/{id}/rollback', rollbackHandler(deps));
-  route('resumeMonitoring', 'releases/{id}/resume', resumeHandler(deps));
+export function registerAlertFunctions(deps: AlertDeps): void {
+  df.app.client.http('alertPush', {
+    methods: ['POST'],
+    route: 'alerts',
+    authLevel: 'function',
+    handler: withProblems(alertsHandler(deps)),
+  });
 }
 
 /**
@@ -67,7 +58,7 @@ export function registerRecoveryFunctions(deps: RecoveryDeps): void {
  * naming the first one's status URL (none is still 202, without `Location`: the alert
  * is acknowledged); a resolved alert is acknowledged and ignored.
  */
-export function alertsHandler(deps: RecoveryDeps): ClientHttpHandler {
+export function alertsHandler(deps: AlertDeps): ClientHttpHandler {
   return async (request, client, context) => {
     const caller = checkAlertCaller((name) => request.headers.get(name), {
       ...deps.alerts,
@@ -77,31 +68,22 @@ export function alertsHandler(deps: RecoveryDeps): ClientHttpHandler {
       throw new UnauthorizedError(`Alert not accepted: ${caller.reason}.`);
     const alert = parseAlertPush(await readJson(request.text()));
     if (alert.kind === 'ignored') return json(202, { ignored: alert.reason, releases: [] });
-    const monitors = await activeMonitors(client);
-    const matched = monitors.filter((m) =>
-      matchesAlert(alert.target, m, appInsightsOf(deps.config, m)),
-    );
-    const receivedAt = new Date().toISOString();
-    const rollback: RollbackRequest = {
-      source: 'alert',
-      by: caller.by,
-      reason: alert.reason,
-      at: alert.firedAt !== undefined && alert.firedAt < receivedAt ? alert.firedAt : receivedAt,
-      evidence: { ...alert.evidence, receivedAt },
-    };
-    // A canary before its swap is aborted (share 0 %) by an alert about it.
-    const canaries = (await activeCanaries(client)).filter((c) =>
-      matchesCanaryAlert(alert.target, c, appInsightsOf(deps.config, c)),
+    const { monitors, canaries, rollback } = decideAlertRollback(
+      alert,
+      caller.by,
+      new Date().toISOString(),
+      { monitors: await activeMonitors(client), canaries: await activeCanaries(client) },
+      deps.config,
     );
     await Promise.all([
-      ...matched.map((m) =>
-        client.raiseEvent(monitorInstanceId(m.releaseId), releaseEvents.rollback, rollback),
+      ...monitors.map((id) =>
+        client.raiseEvent(monitorInstanceId(id), releaseEvents.rollback, rollback),
       ),
-      ...canaries.map((c) =>
-        client.raiseEvent(canaryInstanceId(c.releaseId), releaseEvents.rollback, rollback),
+      ...canaries.map((id) =>
+        client.raiseEvent(canaryInstanceId(id), releaseEvents.rollback, rollback),
       ),
     ]);
-    const releases = [...matched, ...canaries].map((m) => m.releaseId);
+    const releases = [...monitors, ...canaries];
     context.log(
       `alert from ${caller.by}: ${alert.reason} → rollback ${releases.join(', ') || 'none'}`,
     );
@@ -132,16 +114,6 @@ async function activeMonitors(client: DurableClient): Promise<MonitorInput[]> {
 function isMonitorInput(value: unknown): value is MonitorInput {
   const v = value as Partial<MonitorInput> | null;
   return typeof v?.releaseId === 'string' && typeof v.site?.site === 'string';
-}
-
-function appInsightsOf(
-  config: SlotpilotConfig | undefined,
-  m: Pick<MonitorInput, 'pipeline' | 'stage'>,
-): string | undefined {
-  const stage = config?.pipelines
-    .find((p) => p.name === m.pipeline)
-    ?.stages.find((s) => s.name === m.stage);
-  return stage?.monitor?.appInsights;
 }
 
 async function readJson(text: Promise<string>): Promise<unknown> {

@@ -44,7 +44,12 @@ export function onImagePushedHandler(
     // release, and so may not approve it: compared with approvers like a manual requester.
     const requestedBy = push.actor ?? 'acr:unknown';
     for (const pipeline of match.pipelines) {
-      const outcome = await startRelease(client, pipeline, push, requestedBy);
+      const outcome = await startRelease(client, {
+        pipeline,
+        image: push,
+        requestedBy,
+        now: new Date(),
+      });
       context.log(
         outcome.kind === 'started'
           ? `release ${outcome.releaseId} started for ${image}`

@@ -20,9 +20,9 @@ import { slackInteractionHandler } from './slack/slackInteractionHandler.js';
  * Registers the API engineer's triggers: the ACR Event Grid trigger and the HTTP API of
  * DESIGN §4 (route prefix `api`), plus the web console (`/api/console`). Every HTTP route but
  * `/api/health`, `/api/openapi.json`, the console's data-free page and assets and the hook
- * callbacks (which carry their own one-call token) needs a
- * function key. Every route is described in `openapi/apiOperations.ts`.
- * The rollback and alert routes are registered by registerRecoveryFunctions.
+ * callbacks (which carry their own one-call token) needs a function key. Every route is
+ * described in `openapi/apiOperations.ts`. The alerts route is registered by
+ * `registerAlertFunctions`, rollback and resume by `registerRecoveryFunctions` (recovery/).
  */
 export function registerApiFunctions(deps: ApiDeps): void {
   df.app.client.eventGrid('onImagePushed', { handler: onImagePushedHandler(deps) });

@@ -5,7 +5,7 @@ import { withProblems } from './http/withProblems.js';
 import { promoteHandler } from './releases/promoteHandler.js';
 
 /** Registers `POST /api/releases/{id}/promote` (next canary step now; approvers only). */
-export function registerCanaryFunctions(deps: Pick<ApiDeps, 'identity'>): void {
+export function registerCanaryFunctions(deps: Pick<ApiDeps, 'identity' | 'claims'>): void {
   df.app.client.http('promoteRelease', {
     methods: ['POST'],
     route: 'releases/{id}/promote',

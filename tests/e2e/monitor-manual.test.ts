@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { createAdapters, createClients } from '../../src/azure/index.js';
-import type { ReleaseView } from '../../src/domain/view/index.js';
 import {
   monitorResult,
   type PipelineWorld,
@@ -89,27 +88,37 @@ describe('monitoring: manual rollback', () => {
       { reason: 'late bug' },
       users.engLead,
     );
-    assert.equal(answer.status, 202, JSON.stringify(answer.body));
 
-    // Then the previous version is swapped back, and the release view says RolledBack
-    const done = await world.host.waitFor(
-      `${pushed.releaseId}-rollback`,
-      (s) => s.runtimeStatus === 'Completed',
-      { realTimeoutMs: 30_000 },
-    );
+    // Then it is accepted at once, pointing at the release's status URL
+    assert.equal(answer.status, 202, JSON.stringify(answer.body));
     assert.equal(
-      (done.output as { outcome: string }).outcome,
-      'rolledBack',
-      JSON.stringify(done.output),
+      answer.headers.get('location'),
+      (answer.body as { statusQueryGetUri: string }).statusQueryGetUri,
     );
+    assert.match(
+      answer.headers.get('location') ?? '',
+      new RegExp(`/api/releases/${pushed.releaseId}$`),
+    );
+    // And the status URL shows the rollback in progress, then the previous version swapped back
+    const views = await world.followStatus(answer, (v) => v.status === 'RolledBack');
+    const [first] = views;
+    assert.ok(first?.rollbackRequest !== undefined, JSON.stringify(first));
+    const done = views[views.length - 1];
+    assert.equal(done?.rollbackRequest?.phase, 'rolledBack', JSON.stringify(done));
+    assert.ok(done.rollback?.swapBackCompletedAt !== undefined, JSON.stringify(done.rollback));
     assert.equal(world.swapCalls(), swaps + 1);
     assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, previous);
-    const view = (await world.api.get(pushed.releaseId)).body as ReleaseView;
-    assert.equal(view.status, 'RolledBack');
-    assert.ok(view.rollback?.swapBackCompletedAt !== undefined, JSON.stringify(view.rollback));
+    // And a second request finds it rolled back already
+    const again = await world.api.call(
+      'POST',
+      `/api/releases/${pushed.releaseId}/rollback`,
+      { reason: 'again' },
+      users.engLead,
+    );
+    assert.equal(again.status, 409, JSON.stringify(again.body));
   });
 
-  it('is refused (409, nothing changed) when the slot was changed meanwhile', async () => {
+  it('is refused (nothing changed) when the slot was changed meanwhile, and may be asked again', async () => {
     // Given a release that passed its window, and then someone deployed another image to the slot
     const pushed = await releaseToProduction(world, '7.3.0', 'healthy');
     assert.equal((await world.untilEnded(pushed.releaseId)).status, 'Succeeded');
@@ -121,16 +130,31 @@ describe('monitoring: manual rollback', () => {
     await adapters.appService.deployImage({ ...prod(world), slot: 'staging' }, other.image);
     const swaps = world.swapCalls();
 
-    // When a rollback is asked for, then it is refused and production keeps the release
-    const answer = await world.api.call(
-      'POST',
-      `/api/releases/${pushed.releaseId}/rollback`,
-      { reason: 'too late' },
-      users.engLead,
-    );
-    assert.equal(answer.status, 409, JSON.stringify(answer.body));
-    assert.match(JSON.stringify(answer.body), /still run the previous digest/);
+    // When a rollback is asked for
+    const ask = () =>
+      world.api.call(
+        'POST',
+        `/api/releases/${pushed.releaseId}/rollback`,
+        { reason: 'too late' },
+        users.engLead,
+      );
+    const answer = await ask();
+    assert.equal(answer.status, 202, JSON.stringify(answer.body));
+
+    // Then the status URL shows it refused, saying why, and production keeps the release
+    const views = await world.followStatus(answer, (v) => v.rollbackRequest?.phase === 'refused');
+    const refused = views[views.length - 1];
+    assert.match(refused?.rollbackRequest?.error ?? '', /still run the previous digest/);
+    assert.match(refused?.step ?? '', /rollback refused/);
+    assert.equal(refused?.status, 'Succeeded');
     assert.equal(world.swapCalls(), swaps);
     assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, pushed.digest);
+
+    // And a refused rollback changed nothing, so it may be asked for again (refused again)
+    const retry = await ask();
+    assert.equal(retry.status, 202, JSON.stringify(retry.body));
+    const again = await world.followStatus(retry, (v) => v.rollbackRequest?.phase === 'refused');
+    assert.equal(again[again.length - 1]?.rollbackRequest?.phase, 'refused');
+    assert.equal(world.swapCalls(), swaps);
   });
 });

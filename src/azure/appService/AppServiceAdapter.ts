@@ -1,4 +1,9 @@
-import { restorePoller, type Site, type WebSiteManagementClient } from '@azure/arm-appservice';
+import {
+  restorePoller,
+  type Site,
+  type SiteConfigResource,
+  type WebSiteManagementClient,
+} from '@azure/arm-appservice';
 
 import { describeValue } from '../../domain/describeValue.js';
 import { RetryAfterError, ValidationError } from '../../domain/errors.js';
@@ -28,7 +33,8 @@ const IMAGE = /^[a-z0-9.-]+(:\d+)?\/[a-z0-9._/-]+(@sha256:[0-9a-f]{64}|:[\w][\w.
 /**
  * {@link AppServicePort} over `WebSiteManagementClient` (@azure/arm-appservice 19). Site and
  * slot reads combine the Site resource with its `config/web` (the image lives in
- * `linuxFxVersion`); a deploy PATCHes `config/web` (which restarts the app); a swap is started and polled
+ * `linuxFxVersion`); a deploy stops the site or slot, PATCHes `config/web` and starts it (the
+ * restart fence, see {@link AppServicePort.deployImage}); a swap is started and polled
  * through the SDK's serialisable poller so no activity waits for it.
  * Errors: see {@link mapAzureError} (429/503 → RetryAfterError, 4xx → AzureRequestError).
  */
@@ -39,18 +45,8 @@ export class AppServiceAdapter implements AppServicePort {
 
   async getSlot(given: SiteRef): Promise<SlotState> {
     const ref = withoutProductionSlot(given);
-    const apps = this.apps(ref);
     try {
-      const [site, config] =
-        ref.slot === undefined
-          ? await Promise.all([
-              apps.get(ref.resourceGroup, ref.site),
-              apps.getConfiguration(ref.resourceGroup, ref.site),
-            ])
-          : await Promise.all([
-              apps.getSlot(ref.resourceGroup, ref.site, ref.slot),
-              apps.getConfigurationSlot(ref.resourceGroup, ref.site, ref.slot),
-            ]);
+      const { site, config } = await this.read(ref);
       return toSlotState(ref.slot ?? 'production', site, config.linuxFxVersion, this.siteUrl);
     } catch (err) {
       throw mapAzureError(err, `getSlot ${siteLabel(ref)}`);
@@ -89,24 +85,19 @@ export class AppServiceAdapter implements AppServicePort {
         describeValue(image),
       );
     }
-    const apps = this.apps(ref);
     const what = `deployImage ${siteLabel(ref)}`;
     try {
-      const config =
-        ref.slot === undefined
-          ? await apps.getConfiguration(ref.resourceGroup, ref.site)
-          : await apps.getConfigurationSlot(ref.resourceGroup, ref.site, ref.slot);
-      if (parseLinuxFxVersion(config.linuxFxVersion)?.image.toLowerCase() === image.toLowerCase()) {
-        return { changed: false };
-      }
-      // Changing linuxFxVersion restarts the container with the new image: no restart call
-      // (a second restart would only recycle it again, mid-pull).
-      const patch = { linuxFxVersion: linuxFxVersionFor(image) };
-      if (ref.slot === undefined) {
-        await apps.updateConfiguration(ref.resourceGroup, ref.site, patch);
-      } else {
-        await apps.updateConfigurationSlot(ref.resourceGroup, ref.site, ref.slot, patch);
-      }
+      const { site, config } = await this.read(ref);
+      const configured =
+        parseLinuxFxVersion(config.linuxFxVersion)?.image.toLowerCase() === image.toLowerCase();
+      const state = site.state?.toLowerCase();
+      if (configured && state === 'running') return { changed: false };
+      // The restart fence: with the slot stopped no container of the previous image can answer,
+      // so every answer after the start comes from a container started with this configuration.
+      // Each step is skipped when an interrupted earlier attempt already did it.
+      if (state !== 'stopped') await this.post(ref, 'stop');
+      if (!configured) await this.patchImage(ref, image);
+      await this.post(ref, 'start');
       return { changed: true };
     } catch (err) {
       throw mapAzureError(err, what);
@@ -187,6 +178,47 @@ export class AppServiceAdapter implements AppServicePort {
           ? { status: 'running' }
           : { status: 'running', handle: { ...handle, pollerState } };
       }
+    }
+  }
+
+  /** The Site resource and its `config/web` (where the image lives). */
+  private async read(ref: SiteRef): Promise<{ site: Site; config: SiteConfigResource }> {
+    const apps = this.apps(ref);
+    const [site, config] =
+      ref.slot === undefined
+        ? await Promise.all([
+            apps.get(ref.resourceGroup, ref.site),
+            apps.getConfiguration(ref.resourceGroup, ref.site),
+          ])
+        : await Promise.all([
+            apps.getSlot(ref.resourceGroup, ref.site, ref.slot),
+            apps.getConfigurationSlot(ref.resourceGroup, ref.site, ref.slot),
+          ]);
+    return { site, config };
+  }
+
+  /** `POST …/stop` or `…/start` of the site or slot (synchronous ARM actions, 200 only). */
+  private async post(ref: SiteRef, action: 'stop' | 'start'): Promise<void> {
+    const apps = this.apps(ref);
+    const { resourceGroup, site, slot } = ref;
+    if (action === 'stop') {
+      await (slot === undefined
+        ? apps.stop(resourceGroup, site)
+        : apps.stopSlot(resourceGroup, site, slot));
+    } else {
+      await (slot === undefined
+        ? apps.start(resourceGroup, site)
+        : apps.startSlot(resourceGroup, site, slot));
+    }
+  }
+
+  private async patchImage(ref: SiteRef, image: string): Promise<void> {
+    const apps = this.apps(ref);
+    const patch = { linuxFxVersion: linuxFxVersionFor(image) };
+    if (ref.slot === undefined) {
+      await apps.updateConfiguration(ref.resourceGroup, ref.site, patch);
+    } else {
+      await apps.updateConfigurationSlot(ref.resourceGroup, ref.site, ref.slot, patch);
     }
   }
 

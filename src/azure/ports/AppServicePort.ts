@@ -38,10 +38,16 @@ export interface AppServicePort {
   /** Lists production and every slot of a site (a site without slots lists only `production`). Read-only. */
   listSlots(ref: Omit<SiteRef, 'slot'>): Promise<SlotState[]>;
   /**
-   * Points the site or slot at `image` (`registry/repo@sha256:…`) via `linuxFxVersion`; the
-   * config change itself restarts the app with the new image (no separate restart). Idempotent:
-   * when `config/web` already names that image nothing is changed and `changed` is false. Throws ValidationError for an image that is not
-   * `registry/repo@sha256:<64 hex>` or `registry/repo:tag`.
+   * Points the site or slot at `image` (`registry/repo@sha256:…`) behind a restart fence:
+   * stop it, set `linuxFxVersion` in `config/web` while it is stopped, start it. After this
+   * returns, no container of the previous image can answer: any answer comes from one started
+   * with `image` (without the fence, App Service keeps the old container serving while it
+   * pulls the new image). The site or slot is down from the stop until the new container is up.
+   * Idempotent and resumable: when `config/web` already names the image and the site runs,
+   * nothing is called and `changed` is false; when it names it and the site is stopped (an
+   * earlier attempt stopped between steps), only the start is sent. A deploy always leaves the
+   * target started, also one that was stopped before. Throws ValidationError for an image that
+   * is not `registry/repo@sha256:<64 hex>` or `registry/repo:tag`.
    */
   deployImage(ref: SiteRef, image: string): Promise<{ changed: boolean }>;
   /**

@@ -101,6 +101,17 @@ export function crossChecks(doc: unknown, options: CrossCheckOptions): ConfigIss
             expected: 'a deployment slot to deploy into before the swap (production stage)',
             received: 'nothing',
           });
+        if (
+          needsSlot &&
+          typeof target.slot === 'string' &&
+          target.slot.toLowerCase() === 'production'
+        )
+          issues.push({
+            path: formatPath([...at, 'target', 'slot']),
+            expected:
+              'a slot other than production (a deploy stops its target; production is reached by the swap)',
+            received: JSON.stringify(target.slot),
+          });
       }
       if (isNode(stage.approval)) {
         const approvers = list(stage.approval.approvers);

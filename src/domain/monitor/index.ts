@@ -20,6 +20,10 @@ export {
   monitorOrchestratorNames,
   rollbackInstanceId,
 } from './contract.js';
+export type { AlertRollback } from './decideAlertRollback.js';
+export { decideAlertRollback } from './decideAlertRollback.js';
+export type { ManualRollbackFacts, ManualRollbackRoute } from './decideManualRollback.js';
+export { decideManualRollback } from './decideManualRollback.js';
 export type { BreachRun, TickDecision } from './decideTick.js';
 export { decideTick } from './decideTick.js';
 export type { ManualRollback, RollbackStop } from './manualRollback.js';

@@ -1,5 +1,5 @@
 import type { PipelineConfig, StageConfig } from '../config/index.js';
-import type { PlannedStage, ReleasePlan } from '../release/index.js';
+import type { PlannedStage, ReleasePlan } from '../release/contract.js';
 
 /**
  * The non-secret snapshot of a pipeline a release carries in durable history: targets,

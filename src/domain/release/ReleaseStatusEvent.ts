@@ -1,4 +1,5 @@
-import type { ApprovalRecord, ReleaseStatus, StageResult } from './contract.js';
+import type { ApprovalRecord, ReleaseStatus } from './contract.js';
+import type { StageResult } from './stageContract.js';
 
 /**
  * Everything that changes a release's custom status. `releasePipeline` folds these through

@@ -6,13 +6,6 @@
 
 export type { FlushMarker, LockRelease, ProductionLockInput } from './lockContract.js';
 export { lockEvents, productionLockId, stageInstanceId } from './lockContract.js';
-export type {
-  HookCallback,
-  ReleaseOutcome,
-  StageInput,
-  StageProgress,
-  StageResult,
-} from './stageContract.js';
 
 /** Orchestrator function names. */
 export const orchestratorNames = {

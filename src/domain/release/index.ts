@@ -9,21 +9,16 @@ export type {
   CancelRequest,
   CheckView,
   FlushMarker,
-  HookCallback,
   LockRelease,
   PlannedStage,
   ProductionLockGranted,
   ProductionLockInput,
   ReleaseCustomStatus,
   ReleaseInput,
-  ReleaseOutcome,
   ReleasePlan,
   ReleaseStatus,
   RollbackRequest,
   SampleView,
-  StageInput,
-  StageProgress,
-  StageResult,
   StageStatus,
   StageView,
   SupersedeNotice,
@@ -37,6 +32,8 @@ export {
   stageInstanceId,
   terminalStatuses,
 } from './contract.js';
+export type { ReleaseImage, StartDecision, StartRequest } from './decideStart.js';
+export { decideStart } from './decideStart.js';
 export type { SupersedeDecision, SupersedePeer, SupersedeSelf } from './decideSupersede.js';
 export { decideSupersede, releaseOrder } from './decideSupersede.js';
 export { customStatusBudgetChars, fitStatus, shortenChecks } from './fitStatus.js';
@@ -51,3 +48,10 @@ export { mergeStageProgress } from './mergeStageProgress.js';
 export { initialReleaseStatus, reduceReleaseStatus } from './reduceReleaseStatus.js';
 export { releaseIdFor } from './releaseId.js';
 export type { ReleaseStatusEvent } from './ReleaseStatusEvent.js';
+export type {
+  HookCallback,
+  ReleaseOutcome,
+  StageInput,
+  StageProgress,
+  StageResult,
+} from './stageContract.js';

@@ -1,5 +1,6 @@
-import type { ReleaseCustomStatus, StageProgress } from './contract.js';
+import type { ReleaseCustomStatus } from './contract.js';
 import { fitStatus } from './fitStatus.js';
+import type { StageProgress } from './stageContract.js';
 
 /**
  * The release view while a stage sub-orchestration runs: the release's own custom status

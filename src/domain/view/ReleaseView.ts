@@ -1,6 +1,7 @@
 import type { ReleaseCustomStatus, ReleaseStatus, StageView } from '../release/index.js';
 import type { CanaryReleaseView } from './readCanaryStatus.js';
 import type { MonitorDecisionWait } from './readCustomStatus.js';
+import type { RollbackRequestView } from './readRollbackRequest.js';
 
 /** Links a release view carries. */
 export interface ReleaseLinks {
@@ -63,6 +64,11 @@ export interface ReleaseView {
    */
   canary?: CanaryReleaseView;
   rollback?: NonNullable<ReleaseCustomStatus['rollback']>;
+  /**
+   * The last rollback asked for after the monitoring window: in progress (`checking`,
+   * `rollingBack`) or how it ended (`rolledBack`, `refused` with why, `failed`).
+   */
+  rollbackRequest?: RollbackRequestView;
   links: ReleaseLinks;
 }
 

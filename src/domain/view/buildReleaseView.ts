@@ -4,6 +4,7 @@ import { effectiveStatus } from './effectiveStatus.js';
 import { readCanaryStatus } from './readCanaryStatus.js';
 import { readCustomStatus, readMonitorStatus } from './readCustomStatus.js';
 import { readReleaseInput } from './readReleaseInput.js';
+import { readRollbackRequest } from './readRollbackRequest.js';
 import { readStageProgress } from './readStageProgress.js';
 import type { MonitorView, ReleaseLinks, ReleaseView } from './ReleaseView.js';
 import { toIso } from './toIso.js';
@@ -37,7 +38,8 @@ const live: ReadonlySet<string> = new Set(['Running', 'Pending', 'ContinuedAsNew
  * it published them (it is the fresher source), else from the release's own custom status;
  * while the monitor runs, its step is the release's step and a decision it waits for shows
  * as `monitor.waitingForDecision`. A later `${id}-rollback` orchestration's rollback wins over
- * both, and once it reports RolledBack so does the release. Pure.
+ * both, and once it reports RolledBack so does the release; its phase and outcome (refused
+ * included) show as `rollbackRequest`. Pure.
  */
 export function buildReleaseView(sources: ReleaseViewSources): ReleaseView {
   const { release, links } = sources;
@@ -68,8 +70,12 @@ export function buildReleaseView(sources: ReleaseViewSources): ReleaseView {
     sources.canary !== undefined && live.has(sources.canary.runtimeStatus) && !ended;
   const rollback =
     lateRollback?.rollback ?? monitorParts?.rollback ?? canaryParts?.rollback ?? custom?.rollback;
-  const rollbackActive = sources.rollback?.runtimeStatus === 'Running' || rolledBackLate;
-  const rollbackStep = rollbackActive ? lateRollback?.step : undefined;
+  const rollbackRequest =
+    sources.rollback === undefined ? undefined : readRollbackRequest(sources.rollback);
+  // A rollback in progress, done or refused is the latest thing that happened to the release.
+  const rollbackShown =
+    rolledBackLate || (rollbackRequest !== undefined && rollbackRequest.phase !== 'failed');
+  const rollbackStep = rollbackShown ? rollbackRequest?.step : undefined;
   const monitorStep = monitorLive
     ? monitorParts?.step
     : canaryLive && canaryParts?.step !== ''
@@ -97,6 +103,7 @@ export function buildReleaseView(sources: ReleaseViewSources): ReleaseView {
     ...(monitor === undefined ? {} : { monitor }),
     ...(canaryParts === undefined ? {} : { canary: canaryParts.canary }),
     ...(rollback === undefined ? {} : { rollback }),
+    ...(rollbackRequest === undefined ? {} : { rollbackRequest }),
     links,
   };
 }

@@ -16,6 +16,8 @@ export type { MonitorCustomStatus, MonitorDecisionWait } from './readCustomStatu
 export { readCustomStatus, readMonitorStatus } from './readCustomStatus.js';
 export type { ReleaseInputFacts } from './readReleaseInput.js';
 export { readReleaseInput } from './readReleaseInput.js';
+export type { RollbackRequestView } from './readRollbackRequest.js';
+export { readRollbackRequest } from './readRollbackRequest.js';
 export { readStageProgress, stageInProgress } from './readStageProgress.js';
 export type { MonitorView, ReleaseLinks, ReleaseSummary, ReleaseView } from './ReleaseView.js';
 export type { RuntimeStatusName } from './runtimeStatusesFor.js';

@@ -3,18 +3,20 @@ import type { z } from 'zod';
 import { describeValue } from '../../domain/describeValue.js';
 import { BadRequestError } from './ApiError.js';
 import type { FieldProblem } from './Problem.js';
+import type { RequestBody } from './requestBodies.js';
 
 /**
- * Reads a JSON object body and validates it with `schema` (one of `requestBodies`). Every
- * problem is reported at once, each naming the field, what was expected and what arrived
- * (400). Unknown fields are ignored and `null` counts as absent.
+ * Reads a JSON object body and validates it with `body`'s schema (one of `requestBodies`,
+ * loaded on first use). Every problem is reported at once, each naming the field, what was
+ * expected and what arrived (400). Unknown fields are ignored and `null` counts as absent.
  *
  * @example await readBody(() => request.text(), requestBodies.approve)
  */
 export async function readBody<S extends z.ZodType>(
   text: () => Promise<string>,
-  schema: S,
+  body: RequestBody<S>,
 ): Promise<z.output<S>> {
+  const schema = await body.schema();
   const raw = await text();
   let parsed: unknown;
   try {
@@ -29,12 +31,12 @@ export async function readBody<S extends z.ZodType>(
       { field: '(body)', expected: 'a JSON object', received: describeValue(parsed) },
     ]);
   }
-  const body = Object.fromEntries(
+  const fields = Object.fromEntries(
     Object.entries(parsed as Record<string, unknown>).filter(([, v]) => v !== null),
   );
-  const result = schema.safeParse(body);
+  const result = schema.safeParse(fields);
   if (result.success) return result.data;
-  throw new BadRequestError(result.error.issues.map((issue) => toFieldProblem(issue, body)));
+  throw new BadRequestError(result.error.issues.map((issue) => toFieldProblem(issue, fields)));
 }
 
 function toFieldProblem(issue: z.core.$ZodIssue, body: Record<string, unknown>): FieldProblem {

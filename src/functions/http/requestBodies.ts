@@ -1,74 +1,41 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
-import { maxFreeTextLength, unprintableText } from '../../domain/text/freeText.js';
+import type { requestBodySchemas } from './requestBodySchemas.js';
+
+/** The zod schema of every request body, by name (see `requestBodySchemas`). */
+export type RequestBodySchemas = typeof requestBodySchemas;
+
+/** The name of one of the API's request bodies, e.g. `'approve'`. */
+export type RequestBodyName = keyof RequestBodySchemas;
 
 /**
- * Free text as the API accepts it: normalised (Unicode NFC, trimmed), non-empty, at most
- * `maxLength` characters (default {@link maxFreeTextLength}), without control characters
- * (tab and newline aside). It reaches custom status, Slack and the audit trail.
+ * One request body of the HTTP API, by name. Its zod schema, and zod itself, load on the first
+ * `schema()` call instead of at cold start (issue 14); later calls return the same schema.
  */
-export function text(maxLength = maxFreeTextLength): z.ZodString {
-  return z
-    .string()
-    .normalize('NFC')
-    .trim()
-    .min(1)
-    .max(maxLength)
-    .refine((value) => !unprintableText.test(value), {
-      error: 'text without control characters',
-    });
+export interface RequestBody<S extends z.ZodType = z.ZodType> {
+  readonly name: RequestBodyName;
+  schema(): Promise<S>;
+}
+
+function requestBody<K extends RequestBodyName>(name: K): RequestBody<RequestBodySchemas[K]> {
+  return {
+    name,
+    schema: async () => (await import('./requestBodySchemas.js')).requestBodySchemas[name],
+  };
 }
 
 /**
- * The request bodies of the HTTP API, one zod schema each. Triggers validate with them
- * (`readBody`) and the OpenAPI document (`GET /api/openapi.json`) is generated from them, so
- * the two cannot disagree. Unknown fields are ignored; `null` counts as absent.
+ * The request bodies of the HTTP API (schemas in `requestBodySchemas`). Triggers validate with
+ * them (`readBody`) and the OpenAPI document is generated from the same schemas.
+ * @example await readBody(() => request.text(), requestBodies.approve)
  */
-export const requestBodies = {
-  startRelease: z
-    .object({
-      image: text(512).describe(
-        'registry/repo:tag, registry/repo@sha256:… or registry/repo:tag@sha256:…',
-      ),
-      pipeline: text(100).optional().describe('Pipeline name; found from the image when absent'),
-    })
-    .meta({
-      id: 'StartRelease',
-      examples: [{ image: `pwbiregistry.azurecr.io/pwbi-api@sha256:${'4f'.repeat(32)}` }],
-    }),
-  approve: z
-    .object({
-      stage: text(100).describe('The stage the release waits for'),
-      comment: text().optional(),
-    })
-    .meta({ id: 'Approve', examples: [{ stage: 'staging', comment: 'QA passed' }] }),
-  reject: z
-    .object({
-      stage: text(100).describe('The stage the release waits for'),
-      reason: text(),
-    })
-    .meta({ id: 'Reject', examples: [{ stage: 'production', reason: 'release notes missing' }] }),
-  promote: z
-    .object({
-      reason: text().optional(),
-      step: z
-        .number()
-        .int()
-        .min(1)
-        .optional()
-        .describe(
-          'The step (1-based) the caller saw; another step answers 409 (no double promote)',
-        ),
-    })
-    .meta({ id: 'Promote', examples: [{ reason: 'canary step looks good' }] }),
-  reason: z
-    .object({ reason: text() })
-    .meta({ id: 'Reason', examples: [{ reason: 'error budget spent' }] }),
-  hookCallback: z
-    .object({
-      status: z.enum(['passed', 'failed']).describe("The hook's result"),
-      token: text(200).describe('The one-call callback token the hook was given'),
-      detail: text(1000).optional(),
-    })
-    .meta({ id: 'HookCallback', examples: [{ status: 'passed', token: '…' }] }),
-} as const;
+export const requestBodies: {
+  readonly [K in RequestBodyName]: RequestBody<RequestBodySchemas[K]>;
+} = {
+  startRelease: requestBody('startRelease'),
+  approve: requestBody('approve'),
+  reject: requestBody('reject'),
+  promote: requestBody('promote'),
+  reason: requestBody('reason'),
+  hookCallback: requestBody('hookCallback'),
+};

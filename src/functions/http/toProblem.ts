@@ -1,4 +1,4 @@
-import { ConfigError } from '../../domain/config/index.js';
+import { ConfigError } from '../../domain/config/ConfigError.js';
 import { NonRetryableError, RetryAfterError, ValidationError } from '../../domain/errors.js';
 import { ApiError } from './ApiError.js';
 import type { Problem, ProblemResponse } from './Problem.js';
@@ -8,7 +8,8 @@ const contentType = 'application/problem+json';
 /**
  * THE mapping from errors to HTTP problem responses (RFC 9457), used by every HTTP trigger:
  * ValidationError → 400 with `errors:[{field, expected, received}]`; ApiError → its status;
- * RetryAfterError → 503 with `Retry-After`; NonRetryableError (an upstream refusal) → 502;
+ * RetryAfterError → 503 with `Retry-After`; ConfigError (a bad pipeline config, read on first
+ * use) → 503 with every config problem in `errors`; NonRetryableError (an upstream refusal) → 502;
  * anything else → 500 without internals. `instance` is the request path. Pure.
  */
 export function toProblem(error: unknown, instance: string): ProblemResponse {
@@ -45,7 +46,21 @@ export function toProblem(error: unknown, instance: string): ProblemResponse {
       { 'Retry-After': String(seconds) },
     );
   }
-  if (error instanceof NonRetryableError || error instanceof ConfigError) {
+  if (error instanceof ConfigError) {
+    return respond({
+      type: 'urn:slotpilot:problem:config',
+      title: 'Service Unavailable',
+      status: 503,
+      detail: error.message,
+      instance,
+      errors: error.issues.map((i) => ({
+        field: i.path,
+        expected: i.expected,
+        received: i.received,
+      })),
+    });
+  }
+  if (error instanceof NonRetryableError) {
     return respond({
       type: 'urn:slotpilot:problem:upstream',
       title: 'Bad Gateway',

@@ -1,6 +1,4 @@
-import type { z } from 'zod';
-
-import { requestBodies } from '../http/requestBodies.js';
+import { requestBodies, type RequestBody } from '../http/requestBodies.js';
 
 /** Who may call an operation: anyone, or a caller with a function key (plus an identity where noted). */
 export type OperationAccess = 'anonymous' | 'functionKey' | 'identity';
@@ -13,8 +11,8 @@ export interface ApiOperation {
   path: string;
   summary: string;
   access: OperationAccess;
-  /** The zod schema the trigger validates its JSON body with. */
-  body?: z.ZodType;
+  /** The request body (zod schema) the trigger validates its JSON body with. */
+  body?: RequestBody;
   /** A body the trigger validates itself (not JSON or not one of `requestBodies`). */
   rawBody?: { contentType: string; description: string };
   query?: { name: string; description: string; schema: Record<string, unknown> }[];
@@ -148,12 +146,16 @@ export const apiOperations: readonly ApiOperation[] = [
     summary: 'Roll back during or after the monitoring window',
     access: 'identity',
     body: requestBodies.reason,
-    success: { status: 202, description: 'Rollback started' },
+    success: {
+      status: 202,
+      description:
+        'Rollback started: its progress and outcome (refused included) at the Location status URL',
+    },
     errors: {
       401: 'no identity',
       403: 'not an approver',
       404: 'no such release',
-      409: 'nothing to roll back',
+      409: 'nothing to roll back: not swapped yet, rolled back already, or another decision won',
     },
   },
   {

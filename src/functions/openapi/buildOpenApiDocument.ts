@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { requestBodySchemas } from '../http/requestBodySchemas.js';
 import type { ApiOperation } from './apiOperations.js';
 
 /** An OpenAPI 3.1 document (the parts Slotpilot writes). */
@@ -79,7 +80,9 @@ export function buildOpenApiDocument(
       ...(op.body !== undefined && {
         requestBody: {
           required: true,
-          content: { 'application/json': { schema: refTo(op.body, schemas) } },
+          content: {
+            'application/json': { schema: refTo(requestBodySchemas[op.body.name], schemas) },
+          },
         },
       }),
       ...(op.rawBody !== undefined && {

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 
-import type { DurableClient } from 'durable-functions';
-
 import {
   canaryEvents,
   canaryInstanceId,
@@ -9,7 +7,7 @@ import {
   type PromoteRequest,
 } from '../../domain/canary/index.js';
 import { orchestratorNames } from '../../domain/release/index.js';
-import { readCanaryStatus, readReleaseInput } from '../../domain/view/index.js';
+import { readCanaryStatus, readReleaseInput, toIso } from '../../domain/view/index.js';
 import type { ApiDeps } from '../ApiDeps.js';
 import { tryGetStatus } from '../durable/tryGetStatus.js';
 import { accepted } from '../http/accepted.js';
@@ -18,19 +16,21 @@ import { authenticate } from '../http/authenticate.js';
 import { readBody } from '../http/readBody.js';
 import { requestBodies } from '../http/requestBodies.js';
 import type { ClientHttpHandler } from '../http/withProblems.js';
+import { decideOnce } from './decideOnce.js';
 import { requestOrigin } from './requestOrigin.js';
 
 const running = new Set(['Running', 'Pending']);
 
 /**
- * `POST /api/releases/{id}/promote {reason?}`: the canary goes to its next step now (or, at
- * its last step, to the swap). Approvers only (see decidePromote). Compare-and-set: the promote
- * names the step the caller saw; the canary accepts the first promote of that step and names
- * it in its status, so of concurrent promotes one answers 202 and the others 409 naming the
- * one that won. 401 without identity, 403 not an approver, 404 unknown release, 409 no canary
+ * `POST /api/releases/{id}/promote {reason?, step?}`: the canary goes to its next step now (or,
+ * at its last step, to the swap). Approvers only (see decidePromote). Compare-and-set over the
+ * claims (see `decideOnce`): each step of a canary run is promoted once, so of concurrent
+ * promotes one answers 202 and the others 409 naming the one that won, without waiting for
+ * the canary; a promote naming a step other than the one in progress (`step`, 1-based) is a
+ * 409 too. 401 without identity, 403 not an approver, 404 unknown release, 409 no canary
  * step to promote.
  */
-export function promoteHandler(deps: Pick<ApiDeps, 'identity'>): ClientHttpHandler {
+export function promoteHandler(deps: Pick<ApiDeps, 'identity' | 'claims'>): ClientHttpHandler {
   return async (request, client, context) => {
     const principal = await authenticate(request.headers, deps.identity);
     const body = await readBody(() => request.text(), requestBodies.promote);
@@ -77,14 +77,15 @@ export function promoteHandler(deps: Pick<ApiDeps, 'identity'>): ClientHttpHandl
       requestId: randomUUID(),
       ...(body.reason === undefined ? {} : { reason: body.reason }),
     };
-    await client.raiseEvent(canaryId, canaryEvents.promote, promote);
-    const winner = await settled(client, canaryId, decision.fromStep);
-    if (winner !== undefined && winner.requestId !== promote.requestId) {
-      throw new ConflictError(
-        `Step ${decision.fromStep + 1} of release ${releaseId} was promoted by ${winner.by}.`,
-        { releaseId, step: decision.fromStep, promotedBy: winner.by, promotedAt: winner.at },
-      );
-    }
+    // One canary run (its creation) promotes each step once.
+    const run = canary === undefined ? 'unknown' : toIso(canary.createdTime);
+    await decideOnce(
+      deps.claims,
+      [releaseId, run, 'promote', String(decision.fromStep)],
+      { decision: 'promoted', by: promote.by, at: promote.at },
+      `Step ${decision.fromStep + 1} of release ${releaseId}`,
+      () => client.raiseEvent(canaryId, canaryEvents.promote, promote),
+    );
     context.log(
       `release ${releaseId}: canary step ${decision.fromStep + 1} promoted by ${promote.by}`,
     );
@@ -94,24 +95,6 @@ export function promoteHandler(deps: Pick<ApiDeps, 'identity'>): ClientHttpHandl
       percent: decision.percent,
       by: promote.by,
       at: promote.at,
-      accepted: winner !== undefined,
     });
   };
-}
-
-/** Waits (≤ 10 s) until the canary names the promote that won step `step`. */
-async function settled(
-  client: DurableClient,
-  id: string,
-  step: number,
-): Promise<{ requestId: string; by: string; at: string } | undefined> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const status = await tryGetStatus(client, id);
-    const won = readCanaryStatus(status?.customStatus)?.promotions[String(step)];
-    if (won !== undefined) return won;
-    if (status === undefined || !running.has(status.runtimeStatus)) return undefined;
-    if (Date.now() > deadline) return undefined;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

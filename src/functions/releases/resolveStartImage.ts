@@ -2,7 +2,7 @@ import type { RegistryPort } from '../../azure/ports/index.js';
 import type { PipelineConfig, SlotpilotConfig } from '../../domain/config/index.js';
 import { ValidationError } from '../../domain/errors.js';
 import type { ImageRef } from '../../domain/images/index.js';
-import type { ReleaseImage } from '../durable/startRelease.js';
+import type { ReleaseImage } from '../../domain/release/index.js';
 import { resolvePipeline } from './resolvePipeline.js';
 import { resolveTagPipeline } from './resolveTagPipeline.js';
 

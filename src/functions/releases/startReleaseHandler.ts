@@ -33,7 +33,7 @@ export function startReleaseHandler(deps: ApiDeps): ClientHttpHandler {
       ref,
       body.pipeline,
     );
-    const outcome = await startRelease(client, pipeline, image, requestedBy);
+    const outcome = await startRelease(client, { pipeline, image, requestedBy, now: new Date() });
     if (outcome.kind === 'exists') {
       throw new ConflictError(
         `Pipeline ${pipeline.name} already has a release of ${image.digest}: ${outcome.releaseId} (${outcome.runtimeStatus}).`,

@@ -7,7 +7,7 @@ import { json } from '../http/json.js';
 import type { ClientHttpHandler } from '../http/withProblems.js';
 import { decideStage } from '../releases/decideStage.js';
 import { requestOrigin } from '../releases/requestOrigin.js';
-import { readInteraction, type SlackClick } from './readInteraction.js';
+import type { SlackClick } from './readInteraction.js';
 import { verifySlackSignature } from './verifySlackSignature.js';
 
 /** What the Slack route needs: the approval deps plus the signing secret. */
@@ -38,6 +38,8 @@ export function slackInteractionHandler(deps: SlackDeps): ClientHttpHandler {
     if (check.kind !== 'valid') {
       throw new UnauthorizedError(`Not a signed Slack request (${check.kind}).`);
     }
+    // The payload's zod schema loads with the first click, not at cold start.
+    const { readInteraction } = await import('./readInteraction.js');
     const click = readInteraction(raw);
     if (click === undefined) {
       throw new ValidationError('payload', 'a Slotpilot Approve or Reject click', 'something else');

@@ -18,7 +18,9 @@ type Warmup = NonNullable<PlannedStage['warmup']>;
 /**
  * Probes the slot's own host name at the warm-up interval until it answered healthy
  * `successes` times in a row (serving `digest`); fails after the warm-up timeout. Each probe
- * is one short activity; the waits between them are durable timers.
+ * is one short activity; the waits between them are durable timers. Runs after `deployImage`,
+ * whose restart fence (stop, configure, start) leaves no older container to answer: every
+ * probe counted here reached a container started with the digest.
  */
 export function* warmUp(
   context: OrchestrationContext,

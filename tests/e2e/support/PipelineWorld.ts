@@ -12,10 +12,11 @@ import {
 import { VirtualClock } from '../../../shared/clock/index.js';
 import type { ReleaseCustomStatus } from '../../../src/domain/release/index.js';
 import { releaseIdFor } from '../../../src/domain/release/index.js';
+import type { ReleaseView } from '../../../src/domain/view/index.js';
 import { appSettingsFor } from './appSettings.js';
 import { buildAppOnce, repoRoot } from './buildApp.js';
 import { type ConfigVariant, writePipelineConfig } from './pipelineConfig.js';
-import { ReleaseApi } from './ReleaseApi.js';
+import { type ApiAnswer, ReleaseApi } from './ReleaseApi.js';
 import { virtualStartMs } from './virtualStart.js';
 
 /** Approvers of the repository's slotpilot.yaml. */
@@ -215,6 +216,40 @@ export class PipelineWorld {
       throw new Error(`cancel: expected 202, got ${answer.status} ${JSON.stringify(answer.body)}`);
     }
     await this.host.settle();
+  }
+
+  /**
+   * Then: follows a 202's `Location` (Slotpilot's status URL) as a client would, waiting its
+   * `Retry-After` in virtual time between reads, until the release view satisfies `predicate`.
+   * Returns every view read, the first one read at once. Fails after `maxVirtualMs`.
+   */
+  async followStatus(
+    accepted: ApiAnswer,
+    predicate: (view: ReleaseView) => boolean,
+    maxVirtualMs = 3_600_000,
+  ): Promise<ReleaseView[]> {
+    const location = accepted.headers.get('location');
+    const retryAfterS = Number(accepted.headers.get('retry-after'));
+    if (accepted.status !== 202 || location === null || !(retryAfterS > 0)) {
+      throw new Error(
+        `followStatus: expected a 202 with Location and Retry-After, got ${accepted.status} ${location} ${retryAfterS}`,
+      );
+    }
+    const path = new URL(location).pathname;
+    const views: ReleaseView[] = [];
+    for (let waitedMs = 0; ; waitedMs += retryAfterS * 1000) {
+      const answer = await this.api.call('GET', path);
+      if (answer.status !== 200)
+        throw new Error(`followStatus: GET ${path} answered ${answer.status} ${answer.text}`);
+      views.push(answer.body as ReleaseView);
+      if (predicate(answer.body as ReleaseView)) return views;
+      if (waitedMs >= maxVirtualMs) {
+        throw new Error(
+          `followStatus: ${path} not there within ${maxVirtualMs} virtual ms; last ${answer.text}`,
+        );
+      }
+      await this.host.advance(retryAfterS * 1000);
+    }
   }
 
   /** The image production serves, read from the sandbox app's test-only introspection path. */

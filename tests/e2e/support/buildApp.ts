@@ -2,10 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+import { bundleDir } from '../../../scripts/packaging/bundleApp.js';
+
 /** The repository root (the function app folder the dev host loads). */
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
-const entry = path.join(repoRoot, 'dist/src/index.js');
+const entry = path.join(repoRoot, bundleDir, 'index.js');
 
 function newestMtimeMs(dir: string): number {
   let newest = 0;
@@ -17,13 +19,13 @@ function newestMtimeMs(dir: string): number {
   return newest;
 }
 
-/** True when `dist/src/index.js` is newer than every file in `src/`. */
+/** True when the app's bundle (package.json `main`) is newer than every file in `src/`. */
 export function buildIsFresh(): boolean {
   return existsSync(entry) && statSync(entry).mtimeMs >= newestMtimeMs(path.join(repoRoot, 'src'));
 }
 
 /**
- * Compiles the app (`npx tsc -p .`) unless the build is fresh. Runs under a lock file and
+ * Compiles and bundles the app (`npx tsc -p .`, `bundleApp`) unless the build is fresh. Runs under a lock file and
  * checks again inside it, so e2e files started together build once.
  */
 export function buildAppOnce(): void {
@@ -40,5 +42,5 @@ export function buildAppOnce(): void {
     { cwd: repoRoot, stdio: 'inherit' },
   );
   if (!existsSync(entry))
-    throw new Error(`build: expected ${entry} after npx tsc -p ., got nothing`);
+    throw new Error(`build: expected ${entry} after npx tsc -p . and bundleApp, got nothing`);
 }

@@ -1,6 +1,7 @@
-/** Runs `npx tsc -p .` unless the build is fresh (called under the e2e build lock). */
+/** Runs `npx tsc -p .` and bundles the app unless the build is fresh (under the e2e build lock). */
 import { execSync } from 'node:child_process';
 
+import { bundleApp } from '../../../scripts/packaging/bundleApp.js';
 import { buildIsFresh, repoRoot } from './buildApp.js';
 
 if (!buildIsFresh()) {
@@ -10,4 +11,5 @@ if (!buildIsFresh()) {
     // tsc exits non-zero on type errors elsewhere in the tree but still emits; the caller
     // checks that the entry point exists.
   }
+  bundleApp(repoRoot);
 }

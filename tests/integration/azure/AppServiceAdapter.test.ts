@@ -66,7 +66,7 @@ describe('AppServiceAdapter against the sandbox (real SDK over TLS)', () => {
     );
   });
 
-  test('deployImage patches linuxFxVersion (which restarts the app) and nothing else; the second call changes nothing', async () => {
+  test('deployImage stops the slot, patches linuxFxVersion and starts it; the second call changes nothing', async () => {
     const pushed = await sandbox.push('pwbi-api:1.1.0', { deliver: 'none' });
     const staging = { ...prod(), slot: 'staging' };
     const before = sandbox.armRequests().length;
@@ -78,7 +78,7 @@ describe('AppServiceAdapter against the sandbox (real SDK over TLS)', () => {
       .slice(before)
       .filter((r) => r.method !== 'GET')
       .map((r) => `${r.method} ${r.path.replace(/^.*\/slots\/staging/i, '')}`);
-    assert.deepEqual(writes, ['PATCH /config/web']);
+    assert.deepEqual(writes, ['POST /stop', 'PATCH /config/web', 'POST /start']);
     assert.equal((await adapter.getSlot(staging)).digest, pushed.digest);
   });
 

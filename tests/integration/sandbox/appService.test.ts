@@ -49,6 +49,7 @@ void describe('sandbox App Service ARM through the real WebSiteManagementClient'
   });
 
   void it('deploys by digest through PATCH config/web, restarting the slot with the new image', async () => {
+    const previous = sandbox.siteState(SITE, 'staging');
     const pushed = await sandbox.push('pwbi-api:2.0.0', { profile: 'errors:50' });
     const fx = `DOCKER|${pushed.image}`;
     const updated = await web.webApps.updateConfigurationSlot(RG, SITE, 'staging', {
@@ -58,11 +59,35 @@ void describe('sandbox App Service ARM through the real WebSiteManagementClient'
     const read = await web.webApps.getConfigurationSlot(RG, SITE, 'staging');
     assert.equal(read.linuxFxVersion, fx);
     assert.equal(read.alwaysOn, true, 'PATCH merges: untouched fields survive');
-    assert.equal(sandbox.siteState(SITE, 'staging').state, 'Starting');
+    // The slot was running: its old container answers until the new one has started.
+    const starting = sandbox.siteState(SITE, 'staging');
+    assert.deepEqual(
+      [starting.digest, starting.state, starting.servedDigest],
+      [pushed.digest, 'Running', previous.digest],
+    );
     await clock.advance(30_000);
     const state = sandbox.siteState(SITE, 'staging');
     assert.equal(state.state, 'Running');
-    assert.equal(state.digest, pushed.digest);
+    assert.deepEqual([state.digest, state.servedDigest], [pushed.digest, pushed.digest]);
+  });
+
+  void it('stops and starts a slot with 200 and no body (the SDK accepts nothing else)', async () => {
+    await web.webApps.stopSlot(RG, SITE, 'staging');
+    assert.equal((await web.webApps.getSlot(RG, SITE, 'staging')).state, 'Stopped');
+    assert.equal(sandbox.siteState(SITE, 'staging').state, 'Stopped');
+    await web.webApps.stopSlot(RG, SITE, 'staging');
+    await web.webApps.startSlot(RG, SITE, 'staging');
+    assert.equal((await web.webApps.getSlot(RG, SITE, 'staging')).state, 'Running');
+    assert.equal(sandbox.siteState(SITE, 'staging').state, 'Starting');
+    await clock.advance(30_000);
+    assert.equal(sandbox.siteState(SITE, 'staging').state, 'Running');
+    const answers = sandbox
+      .armRequests()
+      .filter((r) => r.method === 'POST' && /\/slots\/staging\/(stop|start)$/i.test(r.path));
+    assert.deepEqual(
+      answers.map((r) => r.status),
+      [200, 200, 200],
+    );
   });
 
   void it('restarts a slot with 200 (the SDK accepts nothing else)', async () => {

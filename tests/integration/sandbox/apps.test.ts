@@ -77,9 +77,20 @@ void describe('sandbox app servers: an image profile is observable at its slot p
     assert.equal((await get(`${devUrl()}/health`)).image, image);
   });
 
-  void it('answers 503 while the new image starts, then its profile (errors:100 -> every request 5xx)', async () => {
+  void it('keeps the previous container answering while a new image starts on a running site, then its profile (errors:100 -> every request 5xx)', async () => {
+    const previous = sandbox.siteState('pwbi-api-dev');
     const image = await deploy('pwbi-api:bad', 'errors:100');
-    assert.equal((await get(`${devUrl()}/health`)).status, 503);
+    // As App Service does after a linuxFxVersion change: the old container serves meanwhile.
+    assert.equal((await get(`${devUrl()}/health`)).status, 200);
+    assert.equal((await get(`${devUrl()}/api/reports`)).status, 200);
+    assert.deepEqual(
+      [sandbox.siteState('pwbi-api-dev').digest, sandbox.siteState('pwbi-api-dev').servedDigest],
+      [image.replace(/^.*@/, ''), previous.digest],
+    );
+    assert.equal(
+      ((await get(`${devUrl()}/__sandbox/info`)).body as { image: string }).image,
+      previous.image,
+    );
     await clock.advance(20_000);
     const health = await get(`${devUrl()}/health`);
     assert.equal(health.status, 200);
@@ -90,8 +101,9 @@ void describe('sandbox app servers: an image profile is observable at its slot p
     for (let i = 0; i < 5; i++) assert.ok((await get(`${devUrl()}/api/reports`)).status >= 500);
   });
 
-  void it('never becomes healthy with the crash profile', async () => {
+  void it('never becomes healthy with the crash profile (the old container answers only while it starts)', async () => {
     await deploy('pwbi-api:crash', 'crash');
+    assert.equal((await get(`${devUrl()}/health`)).status, 200);
     await clock.advance(10 * 60_000);
     assert.equal((await get(`${devUrl()}/health`)).status, 503);
     assert.equal(
@@ -113,11 +125,30 @@ void describe('sandbox app servers: an image profile is observable at its slot p
   void it('stops and starts a site through ARM (403 while stopped, start-up delay after)', async () => {
     await web.webApps.stop('pwbi-dev', 'pwbi-api-dev');
     assert.equal((await web.webApps.get('pwbi-dev', 'pwbi-api-dev')).state, 'Stopped');
-    assert.equal((await get(`${devUrl()}/health`)).status, 403);
+    const stopped = await fetch(`${devUrl()}/health`);
+    assert.equal(stopped.status, 403);
+    assert.match(stopped.headers.get('content-type') ?? '', /^text\/html/);
+    assert.match(await stopped.text(), /Error 403 - This web app is stopped\./);
     await web.webApps.start('pwbi-dev', 'pwbi-api-dev');
     assert.equal(sandbox.siteState('pwbi-api-dev').state, 'Starting');
     await clock.advance(20_000);
     assert.equal(sandbox.siteState('pwbi-api-dev').state, 'Running');
+  });
+
+  void it('a site configured while stopped starts only the new image: nothing old answers', async () => {
+    await deploy('pwbi-api:fenced-old', 'healthy');
+    await clock.advance(20_000);
+    await web.webApps.stop('pwbi-dev', 'pwbi-api-dev');
+    const image = await deploy('pwbi-api:fenced-new', 'healthy');
+    assert.equal((await fetch(`${devUrl()}/health`)).status, 403);
+    await clock.advance(60_000);
+    assert.equal(sandbox.siteState('pwbi-api-dev').state, 'Stopped');
+    await web.webApps.start('pwbi-dev', 'pwbi-api-dev');
+    assert.equal((await get(`${devUrl()}/health`)).status, 503);
+    assert.equal(sandbox.siteState('pwbi-api-dev').servedDigest, undefined);
+    await clock.advance(20_000);
+    assert.equal((await get(`${devUrl()}/health`)).status, 200);
+    assert.equal(sandbox.siteState('pwbi-api-dev').servedDigest, image.replace(/^.*@/, ''));
   });
 
   void it('answers a swap with a stopped slot with 409', async () => {
@@ -131,7 +162,7 @@ void describe('sandbox app servers: an image profile is observable at its slot p
       (err: RestError) => err.statusCode === 409 && /stopped/.test(err.message),
     );
     assert.equal(
-      (await get(`${sandbox.hostMap['pwbi-api-off-staging.azurewebsites.net'] ?? ''}/health`))
+      (await fetch(`${sandbox.hostMap['pwbi-api-off-staging.azurewebsites.net'] ?? ''}/health`))
         .status,
       403,
     );

@@ -138,13 +138,14 @@ describe('buildReleaseView', () => {
         runtimeStatus: 'Running',
         createdTime: 'x',
         lastUpdatedTime: 'x',
-        customStatus: { step: 'swapping back', updatedAt: 't9', rollback },
+        customStatus: { step: 'swapping back', updatedAt: 't9', rollback, phase: 'rollingBack' },
       },
       links,
     });
     assert.equal(running.status, 'Succeeded');
     assert.equal(running.step, 'swapping back');
     assert.deepEqual(running.rollback, rollback);
+    assert.deepEqual(running.rollbackRequest, { phase: 'rollingBack', step: 'swapping back' });
     const finished = buildReleaseView({
       release: { ...release, runtimeStatus: 'Completed', customStatus: done },
       rollback: {
@@ -159,6 +160,49 @@ describe('buildReleaseView', () => {
     });
     assert.equal(finished.status, 'RolledBack');
     assert.equal(finished.step, 'rolled back');
+  });
+
+  it('shows a rollback after the window checking the slot, then refused with why', () => {
+    const done = { ...custom, status: 'Succeeded' as const, step: 'succeeded' };
+    const rollbackRun = (over: Partial<DurableStatusLike>): DurableStatusLike => ({
+      name: 'rollbackRelease',
+      instanceId: 'x-rollback',
+      runtimeStatus: 'Running',
+      createdTime: 'x',
+      lastUpdatedTime: 'x',
+      ...over,
+    });
+    const step = 'checking that the previous version is still in the slot';
+    const checking = buildReleaseView({
+      release: { ...release, runtimeStatus: 'Completed', customStatus: done },
+      rollback: rollbackRun({ customStatus: { step, updatedAt: 't9', phase: 'checking' } }),
+      links,
+    });
+    assert.deepEqual(checking.rollbackRequest, { phase: 'checking', step });
+    assert.equal(checking.step, step);
+    const error = 'the staging slot no longer holds the previous digest';
+    const refused = buildReleaseView({
+      release: { ...release, runtimeStatus: 'Completed', customStatus: done },
+      rollback: rollbackRun({
+        runtimeStatus: 'Completed',
+        customStatus: { step: `rollback refused: ${error}`, updatedAt: 't9', phase: 'refused' },
+        output: { outcome: 'refused', error },
+      }),
+      links,
+    });
+    assert.equal(refused.status, 'Succeeded');
+    assert.deepEqual(refused.rollbackRequest, {
+      phase: 'refused',
+      step: `rollback refused: ${error}`,
+      error,
+    });
+    assert.equal(refused.rollback, undefined);
+    const crashed = buildReleaseView({
+      release: { ...release, runtimeStatus: 'Completed', customStatus: done },
+      rollback: rollbackRun({ runtimeStatus: 'Failed' }),
+      links,
+    });
+    assert.deepEqual(crashed.rollbackRequest, { phase: 'failed', step: 'rollback failed' });
   });
 
   it('reports a failed instance as Failed and drops a stale approval wait', () => {

@@ -68,7 +68,7 @@ function fakeClient(initial: Record<string, Status> = {}) {
 
 /** Starts the release of `image` on `fake` at `at` (as a push by default). */
 function start(fake: ReturnType<typeof fakeClient>, at: Date, by = 'ci@contoso.com') {
-  return startRelease(fake.client, pipeline, image, by, at);
+  return startRelease(fake.client, { pipeline, image, requestedBy: by, now: at });
 }
 
 describe('startRelease', () => {

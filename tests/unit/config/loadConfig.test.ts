@@ -143,6 +143,13 @@ describe('rejecting a bad pipeline config', () => {
       ],
     ],
     [
+      'a production stage deploying into live production',
+      base.replace(', slot: staging', ', slot: Production'),
+      [
+        'pipelines[0].stages[1].target.slot: expected a slot other than production (a deploy stops its target; production is reached by the swap), got "Production"',
+      ],
+    ],
+    [
       'an approval without approvers',
       base.replace('approvers: [lead@contoso.com]', 'approvers: []'),
       ['pipelines[0].stages[1].approval.approvers: expected at least 1 item, got a list of 0'],

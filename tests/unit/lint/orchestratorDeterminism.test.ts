@@ -5,7 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 
-import { layerRules, orchestratorRules } from '../../../eslint.config.js';
+import {
+  environmentRules,
+  layerRules,
+  orchestratorRules,
+  triggerRules,
+} from '../../../eslint.config.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const fixture = (name: string): string => `${repo}tests/fixtures/lint/${name}`;
@@ -78,55 +83,172 @@ describe('orchestrator determinism lint', () => {
 });
 
 describe('layer boundary lint', () => {
-  const hits = async (rules: typeof orchestratorRules): Promise<string[]> =>
+  // Lines of tests/fixtures/lint/layer-escapes.ts, by what they import.
+  const line = {
+    azureAdapter: 2,
+    devhost: 3,
+    shared: 4,
+    azureSdk: 5,
+    functionsSdk: 6,
+    activities: 8,
+    orchestrators: 9,
+    functions: 10,
+    durableSdk: 11,
+    azurePorts: 12,
+    sandbox: 13,
+    domain: 14,
+    activityContracts: 15,
+  };
+  const hits = async (rules: typeof orchestratorRules): Promise<number[]> =>
     (await lintAsOrchestrator(fixture('layer-escapes.ts'), rules)).messages
-      .map((m) => `${m.line}:${m.ruleId}`)
-      .sort();
+      .map((m) => {
+        assert.equal(m.ruleId, 'no-restricted-imports', m.message);
+        return m.line;
+      })
+      .sort((a, b) => a - b);
+  const lines = (...names: (keyof typeof line)[]): number[] =>
+    names.map((n) => line[n]).sort((a, b) => a - b);
+  const tools = ['devhost', 'shared', 'sandbox'] as const;
 
   it('keeps src/ off the dev host, the sandbox and their shared clock', async () => {
-    assert.deepEqual(await hits(layerRules.app), [
-      '3:no-restricted-imports',
-      '4:no-restricted-imports',
-    ]);
+    assert.deepEqual(await hits(layerRules.app), lines(...tools));
   });
 
-  it('keeps the domain off every other layer', async () => {
-    assert.deepEqual(await hits(layerRules.domain), [
-      '2:no-restricted-imports',
-      '3:no-restricted-imports',
-      '4:no-restricted-imports',
-    ]);
+  it('keeps the domain off every other layer and off the Azure and Durable SDKs', async () => {
+    assert.deepEqual(
+      await hits(layerRules.domain),
+      lines(
+        ...tools,
+        'azureAdapter',
+        'azureSdk',
+        'functionsSdk',
+        'activities',
+        'orchestrators',
+        'functions',
+        'durableSdk',
+        'azurePorts',
+        'activityContracts',
+      ),
+    );
   });
 
-  it('keeps triggers off Azure SDK packages but @azure/functions', async () => {
-    assert.deepEqual(await hits(layerRules.functions), [
-      '3:no-restricted-imports',
-      '4:no-restricted-imports',
-      '5:no-restricted-imports',
-    ]);
+  it('keeps triggers off Azure SDK packages, adapters and activities (ports allowed)', async () => {
+    assert.deepEqual(
+      await hits(layerRules.functions),
+      lines(...tools, 'azureAdapter', 'azureSdk', 'activities', 'activityContracts'),
+    );
   });
 
-  it('applies each layer rule to its folder', async () => {
+  it('keeps orchestrators off azure/, activity implementations and triggers', async () => {
+    assert.deepEqual(
+      await hits(orchestratorRules),
+      lines(...tools, 'azureAdapter', 'azureSdk', 'activities', 'functions', 'azurePorts'),
+    );
+  });
+
+  it('keeps activities off triggers, orchestrators and SDK packages (ports allowed)', async () => {
+    assert.deepEqual(
+      await hits(layerRules.activities),
+      lines(...tools, 'azureSdk', 'orchestrators', 'functions'),
+    );
+  });
+
+  it('keeps adapters off every layer above them', async () => {
+    assert.deepEqual(
+      await hits(layerRules.azure),
+      lines(...tools, 'activities', 'orchestrators', 'functions', 'activityContracts'),
+    );
+  });
+
+  it('keeps the dev host, the sandbox and shared/ apart from each other and from src/', async () => {
+    const app = [
+      'azureAdapter',
+      'activities',
+      'orchestrators',
+      'functions',
+      'azurePorts',
+      'domain',
+      'activityContracts',
+    ] as const;
+    assert.deepEqual(await hits(layerRules.devhost), lines(...app, 'sandbox'));
+    assert.deepEqual(await hits(layerRules.sandbox), lines(...app, 'devhost'));
+    assert.deepEqual(await hits(layerRules.shared), lines(...app, 'devhost', 'sandbox'));
+  });
+
+  it('applies each layer rule to its folder, subfolders included', async () => {
     const eslint = new ESLint({ cwd: repo });
-    const rulesOf = async (file: string): Promise<Record<string, unknown>> =>
+    const importsOf = async (file: string): Promise<unknown[]> =>
+      optionsOf(
+        (
+          (await eslint.calculateConfigForFile(`${repo}${file}`)) as {
+            rules: Record<string, unknown>;
+          }
+        ).rules['no-restricted-imports'],
+      );
+    const expected = {
+      'src/domain/x.ts': layerRules.domain,
+      'src/functions/recovery/x.ts': layerRules.functions,
+      'src/activities/x.ts': layerRules.activities,
+      'src/activities/monitor/x.ts': layerRules.activities,
+      'src/activities/canary/x.ts': layerRules.activities,
+      'src/azure/appService/x.ts': layerRules.azure,
+      'src/orchestrators/monitor/x.ts': orchestratorRules,
+      'src/index.ts': layerRules.app,
+      'devhost/engine/x.ts': layerRules.devhost,
+      'sandbox/x.ts': layerRules.sandbox,
+      'shared/clock/x.ts': layerRules.shared,
+    };
+    for (const [file, rules] of Object.entries(expected)) {
+      assert.deepEqual(await importsOf(file), optionsOf(rules['no-restricted-imports']), file);
+    }
+    assert.deepEqual(await importsOf('tests/e2e/x.ts'), []);
+  });
+});
+
+describe('environment lint', () => {
+  it('rejects reading process.env outside the composition root', async () => {
+    const result = await lintAsOrchestrator(fixture('reads-env.ts'), environmentRules);
+    assert.deepEqual(
+      result.messages.map((m) => `${m.line}:${m.ruleId}`),
+      ['2:no-restricted-properties', '3:no-restricted-properties'],
+    );
+  });
+
+  it('applies to src/ but src/index.ts', async () => {
+    const eslint = new ESLint({ cwd: repo });
+    const ruleOf = async (file: string): Promise<unknown> =>
       (
         (await eslint.calculateConfigForFile(`${repo}${file}`)) as {
           rules: Record<string, unknown>;
         }
-      ).rules;
-    const imports = 'no-restricted-imports';
+      ).rules['no-restricted-properties'];
+    const rule = environmentRules['no-restricted-properties'];
+    for (const file of ['src/functions/alerts.ts', 'src/azure/x.ts', 'src/domain/config/x.ts']) {
+      assert.deepEqual(optionsOf(await ruleOf(file)), optionsOf(rule), file);
+    }
+    const atRoot = await ruleOf('src/index.ts');
+    assert.equal(Array.isArray(atRoot) ? atRoot[0] : atRoot, 0, 'off at the composition root');
+  });
+});
+
+describe('trigger lint', () => {
+  it('rejects timers in triggers, and applies to src/functions only', async () => {
+    const result = await lintAsOrchestrator(fixture('waiting-trigger.ts'), triggerRules);
     assert.deepEqual(
-      optionsOf((await rulesOf('src/domain/x.ts'))[imports]),
-      optionsOf(layerRules.domain[imports]),
+      result.messages.map((m) => `${m.line}:${m.ruleId}`),
+      ['3:no-restricted-globals', '4:no-restricted-globals'],
     );
+    const eslint = new ESLint({ cwd: repo });
+    const ruleOf = async (file: string): Promise<unknown> =>
+      (
+        (await eslint.calculateConfigForFile(`${repo}${file}`)) as {
+          rules: Record<string, unknown>;
+        }
+      ).rules['no-restricted-globals'];
     assert.deepEqual(
-      optionsOf((await rulesOf('src/functions/x.ts'))[imports]),
-      optionsOf(layerRules.functions[imports]),
+      optionsOf(await ruleOf('src/functions/recovery/x.ts')),
+      optionsOf(triggerRules['no-restricted-globals']),
     );
-    assert.deepEqual(
-      optionsOf((await rulesOf('src/activities/x.ts'))[imports]),
-      optionsOf(layerRules.app[imports]),
-    );
-    assert.equal((await rulesOf('devhost/x.ts'))[imports], undefined);
+    assert.equal(await ruleOf('src/activities/x.ts'), undefined);
   });
 });

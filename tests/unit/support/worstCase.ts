@@ -4,7 +4,7 @@
  * Durable applies (16 KB of UTF-16 JSON).
  */
 import { maxFreeTextLength, normalizeFreeText } from '../../../src/domain/text/freeText.js';
-import { text } from '../../../src/functions/http/requestBodies.js';
+import { text } from '../../../src/functions/http/requestBodySchemas.js';
 
 /** Durable's custom status limit: 16 KB of UTF-16, i.e. 8 192 UTF-16 code units of JSON. */
 export const durableLimitUnits = 8192;
