@@ -5,7 +5,7 @@ import { auditBestEffort } from '../calls/audit.js';
 import { callActivity } from '../calls/callActivity.js';
 import { nowIso } from '../calls/clock.js';
 import { sideEffectRetry } from '../calls/RetryPolicy.js';
-import type { RollbackCause, RollbackOutcome } from './rollBack.js';
+import type { RollbackCause, RollbackOutcome } from './RollbackCause.js';
 
 /** Critical notification and audit record of the outcome (best effort). */
 export function* tellRollback(
