@@ -10,9 +10,7 @@ import { isAbsolute, join } from 'node:path';
 
 import { app } from '@azure/functions';
 
-import { registerCanaryActivities } from './activities/canary/index.js';
 import { registerActivities } from './activities/index.js';
-import { registerMonitorActivities } from './activities/monitor/index.js';
 import { createLazyAdapters } from './azure/createLazyAdapters.js';
 import { deferConfigFile } from './domain/config/deferConfigFile.js';
 import { alertAuthFromEnv, registerAlertFunctions } from './functions/alerts.js';
@@ -77,25 +75,16 @@ registerActivities({
   notifier,
   audit,
   claims,
+  metrics: requestMetrics,
+  routing,
+  slotMetrics,
   get config() {
     return config.current();
   },
   publicBaseUrl: baseUrl,
 });
 registerMonitorOrchestrators();
-registerMonitorActivities({
-  appService,
-  probe,
-  metrics: requestMetrics,
-  notifier,
-  audit,
-  get config() {
-    return config.current();
-  },
-  publicBaseUrl: baseUrl,
-});
 registerCanaryOrchestrators();
-registerCanaryActivities({ appService, routing, slotMetrics, probe });
 registerAlertFunctions({
   identity,
   get config() {

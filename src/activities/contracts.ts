@@ -1,10 +1,31 @@
 /**
- * Activity contracts: names, inputs and outputs of every release activity. Orchestrators
- * import these types only (`import type`) and call activities through typed wrappers, so no
- * call passes `unknown`. Inputs never carry secrets: activities look hook and Slack URLs up
- * in the config by pipeline, stage and hook name.
+ * Activity contracts: names, inputs and outputs of every activity (release, monitoring,
+ * canary), in one table. Orchestrators import these types only (`import type`) and call every
+ * activity through the one typed `callActivity`, so no call passes `unknown`. Inputs never
+ * carry secrets: activities look hook and Slack URLs up in the config by pipeline, stage and
+ * hook name. The monitoring and canary inputs are defined beside their activities
+ * (`monitor/contracts.ts`, `canary/contracts.ts`).
  */
-import type { HookAnswer, SwapHandle, SwapProgress } from '../azure/ports/index.js';
+import type { AuditEvent, HookAnswer, SwapHandle, SwapProgress } from '../azure/ports/index.js';
+import type {
+  CanarySampleInput,
+  CanarySampleOutput,
+  ReadSharesInput,
+  SetShareInput,
+  SharesOutput,
+} from './canary/contracts.js';
+import type {
+  BeginSwapBackInput,
+  BeginSwapBackOutput,
+  NotifyRollbackInput,
+  PageRollbackInput,
+  QueryRequestsInput,
+  QueryRequestsOutput,
+  SampleProductionInput,
+  SampleProductionOutput,
+  VerifyProductionInput,
+  VerifyProductionOutput,
+} from './monitor/contracts.js';
 
 /** Where a stage deploys: a site, or one deployment slot of it. */
 export interface TargetRef {
@@ -84,17 +105,11 @@ export interface NotifyInput {
   text: string;
 }
 
-/** Input of `recordAudit`. Written once per `eventId`. */
-export interface RecordAuditInput {
-  eventId: string;
-  releaseId: string;
-  pipeline: string;
-  at: string;
-  type: string;
-  stage?: string;
-  actor?: string;
-  detail?: Record<string, string | number | boolean>;
-}
+/**
+ * Input of `recordAudit` (and of `monitorAudit`, the same activity): one audit event,
+ * written once per `eventId`; `at` is the orchestration clock.
+ */
+export type RecordAuditInput = AuditEvent;
 
 /** Input of `readSlots`: which digest production and the staging slot run. */
 export interface ReadSlotsInput {
@@ -125,7 +140,7 @@ export interface StartSwapInput {
 export type StartSwapOutput =
   { kind: 'alreadySwapped' } | { kind: 'inProgress' } | { kind: 'started'; handle: SwapHandle };
 
-/** Input of `pollSwap`. */
+/** Input of `pollSwap` (and of `monitorPollSwapBack`, the same activity): one look at a swap. */
 export interface PollSwapInput {
   handle: SwapHandle;
 }
@@ -197,7 +212,13 @@ export interface SupersedeOlderOutput {
   supersededBy?: string;
 }
 
-/** Every activity: name → input and output. */
+/**
+ * Every activity: name → input and output. The names are the ones registered with Durable:
+ * a running instance's history replays them, so they never change. `monitorAudit` and
+ * `monitorPollSwapBack` are kept for that reason as second names of `recordAudit` and
+ * `pollSwap` (same input, same activity): the monitor and the rollback still call them
+ * under their old names, so a release in flight during an upgrade replays.
+ */
 export interface ActivityContracts {
   deployImage: { input: DeployImageInput; output: DeployImageOutput };
   checkSite: { input: CheckSiteInput; output: CheckSiteOutput };
@@ -214,6 +235,19 @@ export interface ActivityContracts {
   readCancelRequest: { input: ReadCancelRequestInput; output: CancelRequestView | null };
   flushEvent: { input: FlushEventInput; output: null };
   supersedeOlderReleases: { input: SupersedeOlderInput; output: SupersedeOlderOutput };
+  monitorSampleProduction: { input: SampleProductionInput; output: SampleProductionOutput };
+  monitorQueryRequests: { input: QueryRequestsInput; output: QueryRequestsOutput };
+  monitorBeginSwapBack: { input: BeginSwapBackInput; output: BeginSwapBackOutput };
+  /** `pollSwap` under the name the rollback's history holds. */
+  monitorPollSwapBack: { input: PollSwapInput; output: SwapProgress };
+  monitorVerifyProduction: { input: VerifyProductionInput; output: VerifyProductionOutput };
+  monitorNotifyRollback: { input: NotifyRollbackInput; output: null };
+  monitorPageRollback: { input: PageRollbackInput; output: null };
+  /** `recordAudit` under the name the monitor's and the canary's histories hold. */
+  monitorAudit: { input: RecordAuditInput; output: null };
+  canarySetShare: { input: SetShareInput; output: SharesOutput };
+  canaryReadShares: { input: ReadSharesInput; output: SharesOutput };
+  canarySample: { input: CanarySampleInput; output: CanarySampleOutput };
 }
 
 /** An activity name. */

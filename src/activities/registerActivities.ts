@@ -9,7 +9,7 @@ import type { DurableOps } from './DurableOps.js';
 import { requireDurableOps } from './requireDurableOps.js';
 
 /**
- * Registers every release activity with the Functions host. Errors leave as messages that
+ * Registers every activity (release, monitoring, canary) with the Functions host. Errors leave as messages that
  * carry their retry advice (see encodeActivityFailure); activities that need the durable
  * client get it as an extra input, which the host must pass (Azure and the dev host do).
  */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import type { MonitorCustomStatus } from '../../src/orchestrators/monitor/index.js';
+import type { MonitorStatus } from '../../src/orchestrators/monitor/index.js';
 import {
   monitorResult,
   type PipelineWorld,
@@ -67,7 +67,7 @@ describe('monitoring: an Azure Monitor alert push', () => {
       pushed.releaseId,
       (s) => (s.monitor?.samples.length ?? 0) >= 3,
     );
-    const nextTickAt = (watching.customStatus as MonitorCustomStatus).monitor?.nextTickAt ?? '';
+    const nextTickAt = (watching.customStatus as MonitorStatus).monitor?.nextTickAt ?? '';
     const swapsBefore = world.swapCalls();
 
     // When a resolved alert arrives nothing happens; when a fired one arrives...

@@ -16,7 +16,7 @@ import {
 import { ScaledClock } from '../../shared/clock/index.js';
 import type { MonitorResult } from '../../src/domain/monitor/contract.js';
 import { releaseIdFor } from '../../src/domain/release/index.js';
-import type { MonitorCustomStatus } from '../../src/orchestrators/monitor/index.js';
+import type { MonitorStatus } from '../../src/orchestrators/monitor/index.js';
 import { users } from './monitor-world.js';
 import { appSettingsFor } from './support/appSettings.js';
 import { buildAppOnce, repoRoot } from './support/buildApp.js';
@@ -110,7 +110,7 @@ describe('monitoring: the dev host is SIGKILLed mid-window and mid-swap-back', (
     }
     throw new Error(`${id}: state not reached; last ${JSON.stringify(last)}`);
   };
-  const custom = (s: Status) => s.customStatus as MonitorCustomStatus | null;
+  const custom = (s: Status) => s.customStatus as MonitorStatus | null;
   const swapCalls = () =>
     sandbox
       .armRequests()

@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import type { InstanceStatus } from '../../devhost/index.js';
 import { defaultScenarioPath } from '../../sandbox/index.js';
 import type { MonitorResult } from '../../src/domain/monitor/contract.js';
-import type { MonitorCustomStatus } from '../../src/orchestrators/monitor/index.js';
+import type { MonitorStatus } from '../../src/orchestrators/monitor/index.js';
 import type { ConfigDoc } from './support/pipelineConfig.js';
 import { PipelineWorld, type Pushed, users, type WorldOptions } from './support/PipelineWorld.js';
 
@@ -58,7 +58,7 @@ export async function releaseToProduction(
 export async function untilMonitor(
   world: PipelineWorld,
   releaseId: string,
-  predicate: (s: MonitorCustomStatus, raw: InstanceStatus) => boolean,
+  predicate: (s: MonitorStatus, raw: InstanceStatus) => boolean,
   maxVirtualMs = 3 * 3_600_000,
 ): Promise<InstanceStatus> {
   const id = `${releaseId}-monitor`;
@@ -71,7 +71,7 @@ export async function untilMonitor(
       ended(raw) ||
       (raw.customStatus !== null &&
         raw.customStatus !== undefined &&
-        predicate(raw.customStatus as MonitorCustomStatus, raw)),
+        predicate(raw.customStatus as MonitorStatus, raw)),
     { maxVirtualMs, realTimeoutMs: 30_000 },
   );
 }

@@ -1,6 +1,6 @@
 /**
- * Contracts of the canary activities: names, inputs and outputs. `canaryRelease` imports these
- * with `import type` and calls them through `callCanaryActivity`. No secrets in them.
+ * Inputs and outputs of the canary activities; their names are in the one table of
+ * `../contracts.ts`. No secrets in them.
  */
 import type { SlotShare } from '../../azure/ports/index.js';
 import type { SlotTraffic } from '../../domain/canary/SlotTraffic.js';
@@ -40,14 +40,7 @@ export interface CanarySampleOutput {
   queryError?: string;
 }
 
-/** Every canary activity: name → input and output. */
-export interface CanaryActivityContracts {
-  canarySetShare: { input: SetShareInput; output: SharesOutput };
-  canaryReadShares: { input: { site: ProductionSite }; output: SharesOutput };
-  canarySample: { input: CanarySampleInput; output: CanarySampleOutput };
+/** Input of `canaryReadShares`: the site whose routing rules to read. */
+export interface ReadSharesInput {
+  site: ProductionSite;
 }
-
-export type CanaryActivityName = keyof CanaryActivityContracts;
-export type CanaryActivityInput<N extends CanaryActivityName> = CanaryActivityContracts[N]['input'];
-export type CanaryActivityOutput<N extends CanaryActivityName> =
-  CanaryActivityContracts[N]['output'];

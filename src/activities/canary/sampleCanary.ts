@@ -1,4 +1,4 @@
-import type { CanaryDeps } from './CanaryDeps.js';
+import type { ActivityDeps } from '../ActivityDeps.js';
 import type { CanarySampleInput, CanarySampleOutput } from './contracts.js';
 
 /**
@@ -8,7 +8,7 @@ import type { CanarySampleInput, CanarySampleOutput } from './contracts.js';
  * is `queryError` (the sample is then inconclusive, never a pass).
  */
 export async function sampleCanary(
-  deps: CanaryDeps,
+  deps: ActivityDeps,
   input: CanarySampleInput,
 ): Promise<CanarySampleOutput> {
   const slotRef = { ...input.site, slot: input.slot };

@@ -1,7 +1,7 @@
 import { AzureRequestError } from '../../azure/errors/AzureRequestError.js';
 import type { SwapHandle } from '../../azure/ports/index.js';
+import type { ActivityDeps } from '../ActivityDeps.js';
 import type { BeginSwapBackInput, BeginSwapBackOutput } from './contracts.js';
-import type { MonitorDeps } from './MonitorDeps.js';
 
 /** Key of the record that remembers a started swap back (so a retried activity resumes it). */
 export function swapBackRecordId(releaseId: string): string {
@@ -16,7 +16,7 @@ export function swapBackRecordId(releaseId: string): string {
  * swap of the site already running (ARM 409) → `busy`, to look again after it.
  */
 export async function beginSwapBack(
-  deps: MonitorDeps,
+  deps: ActivityDeps,
   input: BeginSwapBackInput,
 ): Promise<BeginSwapBackOutput> {
   const production = await deps.appService.getSlot(input.site);

@@ -1,10 +1,9 @@
 /**
- * Contracts of the monitoring activities: names, inputs and outputs. Orchestrators import
- * these with `import type` (and the names object) and call through the typed wrapper in
- * `src/orchestrators/monitor/callMonitorActivity.ts`. Inputs carry no secrets: the App
- * Insights resource and Slack URLs are looked up in config by pipeline and stage.
+ * Inputs and outputs of the monitoring activities; their names are in the one table of
+ * `../contracts.ts`. Inputs carry no secrets: the App Insights resource and Slack URLs are
+ * looked up in config by pipeline and stage.
  */
-import type { SwapHandle, SwapProgress } from '../../azure/ports/index.js';
+import type { SwapHandle } from '../../azure/ports/index.js';
 import type { ProductionSite, RollbackTrigger } from '../../domain/monitor/contract.js';
 import type { SampleHealth, SampleStats } from '../../domain/monitor/ProductionSample.js';
 
@@ -51,7 +50,7 @@ export interface SampleProductionOutput {
   queryError?: { message: string; retryable: boolean; afterMs?: number };
 }
 
-/** Input of `monitorBeginSwapBack` (and of `monitorPollSwapBack` through its handle). */
+/** Input of `monitorBeginSwapBack`. */
 export interface BeginSwapBackInput {
   releaseId: string;
   site: ProductionSite;
@@ -73,11 +72,6 @@ export type BeginSwapBackOutput =
   | { kind: 'refused'; detail: string; slotDigest?: string }
   /** A swap of this site is running (e.g. one this activity started before a crash): look again later. */
   | { kind: 'busy'; detail: string };
-
-/** Input of `monitorPollSwapBack`. */
-export interface PollSwapBackInput {
-  handle: SwapHandle;
-}
 
 /** Input of `monitorVerifyProduction`: does production run and serve `digest` healthily? */
 export interface VerifyProductionInput {
@@ -134,36 +128,3 @@ export interface PageRollbackInput {
   /** The `az` command that swaps back by hand, should a person not want to wait. */
   command: string;
 }
-
-/** Input of `monitorAudit`: one audit event, written once per `eventId`. */
-export interface MonitorAuditInput {
-  eventId: string;
-  releaseId: string;
-  pipeline: string;
-  stage: string;
-  at: string;
-  type: string;
-  actor?: string;
-  detail: Record<string, unknown>;
-}
-
-/** Every monitoring activity: name → input and output. */
-export interface MonitorActivityContracts {
-  monitorSampleProduction: { input: SampleProductionInput; output: SampleProductionOutput };
-  monitorQueryRequests: { input: QueryRequestsInput; output: QueryRequestsOutput };
-  monitorBeginSwapBack: { input: BeginSwapBackInput; output: BeginSwapBackOutput };
-  monitorPollSwapBack: { input: PollSwapBackInput; output: SwapProgress };
-  monitorVerifyProduction: { input: VerifyProductionInput; output: VerifyProductionOutput };
-  monitorNotifyRollback: { input: NotifyRollbackInput; output: null };
-  monitorPageRollback: { input: PageRollbackInput; output: null };
-  monitorAudit: { input: MonitorAuditInput; output: null };
-}
-
-/** A monitoring activity name. */
-export type MonitorActivityName = keyof MonitorActivityContracts;
-/** Input of monitoring activity `N`. */
-export type MonitorActivityInput<N extends MonitorActivityName> =
-  MonitorActivityContracts[N]['input'];
-/** Output of monitoring activity `N`. */
-export type MonitorActivityOutput<N extends MonitorActivityName> =
-  MonitorActivityContracts[N]['output'];

@@ -1,8 +1,8 @@
 import type { Notification } from '../../azure/ports/index.js';
 import { consoleReleaseUrl } from '../../domain/release/index.js';
+import type { ActivityDeps } from '../ActivityDeps.js';
 import type { NotifyRollbackInput } from './contracts.js';
 import { findPipelineConfig } from './findMonitorConfig.js';
-import type { MonitorDeps } from './MonitorDeps.js';
 import { rollbackMessage } from './rollbackMessage.js';
 
 /**
@@ -10,7 +10,10 @@ import { rollbackMessage } from './rollbackMessage.js';
  * with its evidence and timestamps: to the pipeline's channel and, when configured, to its
  * critical channel. Sent once per release and outcome (the key dedupes retries).
  */
-export async function notifyRollback(deps: MonitorDeps, input: NotifyRollbackInput): Promise<null> {
+export async function notifyRollback(
+  deps: ActivityDeps,
+  input: NotifyRollbackInput,
+): Promise<null> {
   const target = findPipelineConfig(deps.config, input.pipeline).notify;
   if (target === undefined) return null;
   const notification: Notification = {

@@ -1,7 +1,7 @@
 import { consoleReleaseUrl } from '../../domain/release/index.js';
+import type { ActivityDeps } from '../ActivityDeps.js';
 import type { PageRollbackInput } from './contracts.js';
 import { findPipelineConfig } from './findMonitorConfig.js';
-import type { MonitorDeps } from './MonitorDeps.js';
 
 /**
  * Pages the pipeline's critical channel (its channel when it has none) that a rollback is
@@ -9,7 +9,7 @@ import type { MonitorDeps } from './MonitorDeps.js';
  * the `az` command that swaps back by hand. One message per page number (the key dedupes
  * retries); the orchestrator decides the pace.
  */
-export async function pageRollback(deps: MonitorDeps, input: PageRollbackInput): Promise<null> {
+export async function pageRollback(deps: ActivityDeps, input: PageRollbackInput): Promise<null> {
   const target = findPipelineConfig(deps.config, input.pipeline).notify;
   if (target === undefined) return null;
   const text = [

@@ -1,5 +1,5 @@
+import type { ActivityDeps } from '../ActivityDeps.js';
 import type { ProbeHealthInput, ProbeHealthOutput } from './contracts.js';
-import type { MonitorDeps } from './MonitorDeps.js';
 
 /**
  * GETs the health path of production once (200 expected). Read-only. Throws only when
@@ -7,7 +7,7 @@ import type { MonitorDeps } from './MonitorDeps.js';
  * app is a result (`ok: false`), not an error.
  */
 export async function probeHealth(
-  deps: MonitorDeps,
+  deps: ActivityDeps,
   input: ProbeHealthInput,
 ): Promise<ProbeHealthOutput> {
   const production = await deps.appService.getSlot(input.site);

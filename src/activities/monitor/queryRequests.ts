@@ -1,6 +1,6 @@
+import type { ActivityDeps } from '../ActivityDeps.js';
 import type { QueryRequestsInput, QueryRequestsOutput } from './contracts.js';
 import { findMonitorConfig } from './findMonitorConfig.js';
-import type { MonitorDeps } from './MonitorDeps.js';
 
 /**
  * Queries production's request statistics over one window from Application Insights.
@@ -8,7 +8,7 @@ import type { MonitorDeps } from './MonitorDeps.js';
  * a partial result is an error, never a pass.
  */
 export async function queryRequests(
-  deps: MonitorDeps,
+  deps: ActivityDeps,
   input: QueryRequestsInput,
 ): Promise<QueryRequestsOutput> {
   const resource = findMonitorConfig(deps.config, input.pipeline, input.stage).appInsights;

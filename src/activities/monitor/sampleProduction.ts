@@ -1,6 +1,6 @@
 import { NonRetryableError, RetryAfterError, ValidationError } from '../../domain/errors.js';
+import type { ActivityDeps } from '../ActivityDeps.js';
 import type { SampleProductionInput, SampleProductionOutput } from './contracts.js';
-import type { MonitorDeps } from './MonitorDeps.js';
 import { probeHealth } from './probeHealth.js';
 import { queryRequests } from './queryRequests.js';
 
@@ -11,7 +11,7 @@ import { queryRequests } from './queryRequests.js';
  * `queryError` with whether and when to retry.
  */
 export async function sampleProduction(
-  deps: MonitorDeps,
+  deps: ActivityDeps,
   input: SampleProductionInput,
 ): Promise<SampleProductionOutput> {
   const [probe, query] = await Promise.allSettled([

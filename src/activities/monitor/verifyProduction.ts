@@ -1,6 +1,6 @@
+import type { ActivityDeps } from '../ActivityDeps.js';
 import { verifyServedImage } from '../verifyServedImage.js';
 import type { VerifyProductionInput, VerifyProductionOutput } from './contracts.js';
-import type { MonitorDeps } from './MonitorDeps.js';
 
 /**
  * Checks that production is configured with `digest`, answers its health path with 200 and,
@@ -8,7 +8,7 @@ import type { MonitorDeps } from './MonitorDeps.js';
  * Read-only.
  */
 export async function verifyProduction(
-  deps: MonitorDeps,
+  deps: ActivityDeps,
   input: VerifyProductionInput,
 ): Promise<VerifyProductionOutput> {
   const production = await deps.appService.getSlot(input.site);

@@ -1,9 +1,14 @@
-/** An activity failed for good (non-retryable, or retries exhausted); `message` is the activity's own. */
+import type { ActivityName } from '../../activities/contracts.js';
+
+/**
+ * An activity failed for good (non-retryable, or its retry policy exhausted); `message` is the
+ * activity's own. Show it with `failureReason`, which names the activity.
+ */
 export class ActivityError extends Error {
   override readonly name = 'ActivityError';
 
   constructor(
-    readonly activity: string,
+    readonly activity: ActivityName,
     message: string,
     readonly attempts: number,
   ) {

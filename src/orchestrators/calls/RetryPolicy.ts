@@ -1,9 +1,17 @@
-/** How an orchestrator retries a failed activity (retryable failures only). */
+/**
+ * How an orchestrator retries a failed activity (retryable failures only), per call: every
+ * activity call of every orchestrator takes one (see `callActivity`). Waits are durable timers.
+ */
 export interface RetryPolicy {
   /** Attempts in all; `Number.POSITIVE_INFINITY` when only `budgetMs` bounds the retries. */
   maxAttempts: number;
   firstDelayMs: number;
   maxDelayMs: number;
+  /**
+   * The longest delay an activity may ask for (`Retry-After`); a longer one is shortened to
+   * this. Default 10 × `maxDelayMs`. Set it to `maxDelayMs` to keep retries inside a tick.
+   */
+  maxAskedMs?: number;
   /**
    * Never wait less than the exponential backoff, even when the activity asks for a shorter
    * delay (a 429 asking for 1 s): the budget then spans the whole backoff schedule. Default
@@ -58,9 +66,12 @@ export function lookRetry(remainingMs: number): RetryPolicy {
 
 /** Delay before attempt `attempt + 1` (exponential, capped), unless the activity asked for one. */
 export function retryDelayMs(policy: RetryPolicy, attempt: number, askedMs?: number): number {
-  const backoffMs = Math.min(policy.firstDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+  const backoffMs = Math.min(
+    policy.firstDelayMs * 2 ** Math.min(attempt - 1, 30),
+    policy.maxDelayMs,
+  );
   if (askedMs !== undefined && askedMs > 0) {
-    const cappedMs = Math.min(askedMs, policy.maxDelayMs * 10);
+    const cappedMs = Math.min(askedMs, policy.maxAskedMs ?? policy.maxDelayMs * 10);
     return policy.atLeastBackoff === true ? Math.max(cappedMs, backoffMs) : cappedMs;
   }
   return backoffMs;
@@ -93,3 +104,36 @@ export function retryBudgetMs(policy: RetryPolicy): number {
 
 /** Best-effort side effects (Slack, audit): one retry, so an outage delays a release little. */
 export const reportRetry: RetryPolicy = { maxAttempts: 2, firstDelayMs: 2_000, maxDelayMs: 5_000 };
+
+/**
+ * Side effects of monitoring and canaries (notifications, audit, routing, reads): 4 attempts
+ * over about 15 s, an asked-for delay capped at the largest backoff so a tick stays on time.
+ */
+export const sideEffectRetry: RetryPolicy = {
+  maxAttempts: 4,
+  firstDelayMs: 2_000,
+  maxDelayMs: 8_000,
+  maxAskedMs: 8_000,
+};
+
+/** Taking a canary's share back to 0 %: it must happen, so keep at it for about 10 minutes. */
+export const shareZeroRetry: RetryPolicy = {
+  maxAttempts: 25,
+  firstDelayMs: 1_000,
+  maxDelayMs: 30_000,
+  maxAskedMs: 30_000,
+};
+
+/**
+ * A rollback's calls: a safety action must not fail unsafe, so transient failures are retried
+ * for as long as it takes: 2 s doubling to 1 min between attempts, never less than the
+ * service's `Retry-After` (honoured up to 5 min). History grows by about 4 events an attempt:
+ * an hour of outage adds about 300.
+ */
+export const rollbackRetry: RetryPolicy = {
+  maxAttempts: Number.POSITIVE_INFINITY,
+  firstDelayMs: 2_000,
+  maxDelayMs: 60_000,
+  maxAskedMs: 5 * 60_000,
+  atLeastBackoff: true,
+};

@@ -7,6 +7,7 @@ import {
   type RollbackRequest,
 } from '../../domain/release/index.js';
 import { readCancel } from '../calls/cancelChecks.js';
+import { nowIso } from '../calls/clock.js';
 import { EventInbox } from '../calls/EventInbox.js';
 import { requestedRollback, type RollbackCause } from '../monitor/rollBack.js';
 
@@ -33,7 +34,7 @@ export class CanaryEvents {
 
   /** The abort a rollback or cancel that arrived asks for, if any (the first one wins). */
   takeAbort(): RollbackCause | undefined {
-    const receivedAt = this.context.df.currentUtcDateTime.toISOString();
+    const receivedAt = nowIso(this.context);
     const rollback = this.rollbacks.take()[0] as RollbackRequest | undefined;
     if (rollback !== undefined) return requestedRollback(rollback, receivedAt);
     const payload = this.cancels.take()[0];

@@ -1,9 +1,12 @@
 import type { OrchestrationContext, Task } from 'durable-functions';
 
 import type { CanaryInput, CanaryResult } from '../../domain/canary/index.js';
-import { callMonitorActivity, errorText } from '../monitor/callMonitorActivity.js';
+import { auditBestEffort } from '../calls/audit.js';
+import { callActivity } from '../calls/callActivity.js';
+import { nowIso } from '../calls/clock.js';
+import { failureReason } from '../calls/failureReason.js';
+import { shareZeroRetry, sideEffectRetry } from '../calls/RetryPolicy.js';
 import type { RollbackCause } from '../monitor/rollBack.js';
-import { callCanaryActivity, shareZeroRetry } from './callCanaryActivity.js';
 
 /** Where an abort stands, for the canary's custom status. */
 export interface AbortProgress {
@@ -28,7 +31,7 @@ export function* abortCanary(
   cause: RollbackCause,
   publish: (progress: AbortProgress, step: string) => void,
 ): Generator<Task, CanaryResult, unknown> {
-  const decidedAt = context.df.currentUtcDateTime.toISOString();
+  const decidedAt = nowIso(context);
   const progress: AbortProgress = {
     reason: cause.reason,
     evidence: { trigger: cause.trigger, strategy: 'canary', ...cause.evidence },
@@ -39,19 +42,24 @@ export function* abortCanary(
   publish(progress, `aborting the canary: ${cause.reason}`);
   let error: string | undefined;
   try {
-    yield* callCanaryActivity(
+    yield* callActivity(
       context,
       'canarySetShare',
       { site: input.site, slot: input.slot, percent: 0 },
       shareZeroRetry,
     );
-    const after = yield* callCanaryActivity(context, 'canaryReadShares', { site: input.site });
+    const after = yield* callActivity(
+      context,
+      'canaryReadShares',
+      { site: input.site },
+      sideEffectRetry,
+    );
     const left = after.shares.filter((s) => s.name === input.slot && s.percent > 0);
     if (left.length > 0) error = `routing still sends ${left[0]?.percent ?? 0}% to ${input.slot}`;
   } catch (caught) {
-    error = caught instanceof Error ? caught.message : errorText(caught);
+    error = failureReason(caught);
   }
-  const doneAt = context.df.currentUtcDateTime.toISOString();
+  const doneAt = nowIso(context);
   const result: CanaryResult =
     error === undefined
       ? {
@@ -91,41 +99,42 @@ function* tell(
   const evidence = { trigger: cause.trigger, strategy: 'canary', ...cause.evidence };
   const error = result.outcome === 'abortFailed' ? result.error : undefined;
   try {
-    yield* callMonitorActivity(context, 'monitorNotifyRollback', {
-      releaseId: input.releaseId,
-      pipeline: input.pipeline,
-      stage: input.stage,
-      image: input.image,
-      outcome: done ? 'rolledBack' : 'rollbackFailed',
-      trigger: cause.trigger,
-      reason: `canary aborted (share of ${input.slot} set to 0%): ${cause.reason}`,
-      evidence,
-      ...times,
-      ...(error !== undefined && { error }),
-    });
-  } catch {
-    // Best effort: the audit record below still tells what happened.
-  }
-  try {
-    yield* callMonitorActivity(context, 'monitorAudit', {
-      eventId: `${input.releaseId}:canary-${done ? 'aborted' : 'abort-failed'}`,
-      releaseId: input.releaseId,
-      pipeline: input.pipeline,
-      stage: input.stage,
-      at: doneAt,
-      type: done ? 'canary aborted' : 'canary abort failed',
-      actor: cause.actor,
-      detail: {
+    yield* callActivity(
+      context,
+      'monitorNotifyRollback',
+      {
+        releaseId: input.releaseId,
+        pipeline: input.pipeline,
+        stage: input.stage,
+        image: input.image,
+        outcome: done ? 'rolledBack' : 'rollbackFailed',
         trigger: cause.trigger,
-        reason: cause.reason,
+        reason: `canary aborted (share of ${input.slot} set to 0%): ${cause.reason}`,
         evidence,
-        previousDigest: input.previousDigest,
-        newDigest: input.newDigest,
         ...times,
         ...(error !== undefined && { error }),
       },
-    });
+      sideEffectRetry,
+    );
   } catch {
-    // Best effort: a failed audit write never undoes an abort.
+    // Best effort: the audit record below still tells what happened.
   }
+  yield* auditBestEffort(context, 'monitorAudit', {
+    eventId: `${input.releaseId}:canary-${done ? 'aborted' : 'abort-failed'}`,
+    releaseId: input.releaseId,
+    pipeline: input.pipeline,
+    stage: input.stage,
+    at: doneAt,
+    type: done ? 'canary aborted' : 'canary abort failed',
+    actor: cause.actor,
+    detail: {
+      trigger: cause.trigger,
+      reason: cause.reason,
+      evidence,
+      previousDigest: input.previousDigest,
+      newDigest: input.newDigest,
+      ...times,
+      ...(error !== undefined && { error }),
+    },
+  });
 }

@@ -1,38 +1,21 @@
 import type { OrchestrationContext, Task } from 'durable-functions';
 
-import {
-  assessCanarySample,
-  type CanaryCustomStatus,
-  type CanaryInput,
-  type CanaryResult,
-  type CanaryStepView,
-  type CanaryView,
-  decideStep,
-  maxStepSamples,
-  metricsWindow,
-  type PromoteRequest,
-} from '../../domain/canary/index.js';
-import { type BreachRun, decideTick } from '../../domain/monitor/decideTick.js';
-import { toSampleView } from '../../domain/monitor/toSampleView.js';
-import { boundCustomStatus } from '../../domain/release/boundCustomStatus.js';
+import { type CanaryResult, type CanaryStepView, decideStep } from '../../domain/canary/index.js';
+import { callActivity } from '../calls/callActivity.js';
 import { pollCancel } from '../calls/cancelChecks.js';
+import { nowIso, nowMs } from '../calls/clock.js';
+import { failureReason } from '../calls/failureReason.js';
+import { sideEffectRetry } from '../calls/RetryPolicy.js';
 import type { RollbackCause } from '../monitor/rollBack.js';
-import { abortCanary, type AbortProgress } from './abortCanary.js';
-import { callCanaryActivity } from './callCanaryActivity.js';
-import { CanaryEvents, cancelCause } from './CanaryEvents.js';
+import { abortCanary } from './abortCanary.js';
+import { cancelCause } from './CanaryEvents.js';
+import { CanaryRun } from './CanaryRun.js';
+import { judge, type StepEnd, takeInterruption } from './judgeStep.js';
 
-/** Platform metrics of a minute are complete about a minute later. */
-const metricsDelayMs = 60_000;
 /** Samples a finished step keeps in the status (the running one keeps maxStepSamples). */
 const pastStepSamples = 2;
 /** A wait for a promote is re-armed daily (it waits indefinitely). */
 const promotionGuardMs = 24 * 3_600_000;
-const source =
-  'App Service platform metrics of the slot resource (Requests, Http5xx, average HttpResponseTime held against the p95 threshold) and the slot health probe';
-
-/** How a step ended: it ran its duration, was promoted early, or the canary must abort. */
-type StepEnd =
-  { kind: 'ran' } | { kind: 'promoted'; by: string } | { kind: 'abort'; cause: RollbackCause };
 
 /**
  * `canaryRelease` (instance `${releaseId}-canary`): sends each step's share of production
@@ -48,237 +31,177 @@ type StepEnd =
 export function* canaryRelease(
   context: OrchestrationContext,
 ): Generator<Task, CanaryResult, unknown> {
-  const input = context.df.getInput<CanaryInput>();
-  const plan = input.canary;
-  const monitor = input.monitor;
-  const steps: CanaryStepView[] = plan.stepsPercent.map((percent) => ({
-    percent,
-    status: 'pending',
-    samples: [],
-  }));
-  const view: CanaryView = { step: 0, percent: 0, state: 'routing', steps, source };
-  const promotions: CanaryCustomStatus['promotions'] = {};
-  let rollback: AbortProgress | undefined;
-  let status: CanaryCustomStatus['status'];
-  const publish = (step: string): void => {
-    const custom: CanaryCustomStatus = {
-      step,
-      updatedAt: context.df.currentUtcDateTime.toISOString(),
-      canary: view,
-      promotions,
-      ...(rollback !== undefined && { rollback }),
-      ...(status !== undefined && { status }),
-    };
-    context.df.setCustomStatus(boundCustomStatus(custom));
-  };
-  const events = new CanaryEvents(context);
-  const now = (): number => context.df.currentUtcDateTime.getTime();
-  const iso = (): string => context.df.currentUtcDateTime.toISOString();
-  const accept = (step: number, promote: PromoteRequest): void => {
-    promotions[String(step)] = { requestId: promote.requestId, by: promote.by, at: promote.at };
-  };
-
-  const abort = function* (cause: RollbackCause): Generator<Task, CanaryResult, unknown> {
-    view.state = 'aborted';
-    const current = steps[view.step];
-    if (current !== undefined && current.status === 'running') {
-      current.status =
-        cause.trigger === 'breach' || cause.trigger === 'health' ? 'failed' : 'aborted';
-      current.finishedAt = iso();
-    }
-    delete view.waitingForPromotion;
-    const result = yield* abortCanary(context, input, cause, (progress, step) => {
-      rollback = progress;
-      if (progress.swapBackCompletedAt !== undefined) {
-        view.percent = 0;
-        status = 'RolledBack';
-      }
-      publish(step);
-    });
-    if (result.outcome === 'abortFailed') {
-      status = 'Failed';
-      publish(`abort failed: ${result.error}`);
-    }
-    return result;
-  };
-
-  /** Races the events against a timer at `atMs`; true when the timer fired. */
-  const wait = function* (atMs: number): Generator<Task, boolean, unknown> {
-    const timer = context.df.createTimer(new Date(atMs));
-    const winner = yield context.df.Task.any([...events.waits(), timer]);
-    if (winner === timer) return true;
-    timer.cancel();
-    return false;
-  };
-
-  /** Waits for a promote of step `index` (or an abort). */
-  const awaitPromotion = function* (
-    index: number,
-    reason: string,
-  ): Generator<Task, StepEnd, unknown> {
-    view.state = 'waitingForPromotion';
-    view.waitingForPromotion = { step: index, since: iso(), reason };
-    publish(`step ${index + 1} (${steps[index]?.percent ?? 0}%): ${reason}; waiting for a promote`);
-    for (;;) {
-      const cause = events.takeAbort();
-      if (cause !== undefined) return { kind: 'abort', cause };
-      const promote = events.takePromote(index);
-      if (promote !== undefined) {
-        accept(index, promote);
-        delete view.waitingForPromotion;
-        return { kind: 'promoted', by: promote.by };
-      }
-      yield* wait(now() + promotionGuardMs);
-    }
-  };
-
-  /** Routes the step's share, then judges it until its duration ends, a promote or an abort. */
-  const runStep = function* (
-    index: number,
-    step: CanaryStepView,
-  ): Generator<Task, StepEnd, unknown> {
-    const early = events.takeAbort();
-    if (early !== undefined) return { kind: 'abort', cause: early };
-    // A cancel the release recorded before this canary could be reached by the API.
-    const recorded = yield* pollCancel(context, input.releaseId);
-    if (recorded !== undefined) return { kind: 'abort', cause: cancelCause(recorded, iso()) };
-    view.step = index;
-    view.state = 'routing';
-    step.status = 'running';
-    publish(`routing ${step.percent}% of production traffic to ${input.slot}`);
-    yield* callCanaryActivity(context, 'canarySetShare', {
-      site: input.site,
-      slot: input.slot,
-      percent: step.percent,
-    });
-    view.percent = step.percent;
-    view.state = 'judging';
-    step.startedAt = iso();
-    const endMs = now() + plan.stepDurationMs;
-    let nextSampleMs = now() + monitor.intervalMs;
-    let run: BreachRun = { consecutiveBreaches: 0 };
-    publish(`step ${index + 1}/${steps.length}: ${step.percent}% to ${input.slot}`);
-    for (;;) {
-      const atMs = Math.min(nextSampleMs, endMs);
-      const fired = yield* wait(atMs);
-      const cause = events.takeAbort();
-      if (cause !== undefined) return { kind: 'abort', cause };
-      const promote = events.takePromote(index);
-      if (promote !== undefined) {
-        accept(index, promote);
-        return { kind: 'promoted', by: promote.by };
-      }
-      if (!fired) continue;
-      if (atMs >= nextSampleMs) {
-        nextSampleMs += monitor.intervalMs;
-        const window = metricsWindow(
-          step.startedAt,
-          context.df.currentUtcDateTime,
-          monitor.lookbackMs,
-          metricsDelayMs,
-        );
-        const read = yield* callCanaryActivity(context, 'canarySample', {
-          site: input.site,
-          slot: input.slot,
-          ...(window !== undefined && { window }),
-          healthPath: monitor.health.path,
-          timeoutMs: monitor.health.timeoutMs,
-        });
-        // One sample per interval on the step's grid: slots that passed while the sample ran
-        // (or the host was down) are skipped, not caught up back to back.
-        while (nextSampleMs <= now()) nextSampleMs += monitor.intervalMs;
-        const verdict = assessCanarySample(
-          { at: iso(), ...(window !== undefined && { window }), ...read },
-          monitor.thresholds,
-          plan.maxErrorRateIncrease,
-        );
-        step.samples = [...step.samples, toSampleView(verdict)].slice(-maxStepSamples);
-        // The inconclusive policy applies to the whole step (a step's first minutes at a
-        // small share are always short of requests), so samples only count breaches here.
-        const decision = decideTick(run, verdict, { ...monitor, inconclusive: 'continue' });
-        run = decision.run;
-        publish(
-          `step ${index + 1}/${steps.length}: ${step.percent}% to ${input.slot}, ${verdict.verdict}`,
-        );
-        if (decision.action === 'rollback') {
-          return {
-            kind: 'abort',
-            cause: {
-              trigger: decision.trigger,
-              reason: `canary step ${index + 1} (${step.percent}%): ${decision.reason}`,
-              evidence: {
-                ...verdict.evidence,
-                step: index + 1,
-                percent: step.percent,
-                consecutiveBreaches: run.consecutiveBreaches,
-              },
-              detectedAt: decision.detectedAt,
-              actor: 'slotpilot',
-            },
-          };
-        }
-      }
-      if (now() >= endMs) return { kind: 'ran' };
-    }
-  };
-
-  publish('starting the canary');
+  const run = new CanaryRun(context);
+  run.publish('starting the canary');
   try {
-    for (const [index, step] of steps.entries()) {
-      let end = yield* runStep(index, step);
-      if (end.kind === 'ran') {
-        const verdict = decideStep(step.samples);
-        step.status = verdict;
-        step.finishedAt = iso();
-        if (verdict === 'inconclusive' && monitor.inconclusive === 'rollback') {
-          end = {
-            kind: 'abort',
-            cause: {
-              trigger: 'inconclusive',
-              reason: `canary step ${index + 1} (${step.percent}%) inconclusive: no sample passed`,
-              evidence: { step: index + 1, percent: step.percent, samples: step.samples },
-              detectedAt: iso(),
-              actor: 'slotpilot',
-            },
-          };
-        } else if (verdict === 'inconclusive' && monitor.inconclusive === 'pause') {
-          end = yield* awaitPromotion(index, 'inconclusive step (too little canary traffic)');
-        } else if (plan.pauseForApproval) {
-          end = yield* awaitPromotion(index, `${verdict}; pauseForApproval`);
-        }
-      }
-      if (end.kind === 'abort') return yield* abort(end.cause);
+    for (const [index, step] of run.steps.entries()) {
+      const end = yield* runStep(context, run, index, step);
+      if (end.kind === 'abort') return yield* abort(context, run, end.cause);
       if (end.kind === 'promoted') {
         if (step.status === 'running') {
           step.status = 'passed';
-          step.finishedAt = iso();
+          step.finishedAt = nowIso(context);
         }
         step.promotedBy = end.by;
       }
       // Past steps keep their last samples only: ten steps stay well under 16 KB of status.
       step.samples = step.samples.slice(-pastStepSamples);
     }
-    const last = events.takeAbort();
-    if (last !== undefined) return yield* abort(last);
-    view.state = 'swapping';
-    publish(`all ${steps.length} steps passed: clearing the routing rule before the swap`);
-    yield* callCanaryActivity(context, 'canarySetShare', {
-      site: input.site,
-      slot: input.slot,
-      percent: 0,
-    });
-    view.percent = 0;
-    view.state = 'promoted';
-    publish('canary promoted: swapping');
-    return { outcome: 'promoted', steps: steps.length, endedAt: iso() };
+    const last = run.events.takeAbort();
+    if (last !== undefined) return yield* abort(context, run, last);
+    return yield* clearAndPromote(context, run);
   } catch (error) {
     // A read or write failed for good: never leave the rule behind.
-    return yield* abort({
+    return yield* abort(context, run, {
       trigger: 'breach',
-      reason: `canary could not go on: ${error instanceof Error ? error.message : String(error)}`,
-      evidence: { error: error instanceof Error ? error.message : String(error) },
-      detectedAt: iso(),
+      reason: `canary could not go on: ${failureReason(error)}`,
+      evidence: { error: failureReason(error) },
+      detectedAt: nowIso(context),
       actor: 'slotpilot',
     });
   }
+}
+
+/** One step: route its share, judge it for its duration, then apply the step's verdict. */
+function* runStep(
+  context: OrchestrationContext,
+  run: CanaryRun,
+  index: number,
+  step: CanaryStepView,
+): Generator<Task, StepEnd, unknown> {
+  const early = yield* route(context, run, index, step);
+  if (early !== undefined) return early;
+  const end = yield* judge(context, run, index, step);
+  return end.kind === 'ran' ? yield* closeStep(context, run, index, step) : end;
+}
+
+/** Routes the step's share to the slot, unless an abort or a recorded cancel came first. */
+function* route(
+  context: OrchestrationContext,
+  run: CanaryRun,
+  index: number,
+  step: CanaryStepView,
+): Generator<Task, StepEnd | undefined, unknown> {
+  const early = run.events.takeAbort();
+  if (early !== undefined) return { kind: 'abort', cause: early };
+  // A cancel the release recorded before this canary could be reached by the API.
+  const { input, view } = run;
+  const recorded = yield* pollCancel(context, input.releaseId);
+  if (recorded !== undefined) {
+    return { kind: 'abort', cause: cancelCause(recorded, nowIso(context)) };
+  }
+  view.step = index;
+  view.state = 'routing';
+  step.status = 'running';
+  run.publish(`routing ${step.percent}% of production traffic to ${input.slot}`);
+  const share = { site: input.site, slot: input.slot, percent: step.percent };
+  yield* callActivity(context, 'canarySetShare', share, sideEffectRetry);
+  view.percent = step.percent;
+  view.state = 'judging';
+  step.startedAt = nowIso(context);
+  return undefined;
+}
+
+/**
+ * A step that ran its duration: its verdict, then the `inconclusive` policy (abort or wait
+ * for a promote) or `pauseForApproval` (wait for a promote).
+ */
+function* closeStep(
+  context: OrchestrationContext,
+  run: CanaryRun,
+  index: number,
+  step: CanaryStepView,
+): Generator<Task, StepEnd, unknown> {
+  const verdict = decideStep(step.samples);
+  step.status = verdict;
+  step.finishedAt = nowIso(context);
+  const policy = run.input.monitor.inconclusive;
+  if (verdict === 'inconclusive' && policy === 'rollback') {
+    const cause: RollbackCause = {
+      trigger: 'inconclusive',
+      reason: `canary step ${index + 1} (${step.percent}%) inconclusive: no sample passed`,
+      evidence: { step: index + 1, percent: step.percent, samples: step.samples },
+      detectedAt: nowIso(context),
+      actor: 'slotpilot',
+    };
+    return { kind: 'abort', cause };
+  }
+  if (verdict === 'inconclusive' && policy === 'pause') {
+    return yield* awaitPromotion(
+      context,
+      run,
+      index,
+      'inconclusive step (too little canary traffic)',
+    );
+  }
+  if (run.input.canary.pauseForApproval) {
+    return yield* awaitPromotion(context, run, index, `${verdict}; pauseForApproval`);
+  }
+  return { kind: 'ran' };
+}
+
+/** Waits for a promote of step `index` (or an abort). */
+function* awaitPromotion(
+  context: OrchestrationContext,
+  run: CanaryRun,
+  index: number,
+  reason: string,
+): Generator<Task, StepEnd, unknown> {
+  const { view } = run;
+  view.state = 'waitingForPromotion';
+  view.waitingForPromotion = { step: index, since: nowIso(context), reason };
+  const percent = run.steps[index]?.percent ?? 0;
+  run.publish(`step ${index + 1} (${percent}%): ${reason}; waiting for a promote`);
+  for (;;) {
+    const end = takeInterruption(run, index);
+    if (end?.kind === 'promoted') delete view.waitingForPromotion;
+    if (end !== undefined) return end;
+    yield* run.wait(nowMs(context) + promotionGuardMs);
+  }
+}
+
+/** Every step passed: clears the routing rule (share 0 %) so the parent can swap. */
+function* clearAndPromote(
+  context: OrchestrationContext,
+  run: CanaryRun,
+): Generator<Task, CanaryResult, unknown> {
+  const { input, view } = run;
+  view.state = 'swapping';
+  run.publish(`all ${run.steps.length} steps passed: clearing the routing rule before the swap`);
+  const share = { site: input.site, slot: input.slot, percent: 0 };
+  yield* callActivity(context, 'canarySetShare', share, sideEffectRetry);
+  view.percent = 0;
+  view.state = 'promoted';
+  run.publish('canary promoted: swapping');
+  return { outcome: 'promoted', steps: run.steps.length, endedAt: nowIso(context) };
+}
+
+/** Aborts the canary for `cause` (share 0 %), marking the running step failed or aborted. */
+function* abort(
+  context: OrchestrationContext,
+  run: CanaryRun,
+  cause: RollbackCause,
+): Generator<Task, CanaryResult, unknown> {
+  const { view } = run;
+  view.state = 'aborted';
+  const current = run.steps[view.step];
+  if (current !== undefined && current.status === 'running') {
+    const failed = cause.trigger === 'breach' || cause.trigger === 'health';
+    current.status = failed ? 'failed' : 'aborted';
+    current.finishedAt = nowIso(context);
+  }
+  delete view.waitingForPromotion;
+  const result = yield* abortCanary(context, run.input, cause, (progress, step) => {
+    run.rollback = progress;
+    if (progress.swapBackCompletedAt !== undefined) {
+      view.percent = 0;
+      run.status = 'RolledBack';
+    }
+    run.publish(step);
+  });
+  if (result.outcome === 'abortFailed') {
+    run.status = 'Failed';
+    run.publish(`abort failed: ${result.error}`);
+  }
+  return result;
 }

@@ -7,8 +7,9 @@ import {
   type CanaryResult,
 } from '../../domain/canary/index.js';
 import type { StageInput, StageResult } from '../../domain/release/index.js';
+import { callActivity } from '../calls/callActivity.js';
+import { shareZeroRetry } from '../calls/RetryPolicy.js';
 import type { StageTracker } from '../stage/StageTracker.js';
-import { callCanaryActivity, shareZeroRetry } from './callCanaryActivity.js';
 
 /**
  * The canary phase of a production stage, between warm-up (and preSwap hooks) and the swap:
@@ -55,27 +56,41 @@ export function* runCanary(
     )) as CanaryResult;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    try {
-      yield* callCanaryActivity(
-        context,
-        'canarySetShare',
-        { site, slot, percent: 0 },
-        shareZeroRetry,
-      );
-    } catch {
-      // Reported below; the slot runs the new digest and may still get its share.
-      tracker.check({ name: 'canary', status: 'Failed', detail: `${detail}; share not reset` });
-      return tracker.result('Failed', `canary failed and its share could not be reset: ${detail}`);
-    }
-    tracker.check({ name: 'canary', status: 'Failed', detail });
-    return tracker.result('Failed', `canary failed: ${detail}`);
+    return yield* resetShare(context, { site, slot }, detail, tracker);
   }
+  return canaryEnded(result, plan.stepsPercent, tracker);
+}
+
+/** The canary orchestration failed: take the slot's share to 0 % here, then fail the stage. */
+function* resetShare(
+  context: OrchestrationContext,
+  where: { site: CanaryInput['site']; slot: string },
+  detail: string,
+  tracker: StageTracker,
+): Generator<Task, StageResult, unknown> {
+  try {
+    yield* callActivity(context, 'canarySetShare', { ...where, percent: 0 }, shareZeroRetry);
+  } catch {
+    // Reported below; the slot runs the new digest and may still get its share.
+    tracker.check({ name: 'canary', status: 'Failed', detail: `${detail}; share not reset` });
+    return tracker.result('Failed', `canary failed and its share could not be reset: ${detail}`);
+  }
+  tracker.check({ name: 'canary', status: 'Failed', detail });
+  return tracker.result('Failed', `canary failed: ${detail}`);
+}
+
+/** The stage's result after the canary: undefined to swap next, else how it ended. */
+function canaryEnded(
+  result: CanaryResult,
+  stepsPercent: readonly number[],
+  tracker: StageTracker,
+): StageResult | undefined {
   switch (result.outcome) {
     case 'promoted':
       tracker.check({
         name: 'canary',
         status: 'Passed',
-        detail: `${result.steps} steps passed (${plan.stepsPercent.join('%, ')}%)`,
+        detail: `${result.steps} steps passed (${stepsPercent.join('%, ')}%)`,
       });
       return undefined;
     case 'aborted':

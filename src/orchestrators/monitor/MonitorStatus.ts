@@ -5,7 +5,7 @@ import type { ReleaseCustomStatus } from '../../domain/release/contract.js';
  * parts of the release view, which the API merges into GET /api/releases/{id}, plus the
  * monitor's own step. Stays a few KB (samples are capped).
  */
-export interface MonitorCustomStatus {
+export interface MonitorStatus {
   /** Human-readable step, e.g. `watching (next tick 10:21:00)`, `paused: …`, `rolled back`. */
   step: string;
   updatedAt: string;

@@ -5,7 +5,7 @@ import { monitorRelease } from './monitorRelease.js';
 import { rollbackRelease } from './rollbackRelease.js';
 
 export { monitorRelease, ticksPerExecution } from './monitorRelease.js';
-export type { MonitorCustomStatus } from './MonitorStatus.js';
+export type { MonitorStatus } from './MonitorStatus.js';
 export { rollbackRelease } from './rollbackRelease.js';
 
 /** Registers `monitorRelease` and `rollbackRelease` (called by the composition root). */

@@ -3,25 +3,17 @@ import type { OrchestrationContext, Task } from 'durable-functions';
 import { assessSample } from '../../domain/monitor/assessSample.js';
 import {
   maxRecentSamples,
-  type MonitorCarry,
   type MonitorDecision,
-  monitorEvents,
   type MonitorInput,
   type MonitorResult,
 } from '../../domain/monitor/contract.js';
-import { type BreachRun, decideTick } from '../../domain/monitor/decideTick.js';
+import { decideTick } from '../../domain/monitor/decideTick.js';
 import { nextTick } from '../../domain/monitor/nextTick.js';
 import { toSampleView } from '../../domain/monitor/toSampleView.js';
-import { boundCustomStatus } from '../../domain/release/boundCustomStatus.js';
-import {
-  releaseEvents,
-  type RollbackRequest,
-  type SampleView,
-} from '../../domain/release/contract.js';
-import { EventInbox } from '../calls/EventInbox.js';
-import { callMonitorActivity } from './callMonitorActivity.js';
-import type { MonitorCustomStatus } from './MonitorStatus.js';
-import { requestedRollback, rollBack, type RollbackCause, type RollbackView } from './rollBack.js';
+import { auditBestEffort } from '../calls/audit.js';
+import { inMs, nowIso } from '../calls/clock.js';
+import { MonitorWatch } from './MonitorWatch.js';
+import { rollBack, type RollbackCause, type RollbackView } from './rollBack.js';
 import { takeSample } from './takeSample.js';
 
 /**
@@ -47,214 +39,166 @@ export function* monitorRelease(
   context: OrchestrationContext,
 ): Generator<Task, MonitorResult | undefined, unknown> {
   const input = context.df.getInput<MonitorInput>();
-  const { carry: carried, ...target } = input;
-  const plan = input.plan;
-  const window = {
-    startedAt: input.swappedAt,
-    endsAt: new Date(Date.parse(input.swappedAt) + plan.durationMs).toISOString(),
-  };
-  // Ticks go on for one ingestion delay past the window's end, so the last sample's query
-  // covers the window's last minutes (each query ends one ingestion delay before its tick).
-  const sampling = {
-    startedAt: window.startedAt,
-    endsAt: new Date(Date.parse(window.endsAt) + plan.ingestionDelayMs).toISOString(),
-  };
-  const carry: MonitorCarry = carried ?? {
-    generation: 0,
-    consecutiveBreaches: 0,
-    samples: [],
-    sampleCount: 0,
-    startedAt: context.df.currentUtcDateTime.toISOString(),
-  };
-  let run: BreachRun = {
-    consecutiveBreaches: carry.consecutiveBreaches,
-    ...(carry.firstBreachAt !== undefined && { firstBreachAt: carry.firstBreachAt }),
-  };
-  let samples: SampleView[] = carry.samples;
-  let sampleCount = carry.sampleCount;
-  let verdict: NonNullable<MonitorCustomStatus['monitor']>['verdict'] =
-    samples.at(-1)?.verdict ?? 'pending';
-
-  type Extra = Omit<Partial<MonitorCustomStatus>, 'monitor'> & { nextTickAt?: string };
-  const publish = (step: string, extra: Extra = {}): void => {
-    const status: MonitorCustomStatus = {
-      step,
-      updatedAt: context.df.currentUtcDateTime.toISOString(),
-      monitor: {
-        startedAt: window.startedAt,
-        endsAt: window.endsAt,
-        ...(extra.nextTickAt !== undefined && { nextTickAt: extra.nextTickAt }),
-        samples,
-        verdict,
-      },
-      ...(extra.rollback !== undefined && { rollback: extra.rollback }),
-      ...(extra.waitingForDecision !== undefined && {
-        waitingForDecision: extra.waitingForDecision,
-      }),
-      ...(extra.status !== undefined && { status: extra.status }),
-    };
-    context.df.setCustomStatus(boundCustomStatus(status));
-  };
-
-  const finish = function* (cause: RollbackCause): Generator<Task, MonitorResult, unknown> {
-    verdict = 'breach';
-    const outcome = yield* rollBack(context, target, cause, {
-      onRefused: 'fail',
-      publish: (view: RollbackView, step: string) =>
-        publish(step, {
-          rollback: view,
-          ...(view.swapBackCompletedAt !== undefined && { status: 'RolledBack' as const }),
-        }),
-    });
-    if (outcome.outcome === 'refused') throw new Error('unreachable: refusals fail the rollback');
-    return outcome;
-  };
-
-  if (carried === undefined) {
-    yield* auditBestEffort(context, input, 'monitoring started', {
-      endsAt: window.endsAt,
-      intervalMs: plan.intervalMs,
-      thresholds: plan.thresholds,
+  const watch = new MonitorWatch(context, input);
+  if (input.carry === undefined) {
+    yield* audit(context, watch, 'monitoring started', {
+      endsAt: watch.window.endsAt,
+      intervalMs: input.plan.intervalMs,
+      thresholds: input.plan.thresholds,
     });
   }
-
-  // Rollback requests are kept from the start of the execution: one raised while a sample is
-  // being taken is seen at the next check, never lost between two waits.
-  const rollbacks = new EventInbox(context, releaseEvents.rollback);
-  const decisions = new EventInbox(context, monitorEvents.decision);
-  let requested: { request: RollbackRequest; receivedAt: string } | undefined;
-  const rollbackRequested = (): boolean => {
-    const [payload] = rollbacks.take();
-    if (requested === undefined && payload !== undefined) {
-      requested = {
-        request: payload as RollbackRequest,
-        receivedAt: context.df.currentUtcDateTime.toISOString(),
-      };
-    }
-    return requested !== undefined;
-  };
-  let ticks = 0;
   for (;;) {
-    if (rollbackRequested() && requested !== undefined) {
-      return yield* finish(requestedRollback(requested.request, requested.receivedAt));
-    }
-    const tickAt = nextTick(sampling, plan.intervalMs, context.df.currentUtcDateTime);
-    if (tickAt === undefined) {
-      if (verdict === 'pending') verdict = 'inconclusive';
-      else if (verdict !== 'breach' && verdict !== 'inconclusive') verdict = 'pass';
-      publish('monitoring window ended healthy');
-      yield* auditBestEffort(context, input, 'monitoring ended healthy', { samples: sampleCount });
-      return {
-        outcome: 'healthy',
-        samples: sampleCount,
-        endedAt: context.df.currentUtcDateTime.toISOString(),
-      };
-    }
-    if (ticks >= ticksPerExecution) {
-      const next: MonitorInput = {
-        ...target,
-        carry: {
-          generation: carry.generation + 1,
-          consecutiveBreaches: run.consecutiveBreaches,
-          ...(run.firstBreachAt !== undefined && { firstBreachAt: run.firstBreachAt }),
-          samples,
-          sampleCount,
-          startedAt: carry.startedAt,
-        },
-      };
-      context.df.continueAsNew(next);
+    const requested = watch.requestedCause();
+    if (requested !== undefined) return yield* finish(context, watch, requested);
+    const tickAt = nextTick(watch.sampling, input.plan.intervalMs, context.df.currentUtcDateTime);
+    if (tickAt === undefined) return yield* endHealthy(context, watch);
+    if (watch.ticks >= ticksPerExecution) {
+      context.df.continueAsNew(watch.carriedInput());
       return undefined;
     }
-
-    publish(`watching production (next sample ${tickAt})`, { nextTickAt: tickAt });
-    const timer = context.df.createTimer(new Date(tickAt));
-    const winner = yield context.df.Task.any([rollbacks.next(), timer]);
-    if (winner !== timer) {
-      timer.cancel(); // also what lets the runtime's wait-any go on (see the pause guard)
-      continue;
-    }
-
-    const sample = yield* takeSample(context, target, tickAt);
-    const judged = assessSample(sample, plan.thresholds);
-    samples = [...samples, toSampleView(judged)].slice(-maxRecentSamples);
-    sampleCount += 1;
-    ticks += 1;
-    verdict = judged.verdict;
-    const decision = decideTick(run, judged, plan);
-    run = decision.run;
-
-    if (decision.action === 'rollback') {
-      return yield* finish({
-        trigger: decision.trigger,
-        reason: decision.reason,
-        evidence: { ...judged.evidence, consecutiveBreaches: run.consecutiveBreaches },
-        detectedAt: decision.detectedAt,
-        actor: 'slotpilot',
-      });
-    }
-    if (decision.action === 'pause') {
-      const since = context.df.currentUtcDateTime.toISOString();
-      publish(`paused: ${decision.reason}; waiting for a decision`, {
-        waitingForDecision: { since, reason: decision.reason },
-      });
-      if (rollbackRequested()) continue;
-      let answer: MonitorDecision | undefined;
-      while (answer === undefined) {
-        // The guard timer bounds each race; it is cancelled when an event wins.
-        const guard = context.df.createTimer(
-          new Date(context.df.currentUtcDateTime.getTime() + pauseGuardMs),
-        );
-        const race = [rollbacks.next(), decisions.next(), guard];
-        const chosen: unknown = yield context.df.Task.any(race);
-        if (chosen !== guard) guard.cancel();
-        if (rollbackRequested()) break;
-        // A decision meant for an earlier pause answers nothing now.
-        answer = (decisions.take() as MonitorDecision[]).find((d) => d.pausedSince === since);
-      }
-      if (answer === undefined) continue;
-      if (answer.decision === 'rollback') {
-        return yield* finish({
-          trigger: 'inconclusive',
-          reason: `${decision.reason}; ${answer.by} decided to roll back: ${answer.reason}`,
-          evidence: { ...judged.evidence, decidedBy: answer.by },
-          detectedAt: since,
-          actor: answer.by,
-        });
-      }
-      yield* auditBestEffort(
-        context,
-        input,
-        'monitoring resumed',
-        {
-          by: answer.by,
-          reason: answer.reason,
-          pausedSince: since,
-        },
-        since,
-      );
-    }
+    if (!(yield* waitForTick(context, watch, tickAt))) continue;
+    const cause = yield* sampleAndDecide(context, watch, tickAt);
+    if (cause !== undefined) return yield* finish(context, watch, cause);
   }
 }
 
-function* auditBestEffort(
+/** Races the tick's timer against a rollback request; true when the tick is due. */
+function* waitForTick(
   context: OrchestrationContext,
-  input: MonitorInput,
+  watch: MonitorWatch,
+  tickAt: string,
+): Generator<Task, boolean, unknown> {
+  watch.publish(`watching production (next sample ${tickAt})`, { nextTickAt: tickAt });
+  const timer = context.df.createTimer(new Date(tickAt));
+  const winner = yield context.df.Task.any([watch.rollbacks.next(), timer]);
+  if (winner === timer) return true;
+  timer.cancel(); // also what lets the runtime's wait-any go on (see the pause guard)
+  return false;
+}
+
+/**
+ * Takes and judges the tick's sample; returns the cause of a rollback it calls for (at once,
+ * or decided by a person while paused), else undefined to go on watching.
+ */
+function* sampleAndDecide(
+  context: OrchestrationContext,
+  watch: MonitorWatch,
+  tickAt: string,
+): Generator<Task, RollbackCause | undefined, unknown> {
+  const plan = watch.target.plan;
+  const sample = yield* takeSample(context, watch.target, tickAt);
+  const judged = assessSample(sample, plan.thresholds);
+  watch.samples = [...watch.samples, toSampleView(judged)].slice(-maxRecentSamples);
+  watch.sampleCount += 1;
+  watch.ticks += 1;
+  watch.verdict = judged.verdict;
+  const decision = decideTick(watch.run, judged, plan);
+  watch.run = decision.run;
+  if (decision.action === 'rollback') {
+    return {
+      trigger: decision.trigger,
+      reason: decision.reason,
+      evidence: { ...judged.evidence, consecutiveBreaches: watch.run.consecutiveBreaches },
+      detectedAt: decision.detectedAt,
+      actor: 'slotpilot',
+    };
+  }
+  if (decision.action !== 'pause') return undefined;
+  const since = nowIso(context);
+  const answer = yield* awaitDecision(context, watch, decision.reason, since);
+  if (answer === undefined) return undefined;
+  if (answer.decision === 'rollback') {
+    return {
+      trigger: 'inconclusive',
+      reason: `${decision.reason}; ${answer.by} decided to roll back: ${answer.reason}`,
+      evidence: { ...judged.evidence, decidedBy: answer.by },
+      detectedAt: since,
+      actor: answer.by,
+    };
+  }
+  const resumed = { by: answer.by, reason: answer.reason, pausedSince: since };
+  yield* audit(context, watch, 'monitoring resumed', resumed, since);
+  return undefined;
+}
+
+/**
+ * Holds the monitor for a person's decision on an inconclusive sample (policy `pause`).
+ * Returns the decision, or undefined when a rollback request arrived first.
+ */
+function* awaitDecision(
+  context: OrchestrationContext,
+  watch: MonitorWatch,
+  reason: string,
+  since: string,
+): Generator<Task, MonitorDecision | undefined, unknown> {
+  watch.publish(`paused: ${reason}; waiting for a decision`, {
+    waitingForDecision: { since, reason },
+  });
+  if (watch.hasRollbackRequest()) return undefined;
+  for (;;) {
+    // The guard timer bounds each race; it is cancelled when an event wins.
+    const guard = context.df.createTimer(inMs(context, pauseGuardMs));
+    const race = [watch.rollbacks.next(), watch.decisions.next(), guard];
+    const chosen: unknown = yield context.df.Task.any(race);
+    if (chosen !== guard) guard.cancel();
+    if (watch.hasRollbackRequest()) return undefined;
+    // A decision meant for an earlier pause answers nothing now.
+    const answer = (watch.decisions.take() as MonitorDecision[]).find(
+      (d) => d.pausedSince === since,
+    );
+    if (answer !== undefined) return answer;
+  }
+}
+
+/** The window ended without a rollback: final verdict, status and audit line. */
+function* endHealthy(
+  context: OrchestrationContext,
+  watch: MonitorWatch,
+): Generator<Task, MonitorResult, unknown> {
+  if (watch.verdict === 'pending') watch.verdict = 'inconclusive';
+  else if (watch.verdict !== 'breach' && watch.verdict !== 'inconclusive') watch.verdict = 'pass';
+  watch.publish('monitoring window ended healthy');
+  yield* audit(context, watch, 'monitoring ended healthy', { samples: watch.sampleCount });
+  return { outcome: 'healthy', samples: watch.sampleCount, endedAt: nowIso(context) };
+}
+
+/** Swaps back for `cause`; a refusal fails the rollback (production runs this release). */
+function* finish(
+  context: OrchestrationContext,
+  watch: MonitorWatch,
+  cause: RollbackCause,
+): Generator<Task, MonitorResult, unknown> {
+  watch.verdict = 'breach';
+  const outcome = yield* rollBack(context, watch.target, cause, {
+    onRefused: 'fail',
+    publish: (view: RollbackView, step: string) =>
+      watch.publish(step, {
+        rollback: view,
+        ...(view.swapBackCompletedAt !== undefined && { status: 'RolledBack' as const }),
+      }),
+  });
+  if (outcome.outcome === 'refused') throw new Error('unreachable: refusals fail the rollback');
+  return outcome;
+}
+
+/** The monitor's audit line (best effort), once per type (and `discriminator`). */
+function* audit(
+  context: OrchestrationContext,
+  watch: MonitorWatch,
   type: string,
   detail: Record<string, unknown>,
   discriminator = '',
 ): Generator<Task, void, unknown> {
-  try {
-    yield* callMonitorActivity(context, 'monitorAudit', {
-      eventId: `${input.releaseId}:${type.replaceAll(' ', '-')}${discriminator === '' ? '' : `:${discriminator}`}`,
-      releaseId: input.releaseId,
-      pipeline: input.pipeline,
-      stage: input.stage,
-      at: context.df.currentUtcDateTime.toISOString(),
-      type,
-      actor: 'slotpilot',
-      detail,
-    });
-  } catch {
-    // Best effort: monitoring goes on without its audit line.
-  }
+  const { releaseId, pipeline, stage } = watch.target;
+  const suffix = discriminator === '' ? '' : `:${discriminator}`;
+  yield* auditBestEffort(context, 'monitorAudit', {
+    eventId: `${releaseId}:${type.replaceAll(' ', '-')}${suffix}`,
+    releaseId,
+    pipeline,
+    stage,
+    at: nowIso(context),
+    type,
+    actor: 'slotpilot',
+    detail,
+  });
 }

@@ -4,12 +4,20 @@ import type { QueryRequestsInput } from '../../activities/monitor/contracts.js';
 import type { MonitorInput } from '../../domain/monitor/contract.js';
 import type { ProductionSample } from '../../domain/monitor/ProductionSample.js';
 import { queryWindow } from '../../domain/monitor/queryWindow.js';
-import { callMonitorActivity, errorText, type MonitorRetry } from './callMonitorActivity.js';
+import { callActivity } from '../calls/callActivity.js';
+import { inMs } from '../calls/clock.js';
+import { failureReason } from '../calls/failureReason.js';
+import { retryDelayMs, type RetryPolicy } from '../calls/RetryPolicy.js';
 
 /** Retry of one tick's reads: 3 attempts, spaced within a fraction of the interval. */
-export function sampleRetry(intervalMs: number): MonitorRetry {
+export function sampleRetry(intervalMs: number): RetryPolicy {
   const firstDelayMs = Math.max(1_000, Math.min(10_000, Math.floor(intervalMs / 6)));
-  return { maxAttempts: 3, firstDelayMs, maxDelayMs: firstDelayMs * 2 };
+  return {
+    maxAttempts: 3,
+    firstDelayMs,
+    maxDelayMs: firstDelayMs * 2,
+    maxAskedMs: firstDelayMs * 2,
+  };
 }
 
 /**
@@ -41,53 +49,76 @@ export function* takeSample(
           fromIso: window.fromIso,
           toIso: window.toIso,
         };
+  const { sample, queryError } = yield* readProduction(context, input, at, query, retry);
+  if (query === undefined) return sample;
+  sample.window = window;
+  yield* retryQuery(context, query, retry, sample, queryError);
+  return sample;
+}
 
+/** A failed request query: its message, and whether and when to retry it. */
+type QueryError = { message: string; retryable: boolean; afterMs?: number };
+
+/** The probe and the query side by side, in one activity; a failed read is kept, not thrown. */
+function* readProduction(
+  context: OrchestrationContext,
+  input: Omit<MonitorInput, 'carry'>,
+  at: Date,
+  query: QueryRequestsInput | undefined,
+  retry: RetryPolicy,
+): Generator<Task, { sample: ProductionSample; queryError?: QueryError }, unknown> {
   const sample: ProductionSample = {
     at: at.toISOString(),
     health: { ok: false, status: 0, latencyMs: 0, detail: 'not probed', unknown: true },
   };
-  let queryError: { message: string; retryable: boolean; afterMs?: number } | undefined;
+  const health = input.plan.health;
   try {
-    const read = yield* callMonitorActivity(
+    const read = yield* callActivity(
       context,
       'monitorSampleProduction',
       {
-        probe: { site: input.site, path: plan.health.path, timeoutMs: plan.health.timeoutMs },
+        probe: { site: input.site, path: health.path, timeoutMs: health.timeoutMs },
         ...(query !== undefined && { query }),
       },
       retry,
     );
-    const { servedDigest: _served, ...health } = read.health;
-    sample.health = health;
+    const { servedDigest: _served, ...seen } = read.health;
+    sample.health = seen;
     if (read.stats !== undefined) sample.stats = read.stats;
-    queryError = read.queryError;
+    return { sample, ...(read.queryError !== undefined && { queryError: read.queryError }) };
   } catch (error) {
-    sample.health.detail = errorText(error);
-    if (query !== undefined) queryError = { message: errorText(error), retryable: false };
+    sample.health.detail = failureReason(error);
+    if (query === undefined) return { sample };
+    return { sample, queryError: { message: failureReason(error), retryable: false } };
   }
-  if (query === undefined) return sample;
-  sample.window = window;
+}
 
+/**
+ * Retries a failed query alone, with durable timers, up to the sample's attempts; one that
+ * still fails (or cannot be retried) is recorded as the sample's `queryError`.
+ */
+function* retryQuery(
+  context: OrchestrationContext,
+  query: QueryRequestsInput,
+  retry: RetryPolicy,
+  sample: ProductionSample,
+  failed: QueryError | undefined,
+): Generator<Task, void, unknown> {
+  let queryError = failed;
   for (let attempt = 2; queryError !== undefined; attempt += 1) {
     if (!queryError.retryable || attempt > retry.maxAttempts) {
       sample.queryError = queryError.message;
-      break;
+      return;
     }
-    const backoffMs = Math.min(retry.firstDelayMs * 2 ** (attempt - 2), retry.maxDelayMs);
-    const delayMs = Math.min(queryError.afterMs ?? backoffMs, retry.maxDelayMs);
-    yield context.df.createTimer(
-      new Date(context.df.currentUtcDateTime.getTime() + Math.max(delayMs, 1)),
-    );
+    const delayMs = retryDelayMs(retry, attempt - 1, queryError.afterMs);
+    yield context.df.createTimer(inMs(context, Math.max(delayMs, 1)));
     try {
-      sample.stats = yield* callMonitorActivity(context, 'monitorQueryRequests', query, {
-        ...retry,
-        maxAttempts: 1,
-      });
+      const once = { ...retry, maxAttempts: 1 };
+      sample.stats = yield* callActivity(context, 'monitorQueryRequests', query, once);
       queryError = undefined;
     } catch (error) {
-      const text = errorText(error);
+      const text = failureReason(error);
       queryError = { message: text.replace(/^monitorQueryRequests: /, ''), retryable: true };
     }
   }
-  return sample;
 }

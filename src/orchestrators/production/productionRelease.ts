@@ -55,6 +55,14 @@ export function* productionRelease(
   return result;
 }
 
+/** The slot a production stage deploys to, and the production site it swaps into. */
+interface Sides {
+  slotName: string;
+  slot: TargetRef & { slot: string };
+  production: TargetRef;
+  previousDigest: string;
+}
+
 function* runProduction(
   context: OrchestrationContext,
   input: StageInput,
@@ -63,45 +71,85 @@ function* runProduction(
   const { stage, digest } = input;
   const slotName = stage.target.slot ?? 'staging';
   const slot: TargetRef & { slot: string } = { ...stage.target, slot: slotName };
-  const { slot: _slot, ...productionTarget } = stage.target;
-
+  const { slot: _slot, ...production } = stage.target;
   const before = yield* callActivity(context, 'readSlots', { target: slot }, armRetry);
-  const previousDigest = before.productionDigest ?? '';
+  const sides: Sides = {
+    slotName,
+    slot,
+    production,
+    previousDigest: before.productionDigest ?? '',
+  };
   const alreadyLive = before.productionDigest === digest;
-  tracker.step('production lock acquired', { previousDigest });
-
+  tracker.step('production lock acquired', { previousDigest: sides.previousDigest });
   if (!alreadyLive) {
-    const early = yield* pollCancel(context, input.releaseId);
-    if (early !== undefined) return tracker.result('Canceled', cancelReason(early));
-    tracker.step(`deploying ${digest} to slot ${slotName}`, { previousDigest });
-    yield* callActivity(
-      context,
-      'deployImage',
-      { pipeline: input.pipeline, stage: stage.name, target: slot, image: input.image },
-      deployRetry,
-    );
-    const warm = yield* warmUp(context, slot, digest, stage.warmup ?? defaultWarmup, tracker);
-    tracker.check({ name: 'warm-up', status: warm.ok ? 'Passed' : 'Failed', detail: warm.detail });
-    if (!warm.ok)
-      return tracker.result('Failed', `slot ${slotName} did not warm up: ${warm.detail}`);
-
-    tracker.step('running preSwap hooks', { previousDigest });
-    const hooks = yield* runHookPhase(context, input, 'preSwap', tracker);
-    const failed = hooks.filter((c) => c.status === 'Failed');
-    if (failed.length > 0) {
-      const reason = failed.map((c) => `hook ${c.name} failed: ${c.detail ?? ''}`).join('; ');
-      return tracker.result('Failed', reason);
-    }
+    const stopped = yield* prepareSlot(context, input, sides, tracker);
+    if (stopped !== undefined) return stopped;
   }
-
   const lastCall = yield* pollCancel(context, input.releaseId);
   if (lastCall !== undefined) return tracker.result('Canceled', cancelReason(lastCall));
   if (!alreadyLive) {
-    const ended = yield* runCanary(context, input, slotName, previousDigest, tracker);
+    const ended = yield* runCanary(context, input, slotName, sides.previousDigest, tracker);
     if (ended !== undefined) return ended;
   }
+  const swapped = yield* swapIn(context, input, sides, tracker);
+  if (typeof swapped !== 'string') return swapped;
+  const unverified = yield* verifyLive(context, input, sides, swapped, tracker);
+  if (unverified !== undefined) return unverified;
+  if (stage.monitor === undefined) return tracker.result('Succeeded');
+  const hostNames = productionHosts(before, stage.monitor.hosts ?? []);
+  return yield* monitorProduction(
+    context,
+    input,
+    sides,
+    { swappedAt: swapped, hostNames },
+    tracker,
+  );
+}
+
+/**
+ * Deploys to the slot, warms it up and runs the preSwap hooks, unless a recorded cancel comes
+ * first. Returns the stage's result when it stops here, else undefined.
+ */
+function* prepareSlot(
+  context: OrchestrationContext,
+  input: StageInput,
+  sides: Sides,
+  tracker: StageTracker,
+): Generator<Task, StageResult | undefined, unknown> {
+  const { stage, digest } = input;
+  const { slot, slotName, previousDigest } = sides;
+  const early = yield* pollCancel(context, input.releaseId);
+  if (early !== undefined) return tracker.result('Canceled', cancelReason(early));
+  tracker.step(`deploying ${digest} to slot ${slotName}`, { previousDigest });
+  yield* callActivity(
+    context,
+    'deployImage',
+    { pipeline: input.pipeline, stage: stage.name, target: slot, image: input.image },
+    deployRetry,
+  );
+  const warm = yield* warmUp(context, slot, digest, stage.warmup ?? defaultWarmup, tracker);
+  tracker.check({ name: 'warm-up', status: warm.ok ? 'Passed' : 'Failed', detail: warm.detail });
+  if (!warm.ok) return tracker.result('Failed', `slot ${slotName} did not warm up: ${warm.detail}`);
+
+  tracker.step('running preSwap hooks', { previousDigest });
+  const hooks = yield* runHookPhase(context, input, 'preSwap', tracker);
+  const failed = hooks.filter((c) => c.status === 'Failed');
+  if (failed.length === 0) return undefined;
+  const reason = failed.map((c) => `hook ${c.name} failed: ${c.detail ?? ''}`).join('; ');
+  return tracker.result('Failed', reason);
+}
+
+/** Swaps the slot into production and reports it; returns the swap time, or the failure. */
+function* swapIn(
+  context: OrchestrationContext,
+  input: StageInput,
+  sides: Sides,
+  tracker: StageTracker,
+): Generator<Task, string | StageResult, unknown> {
+  const { stage, digest } = input;
+  const { slotName, previousDigest } = sides;
   tracker.step(`swapping slot ${slotName} into production`, { previousDigest });
-  const swap = yield* swapSlots(context, slot, digest);
+  const swap = yield* swapSlots(context, sides.slot, digest);
   tracker.check({ name: 'swap', status: swap.ok ? 'Passed' : 'Failed', detail: swap.detail });
   if (!swap.ok) return tracker.result('Failed', swap.detail);
   const swappedAt = nowIso(context);
@@ -113,35 +161,58 @@ function* runProduction(
     text: `slot ${slotName} swapped into ${stage.target.site}: ${previousDigest || 'nothing'} → ${digest}`,
     detail: { previousDigest, digest },
   });
+  return swappedAt;
+}
 
-  tracker.step('verifying production serves the new image', { previousDigest, swappedAt });
+/** Waits until production serves the new digest; the failed result when it does not. */
+function* verifyLive(
+  context: OrchestrationContext,
+  input: StageInput,
+  sides: Sides,
+  swappedAt: string,
+  tracker: StageTracker,
+): Generator<Task, StageResult | undefined, unknown> {
+  const { stage, digest } = input;
+  tracker.step('verifying production serves the new image', {
+    previousDigest: sides.previousDigest,
+    swappedAt,
+  });
   const verify = yield* waitUntilReady(context, {
-    target: productionTarget,
+    target: sides.production,
     digest,
     path: stage.warmup?.path ?? defaultWarmup.path,
     expectStatus: 200,
     timeoutMs: verifyTimeoutMs,
     intervalMs: verifyIntervalMs,
   });
-  tracker.check({
-    name: 'verify',
-    status: verify.ready ? 'Passed' : 'Failed',
-    detail: verify.detail,
-  });
-  if (!verify.ready)
-    return tracker.result('Failed', `production does not serve ${digest}: ${verify.detail}`);
+  const status = verify.ready ? 'Passed' : 'Failed';
+  tracker.check({ name: 'verify', status, detail: verify.detail });
+  if (verify.ready) return undefined;
+  return tracker.result('Failed', `production does not serve ${digest}: ${verify.detail}`);
+}
 
-  if (stage.monitor === undefined) return tracker.result('Succeeded');
-  tracker.step('monitoring production', { previousDigest, swappedAt });
+/** Runs `monitorRelease` over the swapped production and maps its outcome to the stage's. */
+function* monitorProduction(
+  context: OrchestrationContext,
+  input: StageInput,
+  sides: Sides,
+  watched: { swappedAt: string; hostNames: string[] },
+  tracker: StageTracker,
+): Generator<Task, StageResult, unknown> {
+  const { stage, digest } = input;
+  const plan = stage.monitor;
+  if (plan === undefined) return tracker.result('Succeeded');
+  const { previousDigest, slotName } = sides;
+  tracker.step('monitoring production', { previousDigest, swappedAt: watched.swappedAt });
   const monitorInput: MonitorInput = {
     releaseId: input.releaseId,
     pipeline: input.pipeline,
     stage: stage.name,
-    plan: stage.monitor,
-    site: productionTarget,
+    plan,
+    site: sides.production,
     slot: slotName,
-    hostNames: productionHosts(before, stage.monitor.hosts ?? []),
-    swappedAt,
+    hostNames: watched.hostNames,
+    swappedAt: watched.swappedAt,
     previousDigest,
     newDigest: digest,
     image: input.image,

@@ -1,6 +1,7 @@
 import type { OrchestrationContext, Task } from 'durable-functions';
 
 import type { TargetRef } from '../../activities/contracts.js';
+import { awaitSwap } from '../calls/awaitSwap.js';
 import { callActivity } from '../calls/callActivity.js';
 import { inMs, nowMs } from '../calls/clock.js';
 import { armRetry, untilDeadline } from '../calls/RetryPolicy.js';
@@ -23,7 +24,7 @@ const swapTimeoutMs = 15 * 60_000;
 /**
  * Swaps the slot into production: `startSwap` checks which digest each side runs first (so a
  * swap never runs twice) and returns the poller state; `pollSwap` runs between durable
- * timers until the swap is done, failed, or out of time. Transient ARM failures (throttling,
+ * timers until the swap is done, failed, or out of time (`awaitSwap`, as the swap back does). Transient ARM failures (throttling,
  * 5xx) are retried for as long as the swap's own 15 minutes allow.
  */
 export function* swapSlots(
@@ -36,22 +37,20 @@ export function* swapSlots(
   const deadline = nowMs(context) + swapTimeoutMs;
   if (started.kind === 'inProgress')
     return yield* awaitRunningSwap(context, target, digest, deadline);
-  let handle = started.handle;
-  for (;;) {
-    yield context.df.createTimer(inMs(context, swapPollIntervalMs));
-    const progress = yield* callActivity(
-      context,
-      'pollSwap',
-      { handle },
-      untilDeadline(Math.max(deadline - nowMs(context), armRetry.budgetMs ?? 0)),
-    );
-    if (progress.status === 'succeeded') return { ok: true, detail: 'swapped' };
-    if (progress.status === 'failed')
-      return { ok: false, detail: `swap failed: ${progress.detail}` };
-    // Azure re-signs the poll URL on every 202: poll with the newest handle.
-    handle = progress.handle ?? handle;
-    if (nowMs(context) > deadline) return { ok: false, detail: 'swap did not finish in 15m' };
-  }
+  const end = yield* awaitSwap(context, started.handle, {
+    intervalMs: swapPollIntervalMs,
+    deadlineMs: deadline,
+    poll: (handle) =>
+      callActivity(
+        context,
+        'pollSwap',
+        { handle },
+        untilDeadline(Math.max(deadline - nowMs(context), armRetry.budgetMs ?? 0)),
+      ),
+  });
+  if (end.kind === 'succeeded') return { ok: true, detail: 'swapped' };
+  if (end.kind === 'failed') return { ok: false, detail: `swap failed: ${end.detail}` };
+  return { ok: false, detail: 'swap did not finish in 15m' };
 }
 
 /** A swap started earlier is still running: wait until production runs `digest`. */

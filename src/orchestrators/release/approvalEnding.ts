@@ -1,10 +1,10 @@
 import type { ReleaseStatus } from '../../domain/release/index.js';
-import type { ApprovalOutcome } from './awaitApproval.js';
+import type { ApprovalWaitEnd } from './awaitApproval.js';
 
 /** The release status and reason for an approval wait that did not end in approval. */
 export function approvalEnding(
   stage: string,
-  outcome: Exclude<ApprovalOutcome, { kind: 'approved' }>,
+  outcome: Exclude<ApprovalWaitEnd, { kind: 'approved' }>,
 ): { status: Exclude<ReleaseStatus, 'Running' | 'WaitingForApproval'>; reason: string } {
   switch (outcome.kind) {
     case 'rejected':

@@ -8,11 +8,12 @@ import type {
   SupersedeNotice,
 } from '../../domain/release/index.js';
 import { releaseEvents } from '../../domain/release/index.js';
+import { nowIso } from '../calls/clock.js';
 import type { EventWaits } from './EventWaits.js';
 import { isFlush } from './EventWaits.js';
 
 /** How a wait for approval ended. */
-export type ApprovalOutcome =
+export type ApprovalWaitEnd =
   | { kind: 'approved'; by: string; at: string; comment?: string; approvals: ApprovalRecord[] }
   | { kind: 'rejected'; by: string; reason: string }
   | { kind: 'expired' }
@@ -37,11 +38,11 @@ export function* awaitApproval(
   events: EventWaits,
   since: string,
   onApproval: (approval: ApprovalRecord) => void = () => undefined,
-): Generator<Task, ApprovalOutcome, unknown> {
+): Generator<Task, ApprovalWaitEnd, unknown> {
   const required = stage.approval?.required ?? 1;
   const approvals: ApprovalRecord[] = [];
   /** The outcome once `outcome` is counted; undefined to keep waiting. */
-  const count = (outcome: ApprovalOutcome | undefined): ApprovalOutcome | undefined => {
+  const count = (outcome: ApprovalWaitEnd | undefined): ApprovalWaitEnd | undefined => {
     if (outcome?.kind !== 'approved') return outcome;
     const who = outcome.by.trim().toLowerCase();
     if (approvals.some((a) => a.by.trim().toLowerCase() === who)) return undefined;
@@ -81,7 +82,7 @@ function decide(
   since: string,
   name: string,
   payload: unknown,
-): ApprovalOutcome | undefined {
+): ApprovalWaitEnd | undefined {
   if (isFlush(payload)) return undefined;
   if (name === releaseEvents.cancel) {
     const request = (payload ?? {}) as Partial<CancelRequest>;
@@ -101,7 +102,7 @@ function decide(
     kind: 'approved',
     approvals: [],
     by,
-    at: decision.at ?? context.df.currentUtcDateTime.toISOString(),
+    at: decision.at ?? nowIso(context),
     ...(decision.comment === undefined ? {} : { comment: decision.comment }),
   };
 }

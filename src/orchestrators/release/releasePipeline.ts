@@ -13,9 +13,9 @@ import { initialReleaseStatus, reduceReleaseStatus } from '../../domain/release/
 import { nowIso, nowMs } from '../calls/clock.js';
 import { report } from '../calls/report.js';
 import { approvalEnding } from './approvalEnding.js';
-import { type ApprovalOutcome, awaitApproval } from './awaitApproval.js';
+import { type ApprovalWaitEnd, awaitApproval } from './awaitApproval.js';
 import { EventWaits } from './EventWaits.js';
-import { runStage } from './runStage.js';
+import { runStageOrchestration } from './runStageOrchestration.js';
 import { supersedeOlder } from './supersedeOlder.js';
 
 /**
@@ -31,7 +31,7 @@ export function* releasePipeline(
 ): Generator<Task, ReleaseOutcome, unknown> {
   const input = context.df.getInput<ReleaseInput>();
   let status = initialReleaseStatus(input.plan, nowIso(context));
-  const apply = (event: ReleaseStatusEvent): ReleaseCustomStatus => {
+  const apply: Apply = (event) => {
     status = reduceReleaseStatus(status, event);
     context.df.setCustomStatus(boundCustomStatus(status));
     return status;
@@ -41,17 +41,57 @@ export function* releasePipeline(
 
   const supersede = yield* supersedeOlder(context, input);
   if (supersede.supersededBy !== undefined) {
-    const reason = `superseded by ${supersede.supersededBy}, a newer release of ${input.pipeline} already running`;
-    apply({ type: 'finished', status: 'Superseded', at: nowIso(context), step: reason });
-    yield* report(context, input, {
-      key: 'Superseded',
-      outcome: 'superseded',
-      severity: 'warning',
-      text: reason,
-      detail: { supersededBy: supersede.supersededBy },
-    });
-    return { status: 'Superseded', stage: status.stage, reason };
+    return yield* yieldToNewer(context, input, apply, supersede.supersededBy);
   }
+  yield* reportStarted(context, input, supersede);
+  for (const stage of input.plan.stages) {
+    const ended = yield* releaseStage(context, input, stage, apply, events);
+    if (ended !== undefined) return ended;
+  }
+  const last = input.plan.stages.at(-1)?.name ?? '';
+  apply({ type: 'finished', status: 'Succeeded', at: nowIso(context), step: 'released' });
+  yield* report(context, input, {
+    key: 'Succeeded',
+    outcome: 'released',
+    severity: 'success',
+    text: `${input.tag ?? input.digest} is live`,
+  });
+  return { status: 'Succeeded', stage: last };
+}
+
+/** Applies one event to the release status and publishes it. */
+type Apply = (event: ReleaseStatusEvent) => ReleaseCustomStatus;
+
+/** A newer release of the pipeline already runs: this one ends Superseded at once. */
+function* yieldToNewer(
+  context: OrchestrationContext,
+  input: ReleaseInput,
+  apply: Apply,
+  supersededBy: string,
+): Generator<Task, ReleaseOutcome, unknown> {
+  const reason = `superseded by ${supersededBy}, a newer release of ${input.pipeline} already running`;
+  const status = apply({
+    type: 'finished',
+    status: 'Superseded',
+    at: nowIso(context),
+    step: reason,
+  });
+  yield* report(context, input, {
+    key: 'Superseded',
+    outcome: 'superseded',
+    severity: 'warning',
+    text: reason,
+    detail: { supersededBy },
+  });
+  return { status: 'Superseded', stage: status.stage, reason };
+}
+
+/** Reports the start, naming the older releases this one superseded. */
+function* reportStarted(
+  context: OrchestrationContext,
+  input: ReleaseInput,
+  supersede: { superseded: string[]; error?: string },
+): Generator<Task, void, unknown> {
   yield* report(context, input, {
     key: 'started',
     outcome: 'started',
@@ -65,72 +105,78 @@ export function* releasePipeline(
       ...(supersede.error !== undefined && { supersedeError: supersede.error }),
     },
   });
+}
 
-  for (const stage of input.plan.stages) {
-    if (stage.approval !== undefined) {
-      const outcome = yield* waitForApproval(context, input, stage, apply, events);
-      if (outcome.kind !== 'approved') {
-        const ending = approvalEnding(stage.name, outcome);
-        apply({
-          type: 'finished',
-          status: ending.status,
-          at: nowIso(context),
-          step: ending.reason,
-        });
-        yield* report(context, input, {
-          key: `${stage.name}:${ending.status}`,
-          stage: stage.name,
-          outcome: ending.status.toLowerCase(),
-          severity: 'warning',
-          text: ending.reason,
-        });
-        return { status: ending.status, stage: stage.name, reason: ending.reason };
-      }
-      apply({
-        type: 'approved',
-        stage: stage.name,
-        at: nowIso(context),
-        by: outcome.by,
-        ...(outcome.comment === undefined ? {} : { comment: outcome.comment }),
-        approvals: outcome.approvals,
-      });
-    }
-
-    const result = yield* runStage(context, input, stage, apply, events);
-    apply({ type: 'stageFinished', result, at: nowIso(context) });
-    yield* report(context, input, {
-      key: `${stage.name}:${result.status}`,
-      stage: stage.name,
-      outcome: result.status === 'Succeeded' ? 'deployed' : result.status.toLowerCase(),
-      severity: severityOf(result),
-      text: result.reason ?? `${stage.name}: ${result.status.toLowerCase()}`,
-    });
-    if (result.status !== 'Succeeded') {
-      const final = finalStatusOf(result.status);
-      const reason = result.reason ?? `${stage.name} ${result.status.toLowerCase()}`;
-      apply({ type: 'finished', status: final, at: nowIso(context), step: reason });
-      return { status: final, stage: stage.name, reason };
-    }
+/**
+ * One stage: its approval first when it has one, then the stage itself. Returns the release's
+ * outcome when the release ends here, else undefined to go on with the next stage.
+ */
+function* releaseStage(
+  context: OrchestrationContext,
+  input: ReleaseInput,
+  stage: PlannedStage,
+  apply: Apply,
+  events: EventWaits,
+): Generator<Task, ReleaseOutcome | undefined, unknown> {
+  if (stage.approval !== undefined) {
+    const refused = yield* approveStage(context, input, stage, apply, events);
+    if (refused !== undefined) return refused;
   }
-
-  const last = input.plan.stages.at(-1)?.name ?? '';
-  apply({ type: 'finished', status: 'Succeeded', at: nowIso(context), step: 'released' });
+  const result = yield* runStageOrchestration(context, input, stage, apply, events);
+  apply({ type: 'stageFinished', result, at: nowIso(context) });
   yield* report(context, input, {
-    key: 'Succeeded',
-    outcome: 'released',
-    severity: 'success',
-    text: `${input.tag ?? input.digest} is live`,
+    key: `${stage.name}:${result.status}`,
+    stage: stage.name,
+    outcome: result.status === 'Succeeded' ? 'deployed' : result.status.toLowerCase(),
+    severity: severityOf(result),
+    text: result.reason ?? `${stage.name}: ${result.status.toLowerCase()}`,
   });
-  return { status: 'Succeeded', stage: last };
+  if (result.status === 'Succeeded') return undefined;
+  const final = finalStatusOf(result.status);
+  const reason = result.reason ?? `${stage.name} ${result.status.toLowerCase()}`;
+  apply({ type: 'finished', status: final, at: nowIso(context), step: reason });
+  return { status: final, stage: stage.name, reason };
+}
+
+/** Waits for the stage's approval; the release's outcome when the wait did not approve it. */
+function* approveStage(
+  context: OrchestrationContext,
+  input: ReleaseInput,
+  stage: PlannedStage,
+  apply: Apply,
+  events: EventWaits,
+): Generator<Task, ReleaseOutcome | undefined, unknown> {
+  const outcome = yield* waitForApproval(context, input, stage, apply, events);
+  if (outcome.kind === 'approved') {
+    apply({
+      type: 'approved',
+      stage: stage.name,
+      at: nowIso(context),
+      by: outcome.by,
+      ...(outcome.comment === undefined ? {} : { comment: outcome.comment }),
+      approvals: outcome.approvals,
+    });
+    return undefined;
+  }
+  const ending = approvalEnding(stage.name, outcome);
+  apply({ type: 'finished', status: ending.status, at: nowIso(context), step: ending.reason });
+  yield* report(context, input, {
+    key: `${stage.name}:${ending.status}`,
+    stage: stage.name,
+    outcome: ending.status.toLowerCase(),
+    severity: 'warning',
+    text: ending.reason,
+  });
+  return { status: ending.status, stage: stage.name, reason: ending.reason };
 }
 
 function* waitForApproval(
   context: OrchestrationContext,
   input: ReleaseInput,
   stage: PlannedStage,
-  apply: (event: ReleaseStatusEvent) => ReleaseCustomStatus,
+  apply: Apply,
   events: EventWaits,
-): Generator<Task, ApprovalOutcome, unknown> {
+): Generator<Task, ApprovalWaitEnd, unknown> {
   const approval = stage.approval;
   if (approval === undefined) throw new Error(`stage ${stage.name} has no approval`);
   const expiresAt = new Date(nowMs(context) + approval.timeoutMs);

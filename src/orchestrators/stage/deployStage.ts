@@ -25,13 +25,13 @@ export function* deployStage(context: OrchestrationContext): Generator<Task, Sta
   const input = context.df.getInput<StageInput>();
   const tracker = new StageTracker(context, input);
   try {
-    return yield* runStage(context, input, tracker);
+    return yield* deployAndCheck(context, input, tracker);
   } catch (error) {
     return tracker.result('Failed', failureReason(error));
   }
 }
 
-function* runStage(
+function* deployAndCheck(
   context: OrchestrationContext,
   input: StageInput,
   tracker: StageTracker,
@@ -80,6 +80,18 @@ function* runStage(
       return tracker.result('Failed', `smoke check ${check.path} failed: ${look.detail}`);
   }
 
+  return yield* runHookPhases(context, input, tracker);
+}
+
+/**
+ * The hook phases in order (preMigrate → migrate → verify): the first phase with a failed hook
+ * fails the stage; a failed `migrate` runs the `onFailure` hooks first.
+ */
+function* runHookPhases(
+  context: OrchestrationContext,
+  input: StageInput,
+  tracker: StageTracker,
+): Generator<Task, StageResult, unknown> {
   for (const phase of phases) {
     tracker.step(`running ${phase} hooks`);
     const checks = yield* runHookPhase(context, input, phase, tracker);

@@ -27,31 +27,7 @@ export function* runHookPhase(
   if (hooks.length === 0) return [];
   const startedMs = nowMs(context);
   for (const hook of hooks) tracker.check({ name: hook.name, status: 'Running' });
-  const calls = hooks.map((hook) =>
-    activityTask(context, 'callHook', {
-      releaseId: input.releaseId,
-      pipeline: input.pipeline,
-      stage: input.stage.name,
-      hook: hook.name,
-      image: input.image,
-      digest: input.digest,
-      target: input.stage.target,
-      instanceId: context.df.instanceId,
-      timeoutMs: hook.timeoutMs,
-    }),
-  );
-  try {
-    yield context.df.Task.all(calls);
-  } catch {
-    // Task.all fails fast: wait for the calls still running, then read each one below.
-    for (const call of calls.filter((c) => !c.isCompleted)) {
-      try {
-        yield call;
-      } catch {
-        // Read below.
-      }
-    }
-  }
+  const calls = yield* callAll(context, input, hooks);
   const answers = calls.map((call) =>
     call.isCompleted && !call.isFaulted ? (call.result as ActivityOutput<'callHook'>) : undefined,
   );
@@ -84,6 +60,40 @@ export function* runHookPhase(
     results.push(check);
   }
   return results;
+}
+
+/** Calls every hook of the phase at once and waits until every call has ended. */
+function* callAll(
+  context: OrchestrationContext,
+  input: StageInput,
+  hooks: StageInput['stage']['hooks'],
+): Generator<Task, Task[], unknown> {
+  const calls = hooks.map((hook) =>
+    activityTask(context, 'callHook', {
+      releaseId: input.releaseId,
+      pipeline: input.pipeline,
+      stage: input.stage.name,
+      hook: hook.name,
+      image: input.image,
+      digest: input.digest,
+      target: input.stage.target,
+      instanceId: context.df.instanceId,
+      timeoutMs: hook.timeoutMs,
+    }),
+  );
+  try {
+    yield context.df.Task.all(calls);
+  } catch {
+    // Task.all fails fast: wait for the calls still running, then read each one below.
+    for (const call of calls.filter((c) => !c.isCompleted)) {
+      try {
+        yield call;
+      } catch {
+        // Read below.
+      }
+    }
+  }
+  return calls;
 }
 
 /**

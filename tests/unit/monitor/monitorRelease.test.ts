@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { AzureRequestError } from '../../../src/azure/errors/AzureRequestError.js';
 import type { MonitorResult } from '../../../src/domain/monitor/contract.js';
 import type { RollbackRequest } from '../../../src/domain/release/contract.js';
-import type { MonitorCustomStatus } from '../../../src/orchestrators/monitor/index.js';
+import type { MonitorStatus } from '../../../src/orchestrators/monitor/index.js';
 import { monitorRelease, ticksPerExecution } from '../../../src/orchestrators/monitor/index.js';
 import { fakeStartMs } from '../support/durable/fakeTime.js';
 import {
@@ -31,7 +31,7 @@ describe('monitorRelease', () => {
     assert.equal(run.elapsedMs, 62 * min);
     assert.equal(world.record.swaps, 0);
     assert.equal(world.slots.get('production'), newDigest);
-    const last = run.lastStatus<MonitorCustomStatus>();
+    const last = run.lastStatus<MonitorStatus>();
     assert.equal(last.monitor?.verdict, 'pass');
     assert.equal(last.monitor?.endsAt, iso(60 * min));
     assert.equal(last.monitor?.samples.length, 20);
@@ -101,7 +101,7 @@ describe('monitorRelease', () => {
     const audit = world.record.audit.get('rel-1:rolledBack');
     assert.equal(audit?.type, 'rolled back');
     assert.equal((audit?.detail as Record<string, unknown>)['trigger'], 'breach');
-    const status = run.lastStatus<MonitorCustomStatus>();
+    const status = run.lastStatus<MonitorStatus>();
     assert.equal(status.status, 'RolledBack');
     assert.ok(status.rollback?.swapBackCompletedAt !== undefined);
     assert.equal(status.rollback?.detectedAt, out.outcome === 'rolledBack' ? out.detectedAt : '');
@@ -146,7 +146,7 @@ describe('monitorRelease', () => {
     const out = run.output as MonitorResult;
     assert.equal(out.outcome, 'healthy');
     assert.equal(world.record.swaps, 0);
-    const s = run.lastStatus<MonitorCustomStatus>();
+    const s = run.lastStatus<MonitorStatus>();
     assert.equal(s.monitor?.verdict, 'inconclusive');
     assert.ok(s.monitor?.samples.every((x) => x.verdict === 'inconclusive'));
   });
@@ -179,8 +179,8 @@ describe('monitorRelease', () => {
     assert.equal(out.outcome, 'healthy');
     assert.equal(world.record.swaps, 0);
     const paused = run.statuses.find(
-      (s) => (s as MonitorCustomStatus).waitingForDecision !== undefined,
-    ) as MonitorCustomStatus;
+      (s) => (s as MonitorStatus).waitingForDecision !== undefined,
+    ) as MonitorStatus;
     assert.equal(paused.waitingForDecision?.since, iso(3 * min));
     assert.ok(world.record.audit.has(`rel-1:monitoring-resumed:${iso(3 * min)}`));
   });
@@ -236,7 +236,7 @@ describe('monitorRelease', () => {
       },
     );
     assert.equal((run.output as MonitorResult).outcome, 'healthy');
-    const s = run.lastStatus<MonitorCustomStatus>();
+    const s = run.lastStatus<MonitorStatus>();
     assert.equal(s.monitor?.samples.find((x) => x.requests > 0)?.verdict, 'pass');
     assert.equal(world.record.queries.length, 5 + 2);
   });
@@ -249,7 +249,7 @@ describe('monitorRelease', () => {
         queryFails: () => new Error('Logs query: 500 Internal Server Error'),
       },
     );
-    const s = run.lastStatus<MonitorCustomStatus>();
+    const s = run.lastStatus<MonitorStatus>();
     const judged =
       s.monitor?.samples.filter((x) => x.reason?.startsWith('request query failed')) ?? [];
     assert.equal(judged.length, 5);
@@ -279,7 +279,7 @@ describe('monitorRelease', () => {
     assert.equal(world.record.swaps, 1, 'production swapped back');
     const largest = Math.max(...run.statuses.map((x) => JSON.stringify(x).length));
     assert.ok(largest <= 8192, `custom status ${largest} JSON chars: over 16 KB of UTF-16`);
-    assert.equal(run.lastStatus<MonitorCustomStatus>().status, 'RolledBack');
+    assert.equal(run.lastStatus<MonitorStatus>().status, 'RolledBack');
   });
 
   it('rolls back at once on an alert push, without waiting for the next tick', async () => {
@@ -409,12 +409,12 @@ describe('monitorRelease', () => {
       monitorInput({ plan: plan({ durationMs: 3 * min }) }),
     );
     const watching = run.statuses.filter(
-      (s) => (s as MonitorCustomStatus).monitor?.nextTickAt !== undefined,
+      (s) => (s as MonitorStatus).monitor?.nextTickAt !== undefined,
     );
     assert.deepEqual(
-      watching.map((s) => (s as MonitorCustomStatus).monitor?.nextTickAt),
+      watching.map((s) => (s as MonitorStatus).monitor?.nextTickAt),
       [iso(1 * min), iso(2 * min), iso(3 * min), iso(4 * min), iso(5 * min)],
     );
-    assert.equal((watching[0] as MonitorCustomStatus).monitor?.endsAt, iso(3 * min));
+    assert.equal((watching[0] as MonitorStatus).monitor?.endsAt, iso(3 * min));
   });
 });

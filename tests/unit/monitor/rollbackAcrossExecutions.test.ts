@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { createMonitorActivities } from '../../../src/activities/monitor/createMonitorActivities.js';
+import { createActivities } from '../../../src/activities/createActivities.js';
 import type { MonitorResult } from '../../../src/domain/monitor/contract.js';
 import type { RollbackRequest } from '../../../src/domain/release/contract.js';
 import { monitorRelease, ticksPerExecution } from '../../../src/orchestrators/monitor/index.js';
@@ -27,7 +27,7 @@ const other: RollbackRequest = { ...request, by: 'ops@contoso.com', reason: 'sec
  */
 async function rollbackDuringSample(sampleAt: number, events: unknown[] = [request]) {
   const world = fakeWorld();
-  const real = createMonitorActivities(world.deps) as unknown as Record<string, ActivityHandler>;
+  const real = createActivities(world.deps) as unknown as Record<string, ActivityHandler>;
   const sample: ActivityHandler = (input, call, raise) => {
     if (call === sampleAt) for (const data of events) raise('rollback', data);
     return real['monitorSampleProduction']?.(input, call, raise);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { createMonitorActivities } from '../../../src/activities/monitor/createMonitorActivities.js';
+import { createActivities } from '../../../src/activities/createActivities.js';
 import type { RollbackReleaseInput } from '../../../src/domain/monitor/contract.js';
-import type { MonitorCustomStatus } from '../../../src/orchestrators/monitor/index.js';
+import type { MonitorStatus } from '../../../src/orchestrators/monitor/index.js';
 import { rollbackRelease } from '../../../src/orchestrators/monitor/index.js';
 import { fakeStartMs } from '../support/durable/fakeTime.js';
 import {
@@ -37,7 +37,7 @@ describe('rollbackRelease (after the window)', () => {
     assert.ok(out.swapBackCompletedAt >= out.decidedAt);
     assert.equal(world.slots.get('production'), previousDigest);
     assert.equal(world.record.swaps, 1);
-    const status = run.lastStatus<MonitorCustomStatus>();
+    const status = run.lastStatus<MonitorStatus>();
     assert.equal(status.phase, 'done');
     assert.equal(status.status, 'RolledBack');
     assert.equal(world.record.audit.get('rel-1:rolledBack')?.actor, 'eng-lead@contoso.com');
@@ -61,7 +61,7 @@ describe('rollbackRelease (after the window)', () => {
     assert.match(out.error, /expected it to still run the previous digest/);
     assert.equal(world.record.swaps, 0);
     assert.equal(world.record.notifications.length, 0);
-    assert.equal(run.lastStatus<MonitorCustomStatus>().phase, 'refused');
+    assert.equal(run.lastStatus<MonitorStatus>().phase, 'refused');
   });
 });
 
@@ -76,7 +76,7 @@ describe('monitorBeginSwapBack', () => {
 
   it('resumes a started swap back instead of starting a second one', async () => {
     const world = fakeWorld();
-    const activities = createMonitorActivities(world.deps);
+    const activities = createActivities(world.deps);
     const first = await activities.monitorBeginSwapBack(target);
     const again = await activities.monitorBeginSwapBack(target);
     assert.equal(first.kind, 'started');
@@ -86,7 +86,7 @@ describe('monitorBeginSwapBack', () => {
 
   it('starts again after a recorded swap back that failed', async () => {
     const world = fakeWorld();
-    const activities = createMonitorActivities(world.deps);
+    const activities = createActivities(world.deps);
     const first = await activities.monitorBeginSwapBack(target);
     assert.ok(first.kind === 'started');
     world.deps.appService.pollSwap = () => Promise.resolve({ status: 'failed', detail: 'boom' });
@@ -97,7 +97,7 @@ describe('monitorBeginSwapBack', () => {
 
   it('is a no-op once production runs the previous digest', async () => {
     const world = fakeWorld();
-    const activities = createMonitorActivities(world.deps);
+    const activities = createActivities(world.deps);
     const first = await activities.monitorBeginSwapBack(target);
     assert.ok(first.kind === 'started');
     await activities.monitorPollSwapBack({ handle: first.handle });
@@ -120,7 +120,7 @@ describe('monitorBeginSwapBack', () => {
       return getSlot(ref);
     };
     // When the retried activity reads production (before) and the slot (after the swap)
-    const out = await createMonitorActivities(world.deps).monitorBeginSwapBack(target);
+    const out = await createActivities(world.deps).monitorBeginSwapBack(target);
     // Then it reports the rollback done and starts no second swap
     assert.deepEqual(out, { kind: 'alreadyRolledBack' });
     assert.equal(world.record.swaps, 0);
@@ -129,7 +129,7 @@ describe('monitorBeginSwapBack', () => {
   it('refuses when production runs neither digest', async () => {
     const world = fakeWorld();
     world.slots.set('production', otherDigest);
-    const out = await createMonitorActivities(world.deps).monitorBeginSwapBack(target);
+    const out = await createActivities(world.deps).monitorBeginSwapBack(target);
     assert.ok(out.kind === 'refused');
     assert.match(out.detail, /production: expected it to run this release's digest/);
   });
@@ -138,7 +138,7 @@ describe('monitorBeginSwapBack', () => {
 describe('monitorVerifyProduction', () => {
   it('fails naming what production is configured with', async () => {
     const world = fakeWorld();
-    const out = await createMonitorActivities(world.deps).monitorVerifyProduction({
+    const out = await createActivities(world.deps).monitorVerifyProduction({
       site: monitor.site,
       digest: previousDigest,
       healthPath: '/health',
@@ -165,7 +165,7 @@ describe('monitorQueryRequests', () => {
         });
       },
     };
-    const out = await createMonitorActivities(world.deps).monitorQueryRequests({
+    const out = await createActivities(world.deps).monitorQueryRequests({
       pipeline: 'pwbi-api',
       stage: 'production',
       table: 'AppRequests',
@@ -183,7 +183,7 @@ describe('monitorQueryRequests', () => {
   it('names the stage when it has no monitor settings', async () => {
     const world = fakeWorld();
     await assert.rejects(
-      createMonitorActivities(world.deps).monitorQueryRequests({
+      createActivities(world.deps).monitorQueryRequests({
         pipeline: 'pwbi-api',
         stage: 'dev',
         table: 'AppRequests',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { createMonitorActivities } from '../../../src/activities/monitor/createMonitorActivities.js';
+import { createActivities } from '../../../src/activities/createActivities.js';
 import { NonRetryableError } from '../../../src/domain/errors.js';
 import { fakeWorld, monitorInput, throttled } from './support/fakeWorld.js';
 
@@ -19,7 +19,7 @@ const probe = { site, path: '/health', timeoutMs: 1000 };
 describe('monitorSampleProduction', () => {
   it('reads health and request stats side by side', async () => {
     const world = fakeWorld();
-    const out = await createMonitorActivities(world.deps).monitorSampleProduction({ probe, query });
+    const out = await createActivities(world.deps).monitorSampleProduction({ probe, query });
     assert.equal(out.health.ok, true);
     assert.equal(out.stats?.requests, 600);
     assert.equal(out.queryError, undefined);
@@ -27,7 +27,7 @@ describe('monitorSampleProduction', () => {
 
   it('probes without querying when no window exists yet', async () => {
     const world = fakeWorld();
-    const out = await createMonitorActivities(world.deps).monitorSampleProduction({ probe });
+    const out = await createActivities(world.deps).monitorSampleProduction({ probe });
     assert.equal(out.health.ok, true);
     assert.equal(out.stats, undefined);
     assert.equal(world.record.queries.length, 0);
@@ -35,7 +35,7 @@ describe('monitorSampleProduction', () => {
 
   it('returns a failed query with its retry advice instead of throwing', async () => {
     const world = fakeWorld({ queryFails: () => throttled() });
-    const out = await createMonitorActivities(world.deps).monitorSampleProduction({ probe, query });
+    const out = await createActivities(world.deps).monitorSampleProduction({ probe, query });
     assert.deepEqual(out.queryError, {
       message: 'Logs query: 429 Too Many Requests',
       retryable: true,
@@ -43,7 +43,7 @@ describe('monitorSampleProduction', () => {
     });
     assert.equal(out.health.ok, true);
     const refused = fakeWorld({ queryFails: () => new NonRetryableError('400 BadArgumentError') });
-    const out2 = await createMonitorActivities(refused.deps).monitorSampleProduction({
+    const out2 = await createActivities(refused.deps).monitorSampleProduction({
       probe,
       query,
     });
@@ -53,7 +53,7 @@ describe('monitorSampleProduction', () => {
   it('reports health as unknown when production cannot be read, still querying', async () => {
     const world = fakeWorld();
     world.deps.appService.getSlot = () => Promise.reject(new Error('ARM 503'));
-    const out = await createMonitorActivities(world.deps).monitorSampleProduction({ probe, query });
+    const out = await createActivities(world.deps).monitorSampleProduction({ probe, query });
     assert.equal(out.health.unknown, true);
     assert.equal(out.health.ok, false);
     assert.match(out.health.detail, /ARM 503/);

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import type { MonitorResult, RollbackReleaseInput } from '../../../src/domain/monitor/contract.js';
 import { parseAlertPush } from '../../../src/domain/monitor/parseAlertPush.js';
 import type { RollbackRequest } from '../../../src/domain/release/index.js';
-import type { MonitorCustomStatus } from '../../../src/orchestrators/monitor/index.js';
+import type { MonitorStatus } from '../../../src/orchestrators/monitor/index.js';
 import { monitorRelease, rollbackRelease } from '../../../src/orchestrators/monitor/index.js';
 import { fakeStartMs } from '../support/durable/fakeTime.js';
 import {
@@ -38,7 +38,7 @@ describe('custom status budget: rollbackRelease', () => {
     assert.ok(run.output?.outcome === 'rolledBack', String(run.error));
     assert.equal(world.slots.get('production'), previousDigest);
     assertFits(run.statuses);
-    const last = run.lastStatus<MonitorCustomStatus>();
+    const last = run.lastStatus<MonitorStatus>();
     assert.equal(last.status, 'RolledBack');
     assert.ok(last.rollback?.reason.includes(input.request.reason), 'the reason is kept whole');
   });
@@ -84,7 +84,7 @@ describe('custom status budget: an alert into monitorRelease', () => {
     assert.equal(out.trigger, 'alert');
     assert.equal(world.record.swaps, 1, 'production swapped back');
     assertFits(run.statuses);
-    const last = run.lastStatus<MonitorCustomStatus>();
+    const last = run.lastStatus<MonitorStatus>();
     assert.equal(last.status, 'RolledBack');
     assert.ok((last.monitor?.samples.length ?? 0) > 0, 'the newest samples stay');
     assert.equal(last.rollback?.reason, alert.reason, 'the clipped alert reason is kept whole');

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/require-await -- in-memory fakes of async ports */
-import type { MonitorDeps } from '../../../../src/activities/monitor/index.js';
+import type { ActivityDeps } from '../../../../src/activities/index.js';
 import type {
   AuditEvent,
   Notification,
@@ -11,6 +11,7 @@ import { parseConfig } from '../../../../src/domain/config/index.js';
 import { RetryAfterError } from '../../../../src/domain/errors.js';
 import type { MonitorInput, MonitorPlan } from '../../../../src/domain/monitor/contract.js';
 import { fakeStartMs } from '../../support/durable/fakeTime.js';
+import { unusedPort } from '../../support/unusedPort.js';
 
 export const previousDigest = `sha256:${'01'.repeat(32)}`;
 export const newDigest = `sha256:${'ab'.repeat(32)}`;
@@ -105,7 +106,11 @@ export function fakeWorld(behaviour: Behaviour = {}) {
       url: `http://127.0.0.1:9/${name}`,
     };
   };
-  const deps: MonitorDeps = {
+  const deps: ActivityDeps = {
+    hooks: unusedPort('hooks'),
+    claims: unusedPort('claims'),
+    routing: unusedPort('routing'),
+    slotMetrics: unusedPort('slotMetrics'),
     config: parseConfig(configYaml, { settings, localMode: false }),
     publicBaseUrl: 'https://slotpilot.test',
     appService: {

@@ -1,4 +1,4 @@
-import { createMonitorActivities } from '../../../../src/activities/monitor/createMonitorActivities.js';
+import { createActivities } from '../../../../src/activities/createActivities.js';
 import type { MonitorInput } from '../../../../src/domain/monitor/contract.js';
 import type {
   ActivityHandler,
@@ -27,7 +27,7 @@ export async function runWithWorld<T>(
   const world = fakeWorld(behaviour);
   tweak?.(world);
   const activities: Record<string, ActivityHandler> = {
-    ...(createMonitorActivities(world.deps) as unknown as Record<string, ActivityHandler>),
+    ...(createActivities(world.deps) as unknown as Record<string, ActivityHandler>),
     recordAudit: (i: Parameters<typeof world.deps.audit.append>[0]) =>
       world.deps.audit.append(i).then(() => null),
   };

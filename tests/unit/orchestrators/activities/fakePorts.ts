@@ -10,6 +10,7 @@ import type {
   SwapHandle,
 } from '../../../../src/azure/ports/index.js';
 import { MemoryClaimStore } from '../../support/MemoryClaimStore.js';
+import { unusedPort } from '../../support/unusedPort.js';
 import { testConfig } from '../support/fixtures.js';
 
 /** In-memory App Service, probes, hooks, Slack and audit, recording every call. */
@@ -39,6 +40,9 @@ export function fakeDeps() {
   const claims = new MemoryClaimStore();
   const deps: ActivityDeps = {
     claims,
+    metrics: unusedPort('metrics'),
+    routing: unusedPort('routing'),
+    slotMetrics: unusedPort('slotMetrics'),
     config: testConfig(),
     publicBaseUrl: 'https://slotpilot.test',
     appService: {

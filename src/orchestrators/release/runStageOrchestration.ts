@@ -23,7 +23,7 @@ import { holdProductionLock } from './holdProductionLock.js';
  * `deployStage` at once (terminated); for `productionRelease` it is recorded in the custom
  * status (`cancelRequested`), which the stage reads before it deploys and before it swaps.
  */
-export function* runStage(
+export function* runStageOrchestration(
   context: OrchestrationContext,
   input: ReleaseInput,
   stage: PlannedStage,
@@ -55,17 +55,9 @@ export function* runStage(
     at: startedAt,
     step: production ? `releasing to ${stage.target.site}` : `deploying to ${stage.target.site}`,
   });
-  const stageInput: StageInput = {
-    releaseId: input.releaseId,
-    pipeline: input.pipeline,
-    image: input.image,
-    digest: input.digest,
-    ...(input.tag === undefined ? {} : { tag: input.tag }),
-    stage,
-  };
   const childId = stageInstanceId(input.releaseId, stage.name);
   const childName = production ? orchestratorNames.production : orchestratorNames.deployStage;
-  const child = context.df.callSubOrchestrator(childName, stageInput, childId);
+  const child = context.df.callSubOrchestrator(childName, stageInputOf(input, stage), childId);
   let request: CancelRequest | undefined;
   const cancel = opened.waits.get(releaseEvents.cancel);
   if (cancel !== undefined && !child.isCompleted) {
@@ -89,4 +81,16 @@ export function* runStage(
   } catch (error) {
     return ended(failureReason(error), 'Failed');
   }
+}
+
+/** The input of the stage's sub-orchestration. */
+function stageInputOf(input: ReleaseInput, stage: PlannedStage): StageInput {
+  return {
+    releaseId: input.releaseId,
+    pipeline: input.pipeline,
+    image: input.image,
+    digest: input.digest,
+    ...(input.tag === undefined ? {} : { tag: input.tag }),
+    stage,
+  };
 }
