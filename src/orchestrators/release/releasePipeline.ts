@@ -14,9 +14,10 @@ import { nowIso, nowMs } from '../calls/clock.js';
 import { report } from '../calls/report.js';
 import { approvalEnding } from './approvalEnding.js';
 import { type ApprovalWaitEnd, awaitApproval } from './awaitApproval.js';
-import { EventWaits } from './EventWaits.js';
+import type { ReleaseEventWaits } from './ReleaseEventWaits.js';
 import { runStageOrchestration } from './runStageOrchestration.js';
 import { supersedeOlder } from './supersedeOlder.js';
+import { waitsFor } from './waitsFor.js';
 
 /**
  * The `releasePipeline` orchestration (instance id = release id): first supersedes the older
@@ -37,7 +38,7 @@ export function* releasePipeline(
     return status;
   };
   context.df.setCustomStatus(boundCustomStatus(status));
-  const events = new EventWaits(context);
+  const events = waitsFor(context, input);
 
   const supersede = yield* supersedeOlder(context, input);
   if (supersede.supersededBy !== undefined) {
@@ -116,7 +117,7 @@ function* releaseStage(
   input: ReleaseInput,
   stage: PlannedStage,
   apply: Apply,
-  events: EventWaits,
+  events: ReleaseEventWaits,
 ): Generator<Task, ReleaseOutcome | undefined, unknown> {
   if (stage.approval !== undefined) {
     const refused = yield* approveStage(context, input, stage, apply, events);
@@ -144,7 +145,7 @@ function* approveStage(
   input: ReleaseInput,
   stage: PlannedStage,
   apply: Apply,
-  events: EventWaits,
+  events: ReleaseEventWaits,
 ): Generator<Task, ReleaseOutcome | undefined, unknown> {
   const outcome = yield* waitForApproval(context, input, stage, apply, events);
   if (outcome.kind === 'approved') {
@@ -175,7 +176,7 @@ function* waitForApproval(
   input: ReleaseInput,
   stage: PlannedStage,
   apply: Apply,
-  events: EventWaits,
+  events: ReleaseEventWaits,
 ): Generator<Task, ApprovalWaitEnd, unknown> {
   const approval = stage.approval;
   if (approval === undefined) throw new Error(`stage ${stage.name} has no approval`);
