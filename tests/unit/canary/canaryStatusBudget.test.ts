@@ -7,8 +7,6 @@ import type {
   CanaryResult,
   PromoteRequest,
 } from '../../../src/domain/canary/index.js';
-import { parseAlertPush } from '../../../src/domain/monitor/parseAlertPush.js';
-import type { RollbackRequest } from '../../../src/domain/release/index.js';
 import { firstLine } from '../../../src/domain/release/index.js';
 import { readCanaryStatus } from '../../../src/domain/view/readCanaryStatus.js';
 import { canaryRelease } from '../../../src/orchestrators/canary/index.js';
@@ -22,6 +20,7 @@ import {
   longestEmail,
   longFailureLine,
   withMarginUnits,
+  worstAlertRollback,
   worstText,
 } from '../support/worstCase.js';
 
@@ -58,32 +57,8 @@ function promote(i: number, atMs: number): ScriptedEvent {
 
 /** A 20 KB common-schema alert as the alerts route raises it on the canary. */
 function alertRollback(atMs: number): ScriptedEvent {
-  const huge = '\u0001"\\'.repeat(7000);
-  const alert = parseAlertPush({
-    schemaId: 'azureMonitorCommonAlertSchema',
-    data: {
-      essentials: {
-        alertId: huge,
-        alertRule: huge,
-        severity: huge,
-        signalType: huge,
-        monitoringService: huge,
-        alertTargetIDs: [
-          '/subscriptions/sub-1/resourcegroups/rg/providers/microsoft.web/sites/site',
-        ],
-        firedDateTime: huge,
-        description: huge,
-      },
-    },
-  });
-  assert.ok(alert.kind === 'fire');
-  const data: RollbackRequest = {
-    source: 'alert',
-    by: 'azure-monitor (function key)',
-    reason: alert.reason,
-    at: iso(atMs),
-    evidence: { ...alert.evidence, receivedAt: iso(atMs) },
-  };
+  const site = '/subscriptions/sub-1/resourcegroups/rg/providers/microsoft.web/sites/site';
+  const data = worstAlertRollback([site], 'azure-monitor (function key)', iso(atMs));
   return { name: 'rollback', data, atMs };
 }
 

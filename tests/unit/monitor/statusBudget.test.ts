@@ -2,8 +2,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import type { MonitorResult, RollbackReleaseInput } from '../../../src/domain/monitor/contract.js';
-import { parseAlertPush } from '../../../src/domain/monitor/parseAlertPush.js';
-import type { RollbackRequest } from '../../../src/domain/release/index.js';
 import type { MonitorStatus } from '../../../src/orchestrators/monitor/index.js';
 import { monitorRelease, rollbackRelease } from '../../../src/orchestrators/monitor/index.js';
 import { fakeStartMs } from '../support/durable/fakeTime.js';
@@ -12,6 +10,7 @@ import {
   largestStatus,
   longestEmail,
   withMarginUnits,
+  worstAlertRollback,
   worstText,
 } from '../support/worstCase.js';
 import { monitorInput, previousDigest } from './support/fakeWorld.js';
@@ -46,36 +45,15 @@ describe('custom status budget: rollbackRelease', () => {
 
 describe('custom status budget: an alert into monitorRelease', () => {
   it('fits a 20 KB alert (every text field, control characters, 100 targets) after 45 samples', async () => {
-    const huge = `${'\u0001"\\'.repeat(7000)}`; // 21 000 characters, 6 JSON characters each at worst
     const site =
       '/subscriptions/sub-1/resourceGroups/pwbi-prod/providers/Microsoft.Web/sites/pwbi-api-prod';
-    const alert = parseAlertPush({
-      schemaId: 'azureMonitorCommonAlertSchema',
-      data: {
-        essentials: {
-          alertId: huge,
-          alertRule: huge,
-          severity: huge,
-          signalType: huge,
-          monitorCondition: 'Fired',
-          monitoringService: huge,
-          alertTargetIDs: [site, ...Array.from({ length: 99 }, (_, i) => `${site}-${i}${huge}`)],
-          firedDateTime: huge,
-          description: huge,
-        },
-        alertContext: { condition: huge },
-        customProperties: { pipeline: 'pwbi-api' },
-      },
-    });
-    assert.ok(alert.kind === 'fire');
+    const targets = [site, ...Array.from({ length: 99 }, (_, i) => `${site}-${i}`)];
     // What the alerts route raises on the monitor (src/functions/alerts.ts).
-    const request: RollbackRequest = {
-      source: 'alert',
-      by: 'azure-monitor (app 00000000-0000-0000-0000-000000000000)',
-      reason: alert.reason,
-      at: iso(45 * min),
-      evidence: { ...alert.evidence, receivedAt: iso(45 * min) },
-    };
+    const request = worstAlertRollback(
+      targets,
+      'azure-monitor (app 00000000-0000-0000-0000-000000000000)',
+      iso(45 * min),
+    );
     const { run, world } = await runWithWorld(monitorRelease, monitorInput(), {}, [
       { name: 'rollback', data: request, atMs: 45 * min },
     ]);
@@ -87,6 +65,6 @@ describe('custom status budget: an alert into monitorRelease', () => {
     const last = run.lastStatus<MonitorStatus>();
     assert.equal(last.status, 'RolledBack');
     assert.ok((last.monitor?.samples.length ?? 0) > 0, 'the newest samples stay');
-    assert.equal(last.rollback?.reason, alert.reason, 'the clipped alert reason is kept whole');
+    assert.equal(last.rollback?.reason, request.reason, 'the clipped alert reason is kept whole');
   });
 });

@@ -3,6 +3,10 @@
  * of the characters that cost most in JSON among those it lets through, and the measure
  * Durable applies (16 KB of UTF-16 JSON).
  */
+import assert from 'node:assert/strict';
+
+import { parseAlertPush } from '../../../src/domain/monitor/parseAlertPush.js';
+import type { RollbackRequest } from '../../../src/domain/release/index.js';
 import { maxFreeTextLength, normalizeFreeText } from '../../../src/domain/text/freeText.js';
 import { text } from '../../../src/functions/http/requestBodySchemas.js';
 
@@ -56,4 +60,39 @@ export function largestStatus(statuses: unknown[]): number {
 /** An error line as long as a real failure's first line can be (an ARM error, a stack-free message). */
 export function longFailureLine(tag: string): string {
   return `${tag}: ${'"\\'.repeat(4000)}\n    at stack (frame.js:1:1)`;
+}
+
+/**
+ * The rollback the alerts route raises for a common-schema alert whose every text field holds
+ * 21 000 characters (control characters and quotes: 6 JSON characters each at worst), aimed at
+ * `targets`.
+ */
+export function worstAlertRollback(targets: string[], by: string, at: string): RollbackRequest {
+  const huge = '\u0001"\\'.repeat(7000);
+  const alert = parseAlertPush({
+    schemaId: 'azureMonitorCommonAlertSchema',
+    data: {
+      essentials: {
+        alertId: huge,
+        alertRule: huge,
+        severity: huge,
+        signalType: huge,
+        monitorCondition: 'Fired',
+        monitoringService: huge,
+        alertTargetIDs: targets.map((t, i) => (i === 0 ? t : `${t}${huge}`)),
+        firedDateTime: huge,
+        description: huge,
+      },
+      alertContext: { condition: huge },
+      customProperties: { pipeline: 'pwbi-api' },
+    },
+  });
+  assert.ok(alert.kind === 'fire');
+  return {
+    source: 'alert',
+    by,
+    reason: alert.reason,
+    at,
+    evidence: { ...alert.evidence, receivedAt: at },
+  };
 }
