@@ -56,11 +56,6 @@ export interface ReleaseInput {
   pushedAt?: string;
   /** The pipeline's stages with everything but secrets (URLs come from config at activity time). */
   plan: ReleasePlan;
-  /**
-   * How the release waits for its events: `inbox` for releases started by this version; absent
-   * on releases started before, which keep waiting the way their history recorded.
-   */
-  waits?: 'inbox';
 }
 
 /** The non-secret shape of a pipeline, snapshotted when a release starts. */

@@ -59,7 +59,6 @@ export function decideStart(
     requestedAt: now.toISOString(),
     ...(image.pushedAt === undefined ? {} : { pushedAt: image.pushedAt }),
     plan: buildPlan(pipeline),
-    waits: 'inbox',
   };
   return { kind: 'start', releaseId, input };
 }

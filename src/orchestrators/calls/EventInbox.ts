@@ -37,9 +37,4 @@ export class EventInbox {
     this.open = this.open.filter((wait) => !wait.isCompleted);
     return arrived.reverse().map((wait) => wait.result);
   }
-
-  /** Drops `wait` (a race's winner whose payload its caller has read) so `take` skips it. */
-  forget(wait: Task): void {
-    this.open = this.open.filter((w) => w !== wait);
-  }
 }

@@ -2,12 +2,15 @@ import type { OrchestrationContext, Task } from 'durable-functions';
 
 import type { FlushMarker } from '../../domain/release/index.js';
 import { callActivity } from '../calls/callActivity.js';
-import type { OpenedWaits, ReleaseEventWaits } from './ReleaseEventWaits.js';
 
 /** True for the payload of a self-raised flush event. */
 export function isFlush(payload: unknown): boolean {
   return (payload as Partial<FlushMarker> | null)?.flush === true;
 }
+
+/** Fresh waits by event name, or a real event a stale waiter had already taken. */
+export type OpenedWaits =
+  { kind: 'waits'; waits: Map<string, Task> } | { kind: 'early'; name: string; payload: unknown };
 
 /**
  * External-event waits that never leave a stale waiter behind. The durable extension hands
@@ -15,10 +18,9 @@ export function isFlush(payload: unknown): boolean {
  * that lost a race would swallow the next event of that name and stall the orchestration.
  * Before waiting on a name again, its stale waiter is cleared: an event that already reached
  * it is returned as `early`; otherwise `flushEvent` raises a marker to this instance and the
- * stale wait is awaited alone (no new waiter is created for it). Kept for releases started
- * before `waits: 'inbox'` (see {@link waitsFor}).
+ * stale wait is awaited alone (no new waiter is created for it).
  */
-export class EventWaits implements ReleaseEventWaits {
+export class EventWaits {
   private readonly stale = new Map<string, Task>();
 
   constructor(private readonly context: OrchestrationContext) {}

@@ -9,8 +9,8 @@ import type {
 } from '../../domain/release/index.js';
 import { releaseEvents } from '../../domain/release/index.js';
 import { nowIso } from '../calls/clock.js';
+import type { EventWaits } from './EventWaits.js';
 import { isFlush } from './EventWaits.js';
-import type { ReleaseEventWaits } from './ReleaseEventWaits.js';
 
 /** How a wait for approval ended. */
 export type ApprovalWaitEnd =
@@ -35,7 +35,7 @@ export function* awaitApproval(
   context: OrchestrationContext,
   stage: PlannedStage,
   expiresAt: Date,
-  events: ReleaseEventWaits,
+  events: EventWaits,
   since: string,
   onApproval: (approval: ApprovalRecord) => void = () => undefined,
 ): Generator<Task, ApprovalWaitEnd, unknown> {

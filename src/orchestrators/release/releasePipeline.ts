@@ -14,10 +14,9 @@ import { nowIso, nowMs } from '../calls/clock.js';
 import { report } from '../calls/report.js';
 import { approvalEnding } from './approvalEnding.js';
 import { type ApprovalWaitEnd, awaitApproval } from './awaitApproval.js';
-import type { ReleaseEventWaits } from './ReleaseEventWaits.js';
+import { EventWaits } from './EventWaits.js';
 import { runStageOrchestration } from './runStageOrchestration.js';
 import { supersedeOlder } from './supersedeOlder.js';
-import { waitsFor } from './waitsFor.js';
 
 /**
  * The `releasePipeline` orchestration (instance id = release id): first supersedes the older
@@ -38,7 +37,7 @@ export function* releasePipeline(
     return status;
   };
   context.df.setCustomStatus(boundCustomStatus(status));
-  const events = waitsFor(context, input);
+  const events = new EventWaits(context);
 
   const supersede = yield* supersedeOlder(context, input);
   if (supersede.supersededBy !== undefined) {
@@ -117,7 +116,7 @@ function* releaseStage(
   input: ReleaseInput,
   stage: PlannedStage,
   apply: Apply,
-  events: ReleaseEventWaits,
+  events: EventWaits,
 ): Generator<Task, ReleaseOutcome | undefined, unknown> {
   if (stage.approval !== undefined) {
     const refused = yield* approveStage(context, input, stage, apply, events);
@@ -145,7 +144,7 @@ function* approveStage(
   input: ReleaseInput,
   stage: PlannedStage,
   apply: Apply,
-  events: ReleaseEventWaits,
+  events: EventWaits,
 ): Generator<Task, ReleaseOutcome | undefined, unknown> {
   const outcome = yield* waitForApproval(context, input, stage, apply, events);
   if (outcome.kind === 'approved') {
@@ -176,7 +175,7 @@ function* waitForApproval(
   input: ReleaseInput,
   stage: PlannedStage,
   apply: Apply,
-  events: ReleaseEventWaits,
+  events: EventWaits,
 ): Generator<Task, ApprovalWaitEnd, unknown> {
   const approval = stage.approval;
   if (approval === undefined) throw new Error(`stage ${stage.name} has no approval`);

@@ -14,8 +14,8 @@ import { callActivity } from '../calls/callActivity.js';
 import { cancelReason, readCancel } from '../calls/cancelChecks.js';
 import { nowIso } from '../calls/clock.js';
 import { failureReason } from '../calls/failureReason.js';
+import type { EventWaits } from './EventWaits.js';
 import { holdProductionLock } from './holdProductionLock.js';
-import type { ReleaseEventWaits } from './ReleaseEventWaits.js';
 
 /**
  * Runs one stage as its sub-orchestration (`productionRelease` for a slot target, else
@@ -28,7 +28,7 @@ export function* runStageOrchestration(
   input: ReleaseInput,
   stage: PlannedStage,
   apply: (event: ReleaseStatusEvent) => ReleaseCustomStatus,
-  events: ReleaseEventWaits,
+  events: EventWaits,
 ): Generator<Task, StageResult, unknown> {
   const production = stage.target.slot !== undefined;
   const startedAt = nowIso(context);

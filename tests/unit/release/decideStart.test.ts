@@ -20,7 +20,7 @@ const digest = `sha256:${'cd'.repeat(32)}`;
 const now = new Date('2026-03-01T10:00:00.000Z');
 
 describe('decideStart', () => {
-  it('starts a new release pinned by digest, with its plan, requester, times and inbox event waits', () => {
+  it('starts a new release pinned by digest, with its plan, requester and times', () => {
     const pushedAt = '2026-03-01T09:59:58.000Z';
     const decision = decideStart(
       {
@@ -46,7 +46,6 @@ describe('decideStart', () => {
         requestedAt: now.toISOString(),
         pushedAt,
         plan: ['dev'],
-        waits: 'inbox',
       },
     );
   });

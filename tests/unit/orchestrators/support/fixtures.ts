@@ -58,11 +58,8 @@ export const digest = `sha256:${'ab'.repeat(32)}`;
 export const oldDigest = `sha256:${'01'.repeat(32)}`;
 export const image = `pwbiregistry.azurecr.io/pwbi-api@${digest}`;
 
-/**
- * A release input for the fixture pipeline, as a release starts now (`waits: 'inbox'`), or as
- * one started before that switch (`legacy`: flush-based event waits).
- */
-export function releaseInput(waits: 'inbox' | 'legacy' = 'inbox'): ReleaseInput {
+/** A release input for the fixture pipeline. */
+export function releaseInput(): ReleaseInput {
   const pipeline = testConfig().pipelines[0];
   if (pipeline === undefined) throw new Error('fixture has no pipeline');
   return {
@@ -73,7 +70,6 @@ export function releaseInput(waits: 'inbox' | 'legacy' = 'inbox'): ReleaseInput 
     digest,
     requestedBy: 'acr:ci',
     plan: buildPlan(pipeline),
-    ...(waits === 'inbox' ? { waits } : {}),
   };
 }
 
