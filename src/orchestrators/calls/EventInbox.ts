@@ -10,6 +10,13 @@ import type { OrchestrationContext, Task } from 'durable-functions';
  * Here every race gets a fresh wait, yielded once, and every wait not yet seen complete is
  * kept: an event that reaches an older wait (one that lost its race) is still found by
  * {@link take}. Waits produce no durable actions, so this changes no history.
+ *
+ * Only for orchestrations that wake on a timer anyway (monitor ticks, canary samples): the
+ * durable extension hands an event to its OLDEST pending waiter of that name, so an event
+ * that lands on a wait which lost an earlier race does not wake the orchestration; it is
+ * found at the next wake-up. An orchestration that may sleep for hours on one race (the
+ * release: approvals, long gate hooks) uses `release/EventWaits` instead, which clears stale
+ * waiters so the current race is always the oldest.
  */
 export class EventInbox {
   private open: Task[] = [];
