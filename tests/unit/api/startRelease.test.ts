@@ -3,23 +3,12 @@ import { describe, it } from 'node:test';
 
 import type { DurableClient } from 'durable-functions';
 
-import { parseConfig } from '../../../src/domain/config/index.js';
 import type { ReleaseInput } from '../../../src/domain/release/index.js';
 import type { DurableStatusLike } from '../../../src/domain/view/DurableStatusLike.js';
 import { startRelease } from '../../../src/functions/durable/startRelease.js';
+import { devOnlyPipeline } from '../support/devOnlyPipeline.js';
 
-const config = parseConfig(
-  `
-pipelines:
-  - name: api
-    source: { registry: reg.azurecr.io, repository: api, tags: ['*'] }
-    stages:
-      - name: dev
-        target: { subscription: sub, resourceGroup: rg, site: api-dev }
-`,
-  { settings: {}, localMode: true },
-);
-const pipeline = config.pipelines[0]!;
+const pipeline = devOnlyPipeline();
 const digest = `sha256:${'ab'.repeat(32)}`;
 const image = { registry: 'reg.azurecr.io', repository: 'api', tag: '1.0.0', digest };
 const t1 = new Date('2026-03-01T10:00:00.000Z');

@@ -24,6 +24,16 @@ const hookName = (i: number): string => `h${i}-`.padEnd(60, 'x');
 /** What a hook's synchronous answer may carry: 500 characters of anything (control characters cost 6). */
 const worstAnswer = (hook: string): string => `hook ${hook} failed: ${'\u0001'.repeat(500)}`;
 
+/** A site that is ready, with the longest one-line probe detail a check can keep. */
+const readyWithLongestDetail = () => ({
+  ready: true,
+  configuredDigest: digest,
+  servedDigest: digest,
+  state: 'Running',
+  status: 200,
+  detail: firstLine(longFailureLine('GET')),
+});
+
 /** A stage with the most smoke checks and hooks: all verify hooks, run together. */
 function worstStage(): StageInput {
   const input = stageInput('staging');
@@ -83,14 +93,7 @@ describe('custom status budget: deployStage', () => {
       {
         activities: {
           deployImage: () => ({ changed: true, hostName: 'site.azurewebsites.net' }),
-          checkSite: () => ({
-            ready: true,
-            configuredDigest: digest,
-            servedDigest: digest,
-            state: 'Running',
-            status: 200,
-            detail: firstLine(longFailureLine('GET')),
-          }),
+          checkSite: readyWithLongestDetail,
           callHook: (call: CallHookInput) => {
             const k = callbacks.indexOf(call.hook);
             if (k >= 0) return { kind: 'running', callbackId: `call-${k}` };
@@ -153,14 +156,7 @@ describe('custom status budget: productionRelease', () => {
             productionDigest: oldDigest,
           }),
           deployImage: () => ({ changed: true, hostName: 'p-staging.azurewebsites.net' }),
-          checkSite: () => ({
-            ready: true,
-            configuredDigest: digest,
-            servedDigest: digest,
-            state: 'Running',
-            status: 200,
-            detail: firstLine(longFailureLine('GET')),
-          }),
+          checkSite: readyWithLongestDetail,
           callHook: (call: CallHookInput) => ({
             kind: 'result',
             status: 'passed',

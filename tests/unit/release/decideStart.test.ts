@@ -1,21 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { parseConfig } from '../../../src/domain/config/index.js';
 import { decideStart, releaseIdFor } from '../../../src/domain/release/index.js';
+import { devOnlyPipeline } from '../support/devOnlyPipeline.js';
 
-const config = parseConfig(
-  `
-pipelines:
-  - name: api
-    source: { registry: reg.azurecr.io, repository: api, tags: ['*'] }
-    stages:
-      - name: dev
-        target: { subscription: sub, resourceGroup: rg, site: api-dev }
-`,
-  { settings: {}, localMode: true },
-);
-const pipeline = config.pipelines[0]!;
+const pipeline = devOnlyPipeline();
 const digest = `sha256:${'cd'.repeat(32)}`;
 const now = new Date('2026-03-01T10:00:00.000Z');
 
