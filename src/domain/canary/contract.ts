@@ -4,7 +4,7 @@
  * event). Both travel through durable history, so they hold no secrets.
  */
 import type { MonitorPlan, ProductionSite, RollbackTrigger } from '../monitor/contract.js';
-import type { CanaryPlan, SampleView } from '../release/contract.js';
+import type { CanaryPlan, RollbackProgress, SampleView } from '../release/contract.js';
 
 /** Input of `canaryRelease`. */
 export interface CanaryInput {
@@ -102,14 +102,7 @@ export interface CanaryCustomStatus {
   step: string;
   updatedAt: string;
   canary: CanaryView;
-  rollback?: {
-    reason: string;
-    evidence: Record<string, unknown>;
-    at: string;
-    detectedAt: string;
-    decidedAt: string;
-    swapBackCompletedAt?: string;
-  };
+  rollback?: RollbackProgress;
   /** Accepted promotions: step index → the request that won it. */
   promotions: Record<string, { requestId: string; by: string; at: string }>;
   status?: 'RolledBack' | 'Failed';

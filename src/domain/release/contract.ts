@@ -260,12 +260,15 @@ export interface ReleaseCustomStatus {
     samples: SampleView[];
     verdict: 'pass' | 'breach' | 'inconclusive' | 'pending';
   };
-  rollback?: {
-    reason: string;
-    evidence: Record<string, unknown>;
-    at: string;
-    detectedAt: string;
-    decidedAt: string;
-    swapBackCompletedAt?: string;
-  };
+  rollback?: RollbackProgress;
+}
+
+/** A rollback as a status shows it: why, its evidence, and when it was detected, decided and done. */
+export interface RollbackProgress {
+  reason: string;
+  evidence: Record<string, unknown>;
+  at: string;
+  detectedAt: string;
+  decidedAt: string;
+  swapBackCompletedAt?: string;
 }

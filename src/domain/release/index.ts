@@ -17,6 +17,7 @@ export type {
   ReleaseInput,
   ReleasePlan,
   ReleaseStatus,
+  RollbackProgress,
   RollbackRequest,
   SampleView,
   StageStatus,

@@ -8,8 +8,8 @@ import type {
   PromoteRequest,
 } from '../../domain/canary/index.js';
 import { boundCustomStatus } from '../../domain/release/boundCustomStatus.js';
+import type { RollbackProgress } from '../../domain/release/index.js';
 import { nowIso } from '../calls/clock.js';
-import type { AbortProgress } from './abortCanary.js';
 import { CanaryEvents } from './CanaryEvents.js';
 
 const source =
@@ -25,7 +25,7 @@ export class CanaryRun {
   readonly view: CanaryView;
   readonly events: CanaryEvents;
   private readonly promotions: CanaryCustomStatus['promotions'] = {};
-  rollback: AbortProgress | undefined;
+  rollback: RollbackProgress | undefined;
   status: CanaryCustomStatus['status'];
 
   constructor(private readonly context: OrchestrationContext) {

@@ -1,22 +1,13 @@
 import type { OrchestrationContext, Task } from 'durable-functions';
 
 import type { CanaryInput, CanaryResult } from '../../domain/canary/index.js';
+import type { RollbackProgress } from '../../domain/release/index.js';
 import { auditBestEffort } from '../calls/audit.js';
 import { callActivity } from '../calls/callActivity.js';
 import { nowIso } from '../calls/clock.js';
 import { failureReason } from '../calls/failureReason.js';
 import { shareZeroRetry, sideEffectRetry } from '../calls/RetryPolicy.js';
 import type { RollbackCause } from '../monitor/rollBack.js';
-
-/** Where an abort stands, for the canary's custom status. */
-export interface AbortProgress {
-  reason: string;
-  evidence: Record<string, unknown>;
-  at: string;
-  detectedAt: string;
-  decidedAt: string;
-  swapBackCompletedAt?: string;
-}
 
 /**
  * Aborts a canary: takes the slot's share of production traffic to 0 % at once (no swap:
@@ -29,10 +20,10 @@ export function* abortCanary(
   context: OrchestrationContext,
   input: CanaryInput,
   cause: RollbackCause,
-  publish: (progress: AbortProgress, step: string) => void,
+  publish: (progress: RollbackProgress, step: string) => void,
 ): Generator<Task, CanaryResult, unknown> {
   const decidedAt = nowIso(context);
-  const progress: AbortProgress = {
+  const progress: RollbackProgress = {
     reason: cause.reason,
     evidence: { trigger: cause.trigger, strategy: 'canary', ...cause.evidence },
     at: decidedAt,
