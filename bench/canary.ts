@@ -17,7 +17,6 @@ import { ArmSlotMetrics } from '../src/azure/metrics/ArmSlotMetrics.js';
 import {
   canaryResult,
   type PipelineWorld,
-  releaseToProduction,
   startCanaryWorld,
   untilCanary,
   users,
@@ -47,7 +46,7 @@ function shares(world: PipelineWorld): Array<[number, number]> {
 
 async function pollLatency(world: PipelineWorld, tag: string): Promise<number> {
   const before = shares(world).length;
-  const pushed = await releaseToProduction(world, tag, 'errors:20');
+  const pushed = await world.releaseToProduction(tag, 'errors:20');
   const result = await canaryResult(world, pushed.releaseId);
   if (result.outcome !== 'aborted') throw new Error(`expected an abort, got ${result.outcome}`);
   const mine = shares(world).slice(before);
@@ -76,7 +75,7 @@ async function pollLatency(world: PipelineWorld, tag: string): Promise<number> {
 }
 
 async function manualLatency(world: PipelineWorld, tag: string): Promise<number> {
-  const pushed = await releaseToProduction(world, tag, 'healthy');
+  const pushed = await world.releaseToProduction(tag, 'healthy');
   await untilCanary(world, pushed.releaseId, (s) => (s.canary.steps[0]?.samples.length ?? 0) >= 1);
   const before = shares(world).length;
   const t0 = performance.now();

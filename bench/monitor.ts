@@ -19,7 +19,6 @@ import type { MonitorCarry } from '../src/domain/monitor/contract.js';
 import type { PipelineWorld } from '../tests/e2e/monitor-world.js';
 import {
   monitorResult,
-  releaseToProduction,
   startMonitorWorld,
   untilMonitor,
   users,
@@ -44,7 +43,7 @@ function stats(label: string, values: number[], unit: string): void {
 }
 
 async function alertLatency(world: PipelineWorld, tag: string): Promise<number> {
-  const pushed = await releaseToProduction(world, tag, 'healthy');
+  const pushed = await world.releaseToProduction(tag, 'healthy');
   await untilMonitor(world, pushed.releaseId, (s) => (s.monitor?.samples.length ?? 0) >= 2);
   const before = swapBacks(world).length;
   const t0 = performance.now();
@@ -67,7 +66,7 @@ async function alertLatency(world: PipelineWorld, tag: string): Promise<number> 
 }
 
 async function pollLatency(world: PipelineWorld, tag: string): Promise<number> {
-  const pushed = await releaseToProduction(world, tag, 'errors:20');
+  const pushed = await world.releaseToProduction(tag, 'errors:20');
   const before = swapBacks(world).length;
   const result = await monitorResult(world, pushed.releaseId);
   const done = await world.untilEnded(pushed.releaseId);
@@ -81,7 +80,7 @@ async function pollLatency(world: PipelineWorld, tag: string): Promise<number> {
 
 async function healthyHour(world: PipelineWorld): Promise<void> {
   const release0 = { virtual: world.clock.now(), real: performance.now() };
-  const pushed = await releaseToProduction(world, '99.0.0', 'healthy');
+  const pushed = await world.releaseToProduction('99.0.0', 'healthy');
   await untilMonitor(world, pushed.releaseId, (s) => s.monitor?.nextTickAt !== undefined);
   const v0 = world.clock.now();
   const t0 = performance.now();

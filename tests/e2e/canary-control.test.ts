@@ -5,7 +5,6 @@ import type { ReleaseView } from '../../src/domain/view/index.js';
 import {
   canaryResult,
   canaryWorldPerFile,
-  releaseToProduction,
   rulesNow,
   sharesOverTime,
   untilCanary,
@@ -22,7 +21,7 @@ describe('canary: promote (approvers only, compare-and-set) and cancel during a 
 
   it('waits for a promote after each step; one of two concurrent promotes wins', async () => {
     // Given a healthy canary whose first step passed
-    const pushed = await releaseToProduction(world(), '6.0.0', 'healthy');
+    const pushed = await world().releaseToProduction('6.0.0', 'healthy');
     await untilCanary(world(), pushed.releaseId, (s) => s.canary.waitingForPromotion?.step === 0);
     const waiting = (await world().api.get(pushed.releaseId)).body as ReleaseView;
     assert.equal(waiting.canary?.state, 'waitingForPromotion');
@@ -63,7 +62,7 @@ describe('canary: promote (approvers only, compare-and-set) and cancel during a 
     // Given a canary judging its first step
     const swapsBefore = world().swapCalls();
     const previous = world().sandbox.siteState('pwbi-api-prod').digest;
-    const pushed = await releaseToProduction(world(), '6.1.0', 'healthy');
+    const pushed = await world().releaseToProduction('6.1.0', 'healthy');
     await untilCanary(
       world(),
       pushed.releaseId,
@@ -89,7 +88,7 @@ describe('canary: promote (approvers only, compare-and-set) and cancel during a 
 
   it('an Azure Monitor alert on the canary slot aborts it at once', async () => {
     // Given a canary judging its first step
-    const pushed = await releaseToProduction(world(), '6.2.0', 'healthy');
+    const pushed = await world().releaseToProduction('6.2.0', 'healthy');
     await untilCanary(
       world(),
       pushed.releaseId,

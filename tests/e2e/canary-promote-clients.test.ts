@@ -5,13 +5,7 @@ import type { Page } from 'playwright-core';
 
 import { issueToken } from '../../src/domain/identity/index.js';
 import type { ReleaseView } from '../../src/domain/view/index.js';
-import {
-  canaryResult,
-  canaryWorldPerFile,
-  releaseToProduction,
-  untilCanary,
-  users,
-} from './canary-world.js';
+import { canaryResult, canaryWorldPerFile, untilCanary, users } from './canary-world.js';
 import { e2eSigningKey } from './support/appSettings.js';
 import { buildConsoleOnce } from './support/buildConsole.js';
 import { type ConsoleBrowser, launchConsoleBrowser } from './support/consoleBrowser.js';
@@ -44,7 +38,7 @@ describe('canary promote from the CLI and the console: each sends the step it sh
 
   it('a promote of a step already promoted elsewhere answers 409, shown as such by both', async () => {
     // Given a canary waiting for a promote of step 1 (5 %), open in the console as the eng lead
-    const pushed = await releaseToProduction(world(), '6.0.0', 'healthy');
+    const pushed = await world().releaseToProduction('6.0.0', 'healthy');
     const id = pushed.releaseId;
     await untilCanary(world(), id, (s) => s.canary.waitingForPromotion?.step === 0);
     await page.goto(`${world().host.url}/api/console?refreshMs=500#/releases/${id}`);

@@ -10,11 +10,10 @@ import type { InstanceStatus } from '../../devhost/index.js';
 import type { Sandbox } from '../../sandbox/index.js';
 import type { CanaryCustomStatus, CanaryResult } from '../../src/domain/canary/index.js';
 import type { ReleaseCustomStatus } from '../../src/domain/release/index.js';
-import { releaseToProduction } from './monitor-world.js';
 import type { ConfigDoc, ConfigVariant } from './support/pipelineConfig.js';
 import { PipelineWorld, type Pushed, users, type WorldOptions } from './support/PipelineWorld.js';
 
-export { PipelineWorld, releaseToProduction, users };
+export { PipelineWorld, users };
 
 /** The config of a canary world: production runs `canary` (merged over 5/25/50 % × 5m), then monitors. */
 export function canaryConfig(
@@ -82,7 +81,7 @@ export async function runCanaryRelease(
   done: ReleaseCustomStatus;
 }> {
   const previous = world.sandbox.siteState('pwbi-api-prod').digest;
-  const pushed = await releaseToProduction(world, tag, profile);
+  const pushed = await world.releaseToProduction(tag, profile);
   const result = await canaryResult(world, pushed.releaseId);
   const done = await world.untilEnded(pushed.releaseId);
   return { previous, pushed, result, done };

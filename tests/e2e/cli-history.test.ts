@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 
 import type { HistoryEntry } from '../../cli/commands/history.js';
 import type { ReleaseView } from '../../src/domain/view/index.js';
-import { type PipelineWorld, releaseToProduction, startMonitorWorld } from './monitor-world.js';
+import { type PipelineWorld, startMonitorWorld } from './monitor-world.js';
 import { e2eSigningKey } from './support/appSettings.js';
 import { repoRoot } from './support/buildApp.js';
 import { runSlotpilot } from './support/runSlotpilot.js';
@@ -23,7 +23,7 @@ describe('cli: history with rollback timings, --json everywhere, bash completion
       SLOTPILOT_SIGNING_KEY: e2eSigningKey,
     };
     // Given a release that breached in production and was rolled back
-    const pushed = await releaseToProduction(world, '3.0.0', 'errors:20');
+    const pushed = await world.releaseToProduction('3.0.0', 'errors:20');
     await world.untilEnded(pushed.releaseId);
     rolledBack = (await world.api.get(pushed.releaseId)).body as ReleaseView;
     assert.equal(rolledBack.status, 'RolledBack');

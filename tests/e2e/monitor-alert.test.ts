@@ -5,7 +5,6 @@ import type { MonitorStatus } from '../../src/orchestrators/monitor/index.js';
 import {
   monitorResult,
   type PipelineWorld,
-  releaseToProduction,
   rollbackMessages,
   startMonitorWorld,
   untilMonitor,
@@ -61,7 +60,7 @@ describe('monitoring: an Azure Monitor alert push', () => {
   it('rolls the release in its window back at once, without waiting for the next tick', async () => {
     // Given a healthy release being watched
     const previous = world.sandbox.siteState('pwbi-api-prod').digest;
-    const pushed = await releaseToProduction(world, '6.0.0', 'healthy');
+    const pushed = await world.releaseToProduction('6.0.0', 'healthy');
     const watching = await untilMonitor(
       world,
       pushed.releaseId,

@@ -6,7 +6,6 @@ import {
   minuteMs,
   monitorResult,
   type PipelineWorld,
-  releaseToProduction,
   rollbackMessages,
   startMonitorWorld,
 } from './monitor-world.js';
@@ -23,7 +22,7 @@ describe('monitoring: metric breaches roll production back by themselves', () =>
   it('rolls back on error rate at the first tick whose window holds the errors', async () => {
     // Given an image that answers 20 % of requests with 5xx, released to production
     const previous = world.sandbox.siteState('pwbi-api-prod').digest;
-    const pushed = await releaseToProduction(world, '3.0.0', 'errors:20');
+    const pushed = await world.releaseToProduction('3.0.0', 'errors:20');
 
     // When monitoring runs
     const result = await monitorResult(world, pushed.releaseId);
@@ -69,7 +68,7 @@ describe('monitoring: metric breaches roll production back by themselves', () =>
   it('rolls back on p95 latency', async () => {
     // Given a slow image (p95 ≈ 3 s > 2 s) released to production
     const previous = world.sandbox.siteState('pwbi-api-prod').digest;
-    const pushed = await releaseToProduction(world, '3.1.0', 'slow:3000');
+    const pushed = await world.releaseToProduction('3.1.0', 'slow:3000');
 
     // When monitoring runs, then it rolls back on p95
     const result = await monitorResult(world, pushed.releaseId);

@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import {
-  minuteMs,
-  monitorResult,
-  type PipelineWorld,
-  releaseToProduction,
-  startMonitorWorld,
-} from './monitor-world.js';
+import { minuteMs, monitorResult, type PipelineWorld, startMonitorWorld } from './monitor-world.js';
 
 describe('monitoring: production turning unhealthy at minute 20', () => {
   let world: PipelineWorld;
@@ -21,7 +15,7 @@ describe('monitoring: production turning unhealthy at minute 20', () => {
   it('rolls back at the first tick after it broke (health probe first, before the logs see it)', async () => {
     // Given an image that turns unhealthy (health 503, every request 5xx) 20 minutes after it started
     const previous = world.sandbox.siteState('pwbi-api-prod').digest;
-    const pushed = await releaseToProduction(world, '4.0.0', 'unhealthy-later:20m');
+    const pushed = await world.releaseToProduction('4.0.0', 'unhealthy-later:20m');
 
     // When monitoring runs
     const result = await monitorResult(world, pushed.releaseId);

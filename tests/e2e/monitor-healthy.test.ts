@@ -6,7 +6,6 @@ import {
   minuteMs,
   monitorResult,
   type PipelineWorld,
-  releaseToProduction,
   startMonitorWorld,
   untilMonitor,
 } from './monitor-world.js';
@@ -22,7 +21,7 @@ describe('monitoring: a healthy release', () => {
 
   it('is watched for the whole hour and succeeds, shown in the release view', async (t) => {
     // Given a healthy image released to production
-    const pushed = await releaseToProduction(world, '2.0.0', 'healthy');
+    const pushed = await world.releaseToProduction('2.0.0', 'healthy');
     const before = world.sandbox.siteState('pwbi-api-prod').digest;
 
     // When monitoring starts, the view shows the window's end and the next tick

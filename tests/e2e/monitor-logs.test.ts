@@ -5,7 +5,6 @@ import type { ReleaseView } from '../../src/domain/view/index.js';
 import {
   monitorResult,
   type PipelineWorld,
-  releaseToProduction,
   startMonitorWorld,
   untilMonitor,
 } from './monitor-world.js';
@@ -22,7 +21,7 @@ describe('monitoring: the Logs API failing', () => {
 
   it('turns persistent 500s into inconclusive samples, never a pass, and retries throttling (429) within a tick', async () => {
     // Given a release being watched whose first queries are throttled
-    const pushed = await releaseToProduction(world, '8.0.0', 'errors:50');
+    const pushed = await world.releaseToProduction('8.0.0', 'errors:50');
     await untilMonitor(world, pushed.releaseId, (s) => s.monitor?.nextTickAt !== undefined);
     world.sandbox.injectFault({ op: 'logsQuery', kind: '500' });
 

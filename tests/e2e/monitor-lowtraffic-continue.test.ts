@@ -6,7 +6,6 @@ import {
   monitorResult,
   type PipelineWorld,
   productionTraffic,
-  releaseToProduction,
   startMonitorWorld,
 } from './monitor-world.js';
 
@@ -25,7 +24,7 @@ describe('monitoring: too little traffic, policy continue', () => {
 
   it('judges every sample inconclusive, never pass nor breach, and keeps the release', async () => {
     // Given an image that fails half its requests, on a production with hardly any traffic
-    const pushed = await releaseToProduction(world, '5.0.0', 'errors:50');
+    const pushed = await world.releaseToProduction('5.0.0', 'errors:50');
 
     // When the window runs out
     const result = await monitorResult(world, pushed.releaseId);

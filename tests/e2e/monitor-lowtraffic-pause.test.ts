@@ -5,7 +5,6 @@ import {
   monitorResult,
   type PipelineWorld,
   productionTraffic,
-  releaseToProduction,
   startMonitorWorld,
   untilMonitor,
   users,
@@ -26,7 +25,7 @@ describe('monitoring: too little traffic, policy pause', () => {
   it('holds for a decision however long, and resumes when an approver says so', async () => {
     // Given a release whose monitor paused on an inconclusive sample
     const previous = world.sandbox.siteState('pwbi-api-prod').digest;
-    const pushed = await releaseToProduction(world, '5.2.0', 'healthy');
+    const pushed = await world.releaseToProduction('5.2.0', 'healthy');
     const paused = await untilMonitor(
       world,
       pushed.releaseId,
@@ -81,7 +80,7 @@ describe('monitoring: too little traffic, policy pause', () => {
 
   it('rolls back when the decision through the API is a rollback', async () => {
     const previous = world.sandbox.siteState('pwbi-api-prod').digest;
-    const pushed = await releaseToProduction(world, '5.3.0', 'healthy');
+    const pushed = await world.releaseToProduction('5.3.0', 'healthy');
     await untilMonitor(world, pushed.releaseId, (s) => s.waitingForDecision !== undefined);
     const answer = await world.api.call(
       'POST',

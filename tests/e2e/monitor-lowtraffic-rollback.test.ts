@@ -6,7 +6,6 @@ import {
   monitorResult,
   type PipelineWorld,
   productionTraffic,
-  releaseToProduction,
   startMonitorWorld,
 } from './monitor-world.js';
 
@@ -24,7 +23,7 @@ describe('monitoring: too little traffic, policy rollback', () => {
 
   it('rolls back at the first inconclusive sample once post-swap data is due', async () => {
     const previous = world.sandbox.siteState('pwbi-api-prod').digest;
-    const pushed = await releaseToProduction(world, '5.1.0', 'healthy');
+    const pushed = await world.releaseToProduction('5.1.0', 'healthy');
     const result = await monitorResult(world, pushed.releaseId);
     const done = await world.untilEnded(pushed.releaseId);
     assert.ok(result.outcome === 'rolledBack', JSON.stringify(result));

@@ -5,7 +5,6 @@ import { createAdapters, createClients } from '../../src/azure/index.js';
 import {
   monitorResult,
   type PipelineWorld,
-  releaseToProduction,
   startMonitorWorld,
   untilMonitor,
   users,
@@ -50,7 +49,7 @@ describe('monitoring: manual rollback', () => {
 
   it('rolls back during the window at once', async () => {
     const previous = world.sandbox.siteState('pwbi-api-prod').digest;
-    const pushed = await releaseToProduction(world, '7.1.0', 'healthy');
+    const pushed = await world.releaseToProduction('7.1.0', 'healthy');
     await untilMonitor(world, pushed.releaseId, (s) => s.monitor?.nextTickAt !== undefined);
     const answer = await world.api.call(
       'POST',
@@ -77,7 +76,7 @@ describe('monitoring: manual rollback', () => {
   it('rolls back after the window while the slot still holds the previous version', async () => {
     // Given a release that passed its window
     const previous = world.sandbox.siteState('pwbi-api-prod').digest;
-    const pushed = await releaseToProduction(world, '7.2.0', 'healthy');
+    const pushed = await world.releaseToProduction('7.2.0', 'healthy');
     assert.equal((await world.untilEnded(pushed.releaseId)).status, 'Succeeded');
     const swaps = world.swapCalls();
 
@@ -120,7 +119,7 @@ describe('monitoring: manual rollback', () => {
 
   it('is refused (nothing changed) when the slot was changed meanwhile, and may be asked again', async () => {
     // Given a release that passed its window, and then someone deployed another image to the slot
-    const pushed = await releaseToProduction(world, '7.3.0', 'healthy');
+    const pushed = await world.releaseToProduction('7.3.0', 'healthy');
     assert.equal((await world.untilEnded(pushed.releaseId)).status, 'Succeeded');
     const other = await world.sandbox.push('pwbi-api:7.3.1', {
       profile: 'healthy',

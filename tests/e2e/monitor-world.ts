@@ -12,7 +12,7 @@ import { defaultScenarioPath } from '../../sandbox/index.js';
 import type { MonitorResult } from '../../src/domain/monitor/contract.js';
 import type { MonitorStatus } from '../../src/orchestrators/monitor/index.js';
 import type { ConfigDoc } from './support/pipelineConfig.js';
-import { PipelineWorld, type Pushed, users, type WorldOptions } from './support/PipelineWorld.js';
+import { PipelineWorld, users, type WorldOptions } from './support/PipelineWorld.js';
 
 export { PipelineWorld, users };
 export const minuteMs = 60_000;
@@ -38,20 +38,6 @@ export function startMonitorWorld(
       },
     },
   });
-}
-
-/** Given: `tag` with `profile` pushed, approved through staging and production. */
-export async function releaseToProduction(
-  world: PipelineWorld,
-  tag: string,
-  profile: string,
-): Promise<Pushed> {
-  const pushed = await world.push(tag, profile);
-  await world.untilWaitingFor(pushed.releaseId, 'staging');
-  await world.approve(pushed.releaseId, 'staging', users.qaLead);
-  await world.untilWaitingFor(pushed.releaseId, 'production');
-  await world.approve(pushed.releaseId, 'production', users.engLead);
-  return pushed;
 }
 
 /** Then: runs time until the monitor's status satisfies `predicate` (or it ended). */

@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import {
-  type PipelineWorld,
-  releaseToProduction,
-  startMonitorWorld,
-  untilMonitor,
-  users,
-} from './monitor-world.js';
+import { type PipelineWorld, startMonitorWorld, untilMonitor, users } from './monitor-world.js';
 
 describe('reliability: ARM throttling bursts on a deploy and on a swap back', () => {
   let world: PipelineWorld;
@@ -51,7 +45,7 @@ describe('reliability: ARM throttling bursts on a deploy and on a swap back', ()
   it('a swap back held up by a 429 burst keeps retrying, pages, and still ends RolledBack', async () => {
     // Given an image answering 20 % 5xx, released to production and monitored
     const previous = world.sandbox.siteState('pwbi-api-prod').digest;
-    const pushed = await releaseToProduction(world, '12.1.0', 'errors:20');
+    const pushed = await world.releaseToProduction('12.1.0', 'errors:20');
     await untilMonitor(world, pushed.releaseId, (s) => s.monitor !== undefined);
 
     // When ARM throttles every read of production 30 times in a row (far past 4 attempts)

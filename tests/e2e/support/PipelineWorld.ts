@@ -154,6 +154,32 @@ export class PipelineWorld {
     };
   }
 
+  /**
+   * Given/When: pushes `tag` (see {@link push}), runs until the release waits for staging and
+   * approves staging as the QA lead.
+   */
+  async pushAndApproveStaging(
+    tag: string,
+    profile = 'healthy',
+    opts: Parameters<PipelineWorld['push']>[2] = {},
+  ): Promise<Pushed> {
+    const pushed = await this.push(tag, profile, opts);
+    await this.untilWaitingFor(pushed.releaseId, 'staging');
+    await this.approve(pushed.releaseId, 'staging', users.qaLead);
+    return pushed;
+  }
+
+  /**
+   * Given/When: pushes `tag` with `profile` and approves it through staging (QA lead) and
+   * production (engineering lead); production swaps once its deploy and warm-up are done.
+   */
+  async releaseToProduction(tag: string, profile = 'healthy'): Promise<Pushed> {
+    const pushed = await this.pushAndApproveStaging(tag, profile);
+    await this.untilWaitingFor(pushed.releaseId, 'production');
+    await this.approve(pushed.releaseId, 'production', users.engLead);
+    return pushed;
+  }
+
   /** Then: runs time forward until the release's custom status satisfies `predicate`. */
   async until(
     releaseId: string,

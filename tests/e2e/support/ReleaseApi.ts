@@ -45,6 +45,26 @@ export class ReleaseApi {
     return this.call('POST', `/api/releases/${id}/cancel`, { reason }, user);
   }
 
+  /** POST /api/releases/{id}/rollback as `user`. */
+  rollback(id: string, user: string, reason: string): Promise<ApiAnswer> {
+    return this.call('POST', `/api/releases/${id}/rollback`, { reason }, user);
+  }
+
+  /** POST /api/releases/{id}/resume as `user` (a paused monitor goes on). */
+  resume(id: string, user: string, reason: string): Promise<ApiAnswer> {
+    return this.call('POST', `/api/releases/${id}/resume`, { reason }, user);
+  }
+
+  /** POST /api/releases/{id}/promote as `user`; `step` names the canary step the caller saw. */
+  promote(id: string, user: string, reason: string, step?: number): Promise<ApiAnswer> {
+    return this.call(
+      'POST',
+      `/api/releases/${id}/promote`,
+      { reason, ...(step === undefined ? {} : { step }) },
+      user,
+    );
+  }
+
   /** POST /api/releases {image} as `user`. */
   start(image: string, user: string): Promise<ApiAnswer> {
     return this.call('POST', '/api/releases', { image }, user);
