@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { ReleaseView } from '../../src/domain/view/index.js';
 import type { ConfigDoc } from './support/pipelineConfig.js';
 import { PipelineWorld, users } from './support/PipelineWorld.js';
+import { Given, Then, When } from './support/steps.js';
 
 const approvers = [users.qaLead, 'qa-two@contoso.com', 'qa-three@contoso.com'] as const;
 
@@ -25,47 +26,64 @@ describe('approvals: a staging quorum of 2 of 3 distinct approvers', () => {
   });
 
   it('records each approval, refuses the same person twice, and goes ahead at the second', async () => {
-    // Given a release waiting for staging, which needs two of three approvers
-    const pushed = await world.push('7.0.0');
-    await world.untilWaitingFor(pushed.releaseId, 'staging');
-
-    // When the first approver approves
-    const first = await world.api.approve(pushed.releaseId, 'staging', approvers[0], 'looks good');
-    assert.equal(first.status, 202, JSON.stringify(first.body));
-    await world.host.settle();
-
-    // Then the release still waits, showing who approved and that one more is needed
-    let view = (await world.api.get(pushed.releaseId)).body as ReleaseView;
-    assert.equal(view.status, 'WaitingForApproval');
-    assert.equal(view.waitingFor?.stage, 'staging');
-    assert.deepEqual(
-      view.waitingFor?.approvals?.map((a) => a.by),
-      [approvers[0]],
+    const pushed = await Given(
+      'a release waiting for staging, which needs two of three approvers',
+      async () => {
+        const pushed = await world.push('7.0.0');
+        await world.untilWaitingFor(pushed.releaseId, 'staging');
+        return pushed;
+      },
     );
-    assert.equal(view.waitingFor?.required, 2);
-    assert.equal(view.waitingFor?.stillNeeded, 1);
+    const view = async () => (await world.api.get(pushed.releaseId)).body as ReleaseView;
 
-    // When the same person approves again: 403, nothing changes
-    const again = await world.api.approve(pushed.releaseId, 'staging', approvers[0]);
-    assert.equal(again.status, 403);
-    assert.equal((again.body as { reason?: string }).reason, 'already-approved');
-    await world.host.settle();
-    view = (await world.api.get(pushed.releaseId)).body as ReleaseView;
-    assert.equal(view.waitingFor?.approvals?.length, 1);
+    await When('the first approver approves', async () => {
+      const first = await world.api.approve(
+        pushed.releaseId,
+        'staging',
+        approvers[0],
+        'looks good',
+      );
+      assert.equal(first.status, 202, JSON.stringify(first.body));
+      await world.host.settle();
+    });
 
-    // When a second, different approver approves
-    const second = await world.api.approve(pushed.releaseId, 'staging', approvers[2]);
-    assert.equal(second.status, 202, JSON.stringify(second.body));
-
-    // Then staging runs and the stage records both approvals, in order
-    await world.untilWaitingFor(pushed.releaseId, 'production');
-    view = (await world.api.get(pushed.releaseId)).body as ReleaseView;
-    const staging = view.stages.find((s) => s.name === 'staging');
-    assert.equal(staging?.status, 'Succeeded');
-    assert.deepEqual(
-      staging?.approvals?.map((a) => a.by),
-      [approvers[0], approvers[2]],
+    await Then(
+      'the release still waits, showing who approved and that one more is needed',
+      async () => {
+        const waiting = await view();
+        assert.equal(waiting.status, 'WaitingForApproval');
+        assert.equal(waiting.waitingFor?.stage, 'staging');
+        assert.deepEqual(
+          waiting.waitingFor?.approvals?.map((a) => a.by),
+          [approvers[0]],
+        );
+        assert.equal(waiting.waitingFor?.required, 2);
+        assert.equal(waiting.waitingFor?.stillNeeded, 1);
+      },
     );
-    assert.equal(staging?.approvals?.[0]?.comment, 'looks good');
+
+    await When('the same person approves again, then 403 and nothing changes', async () => {
+      const again = await world.api.approve(pushed.releaseId, 'staging', approvers[0]);
+      assert.equal(again.status, 403);
+      assert.equal((again.body as { reason?: string }).reason, 'already-approved');
+      await world.host.settle();
+      assert.equal((await view()).waitingFor?.approvals?.length, 1);
+    });
+
+    await When('a second, different approver approves', async () => {
+      const second = await world.api.approve(pushed.releaseId, 'staging', approvers[2]);
+      assert.equal(second.status, 202, JSON.stringify(second.body));
+    });
+
+    await Then('staging runs and the stage records both approvals, in order', async () => {
+      await world.untilWaitingFor(pushed.releaseId, 'production');
+      const staging = (await view()).stages.find((s) => s.name === 'staging');
+      assert.equal(staging?.status, 'Succeeded');
+      assert.deepEqual(
+        staging?.approvals?.map((a) => a.by),
+        [approvers[0], approvers[2]],
+      );
+      assert.equal(staging?.approvals?.[0]?.comment, 'looks good');
+    });
   });
 });
