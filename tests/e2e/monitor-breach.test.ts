@@ -9,6 +9,7 @@ import {
   rollbackMessages,
   startMonitorWorld,
 } from './monitor-world.js';
+import { And, Given, Then, When } from './support/steps.js';
 
 describe('monitoring: metric breaches roll production back by themselves', () => {
   let world: PipelineWorld;
@@ -20,61 +21,85 @@ describe('monitoring: metric breaches roll production back by themselves', () =>
   });
 
   it('rolls back on error rate at the first tick whose window holds the errors', async () => {
-    // Given an image that answers 20 % of requests with 5xx, released to production
-    const previous = world.sandbox.siteState('pwbi-api-prod').digest;
-    const pushed = await world.releaseToProduction('3.0.0', 'errors:20');
-
-    // When monitoring runs
-    const result = await monitorResult(world, pushed.releaseId);
-    const done = await world.untilEnded(pushed.releaseId);
-
-    // Then it rolled back on the error rate as soon as post-swap data was queryable
-    assert.ok(result.outcome === 'rolledBack', JSON.stringify(result));
-    assert.equal(result.trigger, 'breach');
-    assert.match(result.reason, /errorRate 0\.\d+ > 0\.01/);
-    const swappedAt = Date.parse(done.swappedAt ?? '');
-    const detectedAfterMs = Date.parse(result.detectedAt) - swappedAt;
-    // 2 min ingestion delay + at most one 1-min interval
-    assert.ok(
-      detectedAfterMs > 2 * minuteMs && detectedAfterMs <= 4 * minuteMs,
-      `${detectedAfterMs} ms`,
+    const { previous, pushed } = await Given(
+      'an image that answers 20 % of requests with 5xx, released to production',
+      async () => {
+        const previous = world.sandbox.siteState('pwbi-api-prod').digest;
+        return { previous, pushed: await world.releaseToProduction('3.0.0', 'errors:20') };
+      },
     );
-    assert.ok(Date.parse(result.swapBackCompletedAt) >= Date.parse(result.decidedAt));
 
-    // And production serves the previous digest again; the release says RolledBack
-    assert.equal(done.status, 'RolledBack', JSON.stringify(done));
-    assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, previous);
-    assert.equal(world.sandbox.siteState('pwbi-api-prod', 'staging').digest, pushed.digest);
-    assert.match((await world.productionServes()) ?? '', new RegExp(previous ?? 'none'));
-    assert.equal(world.swapCalls(), 2, 'one swap in, one swap back');
+    const { result, done } = await When('monitoring runs', async () => ({
+      result: await monitorResult(world, pushed.releaseId),
+      done: await world.untilEnded(pushed.releaseId),
+    }));
 
-    // And the view shows the samples, the verdict and the three rollback times; Slack was told
-    const view = (await world.api.get(pushed.releaseId)).body as ReleaseView;
-    assert.equal(view.status, 'RolledBack');
-    assert.equal(view.monitor?.verdict, 'breach');
-    assert.equal(view.monitor?.samples.at(-1)?.verdict, 'breach');
-    assert.ok((view.monitor?.samples.at(-1)?.errorRate ?? 0) > 0.01);
-    assert.equal(view.rollback?.detectedAt, result.detectedAt);
-    assert.equal(view.rollback?.decidedAt, result.decidedAt);
-    assert.equal(view.rollback?.swapBackCompletedAt, result.swapBackCompletedAt);
-    const critical = rollbackMessages(world);
-    assert.ok(
-      critical.some((t) => /errorRate/.test(t)),
-      critical.join('\n'),
+    const rolledBack = await Then(
+      'it rolled back on the error rate as soon as post-swap data was queryable',
+      () => {
+        assert.ok(result.outcome === 'rolledBack', JSON.stringify(result));
+        assert.equal(result.trigger, 'breach');
+        assert.match(result.reason, /errorRate 0\.\d+ > 0\.01/);
+        const swappedAt = Date.parse(done.swappedAt ?? '');
+        const detectedAfterMs = Date.parse(result.detectedAt) - swappedAt;
+        // 2 min ingestion delay + at most one 1-min interval
+        assert.ok(
+          detectedAfterMs > 2 * minuteMs && detectedAfterMs <= 4 * minuteMs,
+          `${detectedAfterMs} ms`,
+        );
+        assert.ok(Date.parse(result.swapBackCompletedAt) >= Date.parse(result.decidedAt));
+        return result;
+      },
     );
-    assert.ok(world.sandbox.slackMessages('critical').length >= 1);
+
+    await And(
+      'production serves the previous digest again; the release says RolledBack',
+      async () => {
+        assert.equal(done.status, 'RolledBack', JSON.stringify(done));
+        assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, previous);
+        assert.equal(world.sandbox.siteState('pwbi-api-prod', 'staging').digest, pushed.digest);
+        assert.match((await world.productionServes()) ?? '', new RegExp(previous ?? 'none'));
+        assert.equal(world.swapCalls(), 2, 'one swap in, one swap back');
+      },
+    );
+
+    await And(
+      'the view shows the samples, the verdict and the three rollback times; Slack was told',
+      async () => {
+        const view = (await world.api.get(pushed.releaseId)).body as ReleaseView;
+        assert.equal(view.status, 'RolledBack');
+        assert.equal(view.monitor?.verdict, 'breach');
+        assert.equal(view.monitor?.samples.at(-1)?.verdict, 'breach');
+        assert.ok((view.monitor?.samples.at(-1)?.errorRate ?? 0) > 0.01);
+        assert.equal(view.rollback?.detectedAt, rolledBack.detectedAt);
+        assert.equal(view.rollback?.decidedAt, rolledBack.decidedAt);
+        assert.equal(view.rollback?.swapBackCompletedAt, rolledBack.swapBackCompletedAt);
+        const critical = rollbackMessages(world);
+        assert.ok(
+          critical.some((t) => /errorRate/.test(t)),
+          critical.join('\n'),
+        );
+        assert.ok(world.sandbox.slackMessages('critical').length >= 1);
+      },
+    );
   });
 
   it('rolls back on p95 latency', async () => {
-    // Given a slow image (p95 ≈ 3 s > 2 s) released to production
-    const previous = world.sandbox.siteState('pwbi-api-prod').digest;
-    const pushed = await world.releaseToProduction('3.1.0', 'slow:3000');
+    const { previous, pushed } = await Given(
+      'a slow image (p95 ≈ 3 s > 2 s) released to production',
+      async () => {
+        const previous = world.sandbox.siteState('pwbi-api-prod').digest;
+        return { previous, pushed: await world.releaseToProduction('3.1.0', 'slow:3000') };
+      },
+    );
 
-    // When monitoring runs, then it rolls back on p95
-    const result = await monitorResult(world, pushed.releaseId);
-    assert.ok(result.outcome === 'rolledBack', JSON.stringify(result));
-    assert.match(result.reason, /p95 \d+ms > 2000ms/);
-    assert.equal((await world.untilEnded(pushed.releaseId)).status, 'RolledBack');
-    assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, previous);
+    const result = await When('monitoring runs', () => monitorResult(world, pushed.releaseId));
+
+    await Then('it rolls back on p95', async () => {
+      assert.ok(result.outcome === 'rolledBack', JSON.stringify(result));
+      assert.match(result.reason, /p95 \d+ms > 2000ms/);
+      assert.equal((await world.untilEnded(pushed.releaseId)).status, 'RolledBack');
+      assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, previous);
+    });
   });
 });
