@@ -24,6 +24,7 @@ import { HostProcess } from './support/HostProcess.js';
 import type { ConfigDoc } from './support/pipelineConfig.js';
 import { writePipelineConfig } from './support/pipelineConfig.js';
 import { ReleaseApi } from './support/ReleaseApi.js';
+import { Given, Then, When } from './support/steps.js';
 
 /** Virtual ms per real ms: a child process cannot share a VirtualClock, so time is scaled. */
 const scale = 60;
@@ -117,54 +118,74 @@ describe('monitoring: the dev host is SIGKILLed mid-window and mid-swap-back', (
       .filter((r) => r.method === 'POST' && /\/slotsswap/i.test(r.path) && r.status < 300).length;
 
   it('resumes monitoring where it stopped and swaps back exactly once', async () => {
-    // Given a release in production that turns unhealthy 20 minutes after it started (at 60×
-    // that leaves the restart below over ten real seconds, even on a loaded machine)
-    const previous = sandbox.siteState('pwbi-api-prod').digest;
-    const pushed = await sandbox.push('pwbi-api:9.0.0', { profile: 'unhealthy-later:20m' });
-    const releaseId = releaseIdFor('pwbi-api', pushed.digest);
-    const waiting = (stage: string) => (s: Status) =>
-      (s.customStatus as { waitingFor?: { stage: string } } | null)?.waitingFor?.stage === stage;
-    await until(releaseId, waiting('staging'));
-    assert.equal((await api.approve(releaseId, 'staging', users.qaLead)).status, 202);
-    await until(releaseId, waiting('production'));
-    assert.equal((await api.approve(releaseId, 'production', users.engLead)).status, 202);
+    // (at 60× the turn to unhealthy leaves the restart below over ten real seconds, even on a
+    // loaded machine)
+    const { previous, releaseId } = await Given(
+      'a release in production that turns unhealthy 20 minutes after it started',
+      async () => {
+        const previous = sandbox.siteState('pwbi-api-prod').digest;
+        const pushed = await sandbox.push('pwbi-api:9.0.0', { profile: 'unhealthy-later:20m' });
+        const releaseId = releaseIdFor('pwbi-api', pushed.digest);
+        const waiting = (stage: string) => (s: Status) =>
+          (s.customStatus as { waitingFor?: { stage: string } } | null)?.waitingFor?.stage ===
+          stage;
+        await until(releaseId, waiting('staging'));
+        assert.equal((await api.approve(releaseId, 'staging', users.qaLead)).status, 202);
+        await until(releaseId, waiting('production'));
+        assert.equal((await api.approve(releaseId, 'production', users.engLead)).status, 202);
+        return { previous, releaseId };
+      },
+    );
     const monitorId = `${releaseId}-monitor`;
 
-    // When the host is killed while the monitor has taken a few samples
-    const before = await until(monitorId, (s) => (custom(s)?.monitor?.samples.length ?? 0) >= 3);
-    const samplesBefore = custom(before)?.monitor?.samples ?? [];
-    await killAndRestart();
-
-    // Then monitoring goes on from there: the same samples, then newer ones on the same grid
-    const resumed = await until(
-      monitorId,
-      (s) => (custom(s)?.monitor?.samples.length ?? 0) >= samplesBefore.length + 1,
-    );
-    const samplesAfter = custom(resumed)?.monitor?.samples ?? [];
-    assert.deepEqual(samplesAfter.slice(0, samplesBefore.length), samplesBefore);
-    const gaps = samplesAfter
-      .slice(1)
-      .map((s, i) => Date.parse(s.at) - Date.parse(samplesAfter[i]?.at ?? ''));
-    // on the one-minute grid, no tick taken twice (the restart itself may skip a few)
-    assert.ok(
-      gaps.every((g) => g >= 60_000 && g % 60_000 === 0),
-      `gaps ${gaps.join(',')}`,
+    const samplesBefore = await When(
+      'the host is killed while the monitor has taken a few samples',
+      async () => {
+        const before = await until(
+          monitorId,
+          (s) => (custom(s)?.monitor?.samples.length ?? 0) >= 3,
+        );
+        await killAndRestart();
+        return custom(before)?.monitor?.samples ?? [];
+      },
     );
 
-    // When the host is killed again while the swap back runs
-    const end = Date.now() + 90_000;
-    while (swapCalls() < 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
-    assert.equal(swapCalls(), 2, 'the swap back started');
-    await killAndRestart();
+    await Then(
+      'monitoring goes on from there: the same samples, then newer ones on the same grid',
+      async () => {
+        const resumed = await until(
+          monitorId,
+          (s) => (custom(s)?.monitor?.samples.length ?? 0) >= samplesBefore.length + 1,
+        );
+        const samplesAfter = custom(resumed)?.monitor?.samples ?? [];
+        assert.deepEqual(samplesAfter.slice(0, samplesBefore.length), samplesBefore);
+        const gaps = samplesAfter
+          .slice(1)
+          .map((s, i) => Date.parse(s.at) - Date.parse(samplesAfter[i]?.at ?? ''));
+        // on the one-minute grid, no tick taken twice (the restart itself may skip a few)
+        assert.ok(
+          gaps.every((g) => g >= 60_000 && g % 60_000 === 0),
+          `gaps ${gaps.join(',')}`,
+        );
+      },
+    );
 
-    // Then the rollback completes, swapping back exactly once
-    const done = await until(monitorId, (s) => s.runtimeStatus === 'Completed');
-    const result = done.output as MonitorResult;
-    assert.ok(result.outcome === 'rolledBack', JSON.stringify(result));
-    assert.equal(result.trigger, 'health');
-    assert.equal(swapCalls(), 2, 'never swapped back twice');
-    assert.equal(sandbox.siteState('pwbi-api-prod').digest, previous);
-    await until(releaseId, (s) => s.runtimeStatus === 'Completed');
+    await When('the host is killed again while the swap back runs', async () => {
+      const end = Date.now() + 90_000;
+      while (swapCalls() < 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+      assert.equal(swapCalls(), 2, 'the swap back started');
+      await killAndRestart();
+    });
+
+    await Then('the rollback completes, swapping back exactly once', async () => {
+      const done = await until(monitorId, (s) => s.runtimeStatus === 'Completed');
+      const result = done.output as MonitorResult;
+      assert.ok(result.outcome === 'rolledBack', JSON.stringify(result));
+      assert.equal(result.trigger, 'health');
+      assert.equal(swapCalls(), 2, 'never swapped back twice');
+      assert.equal(sandbox.siteState('pwbi-api-prod').digest, previous);
+      await until(releaseId, (s) => s.runtimeStatus === 'Completed');
+    });
   });
 });
 
