@@ -192,6 +192,13 @@ export const triggerRules = {
 };
 
 /** Determinism rules for orchestrators (STYLE.md §1), shared by the real tree and the lint fixtures. */
+/** Orchestrators wait for external events only through calls/EventWaits (it says why). */
+const rawEventWait = {
+  selector: "CallExpression[callee.property.name='waitForExternalEvent']",
+  message:
+    'Wait for external events with calls/EventWaits: a wait that lost a race takes the next event.',
+};
+
 export const orchestratorRules = {
   'no-restricted-imports': restrictImports(
     [...layerPatterns.app, ...layerPatterns.orchestrators],
@@ -220,6 +227,7 @@ export const orchestratorRules = {
       selector: "CallExpression[callee.name='Date'][arguments.length=0]",
       message: 'Date() reads the wall clock: use context.df.currentUtcDateTime.',
     },
+    rawEventWait,
   ],
   'no-restricted-globals': [
     'error',
@@ -288,6 +296,14 @@ export default tseslint.config(
   {
     files: ['src/orchestrators/**/*.ts'],
     rules: orchestratorRules,
+  },
+  {
+    files: ['src/orchestrators/calls/EventWaits.ts'],
+    rules: {
+      'no-restricted-syntax': orchestratorRules['no-restricted-syntax'].filter(
+        (entry) => entry !== rawEventWait,
+      ),
+    },
   },
   {
     // Orchestrators read as named steps, one phase per function (STYLE.md, "Shape").

@@ -8,36 +8,35 @@ import {
 } from '../../domain/release/index.js';
 import { readCancel } from '../calls/cancelChecks.js';
 import { nowIso } from '../calls/clock.js';
-import { EventInbox } from '../calls/EventInbox.js';
+import { EventWaits } from '../calls/EventWaits.js';
 import { requestedRollback, type RollbackCause } from '../monitor/rollBack.js';
 
 /**
  * The events a running canary answers: `rollback` (manual or alert) and `cancel` abort it,
- * `promote` ends the current step early. Kept in inboxes from the start so that an event that
- * arrives while an activity runs is seen at the next look, never lost between two waits.
+ * `promote` ends the current step early. Every wait is kept until an event reaches it, so an
+ * event that arrives while an activity runs is seen at the next look, never lost between two
+ * waits (the canary wakes at every sample, so it uses the waits that clear at the next wake).
  */
 export class CanaryEvents {
-  private readonly rollbacks: EventInbox;
-  private readonly cancels: EventInbox;
-  private readonly promotes: EventInbox;
+  private readonly events: EventWaits;
 
   constructor(private readonly context: OrchestrationContext) {
-    this.rollbacks = new EventInbox(context, releaseEvents.rollback);
-    this.cancels = new EventInbox(context, releaseEvents.cancel);
-    this.promotes = new EventInbox(context, canaryEvents.promote);
+    this.events = new EventWaits(context);
   }
 
   /** Fresh waits for every event, to race once against a timer. */
   waits(): Task[] {
-    return [this.rollbacks.next(), this.cancels.next(), this.promotes.next()];
+    return [releaseEvents.rollback, releaseEvents.cancel, canaryEvents.promote].map((name) =>
+      this.events.wait(name),
+    );
   }
 
   /** The abort a rollback or cancel that arrived asks for, if any (the first one wins). */
   takeAbort(): RollbackCause | undefined {
     const receivedAt = nowIso(this.context);
-    const rollback = this.rollbacks.take()[0] as RollbackRequest | undefined;
+    const rollback = this.events.take(releaseEvents.rollback)[0] as RollbackRequest | undefined;
     if (rollback !== undefined) return requestedRollback(rollback, receivedAt);
-    const payload = this.cancels.take()[0];
+    const payload = this.events.take(releaseEvents.cancel)[0];
     if (payload === undefined) return undefined;
     return cancelCause(readCancel(payload), receivedAt);
   }
@@ -47,7 +46,7 @@ export class CanaryEvents {
    * stale view, a lost race) are dropped (compare-and-set).
    */
   takePromote(step: number): PromoteRequest | undefined {
-    const promotes = this.promotes.take() as PromoteRequest[];
+    const promotes = this.events.take(canaryEvents.promote) as PromoteRequest[];
     return promotes.find((p) => p.fromStep === step);
   }
 }

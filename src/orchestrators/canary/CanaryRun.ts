@@ -17,7 +17,7 @@ const source =
 
 /**
  * The state of one `canaryRelease`: its steps and their samples, the promotes accepted, the
- * abort's progress, the event inboxes, and the custom status it publishes.
+ * abort's progress, the event waits, and the custom status it publishes.
  */
 export class CanaryRun {
   readonly input: CanaryInput;

@@ -1,7 +1,8 @@
-import type { OrchestrationContext } from 'durable-functions';
+import type { OrchestrationContext, Task } from 'durable-functions';
 
 import {
   type MonitorCarry,
+  type MonitorDecision,
   monitorEvents,
   type MonitorInput,
 } from '../../domain/monitor/contract.js';
@@ -13,7 +14,7 @@ import {
   type SampleView,
 } from '../../domain/release/contract.js';
 import { nowIso } from '../calls/clock.js';
-import { EventInbox } from '../calls/EventInbox.js';
+import { EventWaits } from '../calls/EventWaits.js';
 import type { MonitorStatus } from './MonitorStatus.js';
 import { requestedRollback, type RollbackCause } from './rollBack.js';
 
@@ -25,7 +26,7 @@ export type StatusExtra = Omit<Partial<MonitorStatus>, 'monitor'> & { nextTickAt
 
 /**
  * The state of one execution of `monitorRelease`: the window, the breach run and recent
- * samples (carried across continue-as-new), the event inboxes, and the custom status it
+ * samples (carried across continue-as-new), the event waits, and the custom status it
  * publishes. Rollback requests are kept from the start of the execution: one raised while a
  * sample is being taken is seen at the next check, never lost between two waits.
  */
@@ -39,8 +40,8 @@ export class MonitorWatch {
    */
   readonly sampling: { startedAt: string; endsAt: string };
   readonly carry: MonitorCarry;
-  readonly rollbacks: EventInbox;
-  readonly decisions: EventInbox;
+  /** Rollback requests and pause decisions; each wait is kept until an event reaches it. */
+  private readonly events: EventWaits;
   run: BreachRun;
   samples: SampleView[];
   sampleCount: number;
@@ -75,8 +76,7 @@ export class MonitorWatch {
     this.samples = this.carry.samples;
     this.sampleCount = this.carry.sampleCount;
     this.verdict = this.samples.at(-1)?.verdict ?? 'pending';
-    this.rollbacks = new EventInbox(context, releaseEvents.rollback);
-    this.decisions = new EventInbox(context, monitorEvents.decision);
+    this.events = new EventWaits(context);
   }
 
   /** Publishes the monitor part of the release view with `step` as custom status. */
@@ -100,9 +100,24 @@ export class MonitorWatch {
     this.context.df.setCustomStatus(boundCustomStatus(status));
   }
 
+  /** A fresh wait for a rollback request, to race once. */
+  rollbackWait(): Task {
+    return this.events.wait(releaseEvents.rollback);
+  }
+
+  /** A fresh wait for a pause decision, to race once. */
+  decisionWait(): Task {
+    return this.events.wait(monitorEvents.decision);
+  }
+
+  /** The pause decisions that arrived since the last call, in arrival order. */
+  takeDecisions(): MonitorDecision[] {
+    return this.events.take(monitorEvents.decision) as MonitorDecision[];
+  }
+
   /** Whether a rollback was requested (the first request that arrived is kept). */
   hasRollbackRequest(): boolean {
-    const [payload] = this.rollbacks.take();
+    const [payload] = this.events.take(releaseEvents.rollback);
     if (this.requested === undefined && payload !== undefined) {
       this.requested = { request: payload as RollbackRequest, receivedAt: nowIso(this.context) };
     }

@@ -70,7 +70,7 @@ function* waitForTick(
 ): Generator<Task, boolean, unknown> {
   watch.publish(`watching production (next sample ${tickAt})`, { nextTickAt: tickAt });
   const timer = context.df.createTimer(new Date(tickAt));
-  const winner = yield context.df.Task.any([watch.rollbacks.next(), timer]);
+  const winner = yield context.df.Task.any([watch.rollbackWait(), timer]);
   if (winner === timer) return true;
   timer.cancel(); // also what lets the runtime's wait-any go on (see the pause guard)
   return false;
@@ -138,14 +138,12 @@ function* awaitDecision(
   for (;;) {
     // The guard timer bounds each race; it is cancelled when an event wins.
     const guard = context.df.createTimer(inMs(context, pauseGuardMs));
-    const race = [watch.rollbacks.next(), watch.decisions.next(), guard];
+    const race = [watch.rollbackWait(), watch.decisionWait(), guard];
     const chosen: unknown = yield context.df.Task.any(race);
     if (chosen !== guard) guard.cancel();
     if (watch.hasRollbackRequest()) return undefined;
     // A decision meant for an earlier pause answers nothing now.
-    const answer = (watch.decisions.take() as MonitorDecision[]).find(
-      (d) => d.pausedSince === since,
-    );
+    const answer = watch.takeDecisions().find((d) => d.pausedSince === since);
     if (answer !== undefined) return answer;
   }
 }

@@ -9,8 +9,7 @@ import type {
 } from '../../domain/release/index.js';
 import { releaseEvents } from '../../domain/release/index.js';
 import { nowIso } from '../calls/clock.js';
-import type { EventWaits } from './EventWaits.js';
-import { isFlush } from './EventWaits.js';
+import { type EventWaits, isFlush } from '../calls/EventWaits.js';
 
 /** How a wait for approval ended. */
 export type ApprovalWaitEnd =

@@ -11,10 +11,10 @@ import type {
 } from '../../domain/release/index.js';
 import { initialReleaseStatus, reduceReleaseStatus } from '../../domain/release/index.js';
 import { nowIso, nowMs } from '../calls/clock.js';
+import { EventWaits } from '../calls/EventWaits.js';
 import { report } from '../calls/report.js';
 import { approvalEnding } from './approvalEnding.js';
 import { type ApprovalWaitEnd, awaitApproval } from './awaitApproval.js';
-import { EventWaits } from './EventWaits.js';
 import { runStageOrchestration } from './runStageOrchestration.js';
 import { supersedeOlder } from './supersedeOlder.js';
 

@@ -13,8 +13,8 @@ import { orchestratorNames, releaseEvents, stageInstanceId } from '../../domain/
 import { callActivity } from '../calls/callActivity.js';
 import { cancelReason, readCancel } from '../calls/cancelChecks.js';
 import { nowIso } from '../calls/clock.js';
+import type { EventWaits } from '../calls/EventWaits.js';
 import { failureReason } from '../calls/failureReason.js';
-import type { EventWaits } from './EventWaits.js';
 import { holdProductionLock } from './holdProductionLock.js';
 
 /**

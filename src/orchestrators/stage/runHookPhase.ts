@@ -6,6 +6,7 @@ import type { CheckView, HookCallback, StageInput } from '../../domain/release/i
 import { hookEventName } from '../../domain/release/index.js';
 import { activityTask } from '../calls/activityTask.js';
 import { nowMs } from '../calls/clock.js';
+import { EventWaits } from '../calls/EventWaits.js';
 import { failureReason } from '../calls/failureReason.js';
 import type { StageTracker } from './StageTracker.js';
 
@@ -115,13 +116,13 @@ function* awaitCallback(
   };
   if (limit.deadline.getTime() <= nowMs(context)) return timedOut;
   const eventName = hookEventName(stage, hook);
+  const events = new EventWaits(context);
   for (;;) {
     const timer = context.df.createTimer(limit.deadline);
-    const callback = context.df.waitForExternalEvent(eventName);
-    const winner: unknown = yield context.df.Task.any([callback, timer]);
+    const winner: unknown = yield context.df.Task.any([events.wait(eventName), timer]);
     if (winner === timer) return timedOut;
     timer.cancel();
-    const result = callback.result as Partial<HookCallback> | null;
+    const [result] = events.take(eventName) as (Partial<HookCallback> | null)[];
     if (result?.callbackId !== callbackId) continue;
     const passed = result.status === 'passed';
     return {

@@ -292,6 +292,29 @@ describe('durable engine conformance (golden histories, virtual clock)', () => {
     assert.equal(s.output, 'done');
   });
 
+  it('gives an event to the oldest waiter of its name; a cancelled timer still wakes the race', async () => {
+    const t0 = clock.now();
+    await start('StaleWaiter', 'stale-timer', { against: 'timer' });
+    await host.advance(5 * minute);
+    await raise('stale-timer', 'Go', {});
+    const s = await host.waitFor('stale-timer', (x) => x.runtimeStatus === 'Completed');
+    // The SDK hands the event to the newest wait; cancelling the timer completes the race.
+    assert.equal(clock.now() - t0, 5 * minute);
+    assert.equal(s.output, 'event');
+  });
+
+  it('does not wake a race against a child for an event that reached a stale waiter', async () => {
+    const t0 = clock.now();
+    await start('StaleWaiter', 'stale-child', { against: 'child' });
+    await host.advance(5 * minute);
+    await raise('stale-child', 'Go', {});
+    await host.settle();
+    assert.equal((await host.getStatus('stale-child'))?.runtimeStatus, 'Running');
+    const s = await host.waitFor('stale-child', (x) => x.runtimeStatus === 'Completed');
+    assert.equal(clock.now() - t0, 61 * minute);
+    assert.equal(s.output, 'event');
+  });
+
   it('holds Task.all after a fail-fast child until every sibling completes (.NET WhenAll gating)', async () => {
     const t0 = clock.now();
     await start('AllFailFast', 'gate1');

@@ -59,6 +59,23 @@ describe('orchestrator determinism lint', () => {
     assert.deepEqual(result.messages, []);
   });
 
+  it('rejects an event wait made outside calls/EventWaits, and allows it there', async () => {
+    const result = await lintAsOrchestrator(fixture('raw-event-wait.ts'));
+    assert.deepEqual(
+      result.messages.map((m) => `${m.line}:${m.ruleId}:${m.message.split(':')[0]}`),
+      ['6:no-restricted-syntax:Wait for external events with calls/EventWaits'],
+    );
+    const eslint = new ESLint({ cwd: repo });
+    const helper = (await eslint.calculateConfigForFile(
+      `${repo}src/orchestrators/calls/EventWaits.ts`,
+    )) as { rules: Record<string, unknown> };
+    const selectors = optionsOf(helper.rules['no-restricted-syntax']).map(
+      (entry) => (entry as { selector: string }).selector,
+    );
+    assert.ok(selectors.length > 0);
+    assert.ok(!selectors.some((selector) => selector.includes('waitForExternalEvent')));
+  });
+
   it('applies those rules to src/orchestrators and not to activities', async () => {
     const eslint = new ESLint({ cwd: repo });
     const orchestrator = (await eslint.calculateConfigForFile(
