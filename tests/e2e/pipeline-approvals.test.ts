@@ -83,9 +83,7 @@ describe('pipeline: approvals, duplicates and superseding', () => {
   });
 
   it('a cancel while waiting for production approval (after staging) ends the release at once', async () => {
-    const pushed = await world.push('3.0.3');
-    await world.untilWaitingFor(pushed.releaseId, 'staging');
-    await world.approve(pushed.releaseId, 'staging', users.qaLead);
+    const pushed = await world.pushAndApproveStaging('3.0.3');
     await world.untilWaitingFor(pushed.releaseId, 'production');
     const askedAt = world.clock.now();
     await world.cancel(pushed.releaseId, users.engLead, 'not today');

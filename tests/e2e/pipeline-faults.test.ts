@@ -38,11 +38,7 @@ describe('pipeline: Azure faults on the way', () => {
     const before = world.sandbox.siteState('pwbi-api-prod').digest;
     world.sandbox.injectFault({ op: 'swap', kind: 'fail-lro', times: 1 });
 
-    const pushed = await world.push('9.0.1');
-    await world.untilWaitingFor(pushed.releaseId, 'staging');
-    await world.approve(pushed.releaseId, 'staging', users.qaLead);
-    await world.untilWaitingFor(pushed.releaseId, 'production');
-    await world.approve(pushed.releaseId, 'production', users.engLead);
+    const pushed = await world.releaseToProduction('9.0.1');
 
     const done = await world.untilEnded(pushed.releaseId);
     assert.equal(done.status, 'Failed');
@@ -50,11 +46,7 @@ describe('pipeline: Azure faults on the way', () => {
     assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, before);
 
     // And the next release is not blocked by a lock the failed one kept
-    const next = await world.push('9.0.2');
-    await world.untilWaitingFor(next.releaseId, 'staging');
-    await world.approve(next.releaseId, 'staging', users.qaLead);
-    await world.untilWaitingFor(next.releaseId, 'production');
-    await world.approve(next.releaseId, 'production', users.engLead);
+    const next = await world.releaseToProduction('9.0.2');
     const ok = await world.untilEnded(next.releaseId);
     assert.equal(ok.status, 'Succeeded', JSON.stringify(ok));
     assert.equal(ok.waitingForLock, undefined);

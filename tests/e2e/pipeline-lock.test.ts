@@ -1,18 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { PipelineWorld, users } from './support/PipelineWorld.js';
+import { PipelineWorld } from './support/PipelineWorld.js';
 
 const hourMs = 3_600_000;
-
-async function toProduction(world: PipelineWorld, tag: string) {
-  const pushed = await world.push(tag);
-  await world.untilWaitingFor(pushed.releaseId, 'staging');
-  await world.approve(pushed.releaseId, 'staging', users.qaLead);
-  await world.untilWaitingFor(pushed.releaseId, 'production');
-  await world.approve(pushed.releaseId, 'production', users.engLead);
-  return pushed;
-}
 
 describe('pipeline: one production phase per site at a time (with monitoring)', () => {
   let world: PipelineWorld;
@@ -25,14 +16,14 @@ describe('pipeline: one production phase per site at a time (with monitoring)', 
 
   it('a second release waits for the production lock until the first one’s monitoring ends', async (t) => {
     // Given release A is swapped in and being monitored
-    const a = await toProduction(world, '7.0.0');
+    const a = await world.releaseToProduction('7.0.0');
     await world.host.waitFor(`${a.releaseId}-monitor`, (s) => s.runtimeStatus === 'Running', {
       realTimeoutMs: 60_000,
     });
     assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, a.digest);
 
     // When release B is pushed and approved for production meanwhile
-    const b = await toProduction(world, '7.0.1');
+    const b = await world.releaseToProduction('7.0.1');
 
     // Then B waits for the lock held by A (in its release view too), and A was not superseded
     const viewWait = await world.until(b.releaseId, (st) => st.waitingForLock !== undefined);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { PipelineWorld, users } from './support/PipelineWorld.js';
+import { PipelineWorld } from './support/PipelineWorld.js';
 
 const hourMs = 3_600_000;
 
@@ -19,11 +19,7 @@ describe('pipeline: production monitoring rolls a bad release back', () => {
     const before = world.sandbox.siteState('pwbi-api-prod').digest;
 
     // When an image that errors is pushed and approved through to production
-    const pushed = await world.push('8.0.0', 'errors:30');
-    await world.untilWaitingFor(pushed.releaseId, 'staging');
-    await world.approve(pushed.releaseId, 'staging', users.qaLead);
-    await world.untilWaitingFor(pushed.releaseId, 'production');
-    await world.approve(pushed.releaseId, 'production', users.engLead);
+    const pushed = await world.releaseToProduction('8.0.0', 'errors:30');
 
     // Then it is swapped in, monitoring breaches, and production is swapped back
     const done = await world.untilEnded(pushed.releaseId, { maxVirtualMs: 2 * hourMs });
