@@ -10,11 +10,12 @@ import {
   untilMonitor,
 } from './monitor-world.js';
 import { alertsActionGroup } from './support/PipelineWorld.js';
+import { And, Given, Then, When } from './support/steps.js';
 
 describe('monitoring: an Azure Monitor alert push', () => {
   let world: PipelineWorld;
   before(async () => {
-    // Given a dev host that checks function keys as Azure does
+    // The dev host checks function keys as Azure does
     world = await startMonitorWorld({}, { strictAuth: true });
   });
 
@@ -58,53 +59,81 @@ describe('monitoring: an Azure Monitor alert push', () => {
   });
 
   it('rolls the release in its window back at once, without waiting for the next tick', async () => {
-    // Given a healthy release being watched
-    const previous = world.sandbox.siteState('pwbi-api-prod').digest;
-    const pushed = await world.releaseToProduction('6.0.0', 'healthy');
-    const watching = await untilMonitor(
-      world,
-      pushed.releaseId,
-      (s) => (s.monitor?.samples.length ?? 0) >= 3,
-    );
-    const nextTickAt = (watching.customStatus as MonitorStatus).monitor?.nextTickAt ?? '';
-    const swapsBefore = world.swapCalls();
-
-    // When a resolved alert arrives nothing happens; when a fired one arrives...
-    const resolved = await fire('Resolved');
-    assert.equal(resolved.status, 202);
-    assert.deepEqual((resolved.body as { releases: string[] }).releases, []);
-    // ...and one on a site of the same name in another subscription reaches nothing either
-    const elsewhere = await fire('Fired', prodSiteId('00000000-0000-0000-0000-0000000000ff'));
-    assert.equal(elsewhere.status, 202);
-    assert.deepEqual((elsewhere.body as { releases: string[] }).releases, []);
-    const fired = await fire();
-    assert.equal(fired.status, 202, JSON.stringify(fired.body));
-    assert.deepEqual((fired.body as { releases: string[] }).releases, [pushed.releaseId]);
-    // ...answered with Slotpilot's own status URL of the release it reached, never Durable's
-    assert.equal(
-      (fired.body as { statusQueryGetUri: string }).statusQueryGetUri,
-      `${world.host.url}/api/releases/${pushed.releaseId}`,
+    const { previous, pushed, nextTickAt, swapsBefore } = await Given(
+      'a healthy release being watched',
+      async () => {
+        const previous = world.sandbox.siteState('pwbi-api-prod').digest;
+        const pushed = await world.releaseToProduction('6.0.0', 'healthy');
+        const watching = await untilMonitor(
+          world,
+          pushed.releaseId,
+          (s) => (s.monitor?.samples.length ?? 0) >= 3,
+        );
+        const nextTickAt = (watching.customStatus as MonitorStatus).monitor?.nextTickAt ?? '';
+        return { previous, pushed, nextTickAt, swapsBefore: world.swapCalls() };
+      },
     );
 
-    // Then the swap back starts before any virtual time passes
-    await world.host.settle();
-    assert.equal(world.swapCalls(), swapsBefore + 1, 'swap back requested without advancing time');
+    await When('a resolved alert arrives, then nothing happens', async () => {
+      const resolved = await fire('Resolved');
+      assert.equal(resolved.status, 202);
+      assert.deepEqual((resolved.body as { releases: string[] }).releases, []);
+    });
 
-    // And the monitor rolls back on the alert, decided before the next tick was due
-    const result = await monitorResult(world, pushed.releaseId);
-    assert.ok(result.outcome === 'rolledBack', JSON.stringify(result));
-    assert.equal(result.trigger, 'alert');
-    assert.match(result.reason, /alert "pwbi-api-prod 5xx" \(Sev1\) fired/);
-    assert.ok(result.decidedAt < nextTickAt, `${result.decidedAt} < ${nextTickAt}`);
-    assert.equal(result.evidence['alertRule'], 'pwbi-api-prod 5xx');
-    assert.match(JSON.stringify(result), /azure-monitor/);
-    assert.equal((await world.untilEnded(pushed.releaseId)).status, 'RolledBack');
-    assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, previous);
-    assert.ok(rollbackMessages(world).some((t) => /Azure Monitor alert/.test(t)));
+    await And(
+      'a fired one on a site of the same name in another subscription reaches nothing either',
+      async () => {
+        const elsewhere = await fire('Fired', prodSiteId('00000000-0000-0000-0000-0000000000ff'));
+        assert.equal(elsewhere.status, 202);
+        assert.deepEqual((elsewhere.body as { releases: string[] }).releases, []);
+      },
+    );
 
-    // And a plain alert for a site with no release in its window reaches nothing
-    const none = await fire();
-    assert.equal(none.status, 202);
-    assert.deepEqual((none.body as { releases: string[] }).releases, []);
+    await When(
+      "a fired one arrives, it is answered with Slotpilot's own status URL of the release it reached, never Durable's",
+      async () => {
+        const fired = await fire();
+        assert.equal(fired.status, 202, JSON.stringify(fired.body));
+        assert.deepEqual((fired.body as { releases: string[] }).releases, [pushed.releaseId]);
+        assert.equal(
+          (fired.body as { statusQueryGetUri: string }).statusQueryGetUri,
+          `${world.host.url}/api/releases/${pushed.releaseId}`,
+        );
+      },
+    );
+
+    await Then('the swap back starts before any virtual time passes', async () => {
+      await world.host.settle();
+      assert.equal(
+        world.swapCalls(),
+        swapsBefore + 1,
+        'swap back requested without advancing time',
+      );
+    });
+
+    await And(
+      'the monitor rolls back on the alert, decided before the next tick was due',
+      async () => {
+        const result = await monitorResult(world, pushed.releaseId);
+        assert.ok(result.outcome === 'rolledBack', JSON.stringify(result));
+        assert.equal(result.trigger, 'alert');
+        assert.match(result.reason, /alert "pwbi-api-prod 5xx" \(Sev1\) fired/);
+        assert.ok(result.decidedAt < nextTickAt, `${result.decidedAt} < ${nextTickAt}`);
+        assert.equal(result.evidence['alertRule'], 'pwbi-api-prod 5xx');
+        assert.match(JSON.stringify(result), /azure-monitor/);
+        assert.equal((await world.untilEnded(pushed.releaseId)).status, 'RolledBack');
+        assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, previous);
+        assert.ok(rollbackMessages(world).some((t) => /Azure Monitor alert/.test(t)));
+      },
+    );
+
+    await And(
+      'a plain alert for a site with no release in its window reaches nothing',
+      async () => {
+        const none = await fire();
+        assert.equal(none.status, 202);
+        assert.deepEqual((none.body as { releases: string[] }).releases, []);
+      },
+    );
   });
 });

@@ -9,6 +9,7 @@ import {
   untilMonitor,
   users,
 } from './monitor-world.js';
+import { And, Given, Then, When } from './support/steps.js';
 
 describe('monitoring: too little traffic, policy pause', () => {
   let world: PipelineWorld;
@@ -23,76 +24,91 @@ describe('monitoring: too little traffic, policy pause', () => {
   });
 
   it('holds for a decision however long, and resumes when an approver says so', async () => {
-    // Given a release whose monitor paused on an inconclusive sample
-    const previous = world.sandbox.siteState('pwbi-api-prod').digest;
-    const pushed = await world.releaseToProduction('5.2.0', 'healthy');
-    const paused = await untilMonitor(
-      world,
-      pushed.releaseId,
-      (s) => s.waitingForDecision !== undefined,
+    const { previous, pushed, since } = await Given(
+      'a release whose monitor paused on an inconclusive sample',
+      async () => {
+        const previous = world.sandbox.siteState('pwbi-api-prod').digest;
+        const pushed = await world.releaseToProduction('5.2.0', 'healthy');
+        const paused = await untilMonitor(
+          world,
+          pushed.releaseId,
+          (s) => s.waitingForDecision !== undefined,
+        );
+        assert.equal(paused.runtimeStatus, 'Running');
+        const since = (paused.customStatus as { waitingForDecision: { since: string } })
+          .waitingForDecision.since;
+        return { previous, pushed, since };
+      },
     );
-    assert.equal(paused.runtimeStatus, 'Running');
-    const since = (paused.customStatus as { waitingForDecision: { since: string } })
-      .waitingForDecision.since;
 
-    // Then it waits however long it takes: an hour later it is still paused, nothing swapped
-    await world.host.advance(3_600_000);
-    await world.host.settle();
-    const still = await world.host.getStatus(`${pushed.releaseId}-monitor`);
-    assert.equal(
-      (still?.customStatus as { waitingForDecision?: { since: string } }).waitingForDecision?.since,
-      since,
+    await Then(
+      'it waits however long it takes: an hour later it is still paused, nothing swapped',
+      async () => {
+        await world.host.advance(3_600_000);
+        await world.host.settle();
+        const still = await world.host.getStatus(`${pushed.releaseId}-monitor`);
+        assert.equal(
+          (still?.customStatus as { waitingForDecision?: { since: string } }).waitingForDecision
+            ?.since,
+          since,
+        );
+        assert.equal(world.swapCalls(), 1);
+      },
     );
-    assert.equal(world.swapCalls(), 1);
 
-    // When someone without a role resumes it: 403; when the production approver does: 202
-    const stranger = await world.api.call(
-      'POST',
-      `/api/releases/${pushed.releaseId}/resume`,
-      { reason: 'x' },
-      users.stranger,
+    await When(
+      'someone without a role resumes it: 403; when the production approver does: 202',
+      async () => {
+        const stranger = await world.api.resume(pushed.releaseId, users.stranger, 'x');
+        assert.equal(stranger.status, 403);
+        const resumed = await world.api.resume(pushed.releaseId, users.engLead, 'quiet night');
+        assert.equal(resumed.status, 202, JSON.stringify(resumed.body));
+        await world.host.settle();
+      },
     );
-    assert.equal(stranger.status, 403);
-    const resumed = await world.api.call(
-      'POST',
-      `/api/releases/${pushed.releaseId}/resume`,
-      { reason: 'quiet night' },
-      users.engLead,
-    );
-    assert.equal(resumed.status, 202, JSON.stringify(resumed.body));
-    await world.host.settle();
 
-    // Then the monitor goes on; the window passed during the pause, so it ends healthy
-    const result = await monitorResult(world, pushed.releaseId);
-    assert.equal(result.outcome, 'healthy', JSON.stringify(result));
-    assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, pushed.digest);
-    assert.notEqual(previous, pushed.digest);
-
-    // And resuming a monitor that is not paused is a conflict
-    const again = await world.api.call(
-      'POST',
-      `/api/releases/${pushed.releaseId}/resume`,
-      { reason: 'x' },
-      users.engLead,
+    await Then(
+      'the monitor goes on; the window passed during the pause, so it ends healthy',
+      async () => {
+        const result = await monitorResult(world, pushed.releaseId);
+        assert.equal(result.outcome, 'healthy', JSON.stringify(result));
+        assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, pushed.digest);
+        assert.notEqual(previous, pushed.digest);
+      },
     );
-    assert.equal(again.status, 409);
+
+    await And('resuming a monitor that is not paused is a conflict', async () => {
+      const again = await world.api.resume(pushed.releaseId, users.engLead, 'x');
+      assert.equal(again.status, 409);
+    });
   });
 
   it('rolls back when the decision through the API is a rollback', async () => {
-    const previous = world.sandbox.siteState('pwbi-api-prod').digest;
-    const pushed = await world.releaseToProduction('5.3.0', 'healthy');
-    await untilMonitor(world, pushed.releaseId, (s) => s.waitingForDecision !== undefined);
-    const answer = await world.api.call(
-      'POST',
-      `/api/releases/${pushed.releaseId}/rollback`,
-      { reason: 'cannot judge, play safe' },
-      users.engLead,
+    const { previous, pushed } = await Given(
+      'a release whose monitor paused on an inconclusive sample',
+      async () => {
+        const previous = world.sandbox.siteState('pwbi-api-prod').digest;
+        const pushed = await world.releaseToProduction('5.3.0', 'healthy');
+        await untilMonitor(world, pushed.releaseId, (s) => s.waitingForDecision !== undefined);
+        return { previous, pushed };
+      },
     );
-    assert.equal(answer.status, 202, JSON.stringify(answer.body));
-    const result = await monitorResult(world, pushed.releaseId);
-    assert.ok(result.outcome === 'rolledBack', JSON.stringify(result));
-    assert.equal(result.trigger, 'manual');
-    assert.equal((await world.untilEnded(pushed.releaseId)).status, 'RolledBack');
-    assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, previous);
+
+    await When('the production approver decides to roll back', async () => {
+      const answer = await world.api.rollback(
+        pushed.releaseId,
+        users.engLead,
+        'cannot judge, play safe',
+      );
+      assert.equal(answer.status, 202, JSON.stringify(answer.body));
+    });
+
+    await Then('the monitor rolls back and production serves the previous digest', async () => {
+      const result = await monitorResult(world, pushed.releaseId);
+      assert.ok(result.outcome === 'rolledBack', JSON.stringify(result));
+      assert.equal(result.trigger, 'manual');
+      assert.equal((await world.untilEnded(pushed.releaseId)).status, 'RolledBack');
+      assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, previous);
+    });
   });
 });
