@@ -8,6 +8,7 @@ import {
   productionTraffic,
   startMonitorWorld,
 } from './monitor-world.js';
+import { Given, Then, When } from './support/steps.js';
 
 describe('monitoring: too little traffic, policy continue', () => {
   let world: PipelineWorld;
@@ -23,24 +24,29 @@ describe('monitoring: too little traffic, policy continue', () => {
   });
 
   it('judges every sample inconclusive, never pass nor breach, and keeps the release', async () => {
-    // Given an image that fails half its requests, on a production with hardly any traffic
-    const pushed = await world.releaseToProduction('5.0.0', 'errors:50');
-
-    // When the window runs out
-    const result = await monitorResult(world, pushed.releaseId);
-
-    // Then nothing was decided on the few requests: no rollback, every sample inconclusive
-    assert.equal(result.outcome, 'healthy', JSON.stringify(result));
-    const view = (await world.api.get(pushed.releaseId)).body as ReleaseView;
-    const samples = view.monitor?.samples ?? [];
-    assert.ok(samples.length >= 10);
-    assert.ok(
-      samples.every((s) => s.verdict === 'inconclusive'),
-      JSON.stringify(samples),
+    const pushed = await Given(
+      'an image that fails half its requests, on a production with hardly any traffic',
+      () => world.releaseToProduction('5.0.0', 'errors:50'),
     );
-    assert.ok(samples.some((s) => /requests < minRequests 50/.test(s.reason ?? '')));
-    assert.equal(view.monitor?.verdict, 'inconclusive');
-    assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, pushed.digest);
-    assert.equal(world.swapCalls(), 1);
+
+    const result = await When('the window runs out', () => monitorResult(world, pushed.releaseId));
+
+    await Then(
+      'nothing was decided on the few requests: no rollback, every sample inconclusive',
+      async () => {
+        assert.equal(result.outcome, 'healthy', JSON.stringify(result));
+        const view = (await world.api.get(pushed.releaseId)).body as ReleaseView;
+        const samples = view.monitor?.samples ?? [];
+        assert.ok(samples.length >= 10);
+        assert.ok(
+          samples.every((s) => s.verdict === 'inconclusive'),
+          JSON.stringify(samples),
+        );
+        assert.ok(samples.some((s) => /requests < minRequests 50/.test(s.reason ?? '')));
+        assert.equal(view.monitor?.verdict, 'inconclusive');
+        assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, pushed.digest);
+        assert.equal(world.swapCalls(), 1);
+      },
+    );
   });
 });
