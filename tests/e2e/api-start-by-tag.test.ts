@@ -8,6 +8,7 @@ import { releaseIdFor } from '../../src/domain/release/index.js';
 import type { ReleaseSummary, ReleaseView } from '../../src/domain/view/index.js';
 import { repoRoot } from './support/buildApp.js';
 import { PipelineWorld, users } from './support/PipelineWorld.js';
+import { Given, Then, When } from './support/steps.js';
 
 const run = promisify(execFile);
 const registry = 'pwbiregistry.azurecr.io';
@@ -15,7 +16,7 @@ const registry = 'pwbiregistry.azurecr.io';
 describe('api: start a release by tag (the registry resolves it to a digest)', () => {
   let world: PipelineWorld;
   before(async () => {
-    // Given pwbi-api deploys tags 6.* and 9.* only
+    // pwbi-api deploys tags 6.* and 9.* only
     world = await PipelineWorld.start({
       config: {
         edit: (doc) => {
@@ -37,22 +38,31 @@ describe('api: start a release by tag (the registry resolves it to a digest)', (
       .length;
 
   it('starts the pushed digest from its tag: 202, dev runs that digest, the view shows the tag', async () => {
-    // Given an image pushed whose Event Grid event is held (the push starts nothing)
-    const pushed = await world.push('6.0.0', 'healthy', { deliver: 'none' });
-    assert.equal(await releaseCount(), 0);
-    // When a user starts a release by tag
-    const answer = await world.api.start(`${registry}/pwbi-api:6.0.0`, users.engLead);
-    // Then the release of the pushed digest starts and dev runs that digest
-    assert.equal(answer.status, 202, JSON.stringify(answer.body));
-    assert.equal((answer.body as { id: string }).id, pushed.releaseId);
-    await world.untilWaitingFor(pushed.releaseId, 'staging');
-    assert.equal(world.sandbox.siteState('pwbi-api-dev').digest, pushed.digest);
-    const view = (await world.api.get(pushed.releaseId)).body as ReleaseView;
-    assert.equal(view.tag, '6.0.0');
-    assert.equal(view.digest, pushed.digest);
-    assert.equal(view.image, `${registry}/pwbi-api@${pushed.digest}`);
-    assert.equal(view.requestedBy, users.engLead);
-    assert.ok(registryCalls().some((r) => r.path === '/acr/v1/pwbi-api/_tags/6.0.0'));
+    const pushed = await Given(
+      'an image pushed whose Event Grid event is held (the push starts nothing)',
+      async () => {
+        const pushed = await world.push('6.0.0', 'healthy', { deliver: 'none' });
+        assert.equal(await releaseCount(), 0);
+        return pushed;
+      },
+    );
+
+    const answer = await When('a user starts a release by tag', () =>
+      world.api.start(`${registry}/pwbi-api:6.0.0`, users.engLead),
+    );
+
+    await Then('the release of the pushed digest starts and dev runs that digest', async () => {
+      assert.equal(answer.status, 202, JSON.stringify(answer.body));
+      assert.equal((answer.body as { id: string }).id, pushed.releaseId);
+      await world.untilWaitingFor(pushed.releaseId, 'staging');
+      assert.equal(world.sandbox.siteState('pwbi-api-dev').digest, pushed.digest);
+      const view = (await world.api.get(pushed.releaseId)).body as ReleaseView;
+      assert.equal(view.tag, '6.0.0');
+      assert.equal(view.digest, pushed.digest);
+      assert.equal(view.image, `${registry}/pwbi-api@${pushed.digest}`);
+      assert.equal(view.requestedBy, users.engLead);
+      assert.ok(registryCalls().some((r) => r.path === '/acr/v1/pwbi-api/_tags/6.0.0'));
+    });
   });
 
   it('the same tag again is a duplicate (409); after a re-push it starts the new digest', async () => {
