@@ -135,7 +135,7 @@ describe('console: connect, approve, refuse and reject in headless Chromium (str
     const text = await problem.innerText();
     assert.match(text, /403 Forbidden/);
     assert.match(text, /mallory@contoso\.com/);
-    const view = await world.call('GET', `/api/releases/${releaseId}`);
+    const view = await world.api.call('GET', `/api/releases/${releaseId}`);
     assert.equal((view.body as { status: string }).status, 'WaitingForApproval');
     assert.equal((view.body as { waitingFor?: { stage: string } }).waitingFor?.stage, 'staging');
   });

@@ -7,6 +7,7 @@ import { productionTraffic } from './monitor-world.js';
 import { type ConsoleBrowser, launchConsoleBrowser } from './support/consoleBrowser.js';
 import { consoleUsers as users, ConsoleWorld } from './support/ConsoleWorld.js';
 import type { ConfigDoc } from './support/pipelineConfig.js';
+import { Given, Then, When } from './support/steps.js';
 
 type MonitorStatus = { waitingForDecision?: { since: string } };
 
@@ -20,8 +21,8 @@ describe('console: a monitor paused for a decision, continued and then rolled ba
 
   before(async () => {
     // Production gets too little traffic to judge, and the policy asks a human.
-    world = await ConsoleWorld.start(
-      {
+    world = await ConsoleWorld.start({
+      config: {
         monitor: true,
         edit: (doc: ConfigDoc) => {
           for (const stage of doc.pipelines[0]?.stages ?? []) {
@@ -32,8 +33,8 @@ describe('console: a monitor paused for a decision, continued and then rolled ba
           }
         },
       },
-      productionTraffic(0.05),
-    );
+      scenario: productionTraffic(0.05),
+    });
     browser = await launchConsoleBrowser();
     page = browser.page;
     page.setDefaultTimeout(20_000);
@@ -60,40 +61,47 @@ describe('console: a monitor paused for a decision, continued and then rolled ba
   };
 
   it('follows the release view console link to a paused release: samples, pause, its two choices', async () => {
-    // Given a release swapped into production whose monitor paused on an inconclusive sample
-    previousDigest = world.sandbox.siteState('pwbi-api-prod').digest ?? '';
-    const pushed = await world.push('2.0.0');
-    releaseId = pushed.releaseId;
-    await world.untilWaitingFor(releaseId, 'staging');
-    await world.approve(releaseId, 'staging', users.qaLead);
-    await world.untilWaitingFor(releaseId, 'production');
-    await world.approve(releaseId, 'production', users.engLead);
-    pausedSince = await untilPaused();
-
-    // When the engineering lead connects and follows the release view's console link
-    await page.goto(world.consoleUrl());
-    await page.fill('#connect-key', world.host.functionKey);
-    await page.fill('#connect-token', await world.token(users.engLead));
-    await page.click('#connect-submit');
-    await page.locator('#list-view').waitFor();
-    const view = await world.call('GET', `/api/releases/${releaseId}`);
-    const link = (view.body as { links: { console?: string } }).links.console ?? '';
-    assert.equal(link, `${world.host.url}/api/console#/releases/${releaseId}`);
-    await page.goto(link.replace('/api/console#', '/api/console?refreshMs=500#'));
-
-    // Then the monitoring window shows paused, with continue and roll back on offer
-    await page.locator('#monitor').waitFor();
-    assert.equal(await page.innerText('#who-label'), `token for ${users.engLead}`);
-    assert.match(await page.innerText('#release-status'), /Running/);
-    const monitor = await page.innerText('#monitor');
-    assert.match(monitor, /Paused\s+since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: inconclusive/);
-    assert.match(monitor, /Window\s+.+ → .+/);
-    assert.ok((await page.locator('#samples tbody tr').count()) >= 1, 'samples listed');
-    assert.match(await page.innerText('#samples'), /Inconclusive/);
-    const buttons = await Promise.all(
-      (await page.locator('#actions button').all()).map((b) => b.getAttribute('data-action')),
+    await Given(
+      'a release swapped into production whose monitor paused on an inconclusive sample',
+      async () => {
+        previousDigest = world.sandbox.siteState('pwbi-api-prod').digest ?? '';
+        releaseId = (await world.releaseToProduction('2.0.0')).releaseId;
+        pausedSince = await untilPaused();
+      },
     );
-    assert.deepEqual(buttons, ['resume', 'rollback']);
+
+    await When(
+      "the engineering lead connects and follows the release view's console link",
+      async () => {
+        await page.goto(world.consoleUrl());
+        await page.fill('#connect-key', world.host.functionKey);
+        await page.fill('#connect-token', await world.token(users.engLead));
+        await page.click('#connect-submit');
+        await page.locator('#list-view').waitFor();
+        const view = await world.api.call('GET', `/api/releases/${releaseId}`);
+        const link = (view.body as { links: { console?: string } }).links.console ?? '';
+        assert.equal(link, `${world.host.url}/api/console#/releases/${releaseId}`);
+        await page.goto(link.replace('/api/console#', '/api/console?refreshMs=500#'));
+      },
+    );
+
+    await Then(
+      'the monitoring window shows paused, with continue and roll back on offer',
+      async () => {
+        await page.locator('#monitor').waitFor();
+        assert.equal(await page.innerText('#who-label'), `token for ${users.engLead}`);
+        assert.match(await page.innerText('#release-status'), /Running/);
+        const monitor = await page.innerText('#monitor');
+        assert.match(monitor, /Paused\s+since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: inconclusive/);
+        assert.match(monitor, /Window\s+.+ → .+/);
+        assert.ok((await page.locator('#samples tbody tr').count()) >= 1, 'samples listed');
+        assert.match(await page.innerText('#samples'), /Inconclusive/);
+        const buttons = await Promise.all(
+          (await page.locator('#actions button').all()).map((b) => b.getAttribute('data-action')),
+        );
+        assert.deepEqual(buttons, ['resume', 'rollback']);
+      },
+    );
   });
 
   it('shows a rollback without a reason refused as 400 naming the field; nothing changes', async () => {
@@ -101,7 +109,7 @@ describe('console: a monitor paused for a decision, continued and then rolled ba
     const problem = page.locator('#outcome .problem[data-http-status="400"]');
     await problem.waitFor();
     assert.match(await problem.innerText(), /reason: expected a non-empty string/);
-    const view = await world.call('GET', `/api/releases/${releaseId}`);
+    const view = await world.api.call('GET', `/api/releases/${releaseId}`);
     assert.equal((view.body as { status: string }).status, 'Running');
     assert.equal((view.body as { rollback?: unknown }).rollback, undefined);
   });

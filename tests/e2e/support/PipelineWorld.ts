@@ -62,7 +62,8 @@ export class PipelineWorld {
   private readonly realStartMs = Date.now();
   private readonly virtualStartMs: number;
 
-  private constructor(
+  /** A world over running parts; {@link PipelineWorld.start} starts them. */
+  protected constructor(
     readonly sandbox: Sandbox,
     readonly host: DevHost,
     readonly clock: VirtualClock,
