@@ -80,11 +80,10 @@ export async function runCanaryRelease(
   result: CanaryResult;
   done: ReleaseCustomStatus;
 }> {
-  const previous = world.sandbox.siteState('pwbi-api-prod').digest;
   const pushed = await world.releaseToProduction(tag, profile);
   const result = await canaryResult(world, pushed.releaseId);
   const done = await world.untilEnded(pushed.releaseId);
-  return { previous, pushed, result, done };
+  return { previous: pushed.previousDigest, pushed, result, done };
 }
 
 /** Then: runs time until the canary's status satisfies `predicate` (or it ended). */

@@ -59,10 +59,9 @@ describe('monitoring: an Azure Monitor alert push', () => {
   });
 
   it('rolls the release in its window back at once, without waiting for the next tick', async () => {
-    const { previous, pushed, nextTickAt, swapsBefore } = await Given(
+    const { pushed, nextTickAt, swapsBefore } = await Given(
       'a healthy release being watched',
       async () => {
-        const previous = world.sandbox.siteState('pwbi-api-prod').digest;
         const pushed = await world.releaseToProduction('6.0.0', 'healthy');
         const watching = await untilMonitor(
           world,
@@ -70,7 +69,7 @@ describe('monitoring: an Azure Monitor alert push', () => {
           (s) => (s.monitor?.samples.length ?? 0) >= 3,
         );
         const nextTickAt = (watching.customStatus as MonitorStatus).monitor?.nextTickAt ?? '';
-        return { previous, pushed, nextTickAt, swapsBefore: world.swapCalls() };
+        return { pushed, nextTickAt, swapsBefore: world.swapCalls() };
       },
     );
 
@@ -122,7 +121,7 @@ describe('monitoring: an Azure Monitor alert push', () => {
         assert.equal(result.evidence['alertRule'], 'pwbi-api-prod 5xx');
         assert.match(JSON.stringify(result), /azure-monitor/);
         assert.equal((await world.untilEnded(pushed.releaseId)).status, 'RolledBack');
-        assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, previous);
+        assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, pushed.previousDigest);
         assert.ok(rollbackMessages(world).some((t) => /Azure Monitor alert/.test(t)));
       },
     );

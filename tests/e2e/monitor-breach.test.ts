@@ -21,12 +21,9 @@ describe('monitoring: metric breaches roll production back by themselves', () =>
   });
 
   it('rolls back on error rate at the first tick whose window holds the errors', async () => {
-    const { previous, pushed } = await Given(
+    const pushed = await Given(
       'an image that answers 20 % of requests with 5xx, released to production',
-      async () => {
-        const previous = world.sandbox.siteState('pwbi-api-prod').digest;
-        return { previous, pushed: await world.releaseToProduction('3.0.0', 'errors:20') };
-      },
+      () => world.releaseToProduction('3.0.0', 'errors:20'),
     );
 
     const { result, done } = await When('monitoring runs', async () => ({
@@ -56,9 +53,12 @@ describe('monitoring: metric breaches roll production back by themselves', () =>
       'production serves the previous digest again; the release says RolledBack',
       async () => {
         assert.equal(done.status, 'RolledBack', JSON.stringify(done));
-        assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, previous);
+        assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, pushed.previousDigest);
         assert.equal(world.sandbox.siteState('pwbi-api-prod', 'staging').digest, pushed.digest);
-        assert.match((await world.productionServes()) ?? '', new RegExp(previous ?? 'none'));
+        assert.match(
+          (await world.productionServes()) ?? '',
+          new RegExp(pushed.previousDigest ?? 'none'),
+        );
         assert.equal(world.swapCalls(), 2, 'one swap in, one swap back');
       },
     );
@@ -85,12 +85,8 @@ describe('monitoring: metric breaches roll production back by themselves', () =>
   });
 
   it('rolls back on p95 latency', async () => {
-    const { previous, pushed } = await Given(
-      'a slow image (p95 ≈ 3 s > 2 s) released to production',
-      async () => {
-        const previous = world.sandbox.siteState('pwbi-api-prod').digest;
-        return { previous, pushed: await world.releaseToProduction('3.1.0', 'slow:3000') };
-      },
+    const pushed = await Given('a slow image (p95 ≈ 3 s > 2 s) released to production', () =>
+      world.releaseToProduction('3.1.0', 'slow:3000'),
     );
 
     const result = await When('monitoring runs', () => monitorResult(world, pushed.releaseId));
@@ -99,7 +95,7 @@ describe('monitoring: metric breaches roll production back by themselves', () =>
       assert.ok(result.outcome === 'rolledBack', JSON.stringify(result));
       assert.match(result.reason, /p95 \d+ms > 2000ms/);
       assert.equal((await world.untilEnded(pushed.releaseId)).status, 'RolledBack');
-      assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, previous);
+      assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, pushed.previousDigest);
     });
   });
 });

@@ -14,15 +14,9 @@ describe('monitoring: production turning unhealthy at minute 20', () => {
   });
 
   it('rolls back at the first tick after it broke (health probe first, before the logs see it)', async () => {
-    const { previous, pushed } = await Given(
+    const pushed = await Given(
       'an image that turns unhealthy (health 503, every request 5xx) 20 minutes after it started',
-      async () => {
-        const previous = world.sandbox.siteState('pwbi-api-prod').digest;
-        return {
-          previous,
-          pushed: await world.releaseToProduction('4.0.0', 'unhealthy-later:20m'),
-        };
-      },
+      () => world.releaseToProduction('4.0.0', 'unhealthy-later:20m'),
     );
 
     const { result, done } = await When('monitoring runs', async () => ({
@@ -43,7 +37,7 @@ describe('monitoring: production turning unhealthy at minute 20', () => {
           `${after} ms after the swap`,
         );
         assert.equal(done.status, 'RolledBack');
-        assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, previous);
+        assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, pushed.previousDigest);
         // the samples before it passed
         const view = (await world.api.get(pushed.releaseId)).body as {
           monitor?: { samples: { verdict: string; health: string }[] };

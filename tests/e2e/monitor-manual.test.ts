@@ -53,15 +53,11 @@ describe('monitoring: manual rollback', () => {
   });
 
   it('rolls back during the window at once', async () => {
-    const { previous, pushed } = await Given(
-      'a release being monitored in production',
-      async () => {
-        const previous = world.sandbox.siteState('pwbi-api-prod').digest;
-        const pushed = await world.releaseToProduction('7.1.0', 'healthy');
-        await untilMonitor(world, pushed.releaseId, (s) => s.monitor?.nextTickAt !== undefined);
-        return { previous, pushed };
-      },
-    );
+    const pushed = await Given('a release being monitored in production', async () => {
+      const pushed = await world.releaseToProduction('7.1.0', 'healthy');
+      await untilMonitor(world, pushed.releaseId, (s) => s.monitor?.nextTickAt !== undefined);
+      return pushed;
+    });
 
     await When('the production approver asks for a rollback', async () => {
       const answer = await world.api.rollback(
@@ -80,7 +76,7 @@ describe('monitoring: manual rollback', () => {
         assert.equal(result.trigger, 'manual');
         assert.equal(result.reason, 'customers report errors');
         assert.equal((await world.untilEnded(pushed.releaseId)).status, 'RolledBack');
-        assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, previous);
+        assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, pushed.previousDigest);
       },
     );
 
@@ -91,15 +87,11 @@ describe('monitoring: manual rollback', () => {
   });
 
   it('rolls back after the window while the slot still holds the previous version', async () => {
-    const { previous, pushed, swaps } = await Given(
-      'a release that passed its window',
-      async () => {
-        const previous = world.sandbox.siteState('pwbi-api-prod').digest;
-        const pushed = await world.releaseToProduction('7.2.0', 'healthy');
-        assert.equal((await world.untilEnded(pushed.releaseId)).status, 'Succeeded');
-        return { previous, pushed, swaps: world.swapCalls() };
-      },
-    );
+    const { pushed, swaps } = await Given('a release that passed its window', async () => {
+      const pushed = await world.releaseToProduction('7.2.0', 'healthy');
+      assert.equal((await world.untilEnded(pushed.releaseId)).status, 'Succeeded');
+      return { pushed, swaps: world.swapCalls() };
+    });
 
     const answer = await When('the production approver asks for a rollback', () =>
       world.api.rollback(pushed.releaseId, users.engLead, 'late bug'),
@@ -127,7 +119,7 @@ describe('monitoring: manual rollback', () => {
         assert.equal(done?.rollbackRequest?.phase, 'rolledBack', JSON.stringify(done));
         assert.ok(done.rollback?.swapBackCompletedAt !== undefined, JSON.stringify(done.rollback));
         assert.equal(world.swapCalls(), swaps + 1);
-        assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, previous);
+        assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, pushed.previousDigest);
       },
     );
 

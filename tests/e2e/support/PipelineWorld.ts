@@ -34,6 +34,12 @@ export interface Pushed {
   deliveries: { status: number }[];
 }
 
+/** A release pushed and approved through to production ({@link PipelineWorld.releaseToProduction}). */
+export interface Released extends Pushed {
+  /** The digest production ran when the image was pushed (what a rollback returns to). */
+  previousDigest: string | undefined;
+}
+
 /** Options of {@link startPipelineWorld}. */
 export interface WorldOptions {
   config?: ConfigVariant;
@@ -174,11 +180,12 @@ export class PipelineWorld {
    * Given/When: pushes `tag` with `profile` and approves it through staging (QA lead) and
    * production (engineering lead); production swaps once its deploy and warm-up are done.
    */
-  async releaseToProduction(tag: string, profile = 'healthy'): Promise<Pushed> {
+  async releaseToProduction(tag: string, profile = 'healthy'): Promise<Released> {
+    const previousDigest = this.sandbox.siteState('pwbi-api-prod').digest;
     const pushed = await this.pushAndApproveStaging(tag, profile);
     await this.untilWaitingFor(pushed.releaseId, 'production');
     await this.approve(pushed.releaseId, 'production', users.engLead);
-    return pushed;
+    return { ...pushed, previousDigest };
   }
 
   /** Then: runs time forward until the release's custom status satisfies `predicate`. */
