@@ -22,7 +22,6 @@ describe('monitoring: too little traffic, policy rollback', () => {
   });
 
   it('rolls back at the first inconclusive sample once post-swap data is due', async () => {
-    const previous = world.sandbox.siteState('pwbi-api-prod').digest;
     const pushed = await world.releaseToProduction('5.1.0', 'healthy');
     const result = await monitorResult(world, pushed.releaseId);
     const done = await world.untilEnded(pushed.releaseId);
@@ -32,6 +31,6 @@ describe('monitoring: too little traffic, policy rollback', () => {
     const after = Date.parse(result.detectedAt) - Date.parse(done.swappedAt ?? '');
     assert.ok(after > 2 * minuteMs && after <= 4 * minuteMs, `${after} ms`);
     assert.equal(done.status, 'RolledBack');
-    assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, previous);
+    assert.equal(world.sandbox.siteState('pwbi-api-prod').digest, pushed.previousDigest);
   });
 });
