@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, posix, relative, sep } from 'node:path';
 
+import { consoleScriptsDir } from '../../src/functions/console/consoleAssets.js';
 import { type Lockfile, productionPackages } from './productionPackages.js';
 import { writeZip, type ZipInput } from './zipArchive.js';
 
@@ -21,10 +22,12 @@ const keptPackageFields = [
 
 /**
  * The files of the deployable function app, by their path in the package: `host.json`,
- * `slotpilot.yaml`, a package.json without scripts or dev dependencies, the compiled app
- * (`dist/src`, source maps left out: the TypeScript they point at is not shipped; the console's
- * browser scripts are under it) and the production dependencies the lockfile names, from
- * `node_modules`. Nothing of devhost/, sandbox/, tests/ or web/ sources. Sorted by name.
+ * `slotpilot.yaml`, a package.json without scripts or dev dependencies, the app's bundle (the
+ * folder of package.json `main`: the entry and its lazily loaded chunks), the console's browser
+ * scripts, and the production dependencies the lockfile names, from `node_modules`. Source maps
+ * are left out (the TypeScript they point at is not shipped), and so are the unbundled compiled
+ * modules the bundle was made from. Nothing of devhost/, sandbox/, tests/ or web/ sources.
+ * Sorted by name.
  * Throws, naming the file, when the build or `npm ci` has not been run.
  */
 export function planPackage(root: string): ZipInput[] {
@@ -47,7 +50,9 @@ export function planPackage(root: string): ZipInput[] {
   const files: ZipInput[] = [
     ...appFiles.map((name) => fileAt(root, name)),
     { name: 'package.json', data: Buffer.from(`${JSON.stringify(kept, null, 2)}\n`), mode: 0o644 },
-    ...filesUnder(root, 'dist/src').filter((f) => !f.name.endsWith('.map')),
+    ...[posix.dirname(main), consoleScriptsDir.split(sep).join('/')].flatMap((dir) =>
+      filesUnder(root, dir).filter((f) => !f.name.endsWith('.map')),
+    ),
   ];
 
   const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as Lockfile;

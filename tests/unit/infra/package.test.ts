@@ -54,6 +54,19 @@ describe('npm run package: the deployable zip (needs npm run build)', () => {
     assert.match(text('dist/src/functions/console/assets/app.js'), /\S/);
   });
 
+  it('holds the bundle and its chunks, not the unbundled modules it was made from', () => {
+    const app = [...entries.keys()].filter((name) => name.startsWith('dist/src/'));
+    const bundle = `${posix.dirname(manifest.main)}/`;
+    const stray = app.filter(
+      (name) => !name.startsWith(bundle) && !name.startsWith('dist/src/functions/console/assets/'),
+    );
+    assert.deepEqual(stray, []);
+    assert.ok(
+      app.some((name) => name.startsWith(`${bundle}chunks/`)),
+      'lazy chunks shipped',
+    );
+  });
+
   it('holds nothing of devhost/, sandbox/, tests/, web sources, scripts or source maps', () => {
     const outside = [...entries.keys()].filter(
       (name) =>
