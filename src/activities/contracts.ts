@@ -7,6 +7,9 @@
  * (`monitor/contracts.ts`, `canary/contracts.ts`).
  */
 import type { AuditEvent, HookAnswer, SwapHandle, SwapProgress } from '../azure/ports/index.js';
+
+/** A started swap's handle (its poller state), as activities hand it to orchestrators. */
+export type { SwapHandle } from '../azure/ports/index.js';
 import type {
   CanarySampleInput,
   CanarySampleOutput,

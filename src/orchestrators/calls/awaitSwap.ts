@@ -1,10 +1,7 @@
 import type { OrchestrationContext, Task } from 'durable-functions';
 
-import type { ActivityOutput, PollSwapInput } from '../../activities/contracts.js';
+import type { ActivityOutput, SwapHandle } from '../../activities/contracts.js';
 import { inMs, nowMs } from './clock.js';
-
-/** A started swap's handle (its poller state). */
-export type SwapHandle = PollSwapInput['handle'];
 
 /** One look at a swap: `pollSwap` (or `monitorPollSwapBack`) with the caller's retries. */
 export type PollSwap = (handle: SwapHandle) => Generator<Task, ActivityOutput<'pollSwap'>, unknown>;
