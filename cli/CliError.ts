@@ -11,12 +11,6 @@ export const exitCodes = {
   releaseFailed: 4,
 } as const;
 
-/** The API's refusal behind a CliError: the HTTP status and the problem body's members. */
-export interface RefusedAnswer {
-  status: number;
-  problem: Readonly<Record<string, unknown>>;
-}
-
 /** A failure the CLI reports as one line on stderr and an exit code. */
 export class CliError extends Error {
   override readonly name = 'CliError';
@@ -24,8 +18,6 @@ export class CliError extends Error {
   constructor(
     message: string,
     readonly exitCode: number,
-    /** Set when the API refused the request, so a command can say more about it. */
-    readonly refused?: RefusedAnswer,
   ) {
     super(message);
   }

@@ -13,7 +13,7 @@ export interface ApiCall {
 
 /**
  * Calls the API and returns the parsed JSON body of a 2xx answer. A problem answer becomes a
- * CliError carrying its `detail` and the problem body; an unreachable host says so.
+ * CliError carrying its `detail` (the API's own wording); an unreachable host says so.
  */
 export async function apiRequest<T>(target: Target, call: ApiCall): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -36,10 +36,7 @@ export async function apiRequest<T>(target: Target, call: ApiCall): Promise<T> {
   const text = await response.text();
   const body: unknown = text === '' ? undefined : safeJson(text);
   if (response.ok) return body as T;
-  throw new CliError(describeProblem(response.status, body, text), exitCodes.refused, {
-    status: response.status,
-    problem: typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {},
-  });
+  throw new CliError(describeProblem(response.status, body, text), exitCodes.refused);
 }
 
 function describeProblem(status: number, body: unknown, text: string): string {

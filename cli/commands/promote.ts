@@ -1,6 +1,6 @@
 import type { ReleaseView } from '../../src/domain/view/index.js';
 import { apiRequest } from '../apiRequest.js';
-import { CliError, exitCodes, type RefusedAnswer } from '../CliError.js';
+import { CliError, exitCodes } from '../CliError.js';
 import type { Target } from '../resolveTarget.js';
 
 /** What `POST /api/releases/{id}/promote` answers with 202. */
@@ -17,7 +17,8 @@ export interface PromoteAccepted {
  * `slotpilot promote ID [--step N] [--reason TEXT]`: promotes the canary step the caller saw.
  * `step` (1-based, as `show` prints it) defaults to the step the release view shows now; the
  * API refuses with 409 when the canary is at another step, so running the command twice
- * never skips a step. A 409 is reported as `step N was already promoted; now at step M`.
+ * never skips a step. A refusal prints the API's own wording, e.g. `409 Conflict: Step 1 was
+ * already promoted; now at step 2.`
  */
 export async function promoteRelease(
   target: Target,
@@ -29,22 +30,15 @@ export async function promoteRelease(
     options.step === undefined
       ? shownStep(await apiRequest<ReleaseView>(target, { method: 'GET', path }))
       : parseStep(options.step);
-  try {
-    return await apiRequest<PromoteAccepted>(target, {
-      method: 'POST',
-      path: `${path}/promote`,
-      body: {
-        ...(step === undefined ? {} : { step }),
-        ...(options.reason ? { reason: options.reason } : {}),
-      },
-      token: options.token,
-    });
-  } catch (error) {
-    const conflict =
-      error instanceof CliError && error.refused ? promoteConflict(error.refused) : undefined;
-    if (conflict === undefined) throw error;
-    throw new CliError(`409 Conflict: ${conflict}`, exitCodes.refused, (error as CliError).refused);
-  }
+  return apiRequest<PromoteAccepted>(target, {
+    method: 'POST',
+    path: `${path}/promote`,
+    body: {
+      ...(step === undefined ? {} : { step }),
+      ...(options.reason ? { reason: options.reason } : {}),
+    },
+    token: options.token,
+  });
 }
 
 /**
@@ -56,29 +50,6 @@ export function shownStep(view: Pick<ReleaseView, 'canary'>): number | undefined
   const canary = view.canary;
   if (canary === undefined) return undefined;
   return (canary.waitingForPromotion?.step ?? canary.step) + 1;
-}
-
-/**
- * Says plainly why a promote answered 409 because its step was taken, from the problem's
- * members (`step` is the canary's step index, `expectedStep` the index the caller named);
- * undefined for any other answer.
- *
- * @example promoteConflict({status: 409, problem: {step: 1, expectedStep: 0}})
- *   → 'step 1 was already promoted; now at step 2'
- */
-export function promoteConflict(answer: RefusedAnswer): string | undefined {
-  if (answer.status !== 409) return undefined;
-  const { step, expectedStep, promotedBy } = answer.problem;
-  if (typeof step !== 'number') return undefined;
-  if (typeof expectedStep === 'number') {
-    return expectedStep < step
-      ? `step ${expectedStep + 1} was already promoted; now at step ${step + 1}`
-      : `step ${expectedStep + 1} is not reached yet; now at step ${step + 1}`;
-  }
-  if (typeof promotedBy === 'string') {
-    return `step ${step + 1} was already promoted by ${promotedBy}`;
-  }
-  return undefined;
 }
 
 function parseStep(text: string): number {

@@ -77,7 +77,10 @@ describe('canary promote from the CLI and the console: each sends the step it sh
         await page.click('#action-confirm');
         const refused = page.locator('#outcome .problem[data-http-status="409"]');
         await refused.waitFor();
-        assert.match(await refused.innerText(), /^Step 1 was already promoted; now at step 2\.\n/);
+        assert.equal(
+          await refused.locator('.problem-detail').innerText(),
+          'Step 1 was already promoted; now at step 2.',
+        );
       },
     );
 
@@ -86,7 +89,7 @@ describe('canary promote from the CLI and the console: each sends the step it sh
       assert.equal(again.code, 1);
       assert.equal(
         again.stderr.trim(),
-        'slotpilot: 409 Conflict: step 1 was already promoted; now at step 2',
+        'slotpilot: 409 Conflict: Step 1 was already promoted; now at step 2.',
       );
       const view = (await world().api.get(id)).body as ReleaseView;
       assert.equal(view.canary?.step, 1, 'no step was skipped');

@@ -138,28 +138,3 @@ export function actionRequest(
       };
   }
 }
-
-/**
- * A refused promote said plainly: a 409 whose step was promoted meanwhile (by another click or
- * user) names it and where the canary is now; undefined for any other refusal.
- *
- * @example promoteRefusal({status: 409, members: {step: 1, expectedStep: 0}})
- *   → 'Step 1 was already promoted; now at step 2.'
- */
-export function promoteRefusal(problem: {
-  status: number;
-  members: Record<string, unknown>;
-}): string | undefined {
-  if (problem.status !== 409) return undefined;
-  const { step, expectedStep, promotedBy } = problem.members;
-  if (typeof step !== 'number') return undefined;
-  if (typeof expectedStep === 'number') {
-    return expectedStep < step
-      ? `Step ${expectedStep + 1} was already promoted; now at step ${step + 1}.`
-      : `Step ${expectedStep + 1} is not reached yet; now at step ${step + 1}.`;
-  }
-  if (typeof promotedBy === 'string') {
-    return `Step ${step + 1} was already promoted by ${promotedBy}.`;
-  }
-  return undefined;
-}

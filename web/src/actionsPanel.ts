@@ -1,11 +1,5 @@
 /** The action buttons of a release, their confirmation form and the outcome of the last one. */
-import {
-  actionRequest,
-  actionText,
-  allowedActions,
-  promoteRefusal,
-  type ReleaseAction,
-} from './actions.js';
+import { actionRequest, actionText, allowedActions, type ReleaseAction } from './actions.js';
 import type { ApiResult } from './api.js';
 import { h } from './dom.js';
 import type { ReleaseView } from './types.js';
@@ -91,11 +85,7 @@ export function createActionsPanel(
                 { class: 'done', 'data-http-status': String(answer.status) },
                 `${text.label}: accepted (${answer.status}).`,
               )
-            : problemBox(
-                answer.problem,
-                (action.kind === 'promote' ? promoteRefusal(answer.problem) : undefined) ??
-                  `${text.label} was refused; nothing changed.`,
-              ),
+            : problemBox(answer.problem, `${text.label} was refused; nothing changed.`),
         );
         showButtons();
         settled();

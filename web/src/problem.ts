@@ -7,11 +7,7 @@ export interface ProblemText {
   detail: string;
   /** One line per invalid field of a 400: `stage: expected a non-empty string, got undefined`. */
   fields: string[];
-  /** The problem body's extension members (e.g. a promote 409's `step` and `expectedStep`). */
-  members: Record<string, unknown>;
 }
-
-const standardMembers = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors']);
 
 const fallbackTitles: Record<number, string> = {
   400: 'Bad Request',
@@ -27,9 +23,10 @@ const fallbackTitles: Record<number, string> = {
 };
 
 /**
- * The problem an error answer carries: `title`, `detail`, the `errors` fields and the other
- * members of a problem body; for an answer without one (e.g. the host's empty 401 for a missing function key) a
- * title from the status and a detail saying what usually causes it.
+ * The problem an error answer carries: `title`, `detail` (the API's own wording, shown as it
+ * is) and the `errors` fields of a problem body; for an answer without one (e.g. the host's
+ * empty 401 for a missing function key) a title from the status and a detail saying what
+ * usually causes it.
  *
  * @example describeProblem(409, {title: 'Conflict', detail: 'not waiting for staging'})
  */
@@ -38,15 +35,11 @@ export function describeProblem(status: number, body: unknown): ProblemText {
   const title = typeof record.title === 'string' && record.title !== '' ? record.title : undefined;
   const detail = typeof record.detail === 'string' ? record.detail : undefined;
   const fields = Array.isArray(record.errors) ? record.errors.map(fieldLine) : [];
-  const members = Object.fromEntries(
-    Object.entries(record).filter(([name]) => !standardMembers.has(name)),
-  );
   return {
     status,
     title: title ?? fallbackTitles[status] ?? `HTTP ${status}`,
     detail: detail ?? fallbackDetail(status, body),
     fields,
-    members,
   };
 }
 

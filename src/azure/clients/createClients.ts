@@ -10,7 +10,7 @@ import type {
 } from '@azure/core-rest-pipeline';
 import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
 import { LogsQueryClient } from '@azure/monitor-query-logs';
-import { BlobServiceClient } from '@azure/storage-blob';
+import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
 
 import { NonRetryableError } from '../../domain/errors.js';
 import type { AzureClients } from './AzureClients.js';
@@ -66,87 +66,85 @@ export function createClients(
 ): AzureClients {
   const parsed = readAzureSettings(settings);
   const credential = options.credential ?? credentialFor(parsed);
+  const transport = transportFor(parsed);
   const retryOptions: PipelineRetryOptions = { maxRetries: options.maxRetries ?? 0 };
-  const additionalPolicies: Array<{ policy: PipelinePolicy; position: 'perCall' | 'perRetry' }> = [
+  const additionalPolicies: AdditionalPolicy[] = [
     { policy: requestTimeoutPolicy(options.requestTimeoutMs ?? 60_000), position: 'perCall' },
   ];
-  const transport = transportFor(parsed);
-
-  const webSitesBySubscription = new Map<string, WebSiteManagementClient>();
-  const webSites = (subscriptionId: string): WebSiteManagementClient => {
-    let client = webSitesBySubscription.get(subscriptionId);
-    if (client === undefined) {
-      client = new WebSiteManagementClient(credential, subscriptionId, {
-        endpoint: transport.armEndpoint,
-        retryOptions,
-        additionalPolicies,
-        ...transport.pipeline,
-      });
-      webSitesBySubscription.set(subscriptionId, client);
-    }
-    return client;
-  };
-  const monitorBySubscription = new Map<string, Promise<MonitorClient>>();
-  const monitor = (subscriptionId: string): Promise<MonitorClient> => {
-    let client = monitorBySubscription.get(subscriptionId);
-    if (client === undefined) {
-      // Same endpoint, transport and credential as App Service: metrics.list is an ARM call.
-      client = import('@azure/arm-monitor').then(
-        ({ MonitorClient: Client }) =>
-          new Client(credential, subscriptionId, {
-            endpoint: transport.armEndpoint,
-            retryOptions,
-            additionalPolicies,
-            ...transport.pipeline,
-          }),
-      );
-      monitorBySubscription.set(subscriptionId, client);
-    }
-    return client;
-  };
-  const logs = new LogsQueryClient(credential, {
-    endpoint: transport.logsEndpoint,
+  // Same endpoint, transport and credential for App Service and metrics (both ARM calls).
+  const arm = () => ({
+    endpoint: transport.armEndpoint,
     retryOptions,
     additionalPolicies,
     ...transport.pipeline,
   });
-  const registries = new Map<string, ContainerRegistryClient>();
-  const registry = (loginServer: string): ContainerRegistryClient => {
-    const key = loginServer.toLowerCase();
-    let client = registries.get(key);
-    if (client === undefined) {
-      const route = registryRoute(parsed, key);
-      client = new ContainerRegistryClient(route.endpoint, credential, {
-        audience: KnownContainerRegistryAudience.AzureResourceManagerPublicCloud,
-        retryOptions,
-        additionalPolicies: [
-          {
-            policy: requestTimeoutPolicy(options.registryRequestTimeoutMs ?? 15_000),
-            position: 'perCall',
-          },
-        ],
-        ...route.pipeline,
-      });
-      registries.set(key, client);
-    }
-    return client;
+  return {
+    settings: parsed,
+    credential,
+    webSites: perKey(
+      (subscriptionId) => new WebSiteManagementClient(credential, subscriptionId, arm()),
+    ),
+    monitor: perKey((subscriptionId) =>
+      import('@azure/arm-monitor').then(
+        ({ MonitorClient: Client }): MonitorClient => new Client(credential, subscriptionId, arm()),
+      ),
+    ),
+    logs: new LogsQueryClient(credential, {
+      endpoint: transport.logsEndpoint,
+      retryOptions,
+      additionalPolicies,
+      ...transport.pipeline,
+    }),
+    registry: registryClients(parsed, credential, retryOptions, options),
+    auditContainer: auditContainer(parsed.audit, credential),
+    siteUrl: (hostName) => parsed.hostMap[hostName.toLowerCase()] ?? `https://${hostName}`,
   };
-  const audit = parsed.audit;
+}
+
+type AdditionalPolicy = { policy: PipelinePolicy; position: 'perCall' | 'perRetry' };
+
+/** `make(key)` made once per key (a throw makes nothing, so the next call tries again). */
+function perKey<T>(make: (key: string) => T): (key: string) => T {
+  const made = new Map<string, T>();
+  return (key) => {
+    let value = made.get(key);
+    if (value === undefined) {
+      value = make(key);
+      made.set(key, value);
+    }
+    return value;
+  };
+}
+
+/** One registry client per login server (case-insensitive), routed by {@link registryRoute}. */
+function registryClients(
+  settings: AzureSettings,
+  credential: TokenCredential,
+  retryOptions: PipelineRetryOptions,
+  options: CreateClientsOptions,
+): (loginServer: string) => ContainerRegistryClient {
+  const timeout = requestTimeoutPolicy(options.registryRequestTimeoutMs ?? 15_000);
+  const client = perKey((loginServer) => {
+    const route = registryRoute(settings, loginServer);
+    return new ContainerRegistryClient(route.endpoint, credential, {
+      audience: KnownContainerRegistryAudience.AzureResourceManagerPublicCloud,
+      retryOptions,
+      additionalPolicies: [{ policy: timeout, position: 'perCall' }],
+      ...route.pipeline,
+    });
+  });
+  return (loginServer) => client(loginServer.toLowerCase());
+}
+
+function auditContainer(
+  audit: AzureSettings['audit'],
+  credential: TokenCredential,
+): ContainerClient {
   const blobService =
     audit.kind === 'connectionString'
       ? BlobServiceClient.fromConnectionString(audit.connectionString)
       : new BlobServiceClient(audit.serviceUrl, credential);
-
-  return {
-    settings: parsed,
-    credential,
-    webSites,
-    monitor,
-    logs,
-    registry,
-    auditContainer: blobService.getContainerClient(audit.container),
-    siteUrl: (hostName) => parsed.hostMap[hostName.toLowerCase()] ?? `https://${hostName}`,
-  };
+  return blobService.getContainerClient(audit.container);
 }
 
 function credentialFor(settings: AzureSettings): TokenCredential {

@@ -39,24 +39,7 @@ function mrkdwn(text: string, max = SECTION_MAX): MrkdwnText {
 export function buildSlackMessage(n: Notification): SlackMessage {
   const stage = n.stage ?? 'release';
   const header = `${ICON[n.severity]} ${n.pipeline} · ${stage} · ${n.outcome}`;
-  const buttons: SlackButton[] = [];
-  if (n.links.release.length <= URL_MAX) {
-    buttons.push({
-      type: 'button',
-      action_id: 'slotpilot-open-release',
-      text: { type: 'plain_text', text: 'Open release' },
-      url: n.links.release,
-    });
-  }
-  if (n.links.approve !== undefined && n.links.release.length <= URL_MAX) {
-    buttons.push({
-      type: 'button',
-      action_id: 'slotpilot-approve',
-      text: { type: 'plain_text', text: `Review and approve ${stage}` },
-      url: n.links.release,
-      style: 'primary',
-    });
-  }
+  const buttons = [...linkButtons(n, stage), ...decisionButtons(n)];
   const blocks: SlackBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(header, HEADER_MAX), emoji: true } },
     { type: 'section', text: mrkdwn(escapeMrkdwn(n.text)) },
@@ -67,32 +50,65 @@ export function buildSlackMessage(n: Notification): SlackMessage {
         mrkdwn(`*Release*\n${escapeMrkdwn(n.releaseId)}`, FIELD_MAX),
       ],
     },
+    ...(buttons.length > 0 ? [{ type: 'actions' as const, elements: buttons }] : []),
+    ...terminalApproval(n, stage),
+    ...(n.severity === 'critical' ? [criticalNote()] : []),
   ];
-  if (n.links.approve !== undefined && n.stage !== undefined) {
-    // Interactive: Slack posts these to POST /api/slack/interactions, signed.
-    const value = (action: string): string =>
-      JSON.stringify({ releaseId: n.releaseId, stage: n.stage, action });
-    buttons.push(
-      {
-        type: 'button',
-        action_id: 'slotpilot-decide-approve',
-        text: { type: 'plain_text', text: 'Approve' },
-        value: value('approve'),
-        style: 'primary',
-      },
-      {
-        type: 'button',
-        action_id: 'slotpilot-decide-reject',
-        text: { type: 'plain_text', text: 'Reject' },
-        value: value('reject'),
-        style: 'danger',
-      },
-    );
-  }
-  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
-  if (n.links.approve !== undefined) {
-    const command = `npx slotpilot approve ${n.releaseId} --stage ${stage}`;
-    blocks.push({
+  const fallback = `[${n.severity}] ${n.pipeline} ${stage}: ${n.outcome} — ${n.image} (${n.links.release})`;
+  return { text: clip(fallback, SECTION_MAX), blocks };
+}
+
+/** "Open release", and "Review and approve" while it waits: both open the console page. */
+function linkButtons(n: Notification, stage: string): SlackButton[] {
+  if (n.links.release.length > URL_MAX) return [];
+  const open: SlackButton = {
+    type: 'button',
+    action_id: 'slotpilot-open-release',
+    text: { type: 'plain_text', text: 'Open release' },
+    url: n.links.release,
+  };
+  if (n.links.approve === undefined) return [open];
+  return [
+    open,
+    {
+      type: 'button',
+      action_id: 'slotpilot-approve',
+      text: { type: 'plain_text', text: `Review and approve ${stage}` },
+      url: n.links.release,
+      style: 'primary',
+    },
+  ];
+}
+
+/** Approve and Reject in Slack itself: Slack posts them, signed, to POST /api/slack/interactions. */
+function decisionButtons(n: Notification): SlackButton[] {
+  if (n.links.approve === undefined || n.stage === undefined) return [];
+  const value = (action: string): string =>
+    JSON.stringify({ releaseId: n.releaseId, stage: n.stage, action });
+  return [
+    {
+      type: 'button',
+      action_id: 'slotpilot-decide-approve',
+      text: { type: 'plain_text', text: 'Approve' },
+      value: value('approve'),
+      style: 'primary',
+    },
+    {
+      type: 'button',
+      action_id: 'slotpilot-decide-reject',
+      text: { type: 'plain_text', text: 'Reject' },
+      value: value('reject'),
+      style: 'danger',
+    },
+  ];
+}
+
+/** While it waits for an approval: the CLI command and the API endpoint that approve it. */
+function terminalApproval(n: Notification, stage: string): SlackBlock[] {
+  if (n.links.approve === undefined) return [];
+  const command = `npx slotpilot approve ${n.releaseId} --stage ${stage}`;
+  return [
+    {
       type: 'context',
       elements: [
         mrkdwn(
@@ -100,14 +116,13 @@ export function buildSlackMessage(n: Notification): SlackMessage {
           FIELD_MAX,
         ),
       ],
-    });
-  }
-  if (n.severity === 'critical') {
-    blocks.push({
-      type: 'context',
-      elements: [mrkdwn(':rotating_light: Critical: sent to the critical channel')],
-    });
-  }
-  const fallback = `[${n.severity}] ${n.pipeline} ${stage}: ${n.outcome} — ${n.image} (${n.links.release})`;
-  return { text: clip(fallback, SECTION_MAX), blocks };
+    },
+  ];
+}
+
+function criticalNote(): SlackBlock {
+  return {
+    type: 'context',
+    elements: [mrkdwn(':rotating_light: Critical: sent to the critical channel')],
+  };
 }

@@ -14,7 +14,7 @@ export {
   canaryOrchestratorName,
   maxStepSamples,
 } from './contract.js';
-export type { PromoteDecision } from './decidePromote.js';
+export type { PromoteDecision, PromoteFacts } from './decidePromote.js';
 export { decidePromote } from './decidePromote.js';
 export type { StepVerdict } from './decideStep.js';
 export { decideStep } from './decideStep.js';

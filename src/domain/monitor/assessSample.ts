@@ -1,6 +1,6 @@
 import type { MonitorPlan } from './contract.js';
 import type { ProductionSample } from './ProductionSample.js';
-import type { BreachRule, SampleEvidence, Verdict } from './Verdict.js';
+import type { BreachRule, InconclusiveCause, SampleEvidence, Verdict } from './Verdict.js';
 
 /**
  * Judges one sample against the thresholds. In order:
@@ -17,58 +17,52 @@ export function assessSample(
   sample: ProductionSample,
   thresholds: MonitorPlan['thresholds'],
 ): Verdict {
-  const stats = sample.stats;
-  const errorRate =
-    stats !== undefined && stats.requests > 0 ? stats.serverErrors / stats.requests : null;
-  const p95Ms = stats?.p95Ms ?? null;
-  const evidence: SampleEvidence = {
-    at: sample.at,
-    ...(sample.window !== undefined && { window: sample.window }),
-    ...(stats !== undefined && {
-      requests: stats.requests,
-      failed: stats.failed,
-      serverErrors: stats.serverErrors,
-    }),
-    errorRate,
-    p95Ms,
-    health: { ok: sample.health.ok, status: sample.health.status, detail: sample.health.detail },
-    thresholds,
-    ...(sample.queryError !== undefined && { queryError: sample.queryError }),
-  };
-
+  const evidence = sampleEvidence(sample, thresholds);
   if (!sample.health.ok && sample.health.unknown !== true) {
-    return {
-      verdict: 'breach',
-      rules: ['health'],
-      reason: `health probe failed: ${sample.health.detail}`,
-      evidence,
-    };
+    const reason = `health probe failed: ${sample.health.detail}`;
+    return { verdict: 'breach', rules: ['health'], reason, evidence };
   }
+  const missing = missingData(sample, thresholds);
+  if (missing !== undefined) return { verdict: 'inconclusive', ...missing, evidence };
+  const breach = breachedRules(evidence, thresholds);
+  if (breach !== undefined) return { verdict: 'breach', ...breach, evidence };
+  if (sample.health.unknown === true) {
+    const reason = `health probe could not run: ${sample.health.detail}`;
+    return { verdict: 'inconclusive', cause: 'probeFailed', reason, evidence };
+  }
+  return { verdict: 'pass', reason: passReason(evidence, thresholds), evidence };
+}
+
+/** Why a verdict cannot be judged from the traffic yet (steps 2 and 3), if it cannot. */
+function missingData(
+  sample: ProductionSample,
+  thresholds: MonitorPlan['thresholds'],
+): { cause: InconclusiveCause; reason: string } | undefined {
   if (sample.window === undefined) {
-    return {
-      verdict: 'inconclusive',
-      cause: 'awaitingData',
-      reason: 'no complete post-swap data yet',
-      evidence,
-    };
+    return { cause: 'awaitingData', reason: 'no complete post-swap data yet' };
   }
-  if (stats === undefined) {
+  const requests = sample.stats?.requests;
+  if (requests === undefined) {
     return {
-      verdict: 'inconclusive',
       cause: 'queryFailed',
       reason: `request query failed: ${sample.queryError ?? 'no result'}`,
-      evidence,
     };
   }
-  if (stats.requests === 0 || stats.requests < thresholds.minRequests) {
+  if (requests === 0 || requests < thresholds.minRequests) {
     return {
-      verdict: 'inconclusive',
       cause: 'lowTraffic',
-      reason: `${stats.requests} requests < minRequests ${thresholds.minRequests}`,
-      evidence,
+      reason: `${requests} requests < minRequests ${thresholds.minRequests}`,
     };
   }
+  return undefined;
+}
 
+/** Every traffic rule that fired (step 4), or undefined when none did. */
+function breachedRules(
+  evidence: SampleEvidence,
+  thresholds: MonitorPlan['thresholds'],
+): { rules: BreachRule[]; reason: string } | undefined {
+  const { errorRate, p95Ms } = evidence;
   const rules: BreachRule[] = [];
   const reasons: string[] = [];
   if (errorRate !== null && errorRate > thresholds.errorRate) {
@@ -79,19 +73,37 @@ export function assessSample(
     rules.push('p95');
     reasons.push(`p95 ${Math.round(p95Ms)}ms > ${thresholds.p95Ms}ms`);
   }
-  if (rules.length > 0) return { verdict: 'breach', rules, reason: reasons.join('; '), evidence };
-  if (sample.health.unknown === true) {
-    return {
-      verdict: 'inconclusive',
-      cause: 'probeFailed',
-      reason: `health probe could not run: ${sample.health.detail}`,
-      evidence,
-    };
-  }
+  return rules.length === 0 ? undefined : { rules, reason: reasons.join('; ') };
+}
+
+/** Every rule held (step 5); judged only with traffic, so `requests` is known. */
+function passReason(evidence: SampleEvidence, thresholds: MonitorPlan['thresholds']): string {
+  const requests = evidence.requests ?? 0;
+  const errorRate = round(evidence.errorRate ?? 0);
+  const p95Ms = Math.round(evidence.p95Ms ?? 0);
+  return `errorRate ${errorRate} <= ${thresholds.errorRate}, p95 ${p95Ms}ms <= ${thresholds.p95Ms}ms over ${requests} requests`;
+}
+
+/** What every verdict shows: the window, the counts, the rates, the probe and the thresholds. */
+function sampleEvidence(
+  sample: ProductionSample,
+  thresholds: MonitorPlan['thresholds'],
+): SampleEvidence {
+  const stats = sample.stats;
   return {
-    verdict: 'pass',
-    reason: `errorRate ${round(errorRate ?? 0)} <= ${thresholds.errorRate}, p95 ${Math.round(p95Ms ?? 0)}ms <= ${thresholds.p95Ms}ms over ${stats.requests} requests`,
-    evidence,
+    at: sample.at,
+    ...(sample.window !== undefined && { window: sample.window }),
+    ...(stats !== undefined && {
+      requests: stats.requests,
+      failed: stats.failed,
+      serverErrors: stats.serverErrors,
+    }),
+    errorRate:
+      stats !== undefined && stats.requests > 0 ? stats.serverErrors / stats.requests : null,
+    p95Ms: stats?.p95Ms ?? null,
+    health: { ok: sample.health.ok, status: sample.health.status, detail: sample.health.detail },
+    thresholds,
+    ...(sample.queryError !== undefined && { queryError: sample.queryError }),
   };
 }
 

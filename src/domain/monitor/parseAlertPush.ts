@@ -61,6 +61,36 @@ export function parseAlertPush(body: unknown): AlertPush {
 }
 
 function parseCommonSchema(body: Record<string, unknown>): AlertPush {
+  const { data, essentials } = readEnvelope(body);
+  const condition = essentialString(essentials, 'monitorCondition');
+  const rule = clipFreeText(
+    essentialString(essentials, 'alertRule') ?? 'unnamed rule',
+    maxAlertTextLength,
+  );
+  if (condition !== undefined && condition.toLowerCase() === 'resolved') {
+    return { kind: 'ignored', reason: `alert "${rule}" resolved` };
+  }
+  const target = alertTarget(data, essentials);
+  const rawSeverity = essentialString(essentials, 'severity');
+  const severity = rawSeverity === undefined ? undefined : clipFreeText(rawSeverity, 20);
+  const firedAt = essentialString(essentials, 'firedDateTime');
+  const description = alertDescription(essentials);
+  const evidence = alertEvidence(essentials, rule);
+  const firedMs = firedAt === undefined ? Number.NaN : Date.parse(firedAt);
+  return {
+    kind: 'fire',
+    target,
+    reason: `alert "${rule}"${severity === undefined ? '' : ` (${severity})`} fired${description === undefined ? '' : `: ${description}`}`,
+    evidence,
+    ...(!Number.isNaN(firedMs) && { firedAt: new Date(firedMs).toISOString() }),
+  };
+}
+
+/** `schemaId`, `data` and `data.essentials` of a common-schema alert, or the error naming them. */
+function readEnvelope(body: Record<string, unknown>): {
+  data: Record<string, unknown>;
+  essentials: Record<string, unknown>;
+} {
   if (body['schemaId'] !== 'azureMonitorCommonAlertSchema') {
     throw new ValidationError(
       'schemaId',
@@ -74,14 +104,14 @@ function parseCommonSchema(body: Record<string, unknown>): AlertPush {
   if (!isRecord(essentials)) {
     throw new ValidationError('data.essentials', 'an object', describeValue(essentials));
   }
-  const condition = optionalString(essentials, 'monitorCondition', 'data.essentials.');
-  const rule = clipFreeText(
-    optionalString(essentials, 'alertRule', 'data.essentials.') ?? 'unnamed rule',
-    maxAlertTextLength,
-  );
-  if (condition !== undefined && condition.toLowerCase() === 'resolved') {
-    return { kind: 'ignored', reason: `alert "${rule}" resolved` };
-  }
+  return { data, essentials };
+}
+
+/** The resources the alert fired on and the pipeline it names; at least one of them. */
+function alertTarget(
+  data: Record<string, unknown>,
+  essentials: Record<string, unknown>,
+): AlertTarget {
   const resourceIds = stringList(essentials, 'alertTargetIDs')
     .slice(0, maxAlertTargets)
     .map((s) => s.toLowerCase());
@@ -94,16 +124,18 @@ function parseCommonSchema(body: Record<string, unknown>): AlertPush {
       'none',
     );
   }
-  const rawSeverity = optionalString(essentials, 'severity', 'data.essentials.');
-  const severity = rawSeverity === undefined ? undefined : clipFreeText(rawSeverity, 20);
-  const firedAt = optionalString(essentials, 'firedDateTime', 'data.essentials.');
-  // A rule without a description sends "" (Azure Monitor always sends the field).
-  const rawDescription =
-    essentials['description'] === ''
-      ? undefined
-      : optionalString(essentials, 'description', 'data.essentials.');
-  const description =
-    rawDescription === undefined ? undefined : clipFreeText(rawDescription, maxAlertTextLength);
+  return { ...(pipeline !== undefined && { pipeline }), resourceIds };
+}
+
+/** The rule's description, clipped; a rule without one sends "" (Azure Monitor always sends it). */
+function alertDescription(essentials: Record<string, unknown>): string | undefined {
+  if (essentials['description'] === '') return undefined;
+  const description = essentialString(essentials, 'description');
+  return description === undefined ? undefined : clipFreeText(description, maxAlertTextLength);
+}
+
+/** Rule, severity, ids and times, clipped, as evidence of the rollback. */
+function alertEvidence(essentials: Record<string, unknown>, rule: string): Record<string, string> {
   const evidence: Record<string, string> = { alertRule: rule };
   for (const key of [
     'alertId',
@@ -112,17 +144,14 @@ function parseCommonSchema(body: Record<string, unknown>): AlertPush {
     'monitoringService',
     'firedDateTime',
   ] as const) {
-    const value = optionalString(essentials, key, 'data.essentials.');
+    const value = essentialString(essentials, key);
     if (value !== undefined) evidence[key] = clipFreeText(value, maxAlertTextLength);
   }
-  const firedMs = firedAt === undefined ? Number.NaN : Date.parse(firedAt);
-  return {
-    kind: 'fire',
-    target: { ...(pipeline !== undefined && { pipeline }), resourceIds },
-    reason: `alert "${rule}"${severity === undefined ? '' : ` (${severity})`} fired${description === undefined ? '' : `: ${description}`}`,
-    evidence,
-    ...(!Number.isNaN(firedMs) && { firedAt: new Date(firedMs).toISOString() }),
-  };
+  return evidence;
+}
+
+function essentialString(essentials: Record<string, unknown>, key: string): string | undefined {
+  return optionalString(essentials, key, 'data.essentials.');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,10 +1,20 @@
-import { mergeStageProgress, type StageView } from '../release/index.js';
+import type { CanaryCustomStatus } from '../canary/contract.js';
+import {
+  mergeStageProgress,
+  type ReleaseCustomStatus,
+  type ReleaseStatus,
+  type StageView,
+} from '../release/index.js';
 import type { DurableStatusLike } from './DurableStatusLike.js';
 import { effectiveStatus } from './effectiveStatus.js';
 import { readCanaryStatus } from './readCanaryStatus.js';
-import { readCustomStatus, readMonitorStatus } from './readCustomStatus.js';
-import { readReleaseInput } from './readReleaseInput.js';
-import { readRollbackRequest } from './readRollbackRequest.js';
+import {
+  type MonitorCustomStatus,
+  readCustomStatus,
+  readMonitorStatus,
+} from './readCustomStatus.js';
+import { readReleaseInput, type ReleaseInputFacts } from './readReleaseInput.js';
+import { readRollbackRequest, type RollbackRequestView } from './readRollbackRequest.js';
 import { readStageProgress } from './readStageProgress.js';
 import type { MonitorView, ReleaseLinks, ReleaseView } from './ReleaseView.js';
 import { toIso } from './toIso.js';
@@ -42,69 +52,131 @@ const live: ReadonlySet<string> = new Set(['Running', 'Pending', 'ContinuedAsNew
  * included) show as `rollbackRequest`. Pure.
  */
 export function buildReleaseView(sources: ReleaseViewSources): ReleaseView {
-  const { release, links } = sources;
-  const input = readReleaseInput(release.input, release.instanceId);
-  const published = readCustomStatus(release.customStatus);
-  const custom =
-    published === undefined
-      ? undefined
-      : mergeStageProgress(published, readStageProgress(sources.stage?.customStatus));
-  const monitorParts = readMonitorStatus(sources.monitor?.customStatus);
-  const lateRollback = readMonitorStatus(sources.rollback?.customStatus);
-  const rolledBackLate = lateRollback?.status === 'RolledBack';
-  const status = rolledBackLate
-    ? 'RolledBack'
-    : effectiveStatus(release.runtimeStatus, custom?.status, release.output);
+  const { release } = sources;
+  const parts = readParts(sources);
+  const standing = standingOf(sources, parts);
+  const { input, custom } = parts;
   const stages: StageView[] =
     custom?.stages ??
     input.plan.stages.map((s) => ({ name: s.name, status: 'Pending', checks: [] }));
-  const ended = status !== custom?.status && status !== 'Running' && !rolledBackLate;
-  const monitorLive =
-    sources.monitor !== undefined && live.has(sources.monitor.runtimeStatus) && !ended;
-  const monitor = withThresholds(
-    monitorView(monitorParts, monitorLive) ?? custom?.monitor,
-    input.plan.stages.find((s) => s.monitor !== undefined)?.monitor?.thresholds,
-  );
-  const canaryParts = readCanaryStatus(sources.canary?.customStatus);
-  const canaryLive =
-    sources.canary !== undefined && live.has(sources.canary.runtimeStatus) && !ended;
-  const rollback =
-    lateRollback?.rollback ?? monitorParts?.rollback ?? canaryParts?.rollback ?? custom?.rollback;
-  const rollbackRequest =
-    sources.rollback === undefined ? undefined : readRollbackRequest(sources.rollback);
-  // A rollback in progress, done or refused is the latest thing that happened to the release.
-  const rollbackShown =
-    rolledBackLate || (rollbackRequest !== undefined && rollbackRequest.phase !== 'failed');
-  const rollbackStep = rollbackShown ? rollbackRequest?.step : undefined;
-  const monitorStep = monitorLive
-    ? monitorParts?.step
-    : canaryLive && canaryParts?.step !== ''
-      ? canaryParts?.step
-      : undefined;
   return {
     id: release.instanceId,
     pipeline: input.pipeline,
     image: input.image,
     ...(input.tag === undefined ? {} : { tag: input.tag }),
     digest: input.digest,
-    status,
+    status: standing.status,
     stage: custom?.stage ?? stages[0]?.name ?? '',
-    step: ended ? `ended: ${status}` : (rollbackStep ?? monitorStep ?? custom?.step ?? 'starting'),
+    step: currentStep(parts, standing),
     requestedBy: input.requestedBy,
     createdAt: toIso(release.createdTime),
     updatedAt: custom?.updatedAt ?? toIso(release.lastUpdatedTime),
     stages,
-    ...(custom?.waitingFor === undefined || ended ? {} : { waitingFor: custom.waitingFor }),
-    ...(custom?.waitingForLock === undefined || ended
+    ...(custom?.waitingFor === undefined || standing.ended
+      ? {}
+      : { waitingFor: custom.waitingFor }),
+    ...(custom?.waitingForLock === undefined || standing.ended
       ? {}
       : { waitingForLock: custom.waitingForLock }),
     ...(custom?.previousDigest === undefined ? {} : { previousDigest: custom.previousDigest }),
     ...(custom?.swappedAt === undefined ? {} : { swappedAt: custom.swappedAt }),
+    ...monitoringParts(parts, standing, input.plan),
+    links: sources.links,
+  };
+}
+
+/** What each source published, read defensively. */
+interface Parts {
+  input: ReleaseInputFacts;
+  /** The release's own status with the stage in progress laid over it. */
+  custom: ReleaseCustomStatus | undefined;
+  monitor: MonitorCustomStatus | undefined;
+  /** The `${id}-rollback` orchestration's status (a rollback after the window). */
+  lateRollback: MonitorCustomStatus | undefined;
+  canary: CanaryCustomStatus | undefined;
+  rollbackRequest: RollbackRequestView | undefined;
+}
+
+function readParts(sources: ReleaseViewSources): Parts {
+  const published = readCustomStatus(sources.release.customStatus);
+  return {
+    input: readReleaseInput(sources.release.input, sources.release.instanceId),
+    custom:
+      published === undefined
+        ? undefined
+        : mergeStageProgress(published, readStageProgress(sources.stage?.customStatus)),
+    monitor: readMonitorStatus(sources.monitor?.customStatus),
+    lateRollback: readMonitorStatus(sources.rollback?.customStatus),
+    canary: readCanaryStatus(sources.canary?.customStatus),
+    rollbackRequest:
+      sources.rollback === undefined ? undefined : readRollbackRequest(sources.rollback),
+  };
+}
+
+/** Where the release stands, and which of its sub-orchestrations still speak for it. */
+interface Standing {
+  status: ReleaseStatus;
+  /** A late rollback rolled the release back (its status wins). */
+  rolledBackLate: boolean;
+  /** The orchestration ended past its last published status (failed, terminated, …). */
+  ended: boolean;
+  monitorLive: boolean;
+  canaryLive: boolean;
+}
+
+function standingOf(sources: ReleaseViewSources, parts: Parts): Standing {
+  const { release } = sources;
+  const rolledBackLate = parts.lateRollback?.status === 'RolledBack';
+  const status = rolledBackLate
+    ? 'RolledBack'
+    : effectiveStatus(release.runtimeStatus, parts.custom?.status, release.output);
+  const ended = status !== parts.custom?.status && status !== 'Running' && !rolledBackLate;
+  const isLive = (child: DurableStatusLike | undefined): boolean =>
+    child !== undefined && live.has(child.runtimeStatus) && !ended;
+  return {
+    status,
+    rolledBackLate,
+    ended,
+    monitorLive: isLive(sources.monitor),
+    canaryLive: isLive(sources.canary),
+  };
+}
+
+/** The newest thing under way: a shown rollback's, else the live monitor's or canary's step. */
+function currentStep(parts: Parts, standing: Standing): string {
+  if (standing.ended) return `ended: ${standing.status}`;
+  const { rollbackRequest, monitor, canary } = parts;
+  // A rollback in progress, done or refused is the latest thing that happened to the release.
+  const rollbackShown =
+    standing.rolledBackLate ||
+    (rollbackRequest !== undefined && rollbackRequest.phase !== 'failed');
+  const rollbackStep = rollbackShown ? rollbackRequest?.step : undefined;
+  const monitorStep = standing.monitorLive
+    ? monitor?.step
+    : standing.canaryLive && canary?.step !== ''
+      ? canary?.step
+      : undefined;
+  return rollbackStep ?? monitorStep ?? parts.custom?.step ?? 'starting';
+}
+
+/** `monitor`, `canary`, `rollback` and `rollbackRequest`, each from its freshest source. */
+function monitoringParts(
+  parts: Parts,
+  standing: Standing,
+  plan: ReleaseInputFacts['plan'],
+): Pick<ReleaseView, 'monitor' | 'canary' | 'rollback' | 'rollbackRequest'> {
+  const { custom, canary, rollbackRequest } = parts;
+  const monitor = withThresholds(
+    monitorView(parts.monitor, standing.monitorLive) ?? custom?.monitor,
+    plan.stages.find((s) => s.monitor !== undefined)?.monitor?.thresholds,
+  );
+  const rollback =
+    parts.lateRollback?.rollback ?? parts.monitor?.rollback ?? canary?.rollback ?? custom?.rollback;
+  return {
     ...(monitor === undefined ? {} : { monitor }),
-    ...(canaryParts === undefined ? {} : { canary: canaryParts.canary }),
+    ...(canary === undefined ? {} : { canary: canary.canary }),
     ...(rollback === undefined ? {} : { rollback }),
     ...(rollbackRequest === undefined ? {} : { rollbackRequest }),
-    links,
   };
 }
 
@@ -118,7 +190,7 @@ function withThresholds(
 
 /** The monitor part from the monitor sub-orchestration; its decision wait only while it runs. */
 function monitorView(
-  parts: ReturnType<typeof readMonitorStatus>,
+  parts: MonitorCustomStatus | undefined,
   monitorLive: boolean,
 ): MonitorView | undefined {
   if (parts?.monitor === undefined) return undefined;

@@ -13,69 +13,85 @@ const contentType = 'application/problem+json';
  * anything else → 500 without internals. `instance` is the request path. Pure.
  */
 export function toProblem(error: unknown, instance: string): ProblemResponse {
-  if (error instanceof ValidationError) {
-    return respond({
-      type: 'urn:slotpilot:problem:bad-request',
-      title: 'Bad Request',
-      status: 400,
-      detail: error.message,
-      instance,
-      errors: [{ field: error.field, expected: error.expected, received: error.received }],
-    });
-  }
-  if (error instanceof ApiError) {
-    return respond({
-      ...error.extensions,
-      type: `urn:slotpilot:problem:${kebab(error.title)}`,
-      title: error.title,
-      status: error.status,
-      detail: error.message,
-      instance,
-    });
-  }
-  if (error instanceof RetryAfterError) {
-    const seconds = Math.max(1, Math.ceil(error.afterMs / 1000));
-    return respond(
-      {
-        type: 'urn:slotpilot:problem:unavailable',
-        title: 'Service Unavailable',
-        status: 503,
-        detail: `${error.message}; retry after ${seconds}s`,
-        instance,
-      },
-      { 'Retry-After': String(seconds) },
-    );
-  }
-  if (error instanceof ConfigError) {
-    return respond({
-      type: 'urn:slotpilot:problem:config',
+  if (error instanceof ValidationError) return respond(badRequest(error, instance));
+  if (error instanceof ApiError) return respond(apiProblem(error, instance));
+  if (error instanceof RetryAfterError) return retryLater(error, instance);
+  if (error instanceof ConfigError) return respond(badConfig(error, instance));
+  if (error instanceof NonRetryableError) return respond(upstreamRefusal(error, instance));
+  return respond(internalError(instance));
+}
+
+function badRequest(error: ValidationError, instance: string): Problem {
+  return {
+    type: 'urn:slotpilot:problem:bad-request',
+    title: 'Bad Request',
+    status: 400,
+    detail: error.message,
+    instance,
+    errors: [{ field: error.field, expected: error.expected, received: error.received }],
+  };
+}
+
+function apiProblem(error: ApiError, instance: string): Problem {
+  return {
+    ...error.extensions,
+    type: `urn:slotpilot:problem:${kebab(error.title)}`,
+    title: error.title,
+    status: error.status,
+    detail: error.message,
+    instance,
+  };
+}
+
+/** 503 with `Retry-After` in whole seconds (at least 1). */
+function retryLater(error: RetryAfterError, instance: string): ProblemResponse {
+  const seconds = Math.max(1, Math.ceil(error.afterMs / 1000));
+  return respond(
+    {
+      type: 'urn:slotpilot:problem:unavailable',
       title: 'Service Unavailable',
       status: 503,
-      detail: error.message,
+      detail: `${error.message}; retry after ${seconds}s`,
       instance,
-      errors: error.issues.map((i) => ({
-        field: i.path,
-        expected: i.expected,
-        received: i.received,
-      })),
-    });
-  }
-  if (error instanceof NonRetryableError) {
-    return respond({
-      type: 'urn:slotpilot:problem:upstream',
-      title: 'Bad Gateway',
-      status: 502,
-      detail: error.message,
-      instance,
-    });
-  }
-  return respond({
+    },
+    { 'Retry-After': String(seconds) },
+  );
+}
+
+function badConfig(error: ConfigError, instance: string): Problem {
+  return {
+    type: 'urn:slotpilot:problem:config',
+    title: 'Service Unavailable',
+    status: 503,
+    detail: error.message,
+    instance,
+    errors: error.issues.map((i) => ({
+      field: i.path,
+      expected: i.expected,
+      received: i.received,
+    })),
+  };
+}
+
+function upstreamRefusal(error: NonRetryableError, instance: string): Problem {
+  return {
+    type: 'urn:slotpilot:problem:upstream',
+    title: 'Bad Gateway',
+    status: 502,
+    detail: error.message,
+    instance,
+  };
+}
+
+/** 500 without internals: the function log has the cause. */
+function internalError(instance: string): Problem {
+  return {
     type: 'urn:slotpilot:problem:internal',
     title: 'Internal Server Error',
     status: 500,
     detail: 'Slotpilot failed to handle the request; the function log has the cause.',
     instance,
-  });
+  };
 }
 
 function respond(problem: Problem, headers: Record<string, string> = {}): ProblemResponse {

@@ -49,52 +49,8 @@ export function buildOpenApiDocument(
   const schemas: Record<string, unknown> = { Problem: problemSchema };
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
-    const parameters = [
-      ...[...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-        name: m[1],
-        in: 'path',
-        required: true,
-        schema: { type: 'string' },
-      })),
-      ...(op.query ?? []).map((q) => ({ ...q, in: 'query', required: false })),
-    ];
-    const responses: Record<string, unknown> = {
-      [op.success.status]: {
-        description: op.success.description,
-        content: { [op.success.contentType ?? 'application/json']: {} },
-      },
-    };
-    for (const [status, description] of Object.entries(op.errors ?? {})) {
-      responses[status] = {
-        description,
-        content: {
-          'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
-        },
-      };
-    }
     paths[op.path] ??= {};
-    paths[op.path]![op.method] = {
-      operationId: op.operationId,
-      summary: op.summary,
-      ...(parameters.length > 0 && { parameters }),
-      ...(op.body !== undefined && {
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': { schema: refTo(requestBodySchemas[op.body.name], schemas) },
-          },
-        },
-      }),
-      ...(op.rawBody !== undefined && {
-        requestBody: {
-          required: true,
-          description: op.rawBody.description,
-          content: { [op.rawBody.contentType]: { schema: { type: 'object' } } },
-        },
-      }),
-      security: securityOf(op),
-      responses,
-    };
+    paths[op.path]![op.method] = operationOf(op, schemas);
   }
   return {
     openapi: '3.1.0',
@@ -116,6 +72,65 @@ export function buildOpenApiDocument(
       },
     },
   };
+}
+
+/** One operation object; its request body schemas are added to `schemas`. */
+function operationOf(op: ApiOperation, schemas: Record<string, unknown>): Record<string, unknown> {
+  const parameters = parametersOf(op);
+  return {
+    operationId: op.operationId,
+    summary: op.summary,
+    ...(parameters.length > 0 && { parameters }),
+    ...(op.body !== undefined && {
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': { schema: refTo(requestBodySchemas[op.body.name], schemas) },
+        },
+      },
+    }),
+    ...(op.rawBody !== undefined && {
+      requestBody: {
+        required: true,
+        description: op.rawBody.description,
+        content: { [op.rawBody.contentType]: { schema: { type: 'object' } } },
+      },
+    }),
+    security: securityOf(op),
+    responses: responsesOf(op),
+  };
+}
+
+/** The `{name}` segments of the path, then the optional query parameters. */
+function parametersOf(op: ApiOperation): Record<string, unknown>[] {
+  return [
+    ...[...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    })),
+    ...(op.query ?? []).map((q) => ({ ...q, in: 'query', required: false })),
+  ];
+}
+
+/** The success answer, then each error as a problem+json. */
+function responsesOf(op: ApiOperation): Record<string, unknown> {
+  const responses: Record<string, unknown> = {
+    [op.success.status]: {
+      description: op.success.description,
+      content: { [op.success.contentType ?? 'application/json']: {} },
+    },
+  };
+  for (const [status, description] of Object.entries(op.errors ?? {})) {
+    responses[status] = {
+      description,
+      content: {
+        'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+      },
+    };
+  }
+  return responses;
 }
 
 function securityOf(op: ApiOperation): Record<string, string[]>[] {

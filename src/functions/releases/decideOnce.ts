@@ -10,10 +10,17 @@ export interface DecisionClaim {
 }
 
 /**
+ * What a decision that lost its slot is told: a subject (`Step 1 of release r1`, worded
+ * `… was decided already: promoted by … at …`) or the whole detail, from the decision that won.
+ */
+export type DecidedSubject = string | ((won: DecisionClaim) => string);
+
+/**
  * Compare-and-set for decisions: claims `slot` (e.g. `[releaseId, createdAt, 'approval',
- * stage]`: a stage waits for approval once per run of a release) for `claim`, then runs `apply` (raises the event). Of concurrent decisions
- * on one slot exactly one gets here; the others throw ConflictError (409) naming the decision
- * that won (`decided`). When `apply` fails the claim is given back, so a retry can win.
+ * stage]`: a stage waits for approval once per run of a release) for `claim`, then runs
+ * `apply` (raises the event). Of concurrent decisions on one slot exactly one gets here; the
+ * others throw ConflictError (409) naming the decision that won (`decided`; `subject` words
+ * it). When `apply` fails the claim is given back, so a retry can win.
  * Returns a function that gives it back later (the decision turned out to change nothing).
  *
  * @example await decideOnce(claims, [id, createdAt, 'approval', 'staging'], claim, 'x', raise)
@@ -22,7 +29,7 @@ export async function decideOnce(
   claims: ClaimStore,
   slot: readonly string[],
   claim: DecisionClaim,
-  subject: string,
+  subject: DecidedSubject,
   apply: () => Promise<void>,
 ): Promise<() => Promise<void>> {
   const key = ['decisions', ...slot];
@@ -45,7 +52,7 @@ export async function decideOnce(
 export async function refuseIfDecided(
   claims: ClaimStore,
   slot: readonly string[],
-  subject: string,
+  subject: DecidedSubject,
 ): Promise<void> {
   const won = await readDecided(claims, slot);
   if (won !== undefined) throw decidedAlready(subject, won);
@@ -66,9 +73,12 @@ function toDecision(won: Record<string, unknown>): DecisionClaim {
   return { decision: text(won['decision']), by: text(won['by']), at: text(won['at']) };
 }
 
-function decidedAlready(subject: string, won: DecisionClaim): ConflictError {
-  return new ConflictError(
-    `${subject} was decided already: ${won.decision} by ${won.by} at ${won.at}.`,
-    { decided: { decision: won.decision, by: won.by, at: won.at } },
-  );
+function decidedAlready(subject: DecidedSubject, won: DecisionClaim): ConflictError {
+  const detail =
+    typeof subject === 'string'
+      ? `${subject} was decided already: ${won.decision} by ${won.by} at ${won.at}.`
+      : subject(won);
+  return new ConflictError(detail, {
+    decided: { decision: won.decision, by: won.by, at: won.at },
+  });
 }

@@ -4,12 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 
 import { CliError } from '../../../cli/CliError.js';
-import { promoteConflict, shownStep } from '../../../cli/commands/promote.js';
+import { shownStep } from '../../../cli/commands/promote.js';
 import { runCommand } from '../../../cli/runCommand.js';
+import { toProblem } from '../../../src/functions/http/toProblem.js';
+import { promoteRefusal } from '../../../src/functions/releases/promoteRefusal.js';
 
 describe('cli promote: sends the step it saw and says plainly when that step was taken', () => {
   // A stand-in API: a canary waiting at step index `at`; a promote of another step answers
-  // 409 the way promoteHandler does (`step` = the canary's index, `expectedStep` = the caller's).
+  // 409 with promoteHandler's own problem (promoteRefusal through toProblem).
   let server: Server;
   let url = '';
   let at = 0;
@@ -30,12 +32,11 @@ describe('cli promote: sends the step it saw and says plainly when that step was
         const body = JSON.parse(text) as { step?: number };
         bodies.push(body);
         if (body.step !== undefined && body.step !== at + 1) {
-          send(409, {
-            title: 'Conflict',
-            detail: `Release r1 is at canary step ${at + 1}, not ${body.step}`,
-            step: at,
-            expectedStep: body.step - 1,
-          });
+          const refusal = promoteRefusal(
+            { kind: 'otherStep', step: at, named: body.step - 1 },
+            { releaseId: 'r1', actor: 'e' },
+          );
+          send(409, toProblem(refusal, '/api/releases/r1/promote').jsonBody);
           return;
         }
         send(202, { releaseId: 'r1', step: at, percent: [5, 50][at], by: 'e', at: 't' });
@@ -65,7 +66,7 @@ describe('cli promote: sends the step it saw and says plainly when that step was
     await assert.rejects(promote('1'), (error: unknown) => {
       assert.ok(error instanceof CliError);
       assert.equal(error.exitCode, 1);
-      assert.equal(error.message, '409 Conflict: step 1 was already promoted; now at step 2');
+      assert.equal(error.message, '409 Conflict: Step 1 was already promoted; now at step 2.');
       return true;
     });
     assert.deepEqual(bodies.at(-1), { step: 1, reason: 'looks good' });
@@ -77,26 +78,10 @@ describe('cli promote: sends the step it saw and says plainly when that step was
     await assert.rejects(promote('0'), /--step: expected a step number .*got "0"/);
   });
 
-  it('reads the shown step and the conflicts of the API', () => {
+  it('reads the shown step', () => {
     assert.equal(shownStep({}), undefined);
     assert.equal(shownStep({ canary: { step: 2 } as never }), 3);
     const waiting = { step: 2, waitingForPromotion: { step: 1, since: 't', reason: 'r' } };
     assert.equal(shownStep({ canary: waiting as never }), 2);
-    assert.equal(
-      promoteConflict({ status: 409, problem: { step: 0, expectedStep: 2 } }),
-      'step 3 is not reached yet; now at step 1',
-    );
-    assert.equal(
-      promoteConflict({ status: 409, problem: { step: 0, promotedBy: 'eng-lead@contoso.com' } }),
-      'step 1 was already promoted by eng-lead@contoso.com',
-    );
-    assert.equal(
-      promoteConflict({ status: 409, problem: { detail: 'Nothing to promote' } }),
-      undefined,
-    );
-    assert.equal(
-      promoteConflict({ status: 403, problem: { step: 0, expectedStep: 0 } }),
-      undefined,
-    );
   });
 });

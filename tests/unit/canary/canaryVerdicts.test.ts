@@ -153,4 +153,34 @@ describe('who may promote which step', () => {
       'noCanary',
     );
   });
+
+  it('refuses a promote naming another step than the one the canary is at', () => {
+    const atStep = (step: number) => ({
+      running: true,
+      status: status({
+        canary: {
+          ...status().canary,
+          step,
+          waitingForPromotion: { step, since: 't', reason: 'r' },
+        },
+      }),
+    });
+    assert.deepEqual(decidePromote(plan, atStep(1), 'lead@contoso.com', 0), {
+      kind: 'otherStep',
+      step: 1,
+      named: 0,
+    });
+    assert.deepEqual(decidePromote(plan, atStep(0), 'lead@contoso.com', 1), {
+      kind: 'otherStep',
+      step: 0,
+      named: 1,
+    });
+    assert.deepEqual(decidePromote(plan, atStep(1), 'lead@contoso.com', 1), {
+      kind: 'allowed',
+      fromStep: 1,
+      percent: 50,
+    });
+    // who may promote is decided first: a stranger naming any step is not an approver
+    assert.equal(decidePromote(plan, atStep(1), 'eve@contoso.com', 0).kind, 'notApprover');
+  });
 });

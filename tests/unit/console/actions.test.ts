@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import {
-  actionRequest,
-  actionText,
-  allowedActions,
-  promoteRefusal,
-} from '../../../web/src/actions.js';
+import { actionRequest, actionText, allowedActions } from '../../../web/src/actions.js';
 import type { ReleaseView } from '../../../web/src/types.js';
 
 const base: ReleaseView = {
@@ -147,22 +142,5 @@ describe('console actions allowed by release state', () => {
       const past = { ...waiting, canary: { step: 1, percent: 0, state, steps } };
       assert.ok(!kinds(past).includes('promote'), state);
     }
-  });
-
-  it('says which step was promoted when a promote answers 409', () => {
-    assert.equal(
-      promoteRefusal({ status: 409, members: { step: 1, expectedStep: 0 } }),
-      'Step 1 was already promoted; now at step 2.',
-    );
-    assert.equal(
-      promoteRefusal({ status: 409, members: { step: 0, promotedBy: 'eng-lead@contoso.com' } }),
-      'Step 1 was already promoted by eng-lead@contoso.com.',
-    );
-    assert.equal(
-      promoteRefusal({ status: 409, members: { step: 0, expectedStep: 1 } }),
-      'Step 2 is not reached yet; now at step 1.',
-    );
-    assert.equal(promoteRefusal({ status: 409, members: {} }), undefined);
-    assert.equal(promoteRefusal({ status: 403, members: { step: 1, expectedStep: 0 } }), undefined);
   });
 });

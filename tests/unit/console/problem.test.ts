@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
+import { toProblem } from '../../../src/functions/http/toProblem.js';
+import { promoteRefusal } from '../../../src/functions/releases/promoteRefusal.js';
 import { describeProblem, problemLine } from '../../../web/src/problem.js';
 
 describe('console problem details', () => {
@@ -17,7 +19,6 @@ describe('console problem details', () => {
       title: 'Forbidden',
       detail: 'mallory@contoso.com is not an approver of staging.',
       fields: [],
-      members: {},
     });
     assert.equal(
       problemLine(problem),
@@ -43,7 +44,6 @@ describe('console problem details', () => {
       title: 'Bad Gateway',
       detail: 'upstream down',
       fields: [],
-      members: {},
     });
     assert.equal(
       describeProblem(0, undefined).detail,
@@ -52,14 +52,13 @@ describe('console problem details', () => {
     assert.equal(describeProblem(418, {}).title, 'HTTP 418');
   });
 
-  it('keeps the extension members of a problem body', () => {
-    const problem = describeProblem(409, {
-      title: 'Conflict',
-      detail: 'Release r1 is at canary step 2, not 1',
-      status: 409,
-      step: 1,
-      expectedStep: 0,
-    });
-    assert.deepEqual(problem.members, { step: 1, expectedStep: 0 });
+  it('shows a refused promote in the words of the API', () => {
+    const refusal = promoteRefusal(
+      { kind: 'otherStep', step: 1, named: 0 },
+      { releaseId: 'r1', actor: 'eng-lead@contoso.com' },
+    );
+    const problem = describeProblem(409, toProblem(refusal, '/api/releases/r1/promote').jsonBody);
+    assert.equal(problem.detail, 'Step 1 was already promoted; now at step 2.');
+    assert.equal(problemLine(problem), '409 Conflict: Step 1 was already promoted; now at step 2.');
   });
 });
