@@ -1,5 +1,11 @@
 /** The action buttons of a release, their confirmation form and the outcome of the last one. */
-import { actionRequest, actionText, allowedActions, type ReleaseAction } from './actions.js';
+import {
+  actionRequest,
+  type ActionText,
+  actionText,
+  allowedActions,
+  type ReleaseAction,
+} from './actions.js';
 import type { ApiResult } from './api.js';
 import { h } from './dom.js';
 import type { ReleaseView } from './types.js';
@@ -52,21 +58,7 @@ export function createActionsPanel(
     const text = actionText(action);
     open = true;
     outcome.replaceChildren();
-    const note = h('textarea', { id: 'action-note', name: 'note', rows: '2', maxlength: '2000' });
-    const confirm = h(
-      'button',
-      { type: 'submit', id: 'action-confirm', 'data-action': action.kind },
-      `Confirm: ${text.label}`,
-    );
-    const back = h('button', { type: 'button', id: 'action-back' }, 'Back');
-    const form = h(
-      'form',
-      { id: 'action-form', class: 'action-form' },
-      h('p', { class: 'confirm-question' }, text.confirm),
-      h('label', { for: 'action-note' }, text.note),
-      note,
-      h('div', { class: 'form-buttons' }, confirm, back),
-    );
+    const { form, note, confirm, back } = confirmationForm(action, text);
     back.addEventListener('click', () => {
       open = false;
       showButtons();
@@ -78,15 +70,7 @@ export function createActionsPanel(
       const request = actionRequest(action, releaseId, note.value);
       void post(request.path, request.body).then((answer) => {
         open = false;
-        outcome.replaceChildren(
-          answer.ok
-            ? h(
-                'p',
-                { class: 'done', 'data-http-status': String(answer.status) },
-                `${text.label}: accepted (${answer.status}).`,
-              )
-            : problemBox(answer.problem, `${text.label} was refused; nothing changed.`),
-        );
+        outcome.replaceChildren(outcomeLine(answer, text.label));
         showButtons();
         settled();
       });
@@ -112,4 +96,43 @@ export function createActionsPanel(
     },
     busy: () => open,
   };
+}
+
+/** The controls of the confirmation form of `action`. */
+interface ConfirmationForm {
+  form: HTMLFormElement;
+  note: HTMLTextAreaElement;
+  confirm: HTMLButtonElement;
+  back: HTMLButtonElement;
+}
+
+/** The confirmation form of `action`: its question, a note, then Confirm and Back. */
+function confirmationForm(action: ReleaseAction, text: ActionText): ConfirmationForm {
+  const note = h('textarea', { id: 'action-note', name: 'note', rows: '2', maxlength: '2000' });
+  const confirm = h(
+    'button',
+    { type: 'submit', id: 'action-confirm', 'data-action': action.kind },
+    `Confirm: ${text.label}`,
+  );
+  const back = h('button', { type: 'button', id: 'action-back' }, 'Back');
+  const form = h(
+    'form',
+    { id: 'action-form', class: 'action-form' },
+    h('p', { class: 'confirm-question' }, text.confirm),
+    h('label', { for: 'action-note' }, text.note),
+    note,
+    h('div', { class: 'form-buttons' }, confirm, back),
+  );
+  return { form, note, confirm, back };
+}
+
+/** The outcome of an action's request: accepted with its status, or the refusal's problem. */
+function outcomeLine(answer: ApiResult<unknown>, label: string): HTMLElement {
+  return answer.ok
+    ? h(
+        'p',
+        { class: 'done', 'data-http-status': String(answer.status) },
+        `${label}: accepted (${answer.status}).`,
+      )
+    : problemBox(answer.problem, `${label} was refused; nothing changed.`);
 }

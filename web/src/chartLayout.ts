@@ -69,11 +69,43 @@ export function layoutMonitorChart(view: ReleaseView): ChartLayout | undefined {
   const monitor = view.monitor;
   if (monitor === undefined) return undefined;
   const samples = monitor.samples;
+  const { start, span, x } = timeScale(view, monitor);
+  const top = labelRows * labelRowPx + 24;
+  const thresholds = monitor.thresholds;
+  const errorPanel = panel('errorRate', 'Error rate', top, samples, x, thresholds?.errorRate);
+  const p95Top = errorPanel.bottom + gapPx;
+  const p95Panel = panel('p95Ms', 'p95', p95Top, samples, x, thresholds?.p95Ms);
+  const healthY = p95Panel.bottom + 18;
+  const axisY = healthY + 14;
+  return {
+    width,
+    height: axisY + 22,
+    plotLeft,
+    plotRight,
+    healthY,
+    axisY,
+    panels: [errorPanel, p95Panel],
+    events: placeLabels(eventMarks(view, x)),
+    bands: canaryBands(view, x),
+    ticks: axisTicks(start, span, x),
+    healthMarks: samples.map((sample) => ({ x: x(sample.at), sample })),
+  };
+}
+
+/** The chart's time axis: its first moment, its span in ms, and the x of a moment. */
+interface TimeScale {
+  start: number;
+  span: number;
+  x: (iso: string) => number;
+}
+
+/** Fits every moment of the release's monitoring, rollback and canary steps into the plot. */
+function timeScale(view: ReleaseView, monitor: NonNullable<ReleaseView['monitor']>): TimeScale {
   const rollback = view.rollback;
   const moments = [
     monitor.startedAt,
     view.swappedAt,
-    ...samples.map((s) => s.at),
+    ...monitor.samples.map((s) => s.at),
     rollback?.detectedAt,
     rollback?.decidedAt,
     rollback?.swapBackCompletedAt,
@@ -88,34 +120,33 @@ export function layoutMonitorChart(view: ReleaseView): ChartLayout | undefined {
   const span = Math.max(end - start, 60_000);
   const x = (iso: string): number =>
     plotLeft + ((Date.parse(iso) - start) / span) * (plotRight - plotLeft);
+  return { start, span, x };
+}
 
-  const top = labelRows * labelRowPx + 24;
-  const thresholds = monitor.thresholds;
-  const errorPanel = panel('errorRate', 'Error rate', top, samples, x, thresholds?.errorRate);
-  const p95Top = errorPanel.bottom + gapPx;
-  const p95Panel = panel('p95Ms', 'p95', p95Top, samples, x, thresholds?.p95Ms);
-  const healthY = p95Panel.bottom + 18;
-  const axisY = healthY + 14;
+/** The swap and rollback moments that happened, before their labels are placed. */
+function eventMarks(view: ReleaseView, x: (iso: string) => number): ChartEvent[] {
+  const rollback = view.rollback;
+  return [
+    view.swappedAt === undefined
+      ? undefined
+      : { kind: 'swap' as const, at: view.swappedAt, label: 'swap' },
+    rollback === undefined
+      ? undefined
+      : { kind: 'detect' as const, at: rollback.detectedAt, label: 'detect' },
+    rollback === undefined
+      ? undefined
+      : { kind: 'decide' as const, at: rollback.decidedAt, label: 'decide' },
+    rollback?.swapBackCompletedAt === undefined
+      ? undefined
+      : { kind: 'done' as const, at: rollback.swapBackCompletedAt, label: 'swapped back' },
+  ]
+    .filter((e) => e !== undefined)
+    .map((e) => ({ ...e, x: x(e.at), row: 0, anchor: 'start' as const }));
+}
 
-  const events = placeLabels(
-    [
-      view.swappedAt === undefined
-        ? undefined
-        : { kind: 'swap' as const, at: view.swappedAt, label: 'swap' },
-      rollback === undefined
-        ? undefined
-        : { kind: 'detect' as const, at: rollback.detectedAt, label: 'detect' },
-      rollback === undefined
-        ? undefined
-        : { kind: 'decide' as const, at: rollback.decidedAt, label: 'decide' },
-      rollback?.swapBackCompletedAt === undefined
-        ? undefined
-        : { kind: 'done' as const, at: rollback.swapBackCompletedAt, label: 'swapped back' },
-    ]
-      .filter((e) => e !== undefined)
-      .map((e) => ({ ...e, x: x(e.at), row: 0, anchor: 'start' as const })),
-  );
-  const bands = (view.canary?.steps ?? [])
+/** The span of each canary step that has started; an unfinished one runs to the plot's end. */
+function canaryBands(view: ReleaseView, x: (iso: string) => number): ChartBand[] {
+  return (view.canary?.steps ?? [])
     .flatMap((step) =>
       step.startedAt === undefined ? [] : [{ ...step, startedAt: step.startedAt }],
     )
@@ -124,23 +155,14 @@ export function layoutMonitorChart(view: ReleaseView): ChartLayout | undefined {
       x1: x(step.startedAt),
       x2: step.finishedAt === undefined ? plotRight : x(step.finishedAt),
     }));
-  const ticks = [0, 1, 2, 3, 4].map((i) => {
+}
+
+/** Five evenly spaced time ticks from the first moment to the end of the span. */
+function axisTicks(start: number, span: number, x: (iso: string) => number): ChartLayout['ticks'] {
+  return [0, 1, 2, 3, 4].map((i) => {
     const at = new Date(start + (span * i) / 4).toISOString();
     return { x: x(at), at };
   });
-  return {
-    width,
-    height: axisY + 22,
-    plotLeft,
-    plotRight,
-    healthY,
-    axisY,
-    panels: [errorPanel, p95Panel],
-    events,
-    bands,
-    ticks,
-    healthMarks: samples.map((sample) => ({ x: x(sample.at), sample })),
-  };
 }
 
 function panel(
