@@ -38,18 +38,8 @@ export function createActionsPanel(
 
   const showButtons = (): void => {
     const actions = view === undefined ? [] : allowedActions(view);
-    shownKey = actions.map((a) => JSON.stringify(a)).join('|');
-    buttons.replaceChildren(
-      ...actions.map((action) => {
-        const button = h(
-          'button',
-          { type: 'button', class: `action action-${action.kind}`, 'data-action': action.kind },
-          actionText(action).label,
-        );
-        button.addEventListener('click', () => confirmForm(action));
-        return button;
-      }),
-    );
+    shownKey = actionsKey(actions);
+    buttons.replaceChildren(...actions.map((action) => actionButton(action, confirmForm)));
   };
 
   const confirmForm = (action: ReleaseAction): void => {
@@ -89,13 +79,29 @@ export function createActionsPanel(
         outcome.replaceChildren();
       }
       if (open) return;
-      const key = allowedActions(next)
-        .map((a) => JSON.stringify(a))
-        .join('|');
-      if (!sameRelease || key !== shownKey) showButtons();
+      if (!sameRelease || actionsKey(allowedActions(next)) !== shownKey) showButtons();
     },
     busy: () => open,
   };
+}
+
+/** Identifies a set of allowed actions, so that unchanged buttons are not redrawn. */
+function actionsKey(actions: readonly ReleaseAction[]): string {
+  return actions.map((a) => JSON.stringify(a)).join('|');
+}
+
+/** The button of `action`; a click asks for confirmation through `choose`. */
+function actionButton(
+  action: ReleaseAction,
+  choose: (action: ReleaseAction) => void,
+): HTMLButtonElement {
+  const button = h(
+    'button',
+    { type: 'button', class: `action action-${action.kind}`, 'data-action': action.kind },
+    actionText(action).label,
+  );
+  button.addEventListener('click', () => choose(action));
+  return button;
 }
 
 /** The controls of the confirmation form of `action`. */

@@ -13,20 +13,8 @@ export function renderConnect(
   onConnect: (connection: Connection) => Promise<ProblemText | undefined>,
   notice?: string,
 ): void {
-  const key = h('input', {
-    id: 'connect-key',
-    name: 'functionKey',
-    type: 'password',
-    autocomplete: 'off',
-    spellcheck: 'false',
-  });
-  const token = h('input', {
-    id: 'connect-token',
-    name: 'token',
-    type: 'password',
-    autocomplete: 'off',
-    spellcheck: 'false',
-  });
+  const key = secretInput('connect-key', 'functionKey');
+  const token = secretInput('connect-token', 'token');
   const status = h('div', { id: 'connect-status', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', id: 'connect-submit' }, 'Connect');
   const form = h(
@@ -68,4 +56,9 @@ export function renderConnect(
   });
   root.replaceChildren(form);
   key.focus();
+}
+
+/** A password field the browser neither fills in nor spell-checks. */
+function secretInput(id: string, name: string): HTMLInputElement {
+  return h('input', { id, name, type: 'password', autocomplete: 'off', spellcheck: 'false' });
 }

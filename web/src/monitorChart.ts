@@ -4,7 +4,12 @@
  * on the time axis, and canary steps as bands. Every mark carries a class and `data-*`
  * attributes saying what it stands for, and a `<title>` for people.
  */
-import { type ChartLayout, type ChartPanel, layoutMonitorChart } from './chartLayout.js';
+import {
+  type ChartLayout,
+  type ChartPanel,
+  type ChartPoint,
+  layoutMonitorChart,
+} from './chartLayout.js';
 import { svg } from './dom.js';
 import { formatMs, formatRate, formatTime } from './format.js';
 import type { ReleaseView } from './types.js';
@@ -82,45 +87,59 @@ function drawPanel(p: ChartPanel, layout: ChartLayout): SVGElement {
     svg('text', { class: 'panel-title', x: layout.plotLeft, y: p.top - 5 }, p.title),
     svg('text', { class: 'scale', x: layout.plotLeft - 4, y: p.top + 4 }, format(p.max)),
     svg('text', { class: 'scale', x: layout.plotLeft - 4, y: p.bottom }, format(0)),
-    p.threshold === undefined
-      ? null
-      : svg(
-          'g',
-          { class: 'threshold', 'data-metric': p.metric, 'data-value': p.threshold.value },
-          svg('title', {}, `${p.title} threshold ${format(p.threshold.value)}`),
-          svg('line', {
-            x1: layout.plotLeft,
-            x2: layout.plotRight,
-            y1: p.threshold.y,
-            y2: p.threshold.y,
-          }),
-          svg(
-            'text',
-            { x: layout.plotRight - 2, y: p.threshold.y - 3 },
-            `limit ${format(p.threshold.value)}`,
-          ),
-        ),
+    p.threshold === undefined ? null : drawThreshold(p, p.threshold, layout, format),
     line === '' ? null : svg('polyline', { class: 'series', points: line }),
-    ...p.points.map((pt) =>
-      pt.y === undefined
-        ? null
-        : svg(
-            'circle',
-            {
-              class: `sample verdict-${pt.sample.verdict}`,
-              cx: pt.x,
-              cy: pt.y,
-              r: 3.5,
-              'data-at': pt.sample.at,
-              'data-verdict': pt.sample.verdict,
-              'data-value': pt.sample[p.metric] ?? undefined,
-            },
-            svg(
-              'title',
-              {},
-              `${formatTime(pt.sample.at)}: ${p.title} ${format(pt.sample[p.metric] ?? 0)} (${pt.sample.verdict})`,
-            ),
-          ),
+    ...p.points.map((pt) => (pt.y === undefined ? null : drawSample(p, pt, pt.y, format))),
+  );
+}
+
+/** A panel's threshold: a line across the plot, labelled with its limit. */
+function drawThreshold(
+  p: ChartPanel,
+  threshold: { value: number; y: number },
+  layout: ChartLayout,
+  format: (v: number) => string,
+): SVGElement {
+  return svg(
+    'g',
+    { class: 'threshold', 'data-metric': p.metric, 'data-value': threshold.value },
+    svg('title', {}, `${p.title} threshold ${format(threshold.value)}`),
+    svg('line', {
+      x1: layout.plotLeft,
+      x2: layout.plotRight,
+      y1: threshold.y,
+      y2: threshold.y,
+    }),
+    svg(
+      'text',
+      { x: layout.plotRight - 2, y: threshold.y - 3 },
+      `limit ${format(threshold.value)}`,
+    ),
+  );
+}
+
+/** One sample's value as a dot coloured by its verdict, with its time and value on hover. */
+function drawSample(
+  p: ChartPanel,
+  pt: ChartPoint,
+  y: number,
+  format: (v: number) => string,
+): SVGElement {
+  return svg(
+    'circle',
+    {
+      class: `sample verdict-${pt.sample.verdict}`,
+      cx: pt.x,
+      cy: y,
+      r: 3.5,
+      'data-at': pt.sample.at,
+      'data-verdict': pt.sample.verdict,
+      'data-value': pt.sample[p.metric] ?? undefined,
+    },
+    svg(
+      'title',
+      {},
+      `${formatTime(pt.sample.at)}: ${p.title} ${format(pt.sample[p.metric] ?? 0)} (${pt.sample.verdict})`,
     ),
   );
 }

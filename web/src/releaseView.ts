@@ -38,33 +38,10 @@ export function renderReleaseHead(view: ReleaseView): HTMLElement {
       ['Requested by', view.requestedBy],
       ['Created', formatTime(view.createdAt)],
       ['Updated', formatTime(view.updatedAt)],
-      [
-        'Waiting for',
-        waiting === undefined
-          ? undefined
-          : h(
-              'span',
-              { id: 'waiting-for' },
-              `approval of ${waiting.stage} by ${waiting.approvers.join(', ')} (expires ${formatTime(waiting.expiresAt)})`,
-            ),
-      ],
+      ['Waiting for', waiting === undefined ? undefined : waitingForLine(waiting)],
       [
         'Approvals',
-        waiting === undefined || (waiting.required ?? 1) <= 1
-          ? undefined
-          : h(
-              'span',
-              {
-                id: 'quorum',
-                'data-required': String(waiting.required ?? 1),
-                'data-still-needed': String(waiting.stillNeeded ?? waiting.required ?? 1),
-              },
-              `${waiting.approvals?.length ?? 0} of ${waiting.required ?? 1}` +
-                ((waiting.approvals ?? []).length === 0
-                  ? ''
-                  : ` (${(waiting.approvals ?? []).map((a) => a.by).join(', ')})`) +
-                `, ${waiting.stillNeeded ?? waiting.required ?? 1} more needed`,
-            ),
+        waiting === undefined || (waiting.required ?? 1) <= 1 ? undefined : quorumLine(waiting),
       ],
       [
         'Waiting for lock',
@@ -78,6 +55,35 @@ export function renderReleaseHead(view: ReleaseView): HTMLElement {
       ],
       ['Swapped', view.swappedAt === undefined ? undefined : formatTime(view.swappedAt)],
     ]),
+  );
+}
+
+/** The approval a release waits for, as the head's "Waiting for" fact. */
+type Waiting = NonNullable<ReleaseView['waitingFor']>;
+
+/** Which stage waits for whom, and until when. */
+function waitingForLine(waiting: Waiting): HTMLElement {
+  return h(
+    'span',
+    { id: 'waiting-for' },
+    `approval of ${waiting.stage} by ${waiting.approvers.join(', ')} (expires ${formatTime(waiting.expiresAt)})`,
+  );
+}
+
+/** How many approvals a quorum stage has, from whom, and how many more it needs. */
+function quorumLine(waiting: Waiting): HTMLElement {
+  return h(
+    'span',
+    {
+      id: 'quorum',
+      'data-required': String(waiting.required ?? 1),
+      'data-still-needed': String(waiting.stillNeeded ?? waiting.required ?? 1),
+    },
+    `${waiting.approvals?.length ?? 0} of ${waiting.required ?? 1}` +
+      ((waiting.approvals ?? []).length === 0
+        ? ''
+        : ` (${(waiting.approvals ?? []).map((a) => a.by).join(', ')})`) +
+      `, ${waiting.stillNeeded ?? waiting.required ?? 1} more needed`,
   );
 }
 
