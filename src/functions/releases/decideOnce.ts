@@ -1,5 +1,5 @@
 import type { ClaimStore } from '../../azure/ports/index.js';
-import { ConflictError } from '../http/ApiError.js';
+import { type ApiError, ConflictError } from '../http/ApiError.js';
 
 /** A decision on a release, as the claim that made it win records it. */
 export interface DecisionClaim {
@@ -11,9 +11,10 @@ export interface DecisionClaim {
 
 /**
  * What a decision that lost its slot is told: a subject (`Step 1 of release r1`, worded
- * `… was decided already: promoted by … at …`) or the whole detail, from the decision that won.
+ * `… was decided already: promoted by … at …`, with the winner as `decided`) or the whole
+ * error, built from the decision that won.
  */
-export type DecidedSubject = string | ((won: DecisionClaim) => string);
+export type DecidedSubject = string | ((won: DecisionClaim) => ApiError);
 
 /**
  * Compare-and-set for decisions: claims `slot` (e.g. `[releaseId, createdAt, 'approval',
@@ -73,11 +74,9 @@ function toDecision(won: Record<string, unknown>): DecisionClaim {
   return { decision: text(won['decision']), by: text(won['by']), at: text(won['at']) };
 }
 
-function decidedAlready(subject: DecidedSubject, won: DecisionClaim): ConflictError {
-  const detail =
-    typeof subject === 'string'
-      ? `${subject} was decided already: ${won.decision} by ${won.by} at ${won.at}.`
-      : subject(won);
+function decidedAlready(subject: DecidedSubject, won: DecisionClaim): ApiError {
+  if (typeof subject !== 'string') return subject(won);
+  const detail = `${subject} was decided already: ${won.decision} by ${won.by} at ${won.at}.`;
   return new ConflictError(detail, {
     decided: { decision: won.decision, by: won.by, at: won.at },
   });

@@ -21,7 +21,7 @@ import { readBody } from '../http/readBody.js';
 import { requestBodies } from '../http/requestBodies.js';
 import type { ClientHttpHandler } from '../http/withProblems.js';
 import { decideOnce } from './decideOnce.js';
-import { promotedAlready, promoteRefusal } from './promoteRefusal.js';
+import { promoteRefusal } from './promoteRefusal.js';
 import { requestOrigin } from './requestOrigin.js';
 
 const running = new Set(['Running', 'Pending']);
@@ -112,7 +112,11 @@ async function raiseOnce(
     claims,
     [releaseId, run, 'promote', String(promote.fromStep)],
     { decision: 'promoted', by: promote.by, at: promote.at },
-    (won) => promotedAlready(promote.fromStep, won.by),
+    (won) =>
+      promoteRefusal(
+        { kind: 'alreadyPromoted', step: promote.fromStep, by: won.by, at: won.at },
+        { releaseId, actor: promote.by },
+      ),
     () => client.raiseEvent(canaryInstanceId(releaseId), canaryEvents.promote, promote),
   );
 }

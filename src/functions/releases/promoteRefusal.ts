@@ -6,8 +6,9 @@ export type PromoteRefusal = Exclude<PromoteDecision, { kind: 'allowed' }>;
 
 /**
  * The error a refused promote answers with. Its `detail` is THE wording of a promote refusal:
- * the CLI and the console print it as it is (`Step 1 was already promoted; now at step 2.`),
- * and {@link promotedAlready} words the race a compare-and-set lost the same way.
+ * the CLI and the console print it as it is (`Step 1 was already promoted; now at step 2.`).
+ * A promote that lost the compare-and-set to a concurrent one gets the same `alreadyPromoted`
+ * answer, members included.
  *
  * @example promoteRefusal({kind: 'otherStep', step: 1, named: 0}, ctx).message
  *   → 'Step 1 was already promoted; now at step 2.'

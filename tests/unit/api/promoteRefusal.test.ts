@@ -32,16 +32,30 @@ describe('a refused promote, in the one wording the API, the CLI and the console
     assert.equal(won.jsonBody['promotedBy'], 'lead@contoso.com');
   });
 
-  it('says the same when a concurrent promote won the compare-and-set', async () => {
+  it('answers the same, members included, when a concurrent promote won the compare-and-set', async () => {
     const claims = new MemoryClaimStore();
     const slot = ['r1', 'run', 'promote', '0'];
     const claim = (by: string) => ({ decision: 'promoted', by, at: 't' });
-    const subject = (won: { by: string }) => promotedAlready(0, won.by);
+    const subject = (won: { by: string; at: string }) =>
+      promoteRefusal({ kind: 'alreadyPromoted', step: 0, by: won.by, at: won.at }, context);
     await decideOnce(claims, slot, claim('lead@contoso.com'), subject, () => Promise.resolve());
-    await assert.rejects(
-      decideOnce(claims, slot, claim('eve@contoso.com'), subject, () => Promise.resolve()),
-      { name: 'ConflictError', message: 'Step 1 was already promoted by lead@contoso.com.' },
+    const lost = await decideOnce(claims, slot, claim('eve@contoso.com'), subject, () =>
+      Promise.resolve(),
+    ).then(
+      () => assert.fail('the second promote must lose'),
+      (error: unknown) => error,
     );
+    const problem = toProblem(lost, '/api/releases/r1/promote');
+    const refused = problemOf({
+      kind: 'alreadyPromoted',
+      step: 0,
+      by: 'lead@contoso.com',
+      at: 't',
+    });
+    assert.equal(problem.status, 409);
+    assert.deepEqual(problem.jsonBody, refused.jsonBody);
+    assert.equal(problem.jsonBody.detail, promotedAlready(0, 'lead@contoso.com'));
+    assert.equal(problem.jsonBody['decided'], undefined);
   });
 
   it('answers 403 to a caller who is not an approver, and 409 without a canary step', () => {
