@@ -9,18 +9,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { PipelineWorld, users } from '../tests/e2e/support/PipelineWorld.js';
+import { PipelineWorld } from '../tests/e2e/support/PipelineWorld.js';
 import { countStore } from './costCount.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'slotpilot-activities-'));
 const db = path.join(dir, 'devhost.sqlite');
 const world = await PipelineWorld.start({ db, config: { monitor: true, warmupSuccesses: 10 } });
 try {
-  const pushed = await world.push('1.0.0', 'healthy');
-  await world.untilWaitingFor(pushed.releaseId, 'staging');
-  await world.approve(pushed.releaseId, 'staging', users.qaLead);
-  await world.untilWaitingFor(pushed.releaseId, 'production');
-  await world.approve(pushed.releaseId, 'production', users.engLead);
+  const pushed = await world.releaseToProduction('1.0.0', 'healthy');
   const done = await world.untilEnded(pushed.releaseId);
   await world.host.settle();
   const counts = countStore(db, [pushed.releaseId, 'lock-']);

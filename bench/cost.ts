@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { repoRoot } from '../tests/e2e/support/buildApp.js';
-import { PipelineWorld, users } from '../tests/e2e/support/PipelineWorld.js';
+import { PipelineWorld } from '../tests/e2e/support/PipelineWorld.js';
 import { countStore, type Destinations, hostPort, HttpTally } from './costCount.js';
 import { measureHostMemory } from './costMemory.js';
 import { idleMonth, type ReleaseCost, releaseCost } from './costModel.js';
@@ -76,11 +76,7 @@ async function release(
   const linesBefore = appLines.length;
   const v0 = world.clock.now();
   const swapsBefore = swapPosts(world).length;
-  const pushed = await world.push(tag, profile);
-  await world.untilWaitingFor(pushed.releaseId, 'staging');
-  await world.approve(pushed.releaseId, 'staging', users.qaLead);
-  await world.untilWaitingFor(pushed.releaseId, 'production');
-  await world.approve(pushed.releaseId, 'production', users.engLead);
+  const pushed = await world.releaseToProduction(tag, profile);
   const done = await world.untilEnded(pushed.releaseId);
   await world.host.settle();
   const counts = countStore(dbFile, [pushed.releaseId, 'lock-']);
